@@ -7,6 +7,16 @@ const require = createRequire(import.meta.url)
 /** The emscripten build inside the `solc` npm package: compiling never downloads a compiler. */
 const soljson = require.resolve('solc/soljson.js')
 
+/** Hardhat's EDR chain, for tests (in-process) and `hardhat node` (JSON-RPC). */
+const localChain = {
+  type: 'edr-simulated',
+  chainType: 'l1',
+  chainId: 31337,
+  // Estimate like geth does (the top-level call succeeds), so a relayer can deliver a message
+  // whose handler runs out of its own gas limit: that message ends Failed, as it should.
+  gasEstimationMode: 'topLevelSuccess',
+} as const
+
 export default defineConfig({
   plugins: [hardhatViem],
   solidity: {
@@ -18,7 +28,8 @@ export default defineConfig({
     },
   },
   networks: {
-    // Chain ids of the two local chains used by the demo and the vectors (origin 31337, destination 31338).
-    default: { type: 'edr-simulated', chainType: 'l1', chainId: 31337 },
+    default: localChain,
+    // `hardhat node` serves this one (its `--chain-id` flag overrides the id).
+    node: localChain,
   },
 })

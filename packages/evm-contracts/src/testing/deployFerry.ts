@@ -1,0 +1,157 @@
+import { evmAddressToBytes32 } from '@ferry/sdk/codec'
+import type { Address, Hash, PublicClient, WalletClient } from 'viem'
+import { endpointAbi, endpointBytecode } from '../generated/endpoint.js'
+import { multisigVerifierAbi, multisigVerifierBytecode } from '../generated/multisigVerifier.js'
+
+/** A chain to deploy on: a public client to read and wait, a wallet client whose account pays. */
+export type FerryChainClients = { client: PublicClient; wallet: WalletClient }
+
+export type FerryDeployment = { domain: number; endpoint: Address; verifier: Address }
+
+/** Thrown when a deployment transaction mined without a contract address. */
+export class DeploymentFailedError extends Error {
+  override name = 'DeploymentFailedError'
+  constructor(contract: string, hash: Hash) {
+    super(`Deploying ${contract} (transaction ${hash}) created no contract.`)
+  }
+}
+
+/**
+ * Deploys an `Endpoint` for `domain` and a `MultisigVerifier`, both owned by the wallet's
+ * account, which also becomes fee manager and fee collector. Connect deployments with
+ * {@link connectEndpoints}.
+ *
+ * @example
+ * const ferry = await deployFerry({ client, wallet }, { domain: 31337 })
+ */
+export async function deployFerry(
+  { client, wallet }: FerryChainClients,
+  { domain }: { domain: number },
+): Promise<FerryDeployment> {
+  const owner = accountOf(wallet)
+  const endpoint = await deploy({ client, wallet }, 'Endpoint', () =>
+    wallet.deployContract({
+      abi: endpointAbi,
+      bytecode: endpointBytecode,
+      args: [domain, owner.address],
+      account: owner,
+      chain: wallet.chain,
+    }),
+  )
+  const verifier = await deploy({ client, wallet }, 'MultisigVerifier', () =>
+    wallet.deployContract({
+      abi: multisigVerifierAbi,
+      bytecode: multisigVerifierBytecode,
+      args: [owner.address],
+      account: owner,
+      chain: wallet.chain,
+    }),
+  )
+  for (const functionName of ['setFeeManager', 'setFeeCollector'] as const) {
+    await write({ client, wallet }, () =>
+      wallet.writeContract({
+        address: endpoint,
+        abi: endpointAbi,
+        functionName,
+        args: [owner.address],
+        account: owner,
+        chain: wallet.chain,
+      }),
+    )
+  }
+  return { domain, endpoint, verifier }
+}
+
+export type ConnectEndpointsParameters = {
+  /** The deployment that will accept messages from `remote`. */
+  local: FerryDeployment
+  remote: { domain: number; endpoint: Address }
+  /** The remote origin's validators (any order) and how many must sign. */
+  validators: readonly Address[]
+  threshold: number
+  /** Fee parameters for messages from `local` to `remote` (defaults: 1 gwei, 1:1, no base fee). */
+  fee?: {
+    gasPrice?: bigint
+    rate?: bigint
+    baseFee?: bigint
+    gasOverhead?: number
+    gasPerByte?: number
+  }
+}
+
+/**
+ * Makes `local` accept messages from `remote` (its verifier trusts `validators` for the remote
+ * endpoint, and is the default verifier for that origin) and send to it (a fee configuration
+ * for the remote domain, and one for its own domain, which quotes acks coming back).
+ *
+ * @example
+ * await connectEndpoints(chainA, { local: a, remote: b, validators, threshold: 2 })
+ */
+export async function connectEndpoints(
+  chain: FerryChainClients,
+  { local, remote, validators, threshold, fee = {} }: ConnectEndpointsParameters,
+): Promise<void> {
+  const { wallet } = chain
+  const account = accountOf(wallet)
+  const sorted = [...validators].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))
+  const feeConfig = {
+    gasPrice: fee.gasPrice ?? 1_000_000_000n,
+    rate: fee.rate ?? 10n ** 18n,
+    baseFee: fee.baseFee ?? 0n,
+    gasOverhead: fee.gasOverhead ?? 100_000,
+    gasPerByte: fee.gasPerByte ?? 16,
+  }
+  const calls = [
+    () =>
+      wallet.writeContract({
+        address: local.verifier,
+        abi: multisigVerifierAbi,
+        functionName: 'setOrigin',
+        args: [remote.domain, evmAddressToBytes32(remote.endpoint), sorted, threshold],
+        account,
+        chain: wallet.chain,
+      }),
+    () =>
+      wallet.writeContract({
+        address: local.endpoint,
+        abi: endpointAbi,
+        functionName: 'setDefaultVerifier',
+        args: [remote.domain, local.verifier],
+        account,
+        chain: wallet.chain,
+      }),
+    ...[remote.domain, local.domain].map(
+      (domain) => () =>
+        wallet.writeContract({
+          address: local.endpoint,
+          abi: endpointAbi,
+          functionName: 'setFeeConfig',
+          args: [domain, feeConfig],
+          account,
+          chain: wallet.chain,
+        }),
+    ),
+  ]
+  for (const call of calls) await write(chain, call)
+}
+
+function accountOf(wallet: WalletClient) {
+  if (!wallet.account) throw new Error('The wallet client needs an account to deploy with.')
+  return wallet.account
+}
+
+async function deploy(
+  { client }: FerryChainClients,
+  contract: string,
+  send: () => Promise<Hash>,
+): Promise<Address> {
+  const hash = await send()
+  const receipt = await client.waitForTransactionReceipt({ hash })
+  if (!receipt.contractAddress) throw new DeploymentFailedError(contract, hash)
+  return receipt.contractAddress
+}
+
+async function write({ client }: FerryChainClients, send: () => Promise<Hash>): Promise<void> {
+  const hash = await send()
+  await client.waitForTransactionReceipt({ hash })
+}

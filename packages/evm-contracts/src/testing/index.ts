@@ -1,0 +1,35 @@
+/**
+ * Test and demo helpers for apps built on Ferry: deploy endpoints and verifiers on any viem
+ * clients (Hardhat's in-process network, `hardhat node`, anvil), connect them, and relay messages
+ * with real proofs signed by local validator keys, so an app's tests exercise the real delivery
+ * path end to end.
+ *
+ * @example
+ * import { connectEndpoints, deployFerry, relayMessages } from '@ferry/evm-contracts/testing'
+ */
+export {
+  type ConnectEndpointsParameters,
+  connectEndpoints,
+  DeploymentFailedError,
+  deployFerry,
+  type FerryChainClients,
+  type FerryDeployment,
+} from './deployFerry.js'
+export {
+  type GetSentMessagesParameters,
+  getSentMessages,
+  type SentMessage,
+} from './getSentMessages.js'
+export {
+  RelayTreeMismatchError,
+  type RelayedMessage,
+  type RelayMessagesParameters,
+  type RelayMessagesReturnType,
+  relayMessages,
+} from './relayMessages.js'
+export {
+  type HardhatNode,
+  HardhatNodeStartError,
+  type StartHardhatNodeParameters,
+  startHardhatNode,
+} from './startHardhatNode.js'
