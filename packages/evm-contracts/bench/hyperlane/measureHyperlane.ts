@@ -38,6 +38,7 @@ import {
 export type { DispatchBodySize, ValidatorCount } from './params.ts'
 
 import { decodeMessage, encodeMerkleRootMetadata, messageId, signCheckpoint } from './metadata.ts'
+import { bodyOf, mean } from '../shared.ts'
 
 export type HyperlaneGas = {
   /** Mean gasUsed of `Mailbox.dispatch` per body size in bytes. */
@@ -61,18 +62,6 @@ function validatorAccounts(count: number): LocalAccount[] {
   return Array.from({ length: count }, (_, i) =>
     privateKeyToAccount(keccak256(toHex(`ferry-bench/hyperlane/validator/${i}`))),
   )
-}
-
-/** Deterministic, all-non-zero-looking body bytes, different for every message. */
-function bodyOf(length: number, salt: number): Hex {
-  let hex = ''
-  for (let i = 0; hex.length < length * 2; i++)
-    hex += keccak256(toHex(`body/${salt}/${i}`)).slice(2)
-  return `0x${hex.slice(0, length * 2)}`
-}
-
-function mean(values: readonly bigint[]): number {
-  return Number(values.reduce((sum, v) => sum + v, 0n)) / values.length
 }
 
 type Dispatched = { readonly gasUsed: bigint; readonly message: Hex; readonly index: number }

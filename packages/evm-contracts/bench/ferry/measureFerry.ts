@@ -1,0 +1,255 @@
+/**
+ * Gas of Ferry's endpoint for the operations compared with Hyperlane: `send` on the origin, and
+ * `deliver` / `deliverBatch` through the multisig verifier on the destination. Every figure is the
+ * mean `gasUsed` of whole transactions (intrinsic + calldata + execution) taken from receipts,
+ * with the same bodies, windows and warm-ups as the Hyperlane side (../hyperlane/params.ts).
+ */
+import {
+  type Checkpoint,
+  encodeProof,
+  evmAddressToBytes32,
+  MerkleTree,
+  MessageStatus,
+  signCheckpoint,
+  sortSignaturesBySigner,
+} from '@ferry/sdk/codec'
+import type { HardhatViemHelpers } from '@nomicfoundation/hardhat-viem/types'
+import { type Address, type Hex, keccak256, parseEventLogs, toHex } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import { endpointAbi } from '../../dist/index.js'
+import {
+  connectEndpoints,
+  deployFerry,
+  type FerryDeployment,
+  getSentMessages,
+} from '../../dist/testing/index.js'
+import {
+  DISPATCH_ALIGNMENT,
+  DISPATCH_MEASURED,
+  DISPATCH_SIZES,
+  type DispatchBodySize,
+  MIN_WARMUP,
+  PROCESS_BODY_BYTES,
+  PROCESS_MEASURED,
+  PROCESS_WARMUP,
+  VALIDATOR_COUNTS,
+  type ValidatorCount,
+} from '../hyperlane/params.ts'
+import { bodyOf, mean } from '../shared.ts'
+
+/** Mean whole-transaction gas of an operation, and the mean gas of its calldata alone. */
+export type Measured = { gas: number; calldata: number }
+
+export type FerryGas = {
+  send: Record<DispatchBodySize, Measured>
+  sendWithAck: { '32': Measured }
+  deliver: Record<ValidatorCount, Measured>
+  /** Per message: the batch transaction's figures divided by the batch size. */
+  batch10PerMessage: Measured
+  /** Execution gas of the bench recipient's handler alone, part of every delivery's floor. */
+  recipientExecution: number
+}
+
+/**
+ * The handler gas every benchmark message asks for: enough for the recipient's first delivery,
+ * which writes three fresh slots (Hyperlane's `process` forwards all gas; ours forwards this).
+ */
+const GAS_LIMIT = 100_000
+const ACK_GAS_LIMIT = 100_000
+const ORIGIN = 31337
+const DESTINATION = 31338
+const BATCH_SIZE = 10
+const BATCH_SIGNATURES = 3
+
+type Bench = {
+  viem: Pick<HardhatViemHelpers, 'getPublicClient' | 'getWalletClients' | 'deployContract'>
+  client: Awaited<ReturnType<HardhatViemHelpers['getPublicClient']>>
+  deployer: Awaited<ReturnType<HardhatViemHelpers['getWalletClients']>>[number]
+  relayer: Awaited<ReturnType<HardhatViemHelpers['getWalletClients']>>[number]
+  origin: FerryDeployment
+  destination: FerryDeployment
+  recipient: Address
+  salt: number
+}
+
+function validatorKeys(count: number): Hex[] {
+  return Array.from({ length: count }, (_, i) => keccak256(toHex(`ferry-bench/validator/${i}`)))
+}
+
+export async function measureFerry(viem: Bench['viem']): Promise<FerryGas> {
+  const client = await viem.getPublicClient()
+  const [deployer, relayer] = await viem.getWalletClients()
+  if (!deployer || !relayer) throw new Error('ferry bench: needs two funded accounts')
+  const chain = { client, wallet: deployer }
+  const origin = await deployFerry(chain, { domain: ORIGIN })
+  const destination = await deployFerry(chain, { domain: DESTINATION })
+  await connectEndpoints(chain, { local: origin, remote: destination, validators: [deployer.account.address], threshold: 1 })
+  const recipient = (await viem.deployContract('BenchRecipient')).address
+  const bench: Bench = { viem, client, deployer, relayer, origin, destination, recipient, salt: 0 }
+
+  // Sends go to a recipient that never receives them, so their channel stays apart from the
+  // channel the delivery figures use.
+  const sink = evmAddressToBytes32(relayer.account.address)
+  const send = {} as Record<DispatchBodySize, Measured>
+  for (const size of DISPATCH_SIZES) send[size] = await measureSends(bench, sink, Number(size), 0)
+  const sendWithAck = { '32': await measureSends(bench, sink, 32, ACK_GAS_LIMIT) }
+
+  const deliver = {} as Record<ValidatorCount, Measured>
+  for (const count of VALIDATOR_COUNTS) {
+    const keys = validatorKeys(Number(count))
+    await trust(bench, keys, keys.length)
+    const messages = await sendMany(bench, PROCESS_WARMUP + PROCESS_MEASURED)
+    const costs: Cost[] = []
+    for (const [i, proof] of (await prove(bench, messages, keys, 'every')).entries()) {
+      const cost = await write(bench, 'deliver', [messages[i] as Hex, proof])
+      if (i >= PROCESS_WARMUP) costs.push(cost)
+    }
+    deliver[count] = meanCost(costs)
+  }
+
+  const keys = validatorKeys(BATCH_SIGNATURES)
+  await trust(bench, keys, keys.length)
+  const batch = await sendMany(bench, BATCH_SIZE)
+  const proofs = await prove(bench, batch, keys, 'first')
+  const batchCost = await write(bench, 'deliverBatch', [batch, proofs])
+
+  return {
+    send,
+    sendWithAck,
+    deliver,
+    batch10PerMessage: {
+      gas: Number(batchCost.gas) / BATCH_SIZE,
+      calldata: batchCost.calldata / BATCH_SIZE,
+    },
+    recipientExecution: await measureRecipient(bench),
+  }
+}
+
+/** Mean gas of DISPATCH_MEASURED sends at tree leaves 32k..32k+15, after warm-ups. */
+async function measureSends(bench: Bench, recipient: Hex, size: number, ackGasLimit: number): Promise<Measured> {
+  const count = async () =>
+    bench.client.readContract({ address: bench.origin.endpoint, abi: endpointAbi, functionName: 'merkleCount' })
+  let warmups = 0
+  while (warmups < MIN_WARMUP || (await count()) % DISPATCH_ALIGNMENT !== 0) {
+    await sendOne(bench, recipient, bodyOf(size, bench.salt++), ackGasLimit)
+    warmups++
+  }
+  const costs: Cost[] = []
+  for (let i = 0; i < DISPATCH_MEASURED; i++)
+    costs.push(await sendOne(bench, recipient, bodyOf(size, bench.salt++), ackGasLimit))
+  return meanCost(costs)
+}
+
+async function sendOne(bench: Bench, recipient: Hex, body: Hex, ackGasLimit: number): Promise<Cost> {
+  const fee = await bench.client.readContract({
+    address: bench.origin.endpoint,
+    abi: endpointAbi,
+    functionName: 'quote',
+    args: [DESTINATION, BigInt((body.length - 2) / 2), GAS_LIMIT, ackGasLimit],
+  })
+  const hash = await bench.deployer.writeContract({
+    address: bench.origin.endpoint,
+    abi: endpointAbi,
+    functionName: 'send',
+    args: [DESTINATION, recipient, body, GAS_LIMIT, ackGasLimit, 0n],
+    value: fee,
+  })
+  return receiptGas(bench, hash, 'send')
+}
+
+/** Sends `count` 32-byte messages to the bench recipient; returns them encoded. */
+async function sendMany(bench: Bench, count: number): Promise<Hex[]> {
+  const before = await getSentMessages(bench.client, { endpoint: bench.origin.endpoint })
+  for (let i = 0; i < count; i++)
+    await sendOne(bench, evmAddressToBytes32(bench.recipient), bodyOf(PROCESS_BODY_BYTES, bench.salt++), 0)
+  const after = await getSentMessages(bench.client, { endpoint: bench.origin.endpoint })
+  return after.slice(before.length).map((sent) => sent.encoded)
+}
+
+/** Makes the destination trust `keys` (n-of-n when threshold = keys.length) for the origin. */
+async function trust(bench: Bench, keys: Hex[], threshold: number): Promise<void> {
+  const validators = keys.map((key) => privateKeyToAccount(key).address)
+  await connectEndpoints(
+    { client: bench.client, wallet: bench.deployer },
+    { local: bench.destination, remote: bench.origin, validators, threshold },
+  )
+}
+
+/** Proofs of `messages` against the origin's latest checkpoint, signed by `keys`. */
+async function prove(bench: Bench, messages: Hex[], keys: Hex[], signed: 'every' | 'first'): Promise<Hex[]> {
+  const sent = await getSentMessages(bench.client, { endpoint: bench.origin.endpoint })
+  const tree = new MerkleTree(sent.map(({ id }) => id))
+  const index = tree.count - 1
+  const checkpoint: Checkpoint = {
+    origin: ORIGIN,
+    originEndpoint: evmAddressToBytes32(bench.origin.endpoint),
+    root: tree.root(),
+    index,
+  }
+  const signatures = await sortSignaturesBySigner({
+    checkpoint,
+    signatures: await Promise.all(keys.map((privateKey) => signCheckpoint({ privateKey, checkpoint }))),
+  })
+  return messages.map((message, i) => {
+    const leafIndex = sent.findIndex(({ encoded }) => encoded === message)
+    return encodeProof({
+      checkpointIndex: index,
+      leafIndex,
+      branch: tree.getProof(leafIndex).branch,
+      signatures: signed === 'every' || i === 0 ? signatures : [],
+    })
+  })
+}
+
+async function write(
+  bench: Bench,
+  functionName: 'deliver' | 'deliverBatch',
+  args: readonly [Hex, Hex] | readonly [Hex[], Hex[]],
+): Promise<Cost> {
+  const hash = await bench.relayer.writeContract({
+    address: bench.destination.endpoint,
+    abi: endpointAbi,
+    functionName,
+    // CAST: `args` matches `functionName` by construction of the two call sites above.
+    args: args as never,
+  })
+  return receiptGas(bench, hash, functionName)
+}
+
+/** Execution gas of the recipient's handler alone (a direct call, minus intrinsic and calldata). */
+async function measureRecipient(bench: Bench): Promise<number> {
+  const recipient = await bench.viem.deployContract('BenchRecipient')
+  const sender = evmAddressToBytes32(bench.deployer.account.address)
+  // Twice: the second call overwrites set slots with a new body, as every measured delivery does.
+  await recipient.write.handle([ORIGIN, sender, 1n, bodyOf(PROCESS_BODY_BYTES, bench.salt++)])
+  const hash = await recipient.write.handle([ORIGIN, sender, 2n, bodyOf(PROCESS_BODY_BYTES, bench.salt++)])
+  const { gas, calldata } = await receiptGas(bench, hash, 'BenchRecipient.handle')
+  return Number(gas) - 21_000 - calldata
+}
+
+export function calldataGas(input: Hex): number {
+  let gas = 0
+  for (let i = 2; i < input.length; i += 2) gas += input.slice(i, i + 2) === '00' ? 4 : 16
+  return gas
+}
+
+/** A measured transaction: its gasUsed and the gas its calldata alone costs. */
+type Cost = { gas: bigint; calldata: number }
+
+async function receiptGas(bench: Bench, hash: Hex, what: string): Promise<Cost> {
+  const receipt = await bench.client.waitForTransactionReceipt({ hash })
+  if (receipt.status !== 'success') throw new Error(`ferry bench: ${what} reverted (tx ${hash})`)
+  // A delivery that ended Failed would measure a cheaper path than the one compared.
+  const delivered = parseEventLogs({ abi: endpointAbi, eventName: 'MessageDelivered', logs: receipt.logs })
+  const notExecuted = delivered.find(({ args }) => args.status !== MessageStatus.Executed)
+  if (notExecuted) throw new Error(`ferry bench: ${what} left ${notExecuted.args.id} in status ${notExecuted.args.status}`)
+  const { input } = await bench.client.getTransaction({ hash })
+  return { gas: receipt.gasUsed, calldata: calldataGas(input) }
+}
+
+function meanCost(costs: readonly Cost[]): Measured {
+  return {
+    gas: mean(costs.map(({ gas }) => gas)),
+    calldata: mean(costs.map(({ calldata }) => BigInt(calldata))),
+  }
+}

@@ -1,0 +1,90 @@
+// Loads the shared protocol vectors (`<repo>/../shared/vectors`, see shared/vectors/README.md)
+// with the shapes the files have. Tests only; excluded from the build.
+import { readFileSync } from 'node:fs'
+import type { Address, Hex } from 'viem'
+
+export type MessageVector = {
+  name: string
+  version: number
+  flags: number
+  origin: number
+  sender: Hex
+  destination: number
+  recipient: Hex
+  /** Decimal string (u64). */
+  nonce: string
+  /** A JSON number in the file, though README says u64 values are decimal strings. */
+  deadline: number | string
+  gasLimit: number
+  ackGasLimit: number
+  body: Hex
+  encoded: Hex
+  length: number
+  id: Hex
+  channel: Hex
+}
+export type MessagesVectors = {
+  cases: MessageVector[]
+  ackBody: { originalId: Hex; status: number; result: Hex; encoded: Hex }
+}
+export type AddressesVectors = {
+  cases: { kind: 'evm' | 'cosmwasm-contract' | 'cosmwasm-account'; input: string; bytes32: Hex }[]
+}
+export type MerkleVectors = {
+  depth: number
+  zeroHashes: Hex[]
+  cases: {
+    count: number
+    leaves: Hex[]
+    root: Hex
+    proofs: { leafIndex: number; leaf: Hex; branch: Hex[] }[]
+  }[]
+}
+export type CheckpointsVectors = {
+  validators: { privateKey: Hex; address: Address }[]
+  threshold: number
+  checkpoint: {
+    origin: number
+    originEndpoint: Hex
+    domainHash: Hex
+    index: number
+    root: Hex
+    digest: Hex
+    ethSignedDigest: Hex
+  }
+  signatures: Hex[]
+  signers: Address[]
+  messages: Hex[]
+  proof: { leafIndex: number; message: Hex; leaf: Hex; branch: Hex[]; encoded: Hex; length: number }
+  invalid: { name: string; proof: Hex }[]
+}
+
+function load<T>(file: string): T {
+  const url = new URL(`../../../../../shared/vectors/${file}`, import.meta.url)
+  // CAST: the vector files are the protocol's fixtures; the types above describe them.
+  return JSON.parse(readFileSync(url, 'utf8')) as T
+}
+
+export const messagesVectors = load<MessagesVectors>('messages.json')
+export const addressesVectors = load<AddressesVectors>('addresses.json')
+export const merkleVectors = load<MerkleVectors>('merkle.json')
+export const checkpointsVectors = load<CheckpointsVectors>('checkpoints.json')
+
+/** A message vector as the codec's `Message` (u64 fields as bigint). */
+export function messageFromVector(vector: MessageVector) {
+  const { version, flags, origin, sender, destination, recipient, gasLimit, ackGasLimit, body } =
+    vector
+  return {
+    version,
+    flags,
+    origin,
+    sender,
+    destination,
+    recipient,
+    nonce: BigInt(vector.nonce),
+    deadline: BigInt(vector.deadline),
+    gasLimit,
+    ackGasLimit,
+    body,
+  }
+}
