@@ -33,13 +33,24 @@ const rows: Row[] = [
     operation: `deliver, ${count} signature(s)`,
     ferry: ferry.deliver[count].gas,
     hyperlane: hyperlane.process[count],
-    floor: deliverFloor(Number(count), PROCESS_BODY_BYTES, ferry.deliver[count].calldata, ferry.recipientExecution),
+    floor: deliverFloor(
+      Number(count),
+      PROCESS_BODY_BYTES,
+      ferry.deliver[count].calldata,
+      ferry.recipientExecution,
+    ),
   })),
   {
     operation: 'deliverBatch of 10, 3 signatures, per message',
     ferry: ferry.batch10PerMessage.gas,
     hyperlane: hyperlane.process['3'],
-    floor: batchFloorPerMessage(10, 3, PROCESS_BODY_BYTES, ferry.batch10PerMessage.calldata, ferry.recipientExecution),
+    floor: batchFloorPerMessage(
+      10,
+      3,
+      PROCESS_BODY_BYTES,
+      ferry.batch10PerMessage.calldata,
+      ferry.recipientExecution,
+    ),
   },
 ]
 
@@ -54,8 +65,13 @@ const table = rows.map((row) => [
   fmt(row.floor),
   ratio(row.ferry, row.floor),
 ])
-const widths = header.map((_, i) => Math.max(header[i]?.length ?? 0, ...table.map((cells) => cells[i]?.length ?? 0)))
-const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ')
+const widths = header.map((_, i) =>
+  Math.max(header[i]?.length ?? 0, ...table.map((cells) => cells[i]?.length ?? 0)),
+)
+const line = (cells: string[]) =>
+  cells
+    .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+    .join('  ')
 console.log('Gas per whole transaction (mean gasUsed from receipts); Hyperlane bare (no proxies)\n')
 console.log(line(header))
 console.log(line(widths.map((width) => '-'.repeat(width))))
@@ -63,9 +79,15 @@ for (const cells of table) console.log(line(cells))
 console.log(`\nHyperlane setup: ${hyperlane.setup}`)
 
 const round = <K extends string>(record: Record<K, number>) =>
-  Object.fromEntries(Object.entries<number>(record).map(([key, gas]) => [key, Math.round(gas)])) as Record<K, number>
+  Object.fromEntries(
+    Object.entries<number>(record).map(([key, gas]) => [key, Math.round(gas)]),
+  ) as Record<K, number>
 const gasOf = <K extends string>(record: Record<K, { gas: number }>) =>
-  round(Object.fromEntries(Object.entries<{ gas: number }>(record).map(([key, { gas }]) => [key, gas])) as Record<K, number>)
+  round(
+    Object.fromEntries(
+      Object.entries<{ gas: number }>(record).map(([key, { gas }]) => [key, gas]),
+    ) as Record<K, number>,
+  )
 const report = {
   ferry: {
     send: gasOf(ferry.send),
@@ -74,10 +96,19 @@ const report = {
     batch10PerMessage: Math.round(ferry.batch10PerMessage.gas),
   },
   hyperlane: { dispatch: round(hyperlane.dispatch), process: round(hyperlane.process) },
-  hyperlaneProxied: { dispatch: round(hyperlaneProxied.dispatch), process: round(hyperlaneProxied.process) },
-  ratios: Object.fromEntries(rows.filter((row) => row.hyperlane !== undefined).map((row) => [row.operation, Number(ratio(row.ferry, row.hyperlane))])),
+  hyperlaneProxied: {
+    dispatch: round(hyperlaneProxied.dispatch),
+    process: round(hyperlaneProxied.process),
+  },
+  ratios: Object.fromEntries(
+    rows
+      .filter((row) => row.hyperlane !== undefined)
+      .map((row) => [row.operation, Number(ratio(row.ferry, row.hyperlane))]),
+  ),
   floors: Object.fromEntries(rows.map((row) => [row.operation, Math.round(row.floor)])),
-  batchVersusSingleDelivery: Number((ferry.batch10PerMessage.gas / ferry.deliver['3'].gas).toFixed(3)),
+  batchVersusSingleDelivery: Number(
+    (ferry.batch10PerMessage.gas / ferry.deliver['3'].gas).toFixed(3),
+  ),
   hyperlaneSetup: hyperlane.setup,
 }
 writeFileSync(new URL('../bench/gas.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`)

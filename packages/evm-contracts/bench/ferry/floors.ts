@@ -58,7 +58,9 @@ export function deliverFloor(
   calldata: number,
   recipientExecution: number,
 ): number {
-  return INTRINSIC + calldata + perCheckpoint(signatures) + perMessage(bodyBytes, recipientExecution)
+  return (
+    INTRINSIC + calldata + perCheckpoint(signatures) + perMessage(bodyBytes, recipientExecution)
+  )
 }
 
 /** One message's share of a batch of `size` under one checkpoint; `calldata` is per message. */

@@ -83,7 +83,12 @@ export async function measureFerry(viem: Bench['viem']): Promise<FerryGas> {
   const chain = { client, wallet: deployer }
   const origin = await deployFerry(chain, { domain: ORIGIN })
   const destination = await deployFerry(chain, { domain: DESTINATION })
-  await connectEndpoints(chain, { local: origin, remote: destination, validators: [deployer.account.address], threshold: 1 })
+  await connectEndpoints(chain, {
+    local: origin,
+    remote: destination,
+    validators: [deployer.account.address],
+    threshold: 1,
+  })
   const recipient = (await viem.deployContract('BenchRecipient')).address
   const bench: Bench = { viem, client, deployer, relayer, origin, destination, recipient, salt: 0 }
 
@@ -126,9 +131,18 @@ export async function measureFerry(viem: Bench['viem']): Promise<FerryGas> {
 }
 
 /** Mean gas of DISPATCH_MEASURED sends at tree leaves 32k..32k+15, after warm-ups. */
-async function measureSends(bench: Bench, recipient: Hex, size: number, ackGasLimit: number): Promise<Measured> {
+async function measureSends(
+  bench: Bench,
+  recipient: Hex,
+  size: number,
+  ackGasLimit: number,
+): Promise<Measured> {
   const count = async () =>
-    bench.client.readContract({ address: bench.origin.endpoint, abi: endpointAbi, functionName: 'merkleCount' })
+    bench.client.readContract({
+      address: bench.origin.endpoint,
+      abi: endpointAbi,
+      functionName: 'merkleCount',
+    })
   let warmups = 0
   while (warmups < MIN_WARMUP || (await count()) % DISPATCH_ALIGNMENT !== 0) {
     await sendOne(bench, recipient, bodyOf(size, bench.salt++), ackGasLimit)
@@ -140,7 +154,12 @@ async function measureSends(bench: Bench, recipient: Hex, size: number, ackGasLi
   return meanCost(costs)
 }
 
-async function sendOne(bench: Bench, recipient: Hex, body: Hex, ackGasLimit: number): Promise<Cost> {
+async function sendOne(
+  bench: Bench,
+  recipient: Hex,
+  body: Hex,
+  ackGasLimit: number,
+): Promise<Cost> {
   const fee = await bench.client.readContract({
     address: bench.origin.endpoint,
     abi: endpointAbi,
@@ -161,7 +180,12 @@ async function sendOne(bench: Bench, recipient: Hex, body: Hex, ackGasLimit: num
 async function sendMany(bench: Bench, count: number): Promise<Hex[]> {
   const before = await getSentMessages(bench.client, { endpoint: bench.origin.endpoint })
   for (let i = 0; i < count; i++)
-    await sendOne(bench, evmAddressToBytes32(bench.recipient), bodyOf(PROCESS_BODY_BYTES, bench.salt++), 0)
+    await sendOne(
+      bench,
+      evmAddressToBytes32(bench.recipient),
+      bodyOf(PROCESS_BODY_BYTES, bench.salt++),
+      0,
+    )
   const after = await getSentMessages(bench.client, { endpoint: bench.origin.endpoint })
   return after.slice(before.length).map((sent) => sent.encoded)
 }
@@ -176,7 +200,12 @@ async function trust(bench: Bench, keys: Hex[], threshold: number): Promise<void
 }
 
 /** Proofs of `messages` against the origin's latest checkpoint, signed by `keys`. */
-async function prove(bench: Bench, messages: Hex[], keys: Hex[], signed: 'every' | 'first'): Promise<Hex[]> {
+async function prove(
+  bench: Bench,
+  messages: Hex[],
+  keys: Hex[],
+  signed: 'every' | 'first',
+): Promise<Hex[]> {
   const sent = await getSentMessages(bench.client, { endpoint: bench.origin.endpoint })
   const tree = new MerkleTree(sent.map(({ id }) => id))
   const index = tree.count - 1
@@ -188,7 +217,9 @@ async function prove(bench: Bench, messages: Hex[], keys: Hex[], signed: 'every'
   }
   const signatures = await sortSignaturesBySigner({
     checkpoint,
-    signatures: await Promise.all(keys.map((privateKey) => signCheckpoint({ privateKey, checkpoint }))),
+    signatures: await Promise.all(
+      keys.map((privateKey) => signCheckpoint({ privateKey, checkpoint })),
+    ),
   })
   return messages.map((message, i) => {
     const leafIndex = sent.findIndex(({ encoded }) => encoded === message)
@@ -222,7 +253,12 @@ async function measureRecipient(bench: Bench): Promise<number> {
   const sender = evmAddressToBytes32(bench.deployer.account.address)
   // Twice: the second call overwrites set slots with a new body, as every measured delivery does.
   await recipient.write.handle([ORIGIN, sender, 1n, bodyOf(PROCESS_BODY_BYTES, bench.salt++)])
-  const hash = await recipient.write.handle([ORIGIN, sender, 2n, bodyOf(PROCESS_BODY_BYTES, bench.salt++)])
+  const hash = await recipient.write.handle([
+    ORIGIN,
+    sender,
+    2n,
+    bodyOf(PROCESS_BODY_BYTES, bench.salt++),
+  ])
   const { gas, calldata } = await receiptGas(bench, hash, 'BenchRecipient.handle')
   return Number(gas) - 21_000 - calldata
 }
@@ -240,9 +276,16 @@ async function receiptGas(bench: Bench, hash: Hex, what: string): Promise<Cost> 
   const receipt = await bench.client.waitForTransactionReceipt({ hash })
   if (receipt.status !== 'success') throw new Error(`ferry bench: ${what} reverted (tx ${hash})`)
   // A delivery that ended Failed would measure a cheaper path than the one compared.
-  const delivered = parseEventLogs({ abi: endpointAbi, eventName: 'MessageDelivered', logs: receipt.logs })
+  const delivered = parseEventLogs({
+    abi: endpointAbi,
+    eventName: 'MessageDelivered',
+    logs: receipt.logs,
+  })
   const notExecuted = delivered.find(({ args }) => args.status !== MessageStatus.Executed)
-  if (notExecuted) throw new Error(`ferry bench: ${what} left ${notExecuted.args.id} in status ${notExecuted.args.status}`)
+  if (notExecuted)
+    throw new Error(
+      `ferry bench: ${what} left ${notExecuted.args.id} in status ${notExecuted.args.status}`,
+    )
   const { input } = await bench.client.getTransaction({ hash })
   return { gas: receipt.gasUsed, calldata: calldataGas(input) }
 }

@@ -37,8 +37,8 @@ import {
 
 export type { DispatchBodySize, ValidatorCount } from './params.ts'
 
-import { decodeMessage, encodeMerkleRootMetadata, messageId, signCheckpoint } from './metadata.ts'
 import { bodyOf, mean } from '../shared.ts'
+import { decodeMessage, encodeMerkleRootMetadata, messageId, signCheckpoint } from './metadata.ts'
 
 export type HyperlaneGas = {
   /** Mean gasUsed of `Mailbox.dispatch` per body size in bytes. */

@@ -81,11 +81,16 @@ export async function runDemo(log: (line: string) => void): Promise<DemoResult> 
     )
     log(`validators: ${validators.join(', ')} (threshold ${THRESHOLD})`)
 
+    const [pingGas, ackGas] = await Promise.all(
+      (['PING_GAS_LIMIT', 'ACK_GAS_LIMIT'] as const).map((functionName) =>
+        a.client.readContract({ address: a.pingPong, abi: pingPongAbi, functionName }),
+      ),
+    )
     const fee = await a.client.readContract({
       address: a.pingPong,
       abi: pingPongAbi,
       functionName: 'quote',
-      args: [b.domain, 4n, 300_000, 100_000],
+      args: [b.domain, 4n, pingGas ?? 0, ackGas ?? 0],
     })
     const pingTx = await confirm(
       a,

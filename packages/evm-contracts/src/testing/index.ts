@@ -21,10 +21,10 @@ export {
   type SentMessage,
 } from './getSentMessages.js'
 export {
-  RelayTreeMismatchError,
   type RelayedMessage,
   type RelayMessagesParameters,
   type RelayMessagesReturnType,
+  RelayTreeMismatchError,
   relayMessages,
 } from './relayMessages.js'
 export {

@@ -7,7 +7,7 @@ import {
   signCheckpoint,
   sortSignaturesBySigner,
 } from '@ferry/sdk/codec'
-import { type Address, type Hex, parseEventLogs, type PublicClient, type WalletClient } from 'viem'
+import { type Address, type Hex, type PublicClient, parseEventLogs, type WalletClient } from 'viem'
 import { endpointAbi } from '../generated/endpoint.js'
 import { getSentMessages, type SentMessage } from './getSentMessages.js'
 
