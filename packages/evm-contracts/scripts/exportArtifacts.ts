@@ -23,7 +23,9 @@ const exported = [
 
 type Artifact = { abi: unknown[]; bytecode: string }
 
-function lowerFirst(name: string): string {
+/** `Endpoint` → `endpoint`, `IFerryReceiver` → `ferryReceiver` (interfaces drop their `I`). */
+function lowerFirst(contract: string): string {
+  const name = /^I[A-Z][a-z]/.test(contract) ? contract.slice(1) : contract
   const leadingCaps = /^[A-Z]+(?=[A-Z][a-z]|$)/.exec(name)?.[0] ?? name.slice(0, 1)
   return leadingCaps.toLowerCase() + name.slice(leadingCaps.length)
 }

@@ -1,0 +1,34 @@
+import { expect, it } from 'vitest'
+
+// An accidental change to what the package exports fails here; update the snapshot on purpose.
+it('exports the same names from each entry point', async () => {
+  const root = await import('../src/index.ts')
+  const testing = await import('../src/testing/index.ts')
+  expect(Object.keys(root).sort()).toMatchInlineSnapshot(`
+    [
+      "endpointAbi",
+      "endpointAppAbi",
+      "endpointBytecode",
+      "ferryReceiverAbi",
+      "multisigVerifierAbi",
+      "multisigVerifierBytecode",
+      "pingPongAbi",
+      "pingPongBytecode",
+      "testRecipientAbi",
+      "testRecipientBytecode",
+      "verifierAbi",
+    ]
+  `)
+  expect(Object.keys(testing).sort()).toMatchInlineSnapshot(`
+    [
+      "DeploymentFailedError",
+      "HardhatNodeStartError",
+      "RelayTreeMismatchError",
+      "connectEndpoints",
+      "deployFerry",
+      "getSentMessages",
+      "relayMessages",
+      "startHardhatNode",
+    ]
+  `)
+})
