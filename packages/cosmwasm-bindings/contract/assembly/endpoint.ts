@@ -1,0 +1,115 @@
+// The Ferry endpoint for CosmWasm (PROTOCOL.md, INTERFACE.md): the contract's entry points.
+//
+// Every entry point reads its Regions, clears the per-call state (the VM may reuse the instance)
+// and answers a `ContractResult` JSON: `{"ok":…}`, or `{"error":"<code>: <detail>"}` when
+// anything failed, in which case everything the call built is dropped.
+import { Context, readEnv, readInfo } from "./host/context";
+import { Response } from "./host/response";
+import { encodeBase64 } from "./lib/base64";
+import { utf8 } from "./lib/bytes";
+import { clearError, errorText, fail, failed } from "./lib/fail";
+import { Fields, variantOf } from "./lib/jsonFields";
+import { parseJson } from "./lib/jsonParse";
+import { quote } from "./lib/jsonWrite";
+import { enterCall, leaveCall, regionOf } from "./runtime/region";
+import { resetCheckpointCache } from "./verify/multisig";
+import * as admin from "./handlers/admin";
+import * as inbox from "./handlers/inbox";
+import { send } from "./handlers/outbox";
+import { query as runQuery } from "./handlers/query";
+import { reply as settleReply } from "./handlers/settle";
+import { bytesOf } from "./runtime/region";
+
+// Our `abort` (selected by --use abort=…) must be part of the program.
+import "./runtime/abort";
+
+export { allocate, deallocate } from "./runtime/region";
+
+/** The CosmWasm VM interface this contract implements. */
+export function interface_version_8(): void {}
+
+function begin(): void {
+  enterCall();
+  clearError();
+  resetCheckpointCache();
+}
+
+function finish(okJson: string): u32 {
+  const json = failed() ? "{\"error\":" + quote(errorText()) + "}" : "{\"ok\":" + okJson + "}";
+  const region = changetype<u32>(regionOf(utf8(json)));
+  leaveCall();
+  return region;
+}
+
+function context(envPtr: u32, infoPtr: u32): Context {
+  const ctx = new Context();
+  readEnv(envPtr, ctx);
+  if (infoPtr != 0) readInfo(infoPtr, ctx);
+  return ctx;
+}
+
+export function instantiate(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
+  begin();
+  const ctx = context(envPtr, infoPtr);
+  const res = new Response();
+  admin.instantiate(ctx, res, Fields.of(parseJson(bytesOf(msgPtr)), "instantiate"));
+  return finish(res.toJson());
+}
+
+function dispatchExecute(ctx: Context, res: Response, name: string, f: Fields): void {
+  if (name == "send") send(ctx, res, f);
+  else if (name == "deliver") inbox.deliver(ctx, res, f);
+  else if (name == "deliver_batch") inbox.deliverBatch(ctx, res, f);
+  else if (name == "retry") inbox.retry(ctx, res, f);
+  else if (name == "timeout") inbox.timeout(ctx, res, f);
+  else if (name == "set_app_verifier") admin.setAppVerifier(ctx, res, f);
+  else if (name == "set_origin") admin.setOrigin(ctx, res, f);
+  else if (name == "set_threshold") admin.setThreshold(ctx, res, f);
+  else if (name == "remove_origin") admin.removeOrigin(ctx, res, f);
+  else if (name == "set_fee_config") admin.setFeeConfig(ctx, res, f);
+  else if (name == "remove_fee_config") admin.removeFeeConfig(ctx, res, f);
+  else if (name == "withdraw_fees") admin.withdrawFees(ctx, res, f);
+  else if (name == "set_fee_manager") admin.setRole(ctx, res, f, "fee_manager");
+  else if (name == "set_fee_collector") admin.setRole(ctx, res, f, "fee_collector");
+  else if (name == "pause") admin.pause(ctx, res, f, true);
+  else if (name == "unpause") admin.pause(ctx, res, f, false);
+  else if (name == "transfer_ownership") admin.transferOwnership(ctx, res, f);
+  else if (name == "accept_ownership") admin.acceptOwnership(ctx, res, f);
+  else fail("invalid_json", "unknown message `" + name + "`");
+}
+
+export function execute(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
+  begin();
+  const ctx = context(envPtr, infoPtr);
+  const res = new Response();
+  const msg = parseJson(bytesOf(msgPtr));
+  const name = variantOf(msg, "execute");
+  if (!failed()) dispatchExecute(ctx, res, name, Fields.of(msg!.items[0], name));
+  return finish(res.toJson());
+}
+
+export function query(envPtr: u32, msgPtr: u32): u32 {
+  begin();
+  context(envPtr, 0);
+  const msg = parseJson(bytesOf(msgPtr));
+  const name = variantOf(msg, "query");
+  let answer = "";
+  if (!failed()) answer = runQuery(name, Fields.of(msg!.items[0], name));
+  return finish(quote(encodeBase64(utf8(answer))));
+}
+
+export function reply(envPtr: u32, msgPtr: u32): u32 {
+  begin();
+  const ctx = context(envPtr, 0);
+  const res = new Response();
+  settleReply(ctx, res, msgPtr);
+  return finish(res.toJson());
+}
+
+/** Migration keeps the state as it is; the message must be `{}`. */
+export function migrate(envPtr: u32, msgPtr: u32): u32 {
+  begin();
+  context(envPtr, 0);
+  Fields.of(parseJson(bytesOf(msgPtr)), "migrate").finish();
+  return finish(new Response().toJson());
+}

@@ -1,0 +1,133 @@
+// Sending (PROTOCOL.md §4), fees (§9) and acks (§8): outbound nonces, the merkle tree,
+// `ferry_message_sent`.
+import { channelKey, encodeAckBody, encodeMessage, FLAG_ACK_REQUESTED, FLAG_IS_ACK, MAX_BODY_LENGTH, Message, ACK_RESULT_OFFSET } from "../codec/message";
+import { Context } from "../host/context";
+import { bankSend, REPLY_NEVER, Response, SubMsg } from "../host/response";
+import { toHex } from "../lib/bytes";
+import { fail, failed } from "../lib/fail";
+import { Fields } from "../lib/jsonFields";
+import { ObjectWriter } from "../lib/jsonWrite";
+import { keccak256 } from "../lib/keccak";
+import { U256 } from "../lib/uint";
+import { loadTree, outboundNonce, saveTree, setOutboundNonce } from "../state/channels";
+import { denom, isPaused, localDomain } from "../state/config";
+import { FeeConfig, loadFeeConfig } from "../state/fees";
+import { addressToBytes32 } from "./addresses";
+
+const RATE_SCALE_HALF: u32 = 1_000_000_000;
+/** Acks are quoted with the largest result they can carry (PROTOCOL.md §7.4). */
+const ACK_BODY_QUOTE_LENGTH: u64 = <u64>ACK_RESULT_OFFSET + 1024;
+
+/** (gas + overhead + bodyLength × gasPerByte) × gasPrice × rate / 1e18, or null on overflow. */
+function gasCost(config: FeeConfig, gas: u64, bodyLength: u64): U256 | null {
+  // gas, overhead < 2^32 and bodyLength × gasPerByte < 2^49: the sum fits a u64.
+  const units = U256.fromU64(gas + <u64>config.gasOverhead + bodyLength * <u64>config.gasPerByte);
+  const priced = units.mul(config.gasPrice);
+  if (priced === null) return null;
+  const scaled = priced.mul(config.rate);
+  if (scaled === null) return null;
+  // ÷ 1e18 as two exact ÷ 1e9 (floor of floor is floor).
+  return scaled.divSmall(RATE_SCALE_HALF).divSmall(RATE_SCALE_HALF);
+}
+
+/** The fee of a message, or a zero value after a failure. */
+export function quoteFee(destination: u32, bodyLength: u64, gasLimit: u32, ackGasLimit: u32): U256 {
+  const zero = new U256();
+  if (bodyLength > <u64>MAX_BODY_LENGTH) {
+    fail("body_too_large", bodyLength.toString() + " > " + MAX_BODY_LENGTH.toString());
+    return zero;
+  }
+  const remote = loadFeeConfig(destination);
+  if (remote === null) { fail("unknown_destination", destination.toString()); return zero; }
+  const cost = gasCost(remote, gasLimit, bodyLength);
+  let fee = cost !== null ? remote.baseFee.add(cost) : null;
+  if (fee !== null && ackGasLimit != 0) {
+    const local = localDomain();
+    const home = loadFeeConfig(local);
+    if (home === null) { fail("unknown_destination", local.toString()); return zero; }
+    const ackCost = gasCost(home, ackGasLimit, ACK_BODY_QUOTE_LENGTH);
+    fee = ackCost !== null ? fee.add(ackCost) : null;
+  }
+  if (fee === null || !fee.fitsBits(128)) { fail("fee_overflow", "the fee exceeds u128"); return zero; }
+  return fee;
+}
+
+/** Inserts an encoded message into the tree and emits `ferry_message_sent`; returns its id. */
+export function insertMessage(res: Response, message: Uint8Array): Uint8Array {
+  const id = keccak256(message);
+  const tree = loadTree();
+  const leafIndex = tree.insert(id);
+  saveTree(tree);
+  const m = new Message(message);
+  res.event("ferry_message_sent")
+    .add("id", toHex(id))
+    .add("destination", m.destination.toString())
+    .add("recipient", toHex(m.recipient))
+    .add("nonce", m.nonce.toString())
+    .add("leaf_index", leafIndex.toString())
+    .add("message", toHex(message));
+  return id;
+}
+
+/** Takes the next nonce of an outbound channel. */
+export function nextOutboundNonce(channel: Uint8Array): u64 {
+  const current = outboundNonce(channel);
+  if (current == u64.MAX_VALUE) { fail("nonce_overflow", toHex(channel)); return 0; }
+  setOutboundNonce(channel, current + 1);
+  return current + 1;
+}
+
+/** `{"send":{…}}` (INTERFACE.md). */
+export function send(ctx: Context, res: Response, f: Fields): void {
+  const destination = f.u32("destination");
+  const recipient = f.hex("recipient", 32);
+  const body = f.base64("body");
+  const gasLimit = f.u32("gas_limit");
+  const ackGasLimit = f.u32("ack_gas_limit");
+  const deadline = f.u64("deadline");
+  if (!f.finish()) return;
+  if (isPaused()) { fail("paused"); return; }
+
+  // CHECKS: the fee, paid in the native denom only.
+  const fee = quoteFee(destination, body.length, gasLimit, ackGasLimit);
+  const feeDenom = denom();
+  let paid = new U256();
+  for (let i = 0; i < ctx.funds.length; i++) {
+    const coin = ctx.funds[i];
+    if (coin.denom != feeDenom) { fail("wrong_denom", "expected " + feeDenom + ", got " + coin.denom); return; }
+    const sum = paid.add(coin.amount);
+    if (sum === null) { fail("fee_overflow", "funds"); return; }
+    paid = sum;
+  }
+  if (failed()) return;
+  if (paid.cmp(fee) < 0) { fail("fee_too_low", "required " + fee.toString() + ", paid " + paid.toString()); return; }
+
+  // EFFECTS
+  const local = localDomain();
+  const sender = addressToBytes32(ctx.sender);
+  const nonce = nextOutboundNonce(channelKey(local, sender, destination, recipient, 0));
+  const flags: u8 = ackGasLimit == 0 ? 0 : FLAG_ACK_REQUESTED;
+  const message = encodeMessage(flags, local, sender, destination, recipient, nonce, deadline, gasLimit, ackGasLimit, body);
+  const id = insertMessage(res, message);
+  res.data = Uint8Array.wrap(String.UTF8.encode(new ObjectWriter().str("id", toHex(id)).dec("nonce", nonce.toString()).toString()));
+
+  // INTERACTIONS: refund the excess in the same response.
+  if (paid.cmp(fee) > 0) {
+    res.messages.push(new SubMsg(0, bankSend(ctx.sender, feeDenom, paid.sub(fee).toString()), -1, REPLY_NEVER));
+  }
+}
+
+/**
+ * Sends the ack of `message` (delivered here) when it reached a final status: from its
+ * recipient back to its sender, IS_ACK, gasLimit = its ackGasLimit, no deadline, no fee here.
+ */
+export function sendAck(res: Response, m: Message, originalId: Uint8Array, status: u8, result: Uint8Array): void {
+  if (failed()) return;
+  const local = localDomain();
+  const destination = m.origin;
+  const ackRecipient = m.sender;
+  const ackSender = m.recipient;
+  const nonce = nextOutboundNonce(channelKey(local, ackSender, destination, ackRecipient, FLAG_IS_ACK));
+  const ack = encodeMessage(FLAG_IS_ACK, local, ackSender, destination, ackRecipient, nonce, 0, m.ackGasLimit, 0, encodeAckBody(originalId, status, result));
+  insertMessage(res, ack);
+}

@@ -1,0 +1,68 @@
+// Builds the CosmWasm contracts written in AssemblyScript (contract/) into build/*.wasm with the
+// `asc` compiler of the `assemblyscript` devDependency. `pnpm run build:wasm`.
+//
+// The flags are what a real CosmWasm VM accepts (issue 3 §2, checked by
+// test/contract/wasmStatic.test.ts): no bulk-memory, sign-extension, non-trapping float-to-int
+// or mutable-global features; no start section (`--exportStart`, and the transform makes every
+// export call the start function); `abort` replaced by one with the VM's `env.abort(region)`
+// signature; the stub runtime (a bump allocator, see contract/assembly/runtime/region.ts).
+import { mkdirSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import asc from 'assemblyscript/asc'
+import type { Transform } from 'assemblyscript/transform'
+import { StartFromEntryPoints } from './startFromEntryPoints.ts'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** Each contract: entry file under contract/, output under build/. */
+const targets = [
+  { entry: 'contract/assembly/endpoint.ts', out: 'build/endpoint.wasm' },
+  { entry: 'contract/test/testRecipient.ts', out: 'build/test-recipient.wasm' },
+]
+
+const flags = [
+  '--runtime',
+  'stub',
+  '--exportStart',
+  '_start',
+  '--disable',
+  'bulk-memory,sign-extension,nontrapping-f2i,mutable-globals',
+  '--use',
+  'abort=contract/assembly/runtime/abort/cosmwasmAbort',
+  '--optimizeLevel',
+  '3',
+  '--shrinkLevel',
+  '1',
+  '--noAssert',
+]
+
+let quiet = false
+
+/** Silences the size lines (tests build in-process). */
+export function setQuiet(value: boolean): void {
+  quiet = value
+}
+
+async function build(entry: string, out: string): Promise<void> {
+  mkdirSync(join(root, dirname(out)), { recursive: true })
+  const { error, stderr } = await asc.main(
+    [entry, '--outFile', out, '--textFile', out.replace(/\.wasm$/, '.wat'), ...flags, '--baseDir', root],
+    // CAST: asc accepts a transform class and instantiates it, assigning `binaryen` and the rest.
+    { transforms: [StartFromEntryPoints as unknown as Transform] },
+  )
+  if (error) {
+    process.stderr.write(stderr.toString())
+    throw new Error(`asc failed for ${entry}: ${error.message}`)
+  }
+  if (!quiet) process.stdout.write(`${out}: ${statSync(join(root, out)).size} bytes\n`)
+}
+
+/** Builds every contract (or those whose output path contains one of `only`). */
+export async function buildContracts(only: readonly string[] = []): Promise<void> {
+  for (const { entry, out } of targets) {
+    if (only.length === 0 || only.some((name) => out.includes(name))) await build(entry, out)
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await buildContracts(process.argv.slice(2))

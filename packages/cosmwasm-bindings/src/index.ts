@@ -1,0 +1,288 @@
+// Entry point of `@ferry/cosmwasm-bindings`: the typed client of Ferry's CosmWasm endpoint
+// (INTERFACE.md). The embedded chain, which loads a wasm VM, is its own subpath
+// (`@ferry/cosmwasm-bindings/embedded`) so that importing the client does not load it.
+
+export {
+  type AcceptOwnershipErrorType,
+  type AcceptOwnershipParameters,
+  type AcceptOwnershipReturnType,
+  acceptOwnership,
+} from './client/actions/acceptOwnership.js'
+export {
+  type AppVerifierErrorType,
+  type AppVerifierParameters,
+  type AppVerifierReturnType,
+  appVerifier,
+} from './client/actions/appVerifier.js'
+export {
+  type ConfigErrorType,
+  type ConfigParameters,
+  type ConfigReturnType,
+  config,
+} from './client/actions/config.js'
+export {
+  type DeliverErrorType,
+  type DeliverParameters,
+  type DeliverReturnType,
+  deliver,
+} from './client/actions/deliver.js'
+export {
+  type DeliverBatchErrorType,
+  type DeliverBatchParameters,
+  type DeliverBatchReturnType,
+  deliverBatch,
+} from './client/actions/deliverBatch.js'
+export {
+  type FeeConfigErrorType,
+  type FeeConfigParameters,
+  type FeeConfigReturnType,
+  feeConfig,
+} from './client/actions/feeConfig.js'
+export {
+  type InboundNonceErrorType,
+  type InboundNonceParameters,
+  type InboundNonceReturnType,
+  inboundNonce,
+} from './client/actions/inboundNonce.js'
+export {
+  type LatestCheckpointErrorType,
+  type LatestCheckpointParameters,
+  type LatestCheckpointReturnType,
+  latestCheckpoint,
+} from './client/actions/latestCheckpoint.js'
+export {
+  type MerkleCountErrorType,
+  type MerkleCountParameters,
+  type MerkleCountReturnType,
+  merkleCount,
+} from './client/actions/merkleCount.js'
+export {
+  type MerkleRootErrorType,
+  type MerkleRootParameters,
+  type MerkleRootReturnType,
+  merkleRoot,
+} from './client/actions/merkleRoot.js'
+export {
+  type MessageStatusErrorType,
+  type MessageStatusParameters,
+  type MessageStatusReturnType,
+  messageStatus,
+} from './client/actions/messageStatus.js'
+export {
+  type OriginErrorType,
+  type OriginParameters,
+  type OriginReturnType,
+  origin,
+} from './client/actions/origin.js'
+export {
+  type OutboundNonceErrorType,
+  type OutboundNonceParameters,
+  type OutboundNonceReturnType,
+  outboundNonce,
+} from './client/actions/outboundNonce.js'
+export {
+  type PauseErrorType,
+  type PauseParameters,
+  type PauseReturnType,
+  pause,
+} from './client/actions/pause.js'
+export {
+  type QuoteErrorType,
+  type QuoteParameters,
+  type QuoteReturnType,
+  quote,
+} from './client/actions/quote.js'
+export {
+  type RemoveFeeConfigErrorType,
+  type RemoveFeeConfigParameters,
+  type RemoveFeeConfigReturnType,
+  removeFeeConfig,
+} from './client/actions/removeFeeConfig.js'
+export {
+  type RemoveOriginErrorType,
+  type RemoveOriginParameters,
+  type RemoveOriginReturnType,
+  removeOrigin,
+} from './client/actions/removeOrigin.js'
+export {
+  type RetryErrorType,
+  type RetryParameters,
+  type RetryReturnType,
+  retry,
+} from './client/actions/retry.js'
+export {
+  type SendErrorType,
+  type SendParameters,
+  type SendReturnType,
+  send,
+} from './client/actions/send.js'
+export {
+  type SetAppVerifierErrorType,
+  type SetAppVerifierParameters,
+  type SetAppVerifierReturnType,
+  setAppVerifier,
+} from './client/actions/setAppVerifier.js'
+export {
+  type SetFeeCollectorErrorType,
+  type SetFeeCollectorParameters,
+  type SetFeeCollectorReturnType,
+  setFeeCollector,
+} from './client/actions/setFeeCollector.js'
+export {
+  type SetFeeConfigErrorType,
+  type SetFeeConfigParameters,
+  type SetFeeConfigReturnType,
+  setFeeConfig,
+} from './client/actions/setFeeConfig.js'
+export {
+  type SetFeeManagerErrorType,
+  type SetFeeManagerParameters,
+  type SetFeeManagerReturnType,
+  setFeeManager,
+} from './client/actions/setFeeManager.js'
+export {
+  type SetOriginErrorType,
+  type SetOriginParameters,
+  type SetOriginReturnType,
+  setOrigin,
+} from './client/actions/setOrigin.js'
+export {
+  type SetThresholdErrorType,
+  type SetThresholdParameters,
+  type SetThresholdReturnType,
+  setThreshold,
+} from './client/actions/setThreshold.js'
+export {
+  type StoredStatusErrorType,
+  type StoredStatusParameters,
+  type StoredStatusReturnType,
+  storedStatus,
+} from './client/actions/storedStatus.js'
+export {
+  type TimeoutErrorType,
+  type TimeoutParameters,
+  type TimeoutReturnType,
+  timeout,
+} from './client/actions/timeout.js'
+export {
+  type TransferOwnershipErrorType,
+  type TransferOwnershipParameters,
+  type TransferOwnershipReturnType,
+  transferOwnership,
+} from './client/actions/transferOwnership.js'
+export {
+  type UnpauseErrorType,
+  type UnpauseParameters,
+  type UnpauseReturnType,
+  unpause,
+} from './client/actions/unpause.js'
+export {
+  type WithdrawFeesErrorType,
+  type WithdrawFeesParameters,
+  type WithdrawFeesReturnType,
+  withdrawFees,
+} from './client/actions/withdrawFees.js'
+export {
+  createEndpointClient,
+  type EndpointClient,
+} from './client/createEndpointClient.js'
+export {
+  type FromEmbeddedChainReturnType,
+  fromEmbeddedChain,
+} from './client/fromEmbeddedChain.js'
+export {
+  type FromSigningClientOptions,
+  type FromSigningClientReturnType,
+  fromSigningClient,
+  type SigningClientLike,
+} from './client/fromSigningClient.js'
+export {
+  type EndpointEvent,
+  type ParseEndpointEventsErrorType,
+  type ParseEndpointEventsParameters,
+  type ParseEndpointEventsReturnType,
+  parseEndpointEvents,
+} from './client/parseEndpointEvents.js'
+export type {
+  Coin,
+  CosmosEvent,
+  CosmWasmExecutor,
+  EndpointExecuteParameters,
+  EndpointExecuteReturnType,
+  EndpointQueryParameters,
+  EventAttribute,
+  ExecuteOutcome,
+  JsonObject,
+} from './client/types.js'
+export {
+  FeeOverflowError,
+  FeeTooLowError,
+  PausedError,
+  UnauthorizedError,
+  UnknownDestinationError,
+  UnknownDomainError,
+  WrongDenomError,
+} from './errors/admin.js'
+export { EndpointEventError, MissingSenderError } from './errors/client.js'
+export {
+  InvalidAddressError,
+  InvalidDenomError,
+  InvalidJsonError,
+  InvalidThresholdError,
+  TooManyValidatorsError,
+  ValidatorsNotAscendingError,
+  ZeroOriginEndpointError,
+  ZeroRateError,
+} from './errors/config.js'
+export {
+  BatchLengthMismatchError,
+  DeadlineNotPassedError,
+  DeadlinePassedError,
+  EmptyTreeError,
+  NoDeadlineError,
+  NonceOutOfOrderError,
+  NonceOverflowError,
+  NotRetryableError,
+  NotTimeoutableError,
+  ReentrantCallError,
+  TreeFullError,
+} from './errors/delivery.js'
+export {
+  EndpointError,
+  type EndpointErrorParameters,
+  UnknownEndpointError,
+} from './errors/endpointError.js'
+export {
+  AckRequestsAckError,
+  BodyTooLargeError,
+  MalformedAckError,
+  MessageTooShortError,
+  UnknownFlagsError,
+  WrongDestinationError,
+  WrongVersionError,
+} from './errors/message.js'
+export {
+  type ParseEndpointErrorParameters,
+  type ParseEndpointErrorReturnType,
+  parseEndpointError,
+} from './errors/parseEndpointError.js'
+export {
+  HighSError,
+  InvalidSignatureError,
+  InvalidVError,
+  LeafIndexTooHighError,
+  MalformedProofError,
+  ProofRejectedError,
+  QueryFailedError,
+  SignerNotValidatorError,
+  SignersNotAscendingError,
+  ThresholdNotMetError,
+  UnknownOriginError,
+} from './errors/proof.js'
+export type {
+  BytesInput,
+  EndpointConfig,
+  EndpointMessageStatus,
+  FeeConfig,
+  Hex,
+} from './types.js'

@@ -1,0 +1,102 @@
+// The shared vectors (shared/vectors/checkpoints.json) reproduced inside the VM through the
+// endpoint's real flows: sending the vector's 8 messages yields its encodings, ids and root;
+// delivering them with the vector's proof is accepted; every `invalid` proof is rejected.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { bytes32ToBech32, encodeProof, getMessageId, MerkleTree } from '@ferry/sdk'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { b64, Chain, eventsOf, type Hex, OWNER, PREFIX, RELAYER } from './harness.ts'
+
+const vectors = JSON.parse(readFileSync(join(import.meta.dirname, '../../../../../shared/vectors/checkpoints.json'), 'utf8'))
+const cp = vectors.checkpoint
+const messages: Hex[] = vectors.messages
+const sender = bytes32ToBech32(`0x${messages[0]!.slice(14, 78)}` as Hex, PREFIX)
+
+// A wrong root changes the digest, so the signatures recover to unrelated addresses: not
+// validators, or (by chance) not ascending.
+const WRONG_DIGEST = /^(signer_not_validator|signers_not_ascending|invalid_signature): /
+const EXPECTED_ERRORS: Record<string, RegExp> = {
+  'too few signatures (2 of threshold 3)': /^threshold_not_met: 2 of 3$/,
+  'duplicated signer': /^signers_not_ascending: /,
+  'signers not ascending': /^signers_not_ascending: /,
+  'high-s signature (valid on the curve, malleated)': /^high_s: /,
+  'v = 29': /^invalid_v: 29$/,
+  'one flipped byte in a signature': WRONG_DIGEST,
+  'leafIndex greater than checkpointIndex': /^leaf_index_too_high: 8 > 7$/,
+  'wrong branch (sibling 3 changed)': WRONG_DIGEST,
+  'wrong leaf index for the branch': WRONG_DIGEST,
+  'truncated proof (last signature cut by one byte)': /^malformed_proof: length 1226$/,
+}
+
+describe('checkpoints.json in the VM', () => {
+  let chain: Chain
+
+  beforeAll(async () => {
+    chain = await Chain.create()
+  })
+
+  it('sending the 8 vector messages from origin 31337 yields their bytes, ids and the checkpoint root', async () => {
+    const endpoint = await chain.endpoint(31337)
+    await chain.must(OWNER, endpoint, {
+      set_fee_config: { domain: 31338, config: { base_fee: '0', gas_price: '0', rate: '1', gas_overhead: 0, gas_per_byte: 0 } },
+    })
+    for (const [i, message] of messages.entries()) {
+      const body = `0x${message.slice(2 + 98 * 2)}`
+      const out = await chain.must(sender, endpoint, {
+        send: { destination: 31338, recipient: `0x${message.slice(86, 150)}`, body: b64(body), gas_limit: 100000, ack_gas_limit: 0, deadline: '0' },
+      })
+      const [sent] = eventsOf(out, 'ferry_message_sent')
+      expect(sent?.message).toBe(message)
+      expect(sent?.leaf_index).toBe(String(i))
+      expect(sent?.nonce).toBe(String(i + 1))
+    }
+    expect(chain.query(endpoint, { merkle_root: {} })).toEqual({ root: cp.root })
+    expect(chain.query(endpoint, { latest_checkpoint: {} })).toEqual({ root: cp.root, index: 7 })
+    expect(chain.query(endpoint, { merkle_count: {} })).toEqual({ count: 8 })
+  })
+
+  describe('delivering on 31338 with the vector validator set', () => {
+    let endpoint: string
+
+    beforeAll(async () => {
+      endpoint = await chain.endpoint(31338)
+      chain.recipientAt(sender)
+      await chain.must(OWNER, endpoint, {
+        set_origin: {
+          origin: cp.origin,
+          origin_endpoint: cp.originEndpoint,
+          validators: vectors.validators.map((v: { address: string }) => v.address),
+          threshold: vectors.threshold,
+        },
+      })
+      // Leaves 0..4 first (channel order), each proved under the vector checkpoint.
+      const ids = messages.map((m) => getMessageId(m))
+      const full = new MerkleTree(ids)
+      expect(full.root()).toBe(cp.root)
+      const proofs = [0, 1, 2, 3, 4].map((leafIndex) =>
+        b64(encodeProof({ checkpointIndex: 7, leafIndex, branch: full.getProof(leafIndex).branch, signatures: leafIndex === 0 ? vectors.signatures : [] })),
+      )
+      const out = await chain.must(RELAYER, endpoint, { deliver_batch: { messages: messages.slice(0, 5).map(b64), proofs } })
+      expect(eventsOf(out, 'ferry_message_delivered')).toHaveLength(5)
+    })
+
+    it('has an expected error for every invalid case', () => {
+      expect(vectors.invalid.map((c: { name: string }) => c.name).sort()).toEqual(Object.keys(EXPECTED_ERRORS).sort())
+    })
+
+    for (const invalid of vectors.invalid as { name: string; proof: Hex }[]) {
+      it(`rejects: ${invalid.name}`, async () => {
+        const out = await chain.execute(RELAYER, endpoint, { deliver: { message: b64(vectors.proof.message), proof: b64(invalid.proof) } })
+        expect(out.ok).toBe(false)
+        expect(!out.ok && out.error).toMatch(EXPECTED_ERRORS[invalid.name] ?? /^never$/)
+      })
+    }
+
+    it('accepts the vector proof (leaf 5 under checkpoint 7)', async () => {
+      const out = await chain.must(RELAYER, endpoint, { deliver: { message: b64(vectors.proof.message), proof: b64(vectors.proof.encoded) } })
+      const [delivered] = eventsOf(out, 'ferry_message_delivered')
+      expect(delivered?.id).toBe(vectors.proof.leaf)
+      expect(delivered?.nonce).toBe('6')
+    })
+  })
+})
