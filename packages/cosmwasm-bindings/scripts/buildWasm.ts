@@ -47,7 +47,16 @@ export function setQuiet(value: boolean): void {
 async function build(entry: string, out: string): Promise<void> {
   mkdirSync(join(root, dirname(out)), { recursive: true })
   const { error, stderr } = await asc.main(
-    [entry, '--outFile', out, '--textFile', out.replace(/\.wasm$/, '.wat'), ...flags, '--baseDir', root],
+    [
+      entry,
+      '--outFile',
+      out,
+      '--textFile',
+      out.replace(/\.wasm$/, '.wat'),
+      ...flags,
+      '--baseDir',
+      root,
+    ],
     // CAST: asc accepts a transform class and instantiates it, assigning `binaryen` and the rest.
     { transforms: [StartFromEntryPoints as unknown as Transform] },
   )
@@ -65,4 +74,5 @@ export async function buildContracts(only: readonly string[] = []): Promise<void
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await buildContracts(process.argv.slice(2))
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  await buildContracts(process.argv.slice(2))

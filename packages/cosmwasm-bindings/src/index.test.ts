@@ -16,6 +16,7 @@ test('exports of @ferry/cosmwasm-bindings', async () => {
       "FeeOverflowError",
       "FeeTooLowError",
       "HighSError",
+      "InsufficientFeesError",
       "InvalidAddressError",
       "InvalidDenomError",
       "InvalidJsonError",

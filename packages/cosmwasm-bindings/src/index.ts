@@ -217,6 +217,7 @@ export type {
 export {
   FeeOverflowError,
   FeeTooLowError,
+  InsufficientFeesError,
   PausedError,
   UnauthorizedError,
   UnknownDestinationError,

@@ -155,3 +155,29 @@ export class UnauthorizedError extends EndpointError {
     super('The sender may not do this.', { code: 'unauthorized', detail, cause, retryable: false })
   }
 }
+
+/**
+ * `withdraw_fees` asked for more than the endpoint holds.
+ *
+ * @example
+ * ```ts
+ * parseEndpointError(new Error('insufficient_fees: requested 10, available 4')) // InsufficientFeesError { requested: 10n, available: 4n }
+ * ```
+ */
+export class InsufficientFeesError extends EndpointError {
+  static readonly code = 'insufficient_fees'
+  override name = 'InsufficientFeesError' as const
+  readonly requested: bigint | undefined
+  readonly available: bigint | undefined
+  constructor({ detail, cause }: EndpointErrorParameters) {
+    super('The endpoint holds less than the amount to withdraw.', {
+      code: 'insufficient_fees',
+      detail,
+      cause,
+      retryable: false,
+    })
+    const match = /requested (\d+)\D+available (\d+)/.exec(detail)
+    this.requested = match?.[1] === undefined ? undefined : BigInt(match[1])
+    this.available = match?.[2] === undefined ? undefined : BigInt(match[2])
+  }
+}

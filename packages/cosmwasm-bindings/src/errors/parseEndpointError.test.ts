@@ -67,6 +67,11 @@ const cases = [
   ['tree_full: 4294967295', delivery.TreeFullError, {}],
   ['fee_too_low: required 1000, paid 10', admin.FeeTooLowError, { required: 1000n, paid: 10n }],
   [
+    'insufficient_fees: requested 10, available 4',
+    admin.InsufficientFeesError,
+    { requested: 10n, available: 4n },
+  ],
+  [
     'wrong_denom: expected ustake, got uatom',
     admin.WrongDenomError,
     { expected: 'ustake', actual: 'uatom' },

@@ -23,10 +23,21 @@ describe('endpoint delivery', () => {
 
   it('happy path: the handler runs with the message and its data is the result (Executed)', async () => {
     const message = origin.send(recipient, 'ok:pong')
-    const out = await chain.must(RELAYER, endpoint, deliverMsg(message, await origin.prove(message)))
+    const out = await chain.must(
+      RELAYER,
+      endpoint,
+      deliverMsg(message, await origin.prove(message)),
+    )
     const [delivered] = eventsOf(out, 'ferry_message_delivered')
-    expect(delivered).toMatchObject({ origin: '31337', nonce: '1', status: '1', result: hex('pong') })
-    expect(chain.query(endpoint, { message_status: { message: b64(message) } })).toEqual({ status: 1 })
+    expect(delivered).toMatchObject({
+      origin: '31337',
+      nonce: '1',
+      status: '1',
+      result: hex('pong'),
+    })
+    expect(chain.query(endpoint, { message_status: { message: b64(message) } })).toEqual({
+      status: 1,
+    })
     expect(chain.query(recipient, { handled: {} })).toEqual({ count: 1, last: 'ok:pong' })
   })
 
@@ -35,7 +46,9 @@ describe('endpoint delivery', () => {
     const proof = await origin.prove(message)
     await chain.must(RELAYER, endpoint, deliverMsg(message, proof))
     const out = await chain.execute(RELAYER, endpoint, deliverMsg(message, proof))
-    expect(!out.ok && out.error).toMatch(/^nonce_out_of_order: channel 0x[0-9a-f]{64}, expected 2, got 1$/)
+    expect(!out.ok && out.error).toMatch(
+      /^nonce_out_of_order: channel 0x[0-9a-f]{64}, expected 2, got 1$/,
+    )
   })
 
   it('recipient fails → Failed with its error, the channel moves on; retry → Executed', async () => {
@@ -50,8 +63,13 @@ describe('endpoint delivery', () => {
 
     await chain.must(RELAYER, recipient, { set_flaky: { on: false } })
     const retried = await chain.must(RELAYER, endpoint, { retry: { message: b64(first) } })
-    expect(eventsOf(retried, 'ferry_message_retried')[0]).toMatchObject({ status: '1', result: hex('recovered') })
-    expect(chain.query(endpoint, { message_status: { message: b64(first) } })).toEqual({ status: 1 })
+    expect(eventsOf(retried, 'ferry_message_retried')[0]).toMatchObject({
+      status: '1',
+      result: hex('recovered'),
+    })
+    expect(chain.query(endpoint, { message_status: { message: b64(first) } })).toEqual({
+      status: 1,
+    })
     const again = await chain.execute(RELAYER, endpoint, { retry: { message: b64(first) } })
     expect(!again.ok && again.error).toMatch(/^not_retryable: 0x[0-9a-f]{64} has status 1$/)
   })

@@ -7,7 +7,9 @@ import { bytes32ToBech32, encodeProof, getMessageId, MerkleTree } from '@ferry/s
 import { beforeAll, describe, expect, it } from 'vitest'
 import { b64, Chain, eventsOf, type Hex, OWNER, PREFIX, RELAYER } from './harness.ts'
 
-const vectors = JSON.parse(readFileSync(join(import.meta.dirname, '../../../../../shared/vectors/checkpoints.json'), 'utf8'))
+const vectors = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../../../../shared/vectors/checkpoints.json'), 'utf8'),
+)
 const cp = vectors.checkpoint
 const messages: Hex[] = vectors.messages
 const sender = bytes32ToBech32(`0x${messages[0]!.slice(14, 78)}` as Hex, PREFIX)
@@ -38,12 +40,22 @@ describe('checkpoints.json in the VM', () => {
   it('sending the 8 vector messages from origin 31337 yields their bytes, ids and the checkpoint root', async () => {
     const endpoint = await chain.endpoint(31337)
     await chain.must(OWNER, endpoint, {
-      set_fee_config: { domain: 31338, config: { base_fee: '0', gas_price: '0', rate: '1', gas_overhead: 0, gas_per_byte: 0 } },
+      set_fee_config: {
+        domain: 31338,
+        config: { base_fee: '0', gas_price: '0', rate: '1', gas_overhead: 0, gas_per_byte: 0 },
+      },
     })
     for (const [i, message] of messages.entries()) {
       const body = `0x${message.slice(2 + 98 * 2)}`
       const out = await chain.must(sender, endpoint, {
-        send: { destination: 31338, recipient: `0x${message.slice(86, 150)}`, body: b64(body), gas_limit: 100000, ack_gas_limit: 0, deadline: '0' },
+        send: {
+          destination: 31338,
+          recipient: `0x${message.slice(86, 150)}`,
+          body: b64(body),
+          gas_limit: 100000,
+          ack_gas_limit: 0,
+          deadline: '0',
+        },
       })
       const [sent] = eventsOf(out, 'ferry_message_sent')
       expect(sent?.message).toBe(message)
@@ -74,26 +86,41 @@ describe('checkpoints.json in the VM', () => {
       const full = new MerkleTree(ids)
       expect(full.root()).toBe(cp.root)
       const proofs = [0, 1, 2, 3, 4].map((leafIndex) =>
-        b64(encodeProof({ checkpointIndex: 7, leafIndex, branch: full.getProof(leafIndex).branch, signatures: leafIndex === 0 ? vectors.signatures : [] })),
+        b64(
+          encodeProof({
+            checkpointIndex: 7,
+            leafIndex,
+            branch: full.getProof(leafIndex).branch,
+            signatures: leafIndex === 0 ? vectors.signatures : [],
+          }),
+        ),
       )
-      const out = await chain.must(RELAYER, endpoint, { deliver_batch: { messages: messages.slice(0, 5).map(b64), proofs } })
+      const out = await chain.must(RELAYER, endpoint, {
+        deliver_batch: { messages: messages.slice(0, 5).map(b64), proofs },
+      })
       expect(eventsOf(out, 'ferry_message_delivered')).toHaveLength(5)
     })
 
     it('has an expected error for every invalid case', () => {
-      expect(vectors.invalid.map((c: { name: string }) => c.name).sort()).toEqual(Object.keys(EXPECTED_ERRORS).sort())
+      expect(vectors.invalid.map((c: { name: string }) => c.name).sort()).toEqual(
+        Object.keys(EXPECTED_ERRORS).sort(),
+      )
     })
 
     for (const invalid of vectors.invalid as { name: string; proof: Hex }[]) {
       it(`rejects: ${invalid.name}`, async () => {
-        const out = await chain.execute(RELAYER, endpoint, { deliver: { message: b64(vectors.proof.message), proof: b64(invalid.proof) } })
+        const out = await chain.execute(RELAYER, endpoint, {
+          deliver: { message: b64(vectors.proof.message), proof: b64(invalid.proof) },
+        })
         expect(out.ok).toBe(false)
         expect(!out.ok && out.error).toMatch(EXPECTED_ERRORS[invalid.name] ?? /^never$/)
       })
     }
 
     it('accepts the vector proof (leaf 5 under checkpoint 7)', async () => {
-      const out = await chain.must(RELAYER, endpoint, { deliver: { message: b64(vectors.proof.message), proof: b64(vectors.proof.encoded) } })
+      const out = await chain.must(RELAYER, endpoint, {
+        deliver: { message: b64(vectors.proof.message), proof: b64(vectors.proof.encoded) },
+      })
       const [delivered] = eventsOf(out, 'ferry_message_delivered')
       expect(delivered?.id).toBe(vectors.proof.leaf)
       expect(delivered?.nonce).toBe('6')

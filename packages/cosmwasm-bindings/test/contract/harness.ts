@@ -2,8 +2,8 @@
 // files, under a lock directory), and runs them in the embedded CosmWasm VM (cw-simulate).
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { CWSimulateApp } from '@oraichain/cw-simulate'
 import { bytes32ToBech32 } from '@ferry/sdk'
+import { CWSimulateApp } from '@oraichain/cw-simulate'
 import { buildContracts as build, setQuiet } from '../../scripts/buildWasm.ts'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -19,9 +19,14 @@ function newestSource(dir: string): number {
 }
 
 function isFresh(): boolean {
-  const sources = Math.max(newestSource(join(root, 'contract')), newestSource(join(root, 'scripts')))
+  const sources = Math.max(
+    newestSource(join(root, 'contract')),
+    newestSource(join(root, 'scripts')),
+  )
   try {
-    return ['endpoint', 'test-recipient'].every((name) => statSync(wasmPath(name)).mtimeMs > sources)
+    return ['endpoint', 'test-recipient'].every(
+      (name) => statSync(wasmPath(name)).mtimeMs > sources,
+    )
   } catch {
     return false
   }
@@ -58,14 +63,19 @@ export const DENOM = 'ustake'
 
 /** A bech32 account address made of one repeated byte (any 20 bytes are a valid account). */
 export function account(byte: number): string {
-  return bytes32ToBech32(`0x${'00'.repeat(12)}${byte.toString(16).padStart(2, '0').repeat(20)}` as Hex, PREFIX)
+  return bytes32ToBech32(
+    `0x${'00'.repeat(12)}${byte.toString(16).padStart(2, '0').repeat(20)}` as Hex,
+    PREFIX,
+  )
 }
 
 export const OWNER = account(0x11)
 export const RELAYER = account(0x22)
 export const USER = account(0x33)
 
-export type Outcome = { ok: true; events: Event[]; data: string | null } | { ok: false; error: string }
+export type Outcome =
+  | { ok: true; events: Event[]; data: string | null }
+  | { ok: false; error: string }
 export type Event = { type: string; attributes: { key: string; value: string }[] }
 
 /** The embedded chain with the endpoint and recipients stored. */
@@ -77,8 +87,12 @@ export class Chain {
   static async create(): Promise<Chain> {
     await buildContracts()
     const chain = new Chain()
-    chain.endpointCode = chain.app.wasm.storeCode(OWNER, readFileSync(wasmPath('endpoint'))).unwrap()
-    chain.recipientCode = chain.app.wasm.storeCode(OWNER, readFileSync(wasmPath('test-recipient'))).unwrap()
+    chain.endpointCode = chain.app.wasm
+      .storeCode(OWNER, readFileSync(wasmPath('endpoint')))
+      .unwrap()
+    chain.recipientCode = chain.app.wasm
+      .storeCode(OWNER, readFileSync(wasmPath('test-recipient')))
+      .unwrap()
     chain.app.time = 1_700_000_000 * 1e9
     return chain
   }
@@ -98,7 +112,11 @@ export class Chain {
   }
 
   async endpoint(localDomain = 7001): Promise<string> {
-    return this.instantiate(this.endpointCode, { local_domain: localDomain, owner: OWNER, denom: DENOM }, 'endpoint')
+    return this.instantiate(
+      this.endpointCode,
+      { local_domain: localDomain, owner: OWNER, denom: DENOM },
+      'endpoint',
+    )
   }
 
   async recipient(): Promise<string> {
@@ -110,25 +128,43 @@ export class Chain {
    * rather than failing the sub-message, when a message targets an address without a contract.
    */
   recipientAt(address: string): void {
-    this.app.wasm.setContractInfo(address, { codeId: this.recipientCode, creator: OWNER, admin: null, label: 'recipient', created: this.app.height })
+    this.app.wasm.setContractInfo(address, {
+      codeId: this.recipientCode,
+      creator: OWNER,
+      admin: null,
+      label: 'recipient',
+      created: this.app.height,
+    })
   }
 
-  async execute(sender: string, contract: string, msg: unknown, funds: { denom: string; amount: string }[] = []): Promise<Outcome> {
+  async execute(
+    sender: string,
+    contract: string,
+    msg: unknown,
+    funds: { denom: string; amount: string }[] = [],
+  ): Promise<Outcome> {
     const res = await this.app.wasm.executeContract(sender, funds, contract, msg)
     if (res.err) return { ok: false, error: String(res.val) }
     return { ok: true, events: res.val.events as Event[], data: res.val.data }
   }
 
   /** Executes and throws unless it succeeded. */
-  async must(sender: string, contract: string, msg: unknown, funds: { denom: string; amount: string }[] = []) {
+  async must(
+    sender: string,
+    contract: string,
+    msg: unknown,
+    funds: { denom: string; amount: string }[] = [],
+  ) {
     const out = await this.execute(sender, contract, msg, funds)
     if (!out.ok) throw new Error(`execute failed: ${out.error}`)
     return out
   }
 
-  query<T = any>(contract: string, msg: unknown): T {
+  // A test names the answer's shape; `unknown` by default so an unnamed answer is only compared.
+  query<T = unknown>(contract: string, msg: unknown): T {
     const res = this.app.wasm.query(contract, msg)
     if (res.err) throw new Error(String(res.val))
+    // CAST: the test states the shape it expects; a wrong one fails its assertions.
     return res.val as T
   }
 
@@ -144,7 +180,9 @@ export class Chain {
   }
 
   fund(address: string, amount: bigint): void {
-    this.app.bank.setBalance(address, [{ denom: DENOM, amount: (this.balance(address) + amount).toString() }])
+    this.app.bank.setBalance(address, [
+      { denom: DENOM, amount: (this.balance(address) + amount).toString() },
+    ])
   }
 }
 
@@ -156,5 +194,6 @@ export function eventsOf(out: Outcome, type: string): Record<string, string>[] {
     .map((e) => Object.fromEntries(e.attributes.map((a) => [a.key, a.value])))
 }
 
-export const b64 = (hex: Hex | string) => Buffer.from(hex.replace(/^0x/, ''), 'hex').toString('base64')
+export const b64 = (hex: Hex | string) =>
+  Buffer.from(hex.replace(/^0x/, ''), 'hex').toString('base64')
 export const text64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')

@@ -2,10 +2,20 @@
 // vector validator keys, as a relayer would carry them to the endpoint under test.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { bech32ToBytes32, encodeMessage, encodeProof, getMessageId, MerkleTree, signCheckpoint, sortSignaturesBySigner } from '@ferry/sdk'
+import {
+  bech32ToBytes32,
+  encodeMessage,
+  encodeProof,
+  getMessageId,
+  MerkleTree,
+  signCheckpoint,
+  sortSignaturesBySigner,
+} from '@ferry/sdk'
 import { b64, type Chain, type Hex, OWNER } from './harness.ts'
 
-const vectors = JSON.parse(readFileSync(join(import.meta.dirname, '../../../../../shared/vectors/checkpoints.json'), 'utf8'))
+const vectors = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../../../../shared/vectors/checkpoints.json'), 'utf8'),
+)
 export const ORIGIN = 31337
 export const ORIGIN_ENDPOINT: Hex = vectors.checkpoint.originEndpoint
 export const VALIDATORS: { privateKey: Hex; address: Hex }[] = vectors.validators
@@ -14,7 +24,12 @@ export const ORIGIN_SENDER: Hex = `0x${'00'.repeat(12)}${'ab'.repeat(20)}`
 /** Configures the vector validator set (threshold 3) for ORIGIN on `endpoint`. */
 export async function configureOrigin(chain: Chain, endpoint: string): Promise<void> {
   await chain.must(OWNER, endpoint, {
-    set_origin: { origin: ORIGIN, origin_endpoint: ORIGIN_ENDPOINT, validators: VALIDATORS.map((v) => v.address), threshold: 3 },
+    set_origin: {
+      origin: ORIGIN,
+      origin_endpoint: ORIGIN_ENDPOINT,
+      validators: VALIDATORS.map((v) => v.address),
+      threshold: 3,
+    },
   })
 }
 
@@ -26,7 +41,11 @@ export class Origin {
 
   constructor(readonly destination: number) {}
 
-  send(recipient: string, body: string, options: { gasLimit?: number; ackGasLimit?: number; deadline?: bigint; flags?: number } = {}): Hex {
+  send(
+    recipient: string,
+    body: string,
+    options: { gasLimit?: number; ackGasLimit?: number; deadline?: bigint; flags?: number } = {},
+  ): Hex {
     const to = bech32ToBytes32(recipient)
     const nonce = (this.nonces.get(to) ?? 0n) + 1n
     this.nonces.set(to, nonce)
@@ -52,10 +71,26 @@ export class Origin {
   async prove(message: Hex, signers = 3): Promise<Hex> {
     const leafIndex = this.messages.indexOf(message)
     const index = this.tree.count - 1
-    const checkpoint = { origin: ORIGIN, originEndpoint: ORIGIN_ENDPOINT, root: this.tree.root(), index }
-    const signatures = await Promise.all(VALIDATORS.slice(0, signers).map((v) => signCheckpoint({ privateKey: v.privateKey, checkpoint })))
-    return encodeProof({ checkpointIndex: index, leafIndex, branch: this.tree.getProof(leafIndex).branch, signatures: await sortSignaturesBySigner({ signatures, checkpoint }) })
+    const checkpoint = {
+      origin: ORIGIN,
+      originEndpoint: ORIGIN_ENDPOINT,
+      root: this.tree.root(),
+      index,
+    }
+    const signatures = await Promise.all(
+      VALIDATORS.slice(0, signers).map((v) =>
+        signCheckpoint({ privateKey: v.privateKey, checkpoint }),
+      ),
+    )
+    return encodeProof({
+      checkpointIndex: index,
+      leafIndex,
+      branch: this.tree.getProof(leafIndex).branch,
+      signatures: await sortSignaturesBySigner({ signatures, checkpoint }),
+    })
   }
 }
 
-export const deliverMsg = (message: Hex, proof: Hex) => ({ deliver: { message: b64(message), proof: b64(proof) } })
+export const deliverMsg = (message: Hex, proof: Hex) => ({
+  deliver: { message: b64(message), proof: b64(proof) },
+})

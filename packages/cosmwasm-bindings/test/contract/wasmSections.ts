@@ -65,7 +65,9 @@ const FLOAT_TYPES = new Set([0x7d, 0x7c])
 const isMemory = (op: number) => op >= 0x28 && op <= 0x3e
 // MVP numeric opcodes on floats (f32/f64 arithmetic, comparisons, conversions).
 const isFloatOp = (op: number) =>
-  (op >= 0x5b && op <= 0x66) || (op >= 0x8b && op <= 0xa6) || (op >= 0xa8 && op <= 0xbf && op !== 0xac && op !== 0xad && op !== 0xa7)
+  (op >= 0x5b && op <= 0x66) ||
+  (op >= 0x8b && op <= 0xa6) ||
+  (op >= 0xa8 && op <= 0xbf && op !== 0xac && op !== 0xad && op !== 0xa7)
 
 function readCode(r: Reader, end: number, fn: number, module: WasmModule): void {
   while (r.pos < end) {
@@ -100,10 +102,14 @@ function readCode(r: Reader, end: number, fn: number, module: WasmModule): void 
       module.nonMvpOpcodes.push({ function: fn, opcode: 'select t' })
       const n = r.u32()
       r.pos += n
-    } else if (op >= 0xc0 && op <= 0xc4) module.nonMvpOpcodes.push({ function: fn, opcode: `sign-extension 0x${op.toString(16)}` })
+    } else if (op >= 0xc0 && op <= 0xc4)
+      module.nonMvpOpcodes.push({ function: fn, opcode: `sign-extension 0x${op.toString(16)}` })
     else if (op === 0xfc) {
       const sub = r.u32()
-      module.nonMvpOpcodes.push({ function: fn, opcode: `0xfc ${sub} (${sub < 8 ? 'nontrapping f2i' : 'bulk memory'})` })
+      module.nonMvpOpcodes.push({
+        function: fn,
+        opcode: `0xfc ${sub} (${sub < 8 ? 'nontrapping f2i' : 'bulk memory'})`,
+      })
       return // immediates vary; the function is already flagged
     } else if (op === 0xfd || op === 0xfe || op === 0xd0 || op === 0xd1 || op === 0xd2) {
       module.nonMvpOpcodes.push({ function: fn, opcode: `0x${op.toString(16)}` })
@@ -120,8 +126,17 @@ export function parseWasm(bytes: Uint8Array): WasmModule {
   if (header.some((b, i) => bytes[i] !== b)) throw new Error('not a wasm module')
   r.pos = 8
   const module: WasmModule = {
-    sectionIds: [], imports: [], exports: [], memories: [], tables: [], locals: [],
-    typeParams: [], typeResults: [], functionTypes: [], nonMvpOpcodes: [], usesFloats: false,
+    sectionIds: [],
+    imports: [],
+    exports: [],
+    memories: [],
+    tables: [],
+    locals: [],
+    typeParams: [],
+    typeResults: [],
+    functionTypes: [],
+    nonMvpOpcodes: [],
+    usesFloats: false,
     passiveDataSegments: 0,
   }
   while (r.pos < bytes.length) {
@@ -144,18 +159,27 @@ export function parseWasm(bytes: Uint8Array): WasmModule {
         const imp = { module: r.name(), name: r.name(), kind: r.byte() }
         module.imports.push(imp)
         if (imp.kind === 0) r.u32()
-        else if (imp.kind === 1) (r.byte(), r.limits())
-        else if (imp.kind === 2) module.memories.push(r.limits())
-        else (r.byte(), r.byte())
+        else if (imp.kind === 1) {
+          r.byte()
+          r.limits()
+        } else if (imp.kind === 2) module.memories.push(r.limits())
+        else {
+          r.byte()
+          r.byte()
+        }
       }
     } else if (id === 3) {
       for (let n = r.u32(), i = 0; i < n; i++) module.functionTypes.push(r.u32())
     } else if (id === 4) {
-      for (let n = r.u32(), i = 0; i < n; i++) (r.byte(), module.tables.push(r.limits()))
+      for (let n = r.u32(), i = 0; i < n; i++) {
+        r.byte()
+        module.tables.push(r.limits())
+      }
     } else if (id === 5) {
       for (let n = r.u32(), i = 0; i < n; i++) module.memories.push(r.limits())
     } else if (id === 7) {
-      for (let n = r.u32(), i = 0; i < n; i++) module.exports.push({ name: r.name(), kind: r.byte(), index: r.u32() })
+      for (let n = r.u32(), i = 0; i < n; i++)
+        module.exports.push({ name: r.name(), kind: r.byte(), index: r.u32() })
     } else if (id === 10) {
       for (let n = r.u32(), i = 0; i < n; i++) {
         const bodySize = r.u32()

@@ -2,18 +2,31 @@
 // (issue 3 §2). Each assertion names the cosmwasm-vm rule it mirrors.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseWasm } from './wasmSections.ts'
 import { buildContracts, wasmPath } from './harness.ts'
+import { parseWasm } from './wasmSections.ts'
 
 await buildContracts()
 
 // cosmwasm-vm 2.x `compatibility.rs` SUPPORTED_IMPORTS (without the BLS12-381/secp256r1 ones,
 // which need newer chains).
 const SUPPORTED_IMPORTS = new Set([
-  'env.abort', 'env.db_read', 'env.db_write', 'env.db_remove', 'env.db_scan', 'env.db_next',
-  'env.db_next_key', 'env.db_next_value', 'env.addr_validate', 'env.addr_canonicalize',
-  'env.addr_humanize', 'env.secp256k1_verify', 'env.secp256k1_recover_pubkey',
-  'env.ed25519_verify', 'env.ed25519_batch_verify', 'env.debug', 'env.query_chain',
+  'env.abort',
+  'env.db_read',
+  'env.db_write',
+  'env.db_remove',
+  'env.db_scan',
+  'env.db_next',
+  'env.db_next_key',
+  'env.db_next_value',
+  'env.addr_validate',
+  'env.addr_canonicalize',
+  'env.addr_humanize',
+  'env.secp256k1_verify',
+  'env.secp256k1_recover_pubkey',
+  'env.ed25519_verify',
+  'env.ed25519_batch_verify',
+  'env.debug',
+  'env.query_chain',
 ])
 const SECTION_START = 8
 const SECTION_DATA_COUNT = 12
@@ -27,24 +40,32 @@ for (const [name, entryPoints] of [
     const wasm = parseWasm(bytes)
     const exportNames = wasm.exports.map((e) => e.name)
 
-    it('passes the host\'s own validation (WebAssembly.validate)', () => {
+    it("passes the host's own validation (WebAssembly.validate)", () => {
       // CAST: Node has the WebAssembly global; this package's TS config has no DOM lib to type it.
-      const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: { validate(b: Uint8Array): boolean } }
+      const { WebAssembly: wasmApi } = globalThis as unknown as {
+        WebAssembly: { validate(b: Uint8Array): boolean }
+      }
       expect(wasmApi.validate(bytes)).toBe(true)
     })
 
     it('exports exactly one interface_version_*, and it is interface_version_8 (check_interface_version)', () => {
-      expect(exportNames.filter((n) => n.startsWith('interface_version_'))).toEqual(['interface_version_8'])
+      expect(exportNames.filter((n) => n.startsWith('interface_version_'))).toEqual([
+        'interface_version_8',
+      ])
     })
 
     it('exports allocate and deallocate (check_wasm_exports REQUIRED_EXPORTS) and its entry points', () => {
-      for (const required of ['allocate', 'deallocate', ...entryPoints]) expect(exportNames).toContain(required)
+      for (const required of ['allocate', 'deallocate', ...entryPoints])
+        expect(exportNames).toContain(required)
     })
 
     it('imports only functions the VM provides, no hashing imports (check_wasm_imports SUPPORTED_IMPORTS)', () => {
       for (const imp of wasm.imports) {
         expect(imp.kind, `${imp.module}.${imp.name} must be a function`).toBe(0)
-        expect(SUPPORTED_IMPORTS.has(`${imp.module}.${imp.name}`), `${imp.module}.${imp.name}`).toBe(true)
+        expect(
+          SUPPORTED_IMPORTS.has(`${imp.module}.${imp.name}`),
+          `${imp.module}.${imp.name}`,
+        ).toBe(true)
       }
       expect(wasm.imports.length).toBeLessThanOrEqual(100) // DEFAULT_MAX_IMPORTS
     })

@@ -1,7 +1,8 @@
 // Instantiate and administration: two-step ownership, pause, fee roles and configs, fee
 // withdrawal, validator sets per origin, per-app verifier overrides. Each change emits an event.
+import { joinStrings } from "../lib/strings";
 import { Context } from "../host/context";
-import { validateAddress } from "../host/api";
+import { queryBalance, validateAddress } from "../host/api";
 import { bankSend, REPLY_NEVER, Response, SubMsg } from "../host/response";
 import { compare, fromHex, isZero, toHex } from "../lib/bytes";
 import { fail, failed } from "../lib/fail";
@@ -103,7 +104,7 @@ export function setOrigin(ctx: Context, res: Response, f: Fields): void {
   const event = res.event("ferry_origin_set").add("origin", origin.toString()).add("origin_endpoint", toHex(originEndpoint));
   const list = new Array<string>(validators.length);
   for (let i = 0; i < validators.length; i++) list[i] = toHex(validators[i]);
-  event.add("validators", list.join(",")).add("threshold", threshold.toString());
+  event.add("validators", joinStrings(list, ",")).add("threshold", threshold.toString());
 }
 
 export function setThreshold(ctx: Context, res: Response, f: Fields): void {
@@ -155,7 +156,14 @@ export function withdrawFees(ctx: Context, res: Response, f: Fields): void {
   const to = address(f, "to");
   const amount = f.u128("amount");
   if (!f.finish() || !only("fee collector", feeCollector(), ctx.sender)) return;
-  // The bank module rejects a send above the balance, failing the whole call.
+  // The bank module would reject a send above the balance too, but without a named error
+  // (EVM: EndpointInsufficientFees(amount, balance)).
+  const balance = queryBalance(ctx.contract, denom());
+  if (balance === null) return;
+  if (amount.cmp(balance) > 0) {
+    fail("insufficient_fees", "requested " + amount.toString() + ", available " + balance.toString());
+    return;
+  }
   res.messages.push(new SubMsg(0, bankSend(to, denom(), amount.toString()), -1, REPLY_NEVER));
   res.event("ferry_fees_withdrawn").add("to", to).add("amount", amount.toString());
 }

@@ -5,6 +5,7 @@ import { fail } from "../lib/fail";
 import { parseJson } from "../lib/jsonParse";
 import { KIND_OBJECT, KIND_STRING } from "../lib/jsonValue";
 import { quote } from "../lib/jsonWrite";
+import { parseDecimal, U256 } from "../lib/uint";
 import { bytesOf, newRegion, regionOf } from "../runtime/region";
 import { addr_canonicalize, addr_humanize, addr_validate, debug, query_chain, secp256k1_recover_pubkey } from "./imports";
 
@@ -61,27 +62,47 @@ export function debugPrint(text: string): void {
 }
 
 /**
- * A smart query's answer bytes. The VM answers `SystemResult<ContractResult<Binary>>`:
- * `{"ok":{"ok":"<base64>"}}` on success. Fails with `query_failed` otherwise.
+ * The answer bytes of a chain query (`request` is a `QueryRequest` as JSON). The VM answers
+ * `SystemResult<ContractResult<Binary>>`: `{"ok":{"ok":"<base64>"}}` on success. Fails with
+ * `query_failed: <target>: …` otherwise.
  */
-export function querySmart(contract: string, msgJson: string): Uint8Array | null {
-  const request =
-    "{\"wasm\":{\"smart\":{\"contract_addr\":" + quote(contract) + ",\"msg\":\"" + encodeBase64(utf8(msgJson)) + "\"}}}";
+function queryChain(request: string, target: string): Uint8Array | null {
   const ptr = query_chain(changetype<u32>(regionOf(utf8(request))));
   const answer = parseJson(bytesOf(ptr));
   if (answer === null) return null;
   const system = answer.get("ok");
   if (system === null || system.kind != KIND_OBJECT) {
-    fail("query_failed", contract + ": " + String.UTF8.decode(bytesOf(ptr).buffer));
+    fail("query_failed", target + ": " + String.UTF8.decode(bytesOf(ptr).buffer));
     return null;
   }
   const ok = system.get("ok");
   if (ok === null || ok.kind != KIND_STRING) {
     const err = system.get("error");
-    fail("query_failed", contract + ": " + (err !== null && err.kind == KIND_STRING ? err.text : "malformed answer"));
+    fail("query_failed", target + ": " + (err !== null && err.kind == KIND_STRING ? err.text : "malformed answer"));
     return null;
   }
   const bytes = decodeBase64(ok.text);
-  if (bytes === null) fail("query_failed", contract + ": malformed answer");
+  if (bytes === null) fail("query_failed", target + ": malformed answer");
   return bytes;
+}
+
+/** A smart query's answer bytes (see `queryChain`). */
+export function querySmart(contract: string, msgJson: string): Uint8Array | null {
+  const request =
+    "{\"wasm\":{\"smart\":{\"contract_addr\":" + quote(contract) + ",\"msg\":\"" + encodeBase64(utf8(msgJson)) + "\"}}}";
+  return queryChain(request, contract);
+}
+
+/** The bank balance of `address` in `denom`, or null after a failure. */
+export function queryBalance(address: string, denom: string): U256 | null {
+  const request = "{\"bank\":{\"balance\":{\"address\":" + quote(address) + ",\"denom\":" + quote(denom) + "}}}";
+  const bytes = queryChain(request, "bank");
+  if (bytes === null) return null;
+  // BalanceResponse { amount: Coin }; read leniently, as env (fields grow with SDK versions).
+  const answer = parseJson(bytes);
+  const coin = answer !== null ? answer.get("amount") : null;
+  const amount = coin !== null && coin.kind == KIND_OBJECT ? coin.get("amount") : null;
+  const value = amount !== null && amount.kind == KIND_STRING ? parseDecimal(amount.text, 128) : null;
+  if (value === null) fail("query_failed", "bank: malformed balance");
+  return value;
 }

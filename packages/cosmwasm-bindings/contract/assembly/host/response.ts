@@ -1,4 +1,5 @@
 // A CosmWasm `Response` (messages, attributes, events, data) and its JSON.
+import { joinStrings } from "../lib/strings";
 import { encodeBase64 } from "../lib/base64";
 import { ObjectWriter, quote } from "../lib/jsonWrite";
 
@@ -19,7 +20,7 @@ export class Event {
   toJson(): string {
     const parts = new Array<string>(this.attributes.length);
     for (let i = 0; i < this.attributes.length; i++) parts[i] = this.attributes[i].toJson();
-    return new ObjectWriter().str("type", this.type).raw("attributes", "[" + parts.join(",") + "]").toString();
+    return new ObjectWriter().str("type", this.type).raw("attributes", "[" + joinStrings(parts, ",") + "]").toString();
   }
 }
 
@@ -70,9 +71,9 @@ export class Response {
     for (let i = 0; i < this.events.length; i++) events[i] = this.events[i].toJson();
     const data = this.data;
     return new ObjectWriter()
-      .raw("messages", "[" + messages.join(",") + "]")
-      .raw("attributes", "[" + attributes.join(",") + "]")
-      .raw("events", "[" + events.join(",") + "]")
+      .raw("messages", "[" + joinStrings(messages, ",") + "]")
+      .raw("attributes", "[" + joinStrings(attributes, ",") + "]")
+      .raw("events", "[" + joinStrings(events, ",") + "]")
       .raw("data", data !== null ? quote(encodeBase64(data)) : "null")
       .toString();
   }

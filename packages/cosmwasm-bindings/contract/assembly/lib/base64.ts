@@ -1,24 +1,35 @@
 // Standard base64 with padding (CosmWasm's `Binary`). Decoding is strict like the base64 crate's
 // STANDARD engine: length a multiple of 4, padding only at the end, no non-zero trailing bits.
+import { asciiString } from "./strings";
+
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/** Standard padded base64, written as ASCII bytes (linear memory, see ./strings.ts). */
 export function encodeBase64(bytes: Uint8Array): string {
-  const parts = new Array<string>();
+  const out = new Uint8Array(((bytes.length + 2) / 3) * 4);
+  let o = 0;
   let i = 0;
   for (; i + 3 <= bytes.length; i += 3) {
     const n = (<u32>bytes[i] << 16) | (<u32>bytes[i + 1] << 8) | <u32>bytes[i + 2];
-    parts.push(ALPHABET.charAt(n >> 18) + ALPHABET.charAt((n >> 12) & 63) + ALPHABET.charAt((n >> 6) & 63) + ALPHABET.charAt(n & 63));
+    out[o++] = sextetChar(n >> 18);
+    out[o++] = sextetChar((n >> 12) & 63);
+    out[o++] = sextetChar((n >> 6) & 63);
+    out[o++] = sextetChar(n & 63);
   }
   const rest = bytes.length - i;
-  if (rest == 1) {
-    const n = <u32>bytes[i] << 16;
-    parts.push(ALPHABET.charAt(n >> 18) + ALPHABET.charAt((n >> 12) & 63) + "==");
-  } else if (rest == 2) {
-    const n = (<u32>bytes[i] << 16) | (<u32>bytes[i + 1] << 8);
-    parts.push(ALPHABET.charAt(n >> 18) + ALPHABET.charAt((n >> 12) & 63) + ALPHABET.charAt((n >> 6) & 63) + "=");
+  if (rest > 0) {
+    const n = (<u32>bytes[i] << 16) | (rest == 2 ? <u32>bytes[i + 1] << 8 : 0);
+    out[o++] = sextetChar(n >> 18);
+    out[o++] = sextetChar((n >> 12) & 63);
+    out[o++] = rest == 2 ? sextetChar((n >> 6) & 63) : 61;
+    out[o++] = 61;
   }
-  return parts.join("");
+  return asciiString(out);
+}
+
+function sextetChar(n: u32): u8 {
+  return <u8>ALPHABET.charCodeAt(<i32>n);
 }
 
 function sextet(c: i32): i32 {

@@ -1,4 +1,6 @@
 // Byte helpers: big-endian integers, hex, concatenation, comparison.
+import { asciiString } from "./strings";
+
 
 export function concat(parts: Array<Uint8Array>): Uint8Array {
   let length = 0;
@@ -69,15 +71,17 @@ export function utf8(text: string): Uint8Array {
 
 const HEX = "0123456789abcdef";
 
-/** Lower-case hex with `0x`. */
+/** Lower-case hex with `0x` (written as ASCII bytes: linear memory, see ./strings.ts). */
 export function toHex(bytes: Uint8Array): string {
-  const parts = new Array<string>(bytes.length + 1);
-  parts[0] = "0x";
+  const out = new Uint8Array(2 + 2 * bytes.length);
+  out[0] = 0x30;
+  out[1] = 0x78;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
-    parts[i + 1] = HEX.charAt(b >> 4) + HEX.charAt(b & 15);
+    out[2 + 2 * i] = <u8>HEX.charCodeAt(b >> 4);
+    out[3 + 2 * i] = <u8>HEX.charCodeAt(b & 15);
   }
-  return parts.join("");
+  return asciiString(out);
 }
 
 function nibble(c: i32): i32 {

@@ -2,6 +2,7 @@
 // zeros, bare control characters, lone surrogates or invalid UTF-8; duplicate keys are an error
 // (serde, which Rust contracts use, rejects them for structs). Errors go to lib/fail.ts as
 // `invalid_json: …`.
+import { joinStrings } from "./strings";
 import { fail, failed } from "./fail";
 import { JsonValue, KIND_ARRAY, KIND_BOOL, KIND_NULL, KIND_NUMBER, KIND_OBJECT, KIND_STRING } from "./jsonValue";
 
@@ -168,7 +169,7 @@ class Parser {
     }
     parts.push(String.UTF8.decodeUnsafe(this.src.dataStart + runStart, this.pos - runStart));
     this.pos++; // closing quote
-    return parts.join("");
+    return joinStrings(parts);
   }
 
   array(depth: i32): JsonValue | null {

@@ -1,5 +1,7 @@
 // JSON output: strings are escaped per RFC 8259; everything else is built by the callers from
 // these pieces (objects are small and fixed-shape, so a string builder suffices).
+import { joinStrings } from "./strings";
+
 
 const HEX = "0123456789abcdef";
 
@@ -27,7 +29,7 @@ export function quote(text: string): string {
     else parts.push(String.fromCharCode(c));
   }
   parts.push("\"");
-  return parts.join("");
+  return joinStrings(parts);
 }
 
 /** Builds `{"k":v,…}` from already-encoded values. */
@@ -61,7 +63,7 @@ export class ObjectWriter {
   }
 
   toString(): string {
-    return "{" + this.parts.join(",") + "}";
+    return "{" + joinStrings(this.parts, ",") + "}";
   }
 }
 
@@ -73,5 +75,5 @@ export function variant(name: string, inner: string): string {
 export function stringArray(values: Array<string>): string {
   const parts = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) parts[i] = quote(values[i]);
-  return "[" + parts.join(",") + "]";
+  return "[" + joinStrings(parts, ",") + "]";
 }

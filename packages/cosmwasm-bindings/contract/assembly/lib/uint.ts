@@ -1,6 +1,8 @@
 // Unsigned integers beyond u64 (fees are u128, their products need 256 bits) and exact decimal
 // parsing. AssemblyScript integers wrap silently, so every operation here checks for overflow
 // and reports it instead.
+import { joinStrings } from "./strings";
+
 
 /** A 256-bit unsigned integer as eight little-endian u32 limbs. */
 export class U256 {
@@ -107,7 +109,7 @@ export class U256 {
       n = q;
     }
     digits.reverse();
-    return digits.join("");
+    return joinStrings(digits);
   }
 
   /** this × m for m < 2^32, assuming no overflow (used on quotients only). */
