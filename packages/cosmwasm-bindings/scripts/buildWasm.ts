@@ -19,6 +19,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const targets = [
   { entry: 'contract/assembly/endpoint.ts', out: 'build/endpoint.wasm' },
   { entry: 'contract/test/testRecipient.ts', out: 'build/test-recipient.wasm' },
+  { entry: 'contract/examples/pingPong.ts', out: 'build/ping-pong.wasm' },
 ]
 
 const flags = [

@@ -3,6 +3,7 @@
 //   "ok:<text>"    returns <text> as its data          "fail:<text>"  fails with <text>
 //   "flaky"        fails while `set_flaky {on:true}`   "big"          returns 2,000 bytes
 //   "burn:<n>"     hashes n times (gas)                 "call:<json>"  executes <json> on the endpoint
+//   "burn"         hashes as many times as `set_burn {rounds}` says (0 at first)
 //   anything else  returns the body
 // It records what it handled (query `{"handled":{}}`), answers the verifier query
 // `{"verify":…}` with a settable `valid`, and `forward`s any message as itself.
@@ -42,6 +43,13 @@ function record(entry: string): void {
   setText("last", entry);
 }
 
+/** Hashes 32 zero bytes `n` times: a handler that costs gas in proportion to `n`. */
+function burn(n: i32): Uint8Array {
+  let h = new Uint8Array(32);
+  for (let i = 0; i < n; i++) h = keccak256(h);
+  return h;
+}
+
 function handle(ctx: Context, res: Response, f: Fields): void {
   f.u32("origin"); f.string("sender"); f.string("nonce");
   const body = String.UTF8.decode(f.base64("body").buffer);
@@ -51,11 +59,10 @@ function handle(ctx: Context, res: Response, f: Fields): void {
   else if (body.startsWith("fail:")) fail(body.slice(5));
   else if (body == "flaky") { if (getText("flaky") == "on") fail("flaky handler failed"); else res.data = utf8("recovered"); }
   else if (body == "big") res.data = new Uint8Array(2000).fill(0x61);
-  else if (body.startsWith("burn:")) {
-    let h = new Uint8Array(32);
-    const n = I32.parseInt(body.slice(5));
-    for (let i = 0; i < n; i++) h = keccak256(h);
-    res.data = h;
+  else if (body.startsWith("burn:")) res.data = burn(I32.parseInt(body.slice(5)));
+  else if (body == "burn") {
+    const rounds = getText("burn");
+    res.data = burn(rounds.length == 0 ? 0 : I32.parseInt(rounds));
   } else if (body.startsWith("call:")) res.messages.push(new SubMsg(0, wasmExecute(ctx.sender, body.slice(5)), -1, REPLY_NEVER));
   else res.data = utf8(body);
 }
@@ -85,6 +92,10 @@ export function execute(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
       res.data = utf8("ack handled");
     }
   } else if (name == "set_flaky") setText("flaky", f.bool("on") ? "on" : "off");
+  else if (name == "set_burn") {
+    const rounds = f.u32("rounds");
+    if (f.finish()) setText("burn", rounds.toString());
+  }
   else if (name == "set_valid") setText("valid", f.bool("valid") ? "true" : "false");
   else if (name == "forward") {
     const contract = f.string("contract");

@@ -9,8 +9,12 @@ export type CreateEmbeddedChainParameters = {
   bech32Prefix: string
   /** Balances to start with, by address. */
   accounts?: Readonly<Record<string, readonly Coin[]>> | undefined
-  /** Meter the VM's gas (slower); `gasLimit` per transaction, in VM gas. */
+  /**
+   * Meter the VM's gas (slower). Needed for sub-messages' `gas_limit`s to be enforced: without
+   * metering a sub-message runs with unlimited gas.
+   */
   metering?: boolean | undefined
+  /** With `metering`, the gas limit of each transaction, in the simulator's gas units. */
   gasLimit?: number | undefined
   /** Receives the contracts' `debug` output; dropped when absent. */
   onDebug?: ((message: string) => void) | undefined
@@ -64,10 +68,11 @@ const NANOS = 1e9
 /**
  * Starts an in-process CosmWasm chain for unit tests and the zero-install devnet:
  * `@oraichain/cw-simulate`, with the pnpm patches in the repository's `patches/` (failed
- * transactions leave no writes behind, UTF-8 JSON, secp256k1_recover_pubkey error codes). Its
- * `execute` and `query` make it a `CosmWasmExecutor`, so the endpoint actions run on it
- * unchanged. A failed transaction changes nothing and throws `EmbeddedChainError` with the
- * chain's error string. Sub-messages' gas limits are not enforced.
+ * transactions leave no writes behind, UTF-8 JSON, secp256k1_recover_pubkey error codes, and
+ * sub-messages as wasmd runs them: gas limits, reply data, missing contracts). Its `execute` and
+ * `query` make it a `CosmWasmExecutor`, so the endpoint actions run on it unchanged. A failed
+ * transaction changes nothing and throws `EmbeddedChainError` with the chain's error string.
+ * Sub-messages' gas limits are enforced only with `metering: true`.
  *
  * @example
  * ```ts
@@ -96,6 +101,13 @@ export function createEmbeddedChain(parameters: CreateEmbeddedChainParameters): 
   for (const [address, coins] of Object.entries(parameters.accounts ?? {}))
     app.bank.setBalance(address, [...coins])
   let transactions = 0
+  // The simulator's gas meter counts from its creation; each transaction (and each query, as a
+  // node's query gas meter) gets `gasLimit` more.
+  const newGasMeter = () => {
+    const gas = app.env?.data.gas_state
+    if (gas !== undefined && parameters.gasLimit !== undefined)
+      gas.gas_limit = gas.externally_used_gas + parameters.gasLimit
+  }
 
   const outcome = (
     sender: string,
@@ -130,6 +142,7 @@ export function createEmbeddedChain(parameters: CreateEmbeddedChainParameters): 
       return result.val
     },
     async instantiate(sender, codeId, msg, options = {}) {
+      newGasMeter()
       const result = await app.wasm.instantiateContract(
         sender,
         [...(options.funds ?? [])],
@@ -147,11 +160,13 @@ export function createEmbeddedChain(parameters: CreateEmbeddedChainParameters): 
       return { ...outcome(sender, result.val), contractAddress }
     },
     async execute(sender, contract, msg, funds = []) {
+      newGasMeter()
       const result = await app.wasm.executeContract(sender, [...funds], contract, msg)
       if (result.err) throw new EmbeddedChainError({ operation: 'execute', reason: result.val })
       return outcome(sender, result.val)
     },
     async query(contract, msg) {
+      newGasMeter()
       const result = app.wasm.query(contract, msg)
       if (result.err)
         throw new EmbeddedChainError({ operation: 'query', reason: String(result.val) })

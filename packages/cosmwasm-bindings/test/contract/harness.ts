@@ -24,7 +24,7 @@ function isFresh(): boolean {
     newestSource(join(root, 'scripts')),
   )
   try {
-    return ['endpoint', 'test-recipient'].every(
+    return ['endpoint', 'test-recipient', 'ping-pong'].every(
       (name) => statSync(wasmPath(name)).mtimeMs > sources,
     )
   } catch {
@@ -80,13 +80,25 @@ export type Event = { type: string; attributes: { key: string; value: string }[]
 
 /** The embedded chain with the endpoint and recipients stored. */
 export class Chain {
-  readonly app = new CWSimulateApp({ chainId: 'ferry-test', bech32Prefix: PREFIX })
+  readonly app: CWSimulateApp
   endpointCode = 0
   recipientCode = 0
 
-  static async create(): Promise<Chain> {
+  constructor(options: { metering?: boolean } = {}) {
+    this.app = new CWSimulateApp({
+      chainId: 'ferry-test',
+      bech32Prefix: PREFIX,
+      metering: options.metering ?? false,
+    })
+  }
+
+  /**
+   * `metering` meters the VM's gas, so that sub-messages' gas limits are enforced (the patched
+   * simulator, as wasmd); it makes the VM slower, so only the tests about gas turn it on.
+   */
+  static async create(options: { metering?: boolean } = {}): Promise<Chain> {
     await buildContracts()
-    const chain = new Chain()
+    const chain = new Chain(options)
     chain.endpointCode = chain.app.wasm
       .storeCode(OWNER, readFileSync(wasmPath('endpoint')))
       .unwrap()
@@ -124,8 +136,8 @@ export class Chain {
   }
 
   /**
-   * Places a test recipient at a chosen address (e.g. a vector's recipient). cw-simulate throws,
-   * rather than failing the sub-message, when a message targets an address without a contract.
+   * Places a test recipient at a chosen address (e.g. a vector's recipient), so that messages to
+   * it run a handler (without one a delivery is Failed: no such contract).
    */
   recipientAt(address: string): void {
     this.app.wasm.setContractInfo(address, {

@@ -34,6 +34,7 @@ const SECTION_DATA_COUNT = 12
 for (const [name, entryPoints] of [
   ['endpoint', ['instantiate', 'execute', 'query', 'reply', 'migrate']],
   ['test-recipient', ['instantiate', 'execute', 'query']],
+  ['ping-pong', ['instantiate', 'execute', 'query']],
 ] as const) {
   describe(`${name}.wasm static checks`, () => {
     const bytes = readFileSync(wasmPath(name))

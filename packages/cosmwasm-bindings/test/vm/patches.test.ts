@@ -1,9 +1,11 @@
 // Regression tests of the pnpm patches of the embedded VM (patches/ at the repository root, each
-// change commented "Ferry patch (a|b|c)"). Each test asserts what a real CosmWasm chain does and
-// the unpatched package got wrong: all but the valid-signature case fail without the patches.
+// change commented "Ferry patch (a)" … "(f)"). Each test asserts what a real CosmWasm chain
+// (wasmd) does and the unpatched package got wrong: all but the valid-signature case and those
+// named "(control)" fail without the patches.
 import { secp256k1 } from '@noble/curves/secp256k1.js'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { createEmbeddedChain, type EmbeddedChain } from '../../src/embedded/createEmbeddedChain.ts'
+import { EmbeddedChainError } from '../../src/embedded/errors.ts'
 import { account } from './fixtures/accounts.ts'
 import { assembleWat } from './fixtures/assembleWat.ts'
 
@@ -96,5 +98,161 @@ describe('patch (c): secp256k1_recover_pubkey returns the VM’s error codes', (
     await expect(chain.execute(alice, probe, { recover: hex(input) })).rejects.toThrow(
       'region length too big',
     )
+  })
+})
+
+/** A SubMsg executing `msg` on `contract`, as a probe's `{"msg":…}` returns it. */
+const subMsg = (
+  contract: string,
+  msg: object,
+  options: { gasLimit?: number | null; replyOn: 'always' | 'success' | 'error' | 'never' },
+) => ({
+  msg: {
+    id: 7,
+    msg: {
+      wasm: {
+        execute: {
+          contract_addr: contract,
+          msg: Buffer.from(JSON.stringify(msg)).toString('base64'),
+          funds: [],
+        },
+      },
+    },
+    gas_limit: options.gasLimit ?? null,
+    reply_on: options.replyOn,
+  },
+})
+
+/** Bytes of a protobuf message with one length-delimited field 1 (MsgExecuteContractResponse). */
+const field1 = (bytes: Buffer) => Buffer.concat([Buffer.from([0x0a, bytes.length]), bytes])
+
+describe('patch (d): a sub-message runs with at most its gas_limit, as wasmd’s limited gas meter', () => {
+  // A burn of 1,000,000 loop iterations costs about 8.7 million of the simulator's gas.
+  const burn = { burn: 1_000_000 }
+  let metered: EmbeddedChain
+  let caller: string
+  let callee: string
+
+  beforeEach(async () => {
+    metered = createEmbeddedChain({
+      chainId: 'ferry-test',
+      bech32Prefix: 'wasm',
+      metering: true,
+      gasLimit: 5_000_000,
+    })
+    const code = await metered.storeCode(alice, probeWasm)
+    caller = (await metered.instantiate(alice, code, {})).contractAddress
+    callee = (await metered.instantiate(alice, code, {})).contractAddress
+  })
+
+  test('running out is a sub-message error for the reply; the caller pays the whole limit', async () => {
+    const before = metered.app.gasUsed
+    await metered.execute(
+      alice,
+      caller,
+      subMsg(callee, burn, { gasLimit: 50_000, replyOn: 'always' }),
+    )
+    const spent = metered.app.gasUsed - before
+    // Unpatched: the limit was ignored, the burn ran to its end and the reply got `ok`.
+    expect(await metered.query(caller, { get: 'r' })).toEqual({
+      id: 7,
+      result: { error: 'SubMsg hit gas limit: out of gas' },
+    })
+    expect(await metered.query(callee, { get: 'b' })).toBeNull()
+    expect(spent).toBeGreaterThan(50_000)
+    expect(spent).toBeLessThan(100_000)
+  })
+
+  test('without a reply on error, running out fails the whole transaction', async () => {
+    const msg = subMsg(callee, burn, { gasLimit: 50_000, replyOn: 'success' })
+    await expect(metered.execute(alice, caller, msg)).rejects.toMatchObject({
+      reason: 'SubMsg hit gas limit: out of gas',
+    })
+  })
+
+  test('(control) a sub-message within its limit runs and replies ok', async () => {
+    const msg = subMsg(callee, { burn: 100 }, { gasLimit: 200_000, replyOn: 'always' })
+    await metered.execute(alice, caller, msg)
+    expect(await metered.query(caller, { get: 'r' })).toMatchObject({ result: { ok: {} } })
+    expect(await metered.query(callee, { get: 'b' })).toEqual({ burn: 100 })
+  })
+
+  test('a limit not below the gas left is not applied: running out fails the transaction', async () => {
+    // wasmd limits the sub-call only when gas_limit < the gas remaining, so a caller giving the
+    // transaction too little gas cannot make the sub-message fail on its own.
+    const msg = subMsg(callee, burn, { gasLimit: 6_000_000, replyOn: 'always' })
+    await expect(metered.execute(alice, caller, msg)).rejects.toThrow(EmbeddedChainError)
+    expect(await metered.query(caller, { get: 'r' })).toBeNull()
+  })
+})
+
+describe('patch (e): the reply to an execute sub-message carries wasmd’s SubMsgResponse', () => {
+  let callee: string
+
+  beforeEach(async () => {
+    callee = (await chain.instantiate(alice, codeId, {})).contractAddress
+  })
+
+  test('data is MsgExecuteContractResponse { data = 1 }, also in msg_responses', async () => {
+    const inner = { X: 'héllo' }
+    await chain.execute(alice, probe, subMsg(callee, inner, { replyOn: 'success' }))
+    const wrapped = field1(Buffer.from(JSON.stringify(inner))).toString('base64')
+    // Unpatched: MsgInstantiateContractResponse { address = 1 (the callee), data = 2 }, no
+    // msg_responses.
+    expect(await chain.query(probe, { get: 'r' })).toMatchObject({
+      id: 7,
+      result: {
+        ok: {
+          data: wrapped,
+          msg_responses: [
+            { type_url: '/cosmwasm.wasm.v1.MsgExecuteContractResponse', value: wrapped },
+          ],
+        },
+      },
+    })
+  })
+
+  test('an execute without data: no data, an empty MsgExecuteContractResponse', async () => {
+    // The callee returns no data: it only sends itself a sub-message that does not reply.
+    const inner = subMsg(callee, { set: 1 }, { replyOn: 'never' })
+    await chain.execute(alice, probe, subMsg(callee, inner, { replyOn: 'always' }))
+    const reply = (await chain.query(probe, { get: 'r' })) as { result: { ok: object } }
+    expect(reply.result.ok).toMatchObject({
+      msg_responses: [{ type_url: '/cosmwasm.wasm.v1.MsgExecuteContractResponse', value: '' }],
+    })
+    expect(reply.result.ok).not.toHaveProperty('data', expect.anything())
+  })
+
+  test('the caller’s data is its own unless its reply sets some, not the sub-message’s', async () => {
+    const outcome = await chain.execute(
+      alice,
+      probe,
+      subMsg(callee, { X: 1 }, { replyOn: 'always' }),
+    )
+    // Unpatched: the callee's data leaked into the caller's response when the reply had none.
+    expect(outcome.data).toBeUndefined()
+  })
+})
+
+describe('patch (f): a sub-message to an address without a contract fails as a sub-message', () => {
+  const nobody = account(9)
+
+  test('the reply gets the error and the transaction goes on', async () => {
+    // Unpatched: "Contract … not found" was thrown out of the whole execution.
+    await chain.execute(alice, probe, subMsg(nobody, { set: 1 }, { replyOn: 'error' }))
+    expect(await chain.query(probe, { get: 'r' })).toEqual({
+      id: 7,
+      result: { error: `no such contract: ${nobody}` },
+    })
+  })
+
+  test('without a reply on error, and for a transaction, it is the chain’s error', async () => {
+    await expect(
+      chain.execute(alice, probe, subMsg(nobody, { set: 1 }, { replyOn: 'never' })),
+    ).rejects.toMatchObject({ name: 'EmbeddedChainError', reason: `no such contract: ${nobody}` })
+    await expect(chain.execute(alice, nobody, { set: 1 })).rejects.toMatchObject({
+      name: 'EmbeddedChainError',
+      reason: `no such contract: ${nobody}`,
+    })
   })
 })

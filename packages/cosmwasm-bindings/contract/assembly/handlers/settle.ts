@@ -8,11 +8,10 @@ import { toHex, utf8 } from "../lib/bytes";
 import { fail } from "../lib/fail";
 import { Fields } from "../lib/jsonFields";
 import { parseJson } from "../lib/jsonParse";
-import { KIND_OBJECT, KIND_STRING } from "../lib/jsonValue";
+import { JsonValue, KIND_ARRAY, KIND_OBJECT, KIND_STRING } from "../lib/jsonValue";
 import { bytesOf } from "../runtime/region";
 import { inboundNonce, setLastRevertData, setStoredStatus, storedStatus } from "../state/channels";
 import { KIND_RETRY, takePending } from "../state/pending";
-import { bytes32ToAddress } from "./addresses";
 import { sendAck } from "./outbox";
 
 /** Most bytes of a handler's result kept (PROTOCOL.md §7.4). */
@@ -78,30 +77,48 @@ function varint(bytes: Uint8Array, pos: Array<i32>): i64 {
   return -1;
 }
 
+/** The `type_url` of the response wasmd gives a wasm execute sub-message. */
+const EXECUTE_RESPONSE_TYPE = "/cosmwasm.wasm.v1.MsgExecuteContractResponse";
+
 /**
- * The handler's data from a successful sub-message's `data`, which wraps it in protobuf:
- * wasmd sends `MsgExecuteContractResponse { bytes data = 1 }`. cw-simulate instead sends
- * `MsgInstantiateContractResponse { string address = 1; bytes data = 2 }` with the recipient's
- * address; that shape is recognised by field 2, or by field 1 being the recipient's address.
- * (Reported upstream in the issue; drop the second case once the simulator is patched.)
+ * Field 1 of a protobuf `MsgExecuteContractResponse { bytes data = 1 }`; empty when absent or
+ * malformed.
  */
-function unwrapExecuteData(wrapped: Uint8Array, recipient: string | null): Uint8Array {
+function executeResponseData(wrapped: Uint8Array): Uint8Array {
   const pos = new Array<i32>(1);
-  let field1: Uint8Array | null = null;
-  let field2: Uint8Array | null = null;
+  let data = new Uint8Array(0);
   while (pos[0] < wrapped.length) {
     const tag = varint(wrapped, pos);
     const length = varint(wrapped, pos);
     if (tag < 0 || (tag & 7) != 2 || length < 0 || pos[0] + <i32>length > wrapped.length) return new Uint8Array(0);
-    const value = wrapped.slice(pos[0], pos[0] + <i32>length);
+    if ((tag >> 3) == 1) data = wrapped.slice(pos[0], pos[0] + <i32>length);
     pos[0] += <i32>length;
-    if ((tag >> 3) == 1) field1 = value;
-    else if ((tag >> 3) == 2) field2 = value;
   }
-  if (field2 !== null) return field2;
-  if (field1 === null) return new Uint8Array(0);
-  if (recipient !== null && String.UTF8.decode(field1.buffer) == recipient) return new Uint8Array(0);
-  return field1;
+  return data;
+}
+
+/**
+ * The handler's data from a successful sub-message's `SubMsgResponse`. wasmd passes the
+ * message's protobuf response, `MsgExecuteContractResponse`, in `msg_responses` (CosmWasm 2.x)
+ * and in the deprecated `data`; the first is read when present.
+ */
+function handlerData(ok: JsonValue | null): Uint8Array {
+  if (ok === null || ok.kind != KIND_OBJECT) return new Uint8Array(0);
+  let encoded = ok.get("data");
+  const responses = ok.get("msg_responses");
+  if (responses !== null && responses.kind == KIND_ARRAY) {
+    for (let i = 0; i < responses.items.length; i++) {
+      const response = responses.items[i];
+      const typeUrl = response.get("type_url");
+      if (typeUrl !== null && typeUrl.kind == KIND_STRING && typeUrl.text == EXECUTE_RESPONSE_TYPE) {
+        encoded = response.get("value");
+        break;
+      }
+    }
+  }
+  if (encoded === null || encoded.kind != KIND_STRING) return new Uint8Array(0);
+  const bytes = decodeBase64(encoded.text);
+  return bytes !== null ? executeResponseData(bytes) : new Uint8Array(0);
 }
 
 /** The `reply` entry point: the outcome of a handler call dispatched by deliver or retry. */
@@ -121,12 +138,7 @@ export function reply(ctx: Context, res: Response, ptr: u32): void {
     data = utf8(err.text);
   } else {
     ok = true;
-    const success = result.get("ok");
-    const wrapped = success !== null ? success.get("data") : null;
-    if (wrapped !== null && wrapped.kind == KIND_STRING) {
-      const bytes = decodeBase64(wrapped.text);
-      if (bytes !== null) data = unwrapExecuteData(bytes, bytes32ToAddress(m.recipient));
-    }
+    data = handlerData(result.get("ok"));
   }
   settle(ctx, res, m, id, ok, truncate(data), pending.kind == KIND_RETRY);
 }

@@ -88,3 +88,9 @@ export function wasmExecute(contract: string, msgJson: string): string {
 export function bankSend(to: string, denom: string, amount: string): string {
   return "{\"bank\":{\"send\":{\"to_address\":" + quote(to) + ",\"amount\":[{\"denom\":" + quote(denom) + ",\"amount\":" + quote(amount) + "}]}}}";
 }
+
+/** CosmosMsg::Wasm(Execute) with `amount` of `denom` as funds (none when `amount` is ""). */
+export function wasmExecuteWithFunds(contract: string, msgJson: string, denom: string, amount: string): string {
+  const funds = amount.length == 0 ? "[]" : "[{\"denom\":" + quote(denom) + ",\"amount\":" + quote(amount) + "}]";
+  return "{\"wasm\":{\"execute\":{\"contract_addr\":" + quote(contract) + ",\"msg\":" + quote(encodeBase64(Uint8Array.wrap(String.UTF8.encode(msgJson)))) + ",\"funds\":" + funds + "}}}";
+}

@@ -1,0 +1,231 @@
+// `pnpm bench`: the CosmWasm endpoint's gas in the embedded VM (cw-simulate with metering on) for
+// send and for deliver with 1, 3 and 5 signatures, the ping-pong example's handler, and the wasm
+// sizes. Prints a table and writes bench/cosmwasm.json.
+//
+// Units: cw-simulate's metering (@oraichain/cosmwasm-vm-js `Environment`): 150,000 per metered
+// wasm operation ÷ 14,000,000, plus its host-call costs (storage bytes, secp256k1 recovery,
+// address conversions). That is the simulator's model of chain gas, not a wasmd measurement:
+// compare the figures with each other, and check them on a wasmd node (issue 4) before setting
+// gas limits from them. Every figure is one top-level execute, sub-messages included.
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import {
+  bech32ToBytes32,
+  bytes32ToBech32,
+  encodeMessage,
+  encodeProof,
+  getMessageId,
+  MerkleTree,
+  signCheckpoint,
+  sortSignaturesBySigner,
+} from '@ferry/sdk'
+import { CWSimulateApp } from '@oraichain/cw-simulate'
+import { buildContracts, setQuiet } from './buildWasm.ts'
+
+/** A 0x-prefixed hex string. */
+type Hex = `0x${string}`
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const wasm = (name: string) => join(root, 'build', `${name}.wasm`)
+
+const PREFIX = 'wasm'
+const DENOM = 'ustake'
+const LOCAL = 7001
+const ORIGIN = 31337
+const ORIGIN_ENDPOINT: Hex = `0x${'00'.repeat(12)}${'ee'.repeat(20)}`
+const ORIGIN_SENDER: Hex = `0x${'00'.repeat(12)}${'ab'.repeat(20)}`
+const ZERO_FEES = { base_fee: '0', gas_price: '0', rate: '1', gas_overhead: 0, gas_per_byte: 0 }
+
+// CAST: the shared vector file's validators are `{ privateKey, address }` hex pairs.
+const { validators } = JSON.parse(
+  readFileSync(join(root, '../../../shared/vectors/checkpoints.json'), 'utf8'),
+) as { validators: { privateKey: Hex; address: Hex }[] }
+
+const account = (byte: number) =>
+  bytes32ToBech32(
+    `0x${'00'.repeat(12)}${byte.toString(16).padStart(2, '0').repeat(20)}` as Hex,
+    PREFIX,
+  )
+const OWNER = account(0x11)
+const RELAYER = account(0x22)
+
+setQuiet(true)
+await buildContracts()
+
+const app = new CWSimulateApp({ chainId: 'ferry-bench', bech32Prefix: PREFIX, metering: true })
+app.time = (Math.floor(Date.now() / 1000) + 1_000) * 1e9
+
+async function instantiate(name: string, msg: unknown): Promise<string> {
+  const code = app.wasm.storeCode(OWNER, readFileSync(wasm(name))).unwrap()
+  const res = await app.wasm.instantiateContract(OWNER, [], code, msg, name)
+  if (res.err) throw new Error(`instantiate ${name}: ${res.val}`)
+  const address = res.val.events
+    .find((e) => e.type === 'instantiate')
+    ?.attributes.find((a) => a.key === '_contract_address')?.value
+  if (!address) throw new Error(`instantiate ${name}: no address`)
+  return address
+}
+
+/**
+ * Gas of one execute (the simulator's counter is cumulative); throws if it failed or if a
+ * message it delivered did not end Executed (a bench of a failing handler would mislead).
+ */
+async function gasOf(sender: string, contract: string, msg: unknown): Promise<number> {
+  const before = app.gasUsed
+  const res = await app.wasm.executeContract(sender, [], contract, msg)
+  if (res.err) throw new Error(`execute ${JSON.stringify(msg).slice(0, 80)}: ${res.val}`)
+  for (const event of res.val.events) {
+    if (event.type !== 'wasm-ferry_message_delivered') continue
+    const status = event.attributes.find((a) => a.key === 'status')?.value
+    const result = event.attributes.find((a) => a.key === 'result')?.value ?? '0x'
+    if (status !== '1')
+      throw new Error(`delivered with status ${status}: ${Buffer.from(result.slice(2), 'hex')}`)
+  }
+  return app.gasUsed - before
+}
+
+const endpoint = await instantiate('endpoint', { local_domain: LOCAL, owner: OWNER, denom: DENOM })
+const recipient = await instantiate('test-recipient', {})
+const pingPong = await instantiate('ping-pong', { endpoint })
+for (const domain of [LOCAL, ORIGIN])
+  await gasOf(OWNER, endpoint, { set_fee_config: { domain, config: ZERO_FEES } })
+await gasOf(OWNER, pingPong, { set_peer: { domain: ORIGIN, peer: ORIGIN_SENDER } })
+
+const b64 = (hex: Hex) => Buffer.from(hex.slice(2), 'hex').toString('base64')
+const textHex = (text: string): Hex => `0x${Buffer.from(text, 'utf8').toString('hex')}`
+
+// send: a 32-byte body to a remote app, the first on its channel and a later one.
+const sendMsg = (ack: boolean) => ({
+  send: {
+    destination: ORIGIN,
+    recipient: ORIGIN_SENDER,
+    body: b64(`0x${'42'.repeat(32)}`),
+    gas_limit: 200_000,
+    ack_gas_limit: ack ? 100_000 : 0,
+    deadline: '0',
+  },
+})
+const sendFirst = await gasOf(RELAYER, endpoint, sendMsg(false))
+const send = await gasOf(RELAYER, endpoint, sendMsg(false))
+const sendWithAck = await gasOf(RELAYER, endpoint, sendMsg(true))
+
+// deliver from ORIGIN, whose validator set is all five vector validators, threshold k.
+const tree = new MerkleTree()
+const nonces = new Map<Hex, bigint>()
+async function deliverGas(to: string, body: string, signers: number): Promise<number> {
+  const recipientBytes = bech32ToBytes32(to)
+  const nonce = (nonces.get(recipientBytes) ?? 0n) + 1n
+  nonces.set(recipientBytes, nonce)
+  const message = encodeMessage({
+    version: 1,
+    flags: 0,
+    origin: ORIGIN,
+    sender: ORIGIN_SENDER,
+    destination: LOCAL,
+    recipient: recipientBytes,
+    nonce,
+    deadline: 0n,
+    // Far above any handler here: the bench measures gas, the limit is enforced under metering.
+    gasLimit: 50_000_000,
+    ackGasLimit: 0,
+    body: textHex(body),
+  })
+  const leafIndex = tree.count
+  tree.insert(getMessageId(message))
+  const checkpoint = {
+    origin: ORIGIN,
+    originEndpoint: ORIGIN_ENDPOINT,
+    root: tree.root(),
+    index: leafIndex,
+  }
+  const signatures = await Promise.all(
+    validators
+      .slice(0, signers)
+      .map((v) => signCheckpoint({ privateKey: v.privateKey, checkpoint })),
+  )
+  const proof = encodeProof({
+    checkpointIndex: leafIndex,
+    leafIndex,
+    branch: tree.getProof(leafIndex).branch,
+    signatures: await sortSignaturesBySigner({ signatures, checkpoint }),
+  })
+  return gasOf(RELAYER, endpoint, { deliver: { message: b64(message), proof: b64(proof) } })
+}
+
+async function setThreshold(threshold: number): Promise<void> {
+  await gasOf(OWNER, endpoint, {
+    set_origin: {
+      origin: ORIGIN,
+      origin_endpoint: ORIGIN_ENDPOINT,
+      validators: validators.map((v) => v.address),
+      threshold,
+    },
+  })
+}
+
+const deliver: Record<string, number> = {}
+for (const signers of [1, 3, 5]) {
+  await setThreshold(signers)
+  await deliverGas(recipient, 'ok:warm', signers) // first delivery on the channel
+  deliver[signers] = await deliverGas(recipient, 'ok:bench', signers)
+}
+await setThreshold(3)
+await deliverGas(pingPong, 'pong', 3)
+// The handler alone, called as the endpoint calls it: what its message's gas limit must cover
+// (a sub-message's limit covers its own sub-messages: the pong's `send` on the endpoint).
+const handle = (body: string, nonce: number) => ({
+  ferry_handle: {
+    origin: ORIGIN,
+    sender: ORIGIN_SENDER,
+    nonce: `${nonce}`,
+    body: b64(textHex(body)),
+  },
+})
+const pingPongDeliver = {
+  pong: await deliverGas(pingPong, 'pong', 3),
+  pingSendsPong: await deliverGas(pingPong, 'ping', 3),
+  handlerPong: await gasOf(endpoint, pingPong, handle('pong', 100)),
+  handlerPingSendsPong: await gasOf(endpoint, pingPong, handle('ping', 101)),
+}
+
+const sizes = Object.fromEntries(
+  ['endpoint', 'test-recipient', 'ping-pong'].map((name) => [name, statSync(wasm(name)).size]),
+)
+const figures = {
+  units:
+    'cw-simulate metering (150,000 per wasm op / 14,000,000, plus host-call costs); one execute, sub-messages included',
+  send: { firstOnChannel: sendFirst, body32: send, body32WithAck: sendWithAck },
+  deliver,
+  pingPong: pingPongDeliver,
+  wasmBytes: sizes,
+}
+
+const rows: [string, string][] = [
+  ['send, 32-byte body, first on its channel', `${sendFirst}`],
+  ['send, 32-byte body', `${send}`],
+  ['send, 32-byte body, ack requested', `${sendWithAck}`],
+  ...[1, 3, 5].map((k): [string, string] => [
+    `deliver, ${k} signature(s), test recipient`,
+    `${deliver[k]}`,
+  ]),
+  ['deliver "pong" to ping-pong, 3 signatures', `${pingPongDeliver.pong}`],
+  [
+    'deliver "ping" to ping-pong (sends the pong), 3 signatures',
+    `${pingPongDeliver.pingSendsPong}`,
+  ],
+  ['ping-pong handler alone, "pong"', `${pingPongDeliver.handlerPong}`],
+  ['ping-pong handler alone, "ping" (sends the pong)', `${pingPongDeliver.handlerPingSendsPong}`],
+  ...Object.entries(sizes).map(([name, size]): [string, string] => [
+    `${name}.wasm bytes`,
+    `${size}`,
+  ]),
+]
+const width = Math.max(...rows.map(([label]) => label.length))
+process.stdout.write(`CosmWasm endpoint, embedded VM gas (${figures.units})\n`)
+for (const [label, value] of rows)
+  process.stdout.write(`${label.padEnd(width)}  ${value.padStart(9)}\n`)
+
+mkdirSync(join(root, 'bench'), { recursive: true })
+writeFileSync(join(root, 'bench', 'cosmwasm.json'), `${JSON.stringify(figures, null, 2)}\n`)
+process.stdout.write('wrote bench/cosmwasm.json\n')

@@ -1,0 +1,110 @@
+// Delivery to recipients that cannot run (PROTOCOL.md §7.4): the handler runs as a sub-message
+// with the message's gas limit, so a recipient that runs out of it, or an address without a
+// contract, makes the message Failed without failing the delivery; the channel moves on. Gas
+// limits need the VM's metering, which the patched simulator then enforces as wasmd does.
+import { decodeMessage, getChannelKey } from '@ferry/sdk'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { account, b64, Chain, eventsOf, type Hex, RELAYER } from './harness.ts'
+import { configureOrigin, deliverMsg, Origin } from './relay.ts'
+
+const text = (hex: string | undefined) => Buffer.from((hex ?? '').slice(2), 'hex').toString()
+const channelOf = (message: Hex) => getChannelKey(decodeMessage(message))
+
+async function deliver(chain: Chain, endpoint: string, origin: Origin, message: Hex) {
+  const out = await chain.must(RELAYER, endpoint, deliverMsg(message, await origin.prove(message)))
+  const [event] = eventsOf(out, 'ferry_message_delivered')
+  return { status: event?.status, result: text(event?.result) }
+}
+
+describe('endpoint delivery: a recipient out of its gas limit', () => {
+  let chain: Chain
+  let endpoint: string
+  let recipient: string
+  let origin: Origin
+
+  beforeEach(async () => {
+    chain = await Chain.create({ metering: true })
+    endpoint = await chain.endpoint(7001)
+    recipient = await chain.recipient()
+    await configureOrigin(chain, endpoint)
+    origin = new Origin(7001)
+  })
+
+  it('Failed (out of gas), the channel moves on; retry → Executed once the handler fits', async () => {
+    // In the simulator's gas units a handler call costs about 150,000 and a keccak round about
+    // 620,000: 20 rounds are far over the message's 1,000,000 gas, 1 round fits.
+    await chain.must(RELAYER, recipient, { set_burn: { rounds: 20 } })
+    const heavy = origin.send(recipient, 'burn', { gasLimit: 1_000_000 })
+    const next = origin.send(recipient, 'ok:next', { gasLimit: 1_000_000 })
+
+    expect(await deliver(chain, endpoint, origin, heavy)).toEqual({
+      status: '2',
+      result: 'SubMsg hit gas limit: out of gas',
+    })
+    // The handler's writes were rolled back with it.
+    expect(chain.query(recipient, { handled: {} })).toEqual({ count: 0, last: '' })
+    expect(chain.query(endpoint, { message_status: { message: b64(heavy) } })).toEqual({
+      status: 2,
+    })
+
+    expect(await deliver(chain, endpoint, origin, next)).toEqual({ status: '1', result: 'next' })
+    expect(chain.query(endpoint, { inbound_nonce: { channel: channelOf(next) } })).toEqual({
+      nonce: '2',
+    })
+
+    await chain.must(RELAYER, recipient, { set_burn: { rounds: 1 } })
+    const retried = await chain.must(RELAYER, endpoint, { retry: { message: b64(heavy) } })
+    expect(eventsOf(retried, 'ferry_message_retried')[0]?.status).toBe('1')
+    expect(chain.query(endpoint, { message_status: { message: b64(heavy) } })).toEqual({
+      status: 1,
+    })
+  })
+
+  it('a handler within its gas limit is Executed with metering on', async () => {
+    await chain.must(RELAYER, recipient, { set_burn: { rounds: 1 } })
+    const light = origin.send(recipient, 'burn', { gasLimit: 1_000_000 })
+    expect((await deliver(chain, endpoint, origin, light)).status).toBe('1')
+  })
+
+  it('a gas limit of 0 runs nothing: Failed (out of gas), not a failed delivery', async () => {
+    const none = origin.send(recipient, 'ok:free', { gasLimit: 0 })
+    expect(await deliver(chain, endpoint, origin, none)).toEqual({
+      status: '2',
+      result: 'SubMsg hit gas limit: out of gas',
+    })
+    expect(chain.query(recipient, { handled: {} })).toEqual({ count: 0, last: '' })
+  })
+})
+
+describe('endpoint delivery: a recipient address without a contract', () => {
+  let chain: Chain
+  let endpoint: string
+  let origin: Origin
+  const nobody = account(0x44)
+
+  beforeEach(async () => {
+    chain = await Chain.create()
+    endpoint = await chain.endpoint(7001)
+    await configureOrigin(chain, endpoint)
+    origin = new Origin(7001)
+  })
+
+  it('Failed (no such contract), not a failed delivery; the channel moves on', async () => {
+    const first = origin.send(nobody, 'ok:one')
+    const second = origin.send(nobody, 'ok:two')
+    expect(await deliver(chain, endpoint, origin, first)).toEqual({
+      status: '2',
+      result: `no such contract: ${nobody}`,
+    })
+    expect(await deliver(chain, endpoint, origin, second)).toMatchObject({ status: '2' })
+    expect(chain.query(endpoint, { inbound_nonce: { channel: channelOf(second) } })).toEqual({
+      nonce: '2',
+    })
+    // A contract cannot be deployed at an account's address, so a retry fails the same way.
+    const retried = await chain.must(RELAYER, endpoint, { retry: { message: b64(first) } })
+    expect(eventsOf(retried, 'ferry_message_retried')[0]).toMatchObject({ status: '2' })
+    expect(chain.query(endpoint, { message_status: { message: b64(first) } })).toEqual({
+      status: 2,
+    })
+  })
+})
