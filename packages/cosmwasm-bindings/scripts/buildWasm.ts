@@ -20,6 +20,8 @@ const targets = [
   { entry: 'contract/assembly/endpoint.ts', out: 'build/endpoint.wasm' },
   { entry: 'contract/test/testRecipient.ts', out: 'build/test-recipient.wasm' },
   { entry: 'contract/examples/pingPong.ts', out: 'build/ping-pong.wasm' },
+  // Test-only: smart queries running the endpoint's codec, tree, digests and verifier.
+  { entry: 'contract/test/codecProbe.ts', out: 'build/codec-probe.wasm' },
 ]
 
 const flags = [

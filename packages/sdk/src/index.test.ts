@@ -5,6 +5,7 @@ import { expect, test } from 'vitest'
 test('exports of @ferry/sdk', async () => {
   expect(Object.keys(await import('./index.js')).sort()).toMatchInlineSnapshot(`
     [
+      "ACK_BODY_HEADER_LENGTH",
       "AckBodyTooShortError",
       "AckGasLimitWithoutAckError",
       "AckRequestedOnAckError",
@@ -74,6 +75,7 @@ test('exports of @ferry/sdk', async () => {
 test('exports of @ferry/sdk/codec', async () => {
   expect(Object.keys(await import('./codec/index.js')).sort()).toMatchInlineSnapshot(`
     [
+      "ACK_BODY_HEADER_LENGTH",
       "AckBodyTooShortError",
       "AckGasLimitWithoutAckError",
       "AckRequestedOnAckError",

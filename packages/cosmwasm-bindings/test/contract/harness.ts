@@ -24,7 +24,7 @@ function isFresh(): boolean {
     newestSource(join(root, 'scripts')),
   )
   try {
-    return ['endpoint', 'test-recipient', 'ping-pong'].every(
+    return ['endpoint', 'test-recipient', 'ping-pong', 'codec-probe'].every(
       (name) => statSync(wasmPath(name)).mtimeMs > sources,
     )
   } catch {

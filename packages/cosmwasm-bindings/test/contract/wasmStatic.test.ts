@@ -35,6 +35,7 @@ for (const [name, entryPoints] of [
   ['endpoint', ['instantiate', 'execute', 'query', 'reply', 'migrate']],
   ['test-recipient', ['instantiate', 'execute', 'query']],
   ['ping-pong', ['instantiate', 'execute', 'query']],
+  ['codec-probe', ['instantiate', 'query']],
 ] as const) {
   describe(`${name}.wasm static checks`, () => {
     const bytes = readFileSync(wasmPath(name))

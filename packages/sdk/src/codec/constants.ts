@@ -37,6 +37,9 @@ export const MAX_BODY_LENGTH = 65_536
  * const kept = slice(result, 0, Math.min(size(result), MAX_RESULT_LENGTH))
  * ```
  */
+/** An ack body starts with `originalId b32 | status u8` (PROTOCOL §8). */
+export const ACK_BODY_HEADER_LENGTH = 33
+
 export const MAX_RESULT_LENGTH = 1_024
 
 /**

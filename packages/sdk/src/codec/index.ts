@@ -63,6 +63,7 @@ export {
 } from './checkpoint/signCheckpoint.js'
 export type { Checkpoint } from './checkpoint/types.js'
 export {
+  ACK_BODY_HEADER_LENGTH,
   MAX_BODY_LENGTH,
   MAX_RESULT_LENGTH,
   MERKLE_TREE_DEPTH,

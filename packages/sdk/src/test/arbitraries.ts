@@ -1,7 +1,12 @@
 // fast-check generators for codec property tests. Tests only; excluded from the build.
 import fc from 'fast-check'
 import { bytesToHex, type Hex } from 'viem'
-import { MAX_BODY_LENGTH, MessageFlags, PROTOCOL_VERSION } from '../codec/constants.js'
+import {
+  ACK_BODY_HEADER_LENGTH,
+  MAX_BODY_LENGTH,
+  MessageFlags,
+  PROTOCOL_VERSION,
+} from '../codec/constants.js'
 import type { Message } from '../codec/message/types.js'
 
 export const hexBytes = (constraints: { minLength?: number; maxLength?: number } = {}) =>
@@ -30,9 +35,13 @@ export const validMessage = (): fc.Arbitrary<Message> =>
         { weight: 20, arbitrary: hexBytes({ maxLength: 300 }) },
         { weight: 1, arbitrary: fc.constant(bytesToHex(new Uint8Array(MAX_BODY_LENGTH))) },
       ),
+      ackBody: hexBytes({ minLength: ACK_BODY_HEADER_LENGTH, maxLength: 300 }),
     })
     .map((fields) => ({
       version: PROTOCOL_VERSION,
       ...fields,
       ackGasLimit: fields.flags === MessageFlags.ackRequested ? fields.ackGasLimit : 0,
+      // An ack's body starts with `originalId | status`.
+      body: fields.flags === MessageFlags.isAck ? fields.ackBody : fields.body,
     }))
+    .map(({ ackBody: _, ...message }) => message)

@@ -15,6 +15,11 @@ function hashPair(left: usize, right: usize, out: usize): void {
   keccakInto(PAIR, 64, out);
 }
 
+/** Z[i] → Z[i+1] = keccak256(Z[i] | Z[i]), in place (`zero` is 32 bytes). */
+export function nextZero(zero: Uint8Array): void {
+  hashPair(zero.dataStart, zero.dataStart, zero.dataStart);
+}
+
 export class Tree {
   /** 32 × 32 bytes, level 0 first. */
   branch: Uint8Array = new Uint8Array(DEPTH * 32);
@@ -51,7 +56,7 @@ export class Tree {
       } else {
         hashPair(current.dataStart, zero.dataStart, current.dataStart);
       }
-      hashPair(zero.dataStart, zero.dataStart, zero.dataStart);
+      nextZero(zero);
     }
     return current;
   }

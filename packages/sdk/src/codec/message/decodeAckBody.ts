@@ -1,5 +1,5 @@
 import type { Hex } from 'viem'
-import { MAX_RESULT_LENGTH, type MessageStatus } from '../constants.js'
+import { ACK_BODY_HEADER_LENGTH, MAX_RESULT_LENGTH, type MessageStatus } from '../constants.js'
 import { AckBodyTooShortError, ResultTooLargeError, UnknownStatusError } from '../errors/ack.js'
 import type { InvalidHexError } from '../errors/encoding.js'
 import { hex, toBytes } from '../internal/bytes.js'
@@ -12,9 +12,6 @@ export type DecodeAckBodyErrorType =
   | AckBodyTooShortError
   | UnknownStatusError
   | ResultTooLargeError
-
-/** `originalId b32 | status u8`. */
-const ACK_HEADER_LENGTH = 33
 
 /**
  * Decodes the body of an ack message (PROTOCOL §8) into the acknowledged message's id, its final
@@ -29,16 +26,16 @@ const ACK_HEADER_LENGTH = 33
  */
 export function decodeAckBody(body: DecodeAckBodyParameters): DecodeAckBodyReturnType {
   const bytes = toBytes(body, 'body')
-  if (bytes.length < ACK_HEADER_LENGTH)
-    throw new AckBodyTooShortError({ length: bytes.length, min: ACK_HEADER_LENGTH })
+  if (bytes.length < ACK_BODY_HEADER_LENGTH)
+    throw new AckBodyTooShortError({ length: bytes.length, min: ACK_BODY_HEADER_LENGTH })
   const status = bytes[32] ?? 0
   if (!isMessageStatus(status)) throw new UnknownStatusError({ status })
-  const resultLength = bytes.length - ACK_HEADER_LENGTH
+  const resultLength = bytes.length - ACK_BODY_HEADER_LENGTH
   if (resultLength > MAX_RESULT_LENGTH)
     throw new ResultTooLargeError({ length: resultLength, max: MAX_RESULT_LENGTH })
   return {
     originalId: hex(bytes.subarray(0, 32)),
     status,
-    result: hex(bytes.subarray(ACK_HEADER_LENGTH)),
+    result: hex(bytes.subarray(ACK_BODY_HEADER_LENGTH)),
   }
 }

@@ -4,8 +4,10 @@ import { describe, expect, test } from 'vitest'
 import { validMessage } from '../../test/arbitraries.js'
 import { messageFromVector, messagesVectors } from '../../test/vectors.js'
 import { MAX_BODY_LENGTH, MESSAGE_HEADER_LENGTH } from '../constants.js'
+import { AckBodyTooShortError } from '../errors/ack.js'
 import { InvalidHexError } from '../errors/encoding.js'
 import {
+  AckRequestedOnAckError,
   BodyTooLargeError,
   MessageTooShortError,
   UnknownFlagsError,
@@ -87,11 +89,21 @@ describe('decodeMessage', () => {
     expect(() => decodeMessage(over)).toThrow(BodyTooLargeError)
   })
 
-  test('does not check the destination, nor the sender-side flag rules', () => {
-    // flags 3 (ack requesting an ack) and a stray ackGasLimit are for encodeMessage to refuse.
-    const bytes = withByte(1, 3)
+  test('does not check the destination, nor the sender-side ackGasLimit rule', () => {
+    // A stray ackGasLimit is for encodeMessage to refuse; endpoints accept it as written.
+    const bytes = withByte(38, 0xff)
     bytes[97] = 1
-    expect(decodeMessage(bytes)).toMatchObject({ flags: 3, ackGasLimit: 1 })
+    expect(decodeMessage(bytes)).toMatchObject({ ackGasLimit: 1 })
+  })
+
+  test('rejects an ack that requests an ack, as endpoints do', () => {
+    expect(() => decodeMessage(withByte(1, 3))).toThrow(AckRequestedOnAckError)
+  })
+
+  test('rejects an ack whose body is shorter than originalId | status, as endpoints do', () => {
+    const ack = new Uint8Array([...withByte(1, 1), ...new Uint8Array(32)])
+    expect(() => decodeMessage(ack)).toThrow(AckBodyTooShortError)
+    expect(decodeMessage(new Uint8Array([...ack, 1])).body).toHaveLength(2 + 66)
   })
 
   test('reads a Uint8Array view at an offset', () => {

@@ -1,12 +1,15 @@
 import type { Hex } from 'viem'
 import {
+  ACK_BODY_HEADER_LENGTH,
   MAX_BODY_LENGTH,
   MESSAGE_HEADER_LENGTH,
   MessageFlags,
   PROTOCOL_VERSION,
 } from '../constants.js'
+import { AckBodyTooShortError } from '../errors/ack.js'
 import type { InvalidHexError } from '../errors/encoding.js'
 import {
+  AckRequestedOnAckError,
   BodyTooLargeError,
   MessageTooShortError,
   UnknownFlagsError,
@@ -22,15 +25,18 @@ export type DecodeMessageErrorType =
   | MessageTooShortError
   | UnsupportedVersionError
   | UnknownFlagsError
+  | AckRequestedOnAckError
   | BodyTooLargeError
+  | AckBodyTooShortError
 
 const KNOWN_FLAGS = MessageFlags.isAck | MessageFlags.ackRequested
 
 /**
- * Decodes a packed message (PROTOCOL §3), rejecting what every endpoint rejects regardless of
- * which chain it is on: fewer than 98 bytes, a wrong version, unknown flag bits, a body over
- * `MAX_BODY_LENGTH`. It does not check the destination (only the receiving endpoint knows its
- * own domain), nor the `ackGasLimit`/flags rules that `encodeMessage` enforces on senders.
+ * Decodes a packed message (PROTOCOL §3), rejecting what every endpoint (EVM and CosmWasm)
+ * rejects regardless of which chain it is on: fewer than 98 bytes, a wrong version, unknown flag
+ * bits, an ack that requests an ack, a body over `MAX_BODY_LENGTH`, an ack whose body is shorter
+ * than `originalId | status`. It does not check the destination (only the receiving endpoint
+ * knows its own domain), nor the `ackGasLimit` rule that `encodeMessage` enforces on senders.
  *
  * @example
  * ```ts
@@ -51,9 +57,14 @@ export function decodeMessage(encoded: DecodeMessageParameters): DecodeMessageRe
   const flags = view.getUint8(1)
   if ((flags & ~KNOWN_FLAGS) !== 0)
     throw new UnknownFlagsError({ flags, unknown: flags & ~KNOWN_FLAGS })
+  const isAck = (flags & MessageFlags.isAck) !== 0
+  if (isAck && (flags & MessageFlags.ackRequested) !== 0)
+    throw new AckRequestedOnAckError({ flags })
   const bodyLength = bytes.length - MESSAGE_HEADER_LENGTH
   if (bodyLength > MAX_BODY_LENGTH)
     throw new BodyTooLargeError({ length: bodyLength, max: MAX_BODY_LENGTH })
+  if (isAck && bodyLength < ACK_BODY_HEADER_LENGTH)
+    throw new AckBodyTooShortError({ length: bodyLength, min: ACK_BODY_HEADER_LENGTH })
 
   // Offsets from the table in PROTOCOL §3.
   return {

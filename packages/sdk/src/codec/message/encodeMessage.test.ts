@@ -2,6 +2,7 @@ import { bytesToHex } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { messageFromVector, messagesVectors } from '../../test/vectors.js'
 import { MAX_BODY_LENGTH } from '../constants.js'
+import { AckBodyTooShortError } from '../errors/ack.js'
 import { FieldOutOfRangeError, InvalidBytes32Error, InvalidHexError } from '../errors/encoding.js'
 import {
   AckGasLimitWithoutAckError,
@@ -44,6 +45,11 @@ describe('encodeMessage', () => {
     ['ack requesting an ack', { flags: 3, ackGasLimit: 1 }, AckRequestedOnAckError],
     ['ackGasLimit without ackRequested', { flags: 0, ackGasLimit: 1 }, AckGasLimitWithoutAckError],
     ['ackGasLimit on an ack', { flags: 1, ackGasLimit: 1 }, AckGasLimitWithoutAckError],
+    [
+      'an ack body shorter than originalId | status',
+      { flags: 1, body: '0x01' },
+      AckBodyTooShortError,
+    ],
     ['origin 2^32', { origin: 2 ** 32 }, FieldOutOfRangeError],
     ['origin -1', { origin: -1 }, FieldOutOfRangeError],
     ['origin 1.5', { origin: 1.5 }, FieldOutOfRangeError],

@@ -1,5 +1,11 @@
 import { encodePacked, type Hex } from 'viem'
-import { MAX_BODY_LENGTH, MessageFlags, PROTOCOL_VERSION } from '../constants.js'
+import {
+  ACK_BODY_HEADER_LENGTH,
+  MAX_BODY_LENGTH,
+  MessageFlags,
+  PROTOCOL_VERSION,
+} from '../constants.js'
+import { AckBodyTooShortError } from '../errors/ack.js'
 import type {
   FieldOutOfRangeError,
   InvalidBytes32Error,
@@ -75,6 +81,8 @@ export function encodeMessage(message: EncodeMessageParameters): EncodeMessageRe
   const body = toBytes(message.body, 'body')
   if (body.length > MAX_BODY_LENGTH)
     throw new BodyTooLargeError({ length: body.length, max: MAX_BODY_LENGTH })
+  if ((flags & MessageFlags.isAck) !== 0 && body.length < ACK_BODY_HEADER_LENGTH)
+    throw new AckBodyTooShortError({ length: body.length, min: ACK_BODY_HEADER_LENGTH })
 
   return encodePacked(
     [
