@@ -1,15 +1,11 @@
 // The shared vectors (shared/vectors/checkpoints.json) reproduced inside the VM through the
 // endpoint's real flows: sending the vector's 8 messages yields its encodings, ids and root;
 // delivering them with the vector's proof is accepted; every `invalid` proof is rejected.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { bytes32ToBech32, encodeProof, getMessageId, MerkleTree } from '@ferry/sdk'
+import { checkpointsVectors as vectors } from '@ferry/sdk/vectors'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { b64, Chain, eventsOf, type Hex, OWNER, PREFIX, RELAYER } from './harness.ts'
 
-const vectors = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../../../shared/vectors/checkpoints.json'), 'utf8'),
-)
 const cp = vectors.checkpoint
 const messages: Hex[] = vectors.messages
 const sender = bytes32ToBech32(`0x${messages[0]!.slice(14, 78)}` as Hex, PREFIX)

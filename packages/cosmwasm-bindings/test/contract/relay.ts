@@ -1,7 +1,5 @@
 // Builds messages from a fake origin and their multisig proofs with @ferry/sdk, signed by the
 // vector validator keys, as a relayer would carry them to the endpoint under test.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import {
   bech32ToBytes32,
   encodeMessage,
@@ -11,11 +9,9 @@ import {
   signCheckpoint,
   sortSignaturesBySigner,
 } from '@ferry/sdk'
+import { checkpointsVectors as vectors } from '@ferry/sdk/vectors'
 import { b64, type Chain, type Hex, OWNER } from './harness.ts'
 
-const vectors = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../../../shared/vectors/checkpoints.json'), 'utf8'),
-)
 export const ORIGIN = 31337
 export const ORIGIN_ENDPOINT: Hex = vectors.checkpoint.originEndpoint
 export const VALIDATORS: { privateKey: Hex; address: Hex }[] = vectors.validators

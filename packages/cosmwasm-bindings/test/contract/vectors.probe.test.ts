@@ -5,57 +5,14 @@
 // account sender, the ack message and ack body, trees of 33 and 40 leaves, every branch) and the
 // checkpoint digests computed directly. endpoint.vectors.test.ts covers the real flows.
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { checkpointsVectors, merkleVectors, messagesVectors } from '@ferry/sdk/vectors'
 import { hashMessage, keccak256, recoverAddress } from 'viem'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { b64, Chain, type Hex, OWNER, wasmPath } from './harness.ts'
 
-const vectorsDir = join(import.meta.dirname, '../../../../../shared/vectors')
-const load = (name: string) => JSON.parse(readFileSync(join(vectorsDir, name), 'utf8'))
-
-type MessageCase = {
-  name: string
-  version: number
-  flags: number
-  origin: number
-  sender: Hex
-  destination: number
-  recipient: Hex
-  nonce: string
-  deadline: number
-  gasLimit: number
-  ackGasLimit: number
-  body: Hex
-  encoded: Hex
-  length: number
-  id: Hex
-  channel: Hex
-}
-type AckBody = { originalId: Hex; status: number; result: Hex; encoded: Hex }
-type MerkleProof = { leafIndex: number; leaf: Hex; branch: Hex[] }
-type MerkleCase = { count: number; leaves: Hex[]; root: Hex; proofs: MerkleProof[] }
-type Checkpoint = {
-  origin: number
-  originEndpoint: Hex
-  domainHash: Hex
-  index: number
-  root: Hex
-  digest: Hex
-  ethSignedDigest: Hex
-}
-
-const messages: { cases: MessageCase[]; ackBody: AckBody } = load('messages.json')
-const merkle: { depth: number; zeroHashes: Hex[]; cases: MerkleCase[] } = load('merkle.json')
-const checkpoints: {
-  validators: { privateKey: Hex; address: Hex }[]
-  threshold: number
-  checkpoint: Checkpoint
-  signatures: Hex[]
-  signers: Hex[]
-  messages: Hex[]
-  proof: MerkleProof & { message: Hex; encoded: Hex; length: number }
-  invalid: { name: string; proof: Hex }[]
-} = load('checkpoints.json')
+const messages = messagesVectors
+const merkle = merkleVectors
+const checkpoints = checkpointsVectors
 const cp = checkpoints.checkpoint
 
 const hex = (bytes: Uint8Array | Buffer): Hex => `0x${Buffer.from(bytes).toString('hex')}`

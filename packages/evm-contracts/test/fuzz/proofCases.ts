@@ -1,6 +1,7 @@
 // Fuzz cases for the multisig verifier: the checkpoints.json tree, validator configurations of
 // its origin, and mutations of a (message, proof, configuration) triple. Pure: no chain.
 import { getMessageId, MerkleTree } from '@ferry/sdk/codec'
+import { checkpointsVectors as vectors } from '@ferry/sdk/vectors'
 import fc from 'fast-check'
 import {
   type Address,
@@ -12,7 +13,6 @@ import {
   toHex,
 } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
-import { checkpointsVectors as vectors } from '../helpers/vectors.ts'
 import { type ByteMutation, byteMutation, mutateBytes, u32 } from './arbitraries.ts'
 
 export const { checkpoint: vectorCheckpoint, messages } = vectors

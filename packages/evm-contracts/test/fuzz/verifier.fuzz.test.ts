@@ -12,6 +12,7 @@ import {
   signCheckpoint,
   verifyProof,
 } from '@ferry/sdk/codec'
+import { checkpointsVectors as vectors } from '@ferry/sdk/vectors'
 import type { ContractReturnType } from '@nomicfoundation/hardhat-viem/types'
 import fc from 'fast-check'
 import { network } from 'hardhat'
@@ -24,7 +25,6 @@ import {
   type PublicClient,
 } from 'viem'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { checkpointsVectors as vectors } from '../helpers/vectors.ts'
 import { mutateBytes, outcome, replay } from './arbitraries.ts'
 import {
   ALL,

@@ -9,6 +9,7 @@ import {
   MerkleTree,
   signCheckpoint,
 } from '@ferry/sdk'
+import { checkpointsVectors } from '@ferry/sdk/vectors'
 import type {
   ContractReturnType,
   HardhatViemHelpers,
@@ -27,7 +28,9 @@ import {
   type TransactionReceipt,
 } from 'viem'
 import { expect } from 'vitest'
-import { validators } from './vectors.ts'
+
+/** The vector validators (test keys), ascending by address as the files list them. */
+const { validators } = checkpointsVectors
 
 export const DOMAIN_A = 31337
 export const DOMAIN_B = 31338

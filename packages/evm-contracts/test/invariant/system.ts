@@ -11,11 +11,11 @@ import {
   MessageStatus,
   signCheckpoint,
 } from '@ferry/sdk/codec'
+import { checkpointsVectors } from '@ferry/sdk/vectors'
 import type { ContractReturnType } from '@nomicfoundation/hardhat-viem/types'
 import { type Address, type Hash, type Hex, keccak256, type TransactionReceipt, toHex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import { revertOf } from '../fuzz/arbitraries.ts'
-import { validators as vectorValidators } from '../helpers/vectors.ts'
 import { deployWorld, type Side, THRESHOLD, type World } from '../helpers/world.ts'
 import { type Model, other, type ProofKind, type Sent, SIDES, type SideKey } from './model.ts'
 
@@ -50,7 +50,11 @@ export async function deploySystem(): Promise<Real> {
     reverting: await world.viem.deployContract('RevertingRecipient'),
   })
   const apps = { a: await deployApps(), b: await deployApps() }
-  const pool = [...vectorValidators.map((v) => keyOf(v.privateKey)), extraKey(1), extraKey(2)]
+  const pool = [
+    ...checkpointsVectors.validators.map((v) => keyOf(v.privateKey)),
+    extraKey(1),
+    extraKey(2),
+  ]
   pool.sort((x, y) => (BigInt(x.address) < BigInt(y.address) ? -1 : 1))
   const snapshot = await world.testClient.snapshot()
   const stranger = keyOf(keccak256(toHex('ferry invariant stranger')))
@@ -65,7 +69,7 @@ export async function resetSystem(real: Real): Promise<Model> {
   const block = await publicClient.getBlock()
   real.fromBlock = block.number + 1n
   const vectorSet = real.pool.flatMap((key, i) =>
-    vectorValidators.some((v) => v.address === key.address) ? [i] : [],
+    checkpointsVectors.validators.some((v) => v.address === key.address) ? [i] : [],
   )
   return {
     time: block.timestamp,

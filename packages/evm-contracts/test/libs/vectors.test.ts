@@ -1,9 +1,10 @@
 // The Solidity codec libraries reproduce the shared protocol vectors byte for byte.
+
+import { checkpointsVectors, merkleVectors, messagesVectors } from '@ferry/sdk/vectors'
 import type { ContractReturnType } from '@nomicfoundation/hardhat-viem/types'
 import { network } from 'hardhat'
 import { concat } from 'viem'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { checkpointsVectors, merkleVectors, messagesVectors } from '../helpers/vectors.ts'
 
 describe('shared vectors (CodecHarness over MessageCodec, MerkleTree, CheckpointLib)', () => {
   let harness: ContractReturnType<'CodecHarness'>

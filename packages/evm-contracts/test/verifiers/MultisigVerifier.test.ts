@@ -9,6 +9,7 @@ import {
   recoverDigestSigner,
   signCheckpoint,
 } from '@ferry/sdk'
+import { checkpointsVectors as vectors } from '@ferry/sdk/vectors'
 import type { ContractReturnType } from '@nomicfoundation/hardhat-viem/types'
 import { network } from 'hardhat'
 import {
@@ -26,7 +27,6 @@ import {
 import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { expectRevert } from '../helpers/revert.ts'
-import { checkpointsVectors as vectors } from '../helpers/vectors.ts'
 
 const { checkpoint, proof: validProof } = vectors
 const message = validProof.message

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { addressesVectors } from '../../test/vectors.js'
+import { addressesVectors } from '../../vectors/index.js'
 import { InvalidAddressError, InvalidBech32Error } from '../errors/address.js'
 import { addressToBytes32 } from './addressToBytes32.js'
 

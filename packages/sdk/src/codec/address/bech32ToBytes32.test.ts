@@ -1,7 +1,7 @@
 import { bech32, bech32m } from '@scure/base'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { addressesVectors } from '../../test/vectors.js'
+import { addressesVectors } from '../../vectors/index.js'
 import { InvalidBech32Error } from '../errors/address.js'
 import { bech32ToBytes32 } from './bech32ToBytes32.js'
 import { bytes32ToBech32 } from './bytes32ToBech32.js'

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { bytesToHex, getAddress } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { addressesVectors } from '../../test/vectors.js'
+import { addressesVectors } from '../../vectors/index.js'
 import { InvalidAddressError } from '../errors/address.js'
 import { InvalidBytes32Error } from '../errors/encoding.js'
 import { bytes32ToEvmAddress } from './bytes32ToEvmAddress.js'

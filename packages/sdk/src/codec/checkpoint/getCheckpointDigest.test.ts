@@ -1,6 +1,6 @@
 import { hashMessage } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { checkpointsVectors } from '../../test/vectors.js'
+import { checkpointsVectors } from '../../vectors/index.js'
 import { FieldOutOfRangeError, InvalidBytes32Error } from '../errors/encoding.js'
 import { MerkleTree } from '../merkle/merkleTree.js'
 import { getMessageId } from '../message/getMessageId.js'

@@ -1,6 +1,6 @@
 import { hexToBytes, toHex } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { checkpointsVectors } from '../../test/vectors.js'
+import { checkpointsVectors } from '../../vectors/index.js'
 import {
   SignatureLengthError,
   SignatureMalleableError,

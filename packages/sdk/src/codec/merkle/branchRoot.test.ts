@@ -1,6 +1,6 @@
 import { concat, keccak256 } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { merkleVectors } from '../../test/vectors.js'
+import { merkleVectors } from '../../vectors/index.js'
 import { FieldOutOfRangeError, InvalidBytes32Error } from '../errors/encoding.js'
 import { BranchLengthError } from '../errors/merkle.js'
 import { branchRoot } from './branchRoot.js'

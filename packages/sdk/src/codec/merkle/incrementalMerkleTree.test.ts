@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { bytes32 } from '../../test/arbitraries.js'
-import { merkleVectors } from '../../test/vectors.js'
+import { merkleVectors } from '../../vectors/index.js'
 import { InvalidBytes32Error } from '../errors/encoding.js'
 import {
   BranchLengthError,

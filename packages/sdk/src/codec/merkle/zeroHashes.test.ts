@@ -1,6 +1,6 @@
 import { concat, keccak256 } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { merkleVectors } from '../../test/vectors.js'
+import { merkleVectors } from '../../vectors/index.js'
 import { MERKLE_TREE_DEPTH } from '../constants.js'
 import { ZERO_HASHES } from './zeroHashes.js'
 

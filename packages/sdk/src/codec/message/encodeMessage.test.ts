@@ -1,6 +1,6 @@
 import { bytesToHex } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { messageFromVector, messagesVectors } from '../../test/vectors.js'
+import { messageFromVector, messagesVectors } from '../../vectors/index.js'
 import { MAX_BODY_LENGTH } from '../constants.js'
 import { AckBodyTooShortError } from '../errors/ack.js'
 import { FieldOutOfRangeError, InvalidBytes32Error, InvalidHexError } from '../errors/encoding.js'

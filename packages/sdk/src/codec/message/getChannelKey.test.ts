@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { messageFromVector, messagesVectors } from '../../test/vectors.js'
+import { messageFromVector, messagesVectors } from '../../vectors/index.js'
 import { MessageFlags } from '../constants.js'
 import { FieldOutOfRangeError, InvalidBytes32Error } from '../errors/encoding.js'
 import { getChannelKey } from './getChannelKey.js'

@@ -1,6 +1,6 @@
 import { hexToBytes } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { messagesVectors } from '../../test/vectors.js'
+import { messagesVectors } from '../../vectors/index.js'
 import { InvalidHexError } from '../errors/encoding.js'
 import { getMessageId } from './getMessageId.js'
 

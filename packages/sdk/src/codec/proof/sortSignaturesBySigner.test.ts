@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { checkpointsVectors } from '../../test/vectors.js'
+import { checkpointsVectors } from '../../vectors/index.js'
 import { SignatureVError } from '../errors/signature.js'
 import { sortSignaturesBySigner } from './sortSignaturesBySigner.js'
 

@@ -1,6 +1,6 @@
 import { hexToBytes } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { checkpointsVectors } from '../../test/vectors.js'
+import { checkpointsVectors } from '../../vectors/index.js'
 import { signCheckpoint } from '../checkpoint/signCheckpoint.js'
 import {
   InvalidThresholdError,

@@ -1,7 +1,11 @@
-// Loads the shared protocol vectors (`<repo>/../shared/vectors`, see shared/vectors/README.md)
-// with the shapes the files have. Tests only; excluded from the build.
+// Entry point of `@ferry/sdk/vectors`: the protocol's shared test vectors (shared/vectors beside
+// the repository, see its README), typed, for every implementation's conformance tests. Reads
+// the files once, at import; `FERRY_VECTORS_DIR` names another folder.
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Address, Hex } from 'viem'
+import type { Message } from '../codec/message/types.js'
 
 export type MessageVector = {
   name: string
@@ -59,10 +63,14 @@ export type CheckpointsVectors = {
   invalid: { name: string; proof: Hex }[]
 }
 
+/** `<repo>/../shared/vectors`, from this file in `packages/sdk/{src,dist}/vectors/`. */
+const vectorsDir =
+  process.env.FERRY_VECTORS_DIR ??
+  fileURLToPath(new URL('../../../../../shared/vectors/', import.meta.url))
+
 function load<T>(file: string): T {
-  const url = new URL(`../../../../../shared/vectors/${file}`, import.meta.url)
   // CAST: the vector files are the protocol's fixtures; the types above describe them.
-  return JSON.parse(readFileSync(url, 'utf8')) as T
+  return JSON.parse(readFileSync(join(vectorsDir, file), 'utf8')) as T
 }
 
 export const messagesVectors = load<MessagesVectors>('messages.json')
@@ -70,8 +78,18 @@ export const addressesVectors = load<AddressesVectors>('addresses.json')
 export const merkleVectors = load<MerkleVectors>('merkle.json')
 export const checkpointsVectors = load<CheckpointsVectors>('checkpoints.json')
 
-/** A message vector as the codec's `Message` (u64 fields as bigint). */
-export function messageFromVector(vector: MessageVector) {
+/**
+ * A message vector as the codec's `Message` (u64 fields as bigint).
+ *
+ * @example
+ * ```ts
+ * import { encodeMessage } from '@ferry/sdk/codec'
+ * import { messageFromVector, messagesVectors } from '@ferry/sdk/vectors'
+ *
+ * for (const vector of messagesVectors.cases) assert(encodeMessage(messageFromVector(vector)) === vector.encoded)
+ * ```
+ */
+export function messageFromVector(vector: MessageVector): Message {
   const { version, flags, origin, sender, destination, recipient, gasLimit, ackGasLimit, body } =
     vector
   return {
