@@ -1,0 +1,99 @@
+// The endpoint on a real wasmd chain (issue 4's first slice): the production path, cosmjs's
+// SigningCosmWasmClient over the node's RPC, with the typed client on top. wasmd runs its own
+// static checks on the upload, then executes the contract in its wasmvm.
+import { readFileSync } from 'node:fs'
+import { SigningCosmWasmClient } from '@cosmjs/cosmwasm-stargate'
+import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing'
+import { GasPrice } from '@cosmjs/stargate'
+import { MerkleTree } from '@ferry/sdk'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createEndpointClient, type EndpointClient } from '../../src/client/createEndpointClient.ts'
+import { fromSigningClient } from '../../src/client/fromSigningClient.ts'
+import { FeeTooLowError } from '../../src/errors/admin.ts'
+import { startWasmdLocalnet, type WasmdLocalnet } from '../../src/localnet/startWasmdLocalnet.ts'
+import { wasmPath } from '../contract/harness.ts'
+
+const EVM_DOMAIN = 31337
+const fees = {
+  baseFee: 1_000n,
+  gasPrice: 2n,
+  rate: 10n ** 18n,
+  gasOverhead: 50_000,
+  gasPerByte: 16,
+}
+const recipient = `0x${'00'.repeat(12)}${'ab'.repeat(20)}` as const
+
+describe('the endpoint on a wasmd localnet', () => {
+  let chain: WasmdLocalnet
+  let client: SigningCosmWasmClient
+  let sender: string
+  let contract: string
+  let endpoint: EndpointClient
+
+  beforeAll(async () => {
+    const wallet = await DirectSecp256k1HdWallet.generate(12, { prefix: 'wasm' })
+    const [account] = await wallet.getAccounts()
+    sender = account!.address
+    chain = await startWasmdLocalnet({ accounts: [sender] })
+    client = await SigningCosmWasmClient.connectWithSigner(chain.rpcUrl, wallet, {
+      gasPrice: GasPrice.fromString(`0${chain.denom}`),
+    })
+    // The first run builds wasmd (tools/wasmd/build.sh): minutes on a fresh machine, then cached.
+  }, 900_000)
+
+  afterAll(async () => {
+    client?.disconnect()
+    await chain?.stop()
+  })
+
+  it('accepts the upload (wasmd static checks) and instantiates', async () => {
+    const { codeId } = await client.upload(sender, readFileSync(wasmPath('endpoint')), 'auto')
+    ;({ contractAddress: contract } = await client.instantiate(
+      sender,
+      codeId,
+      { local_domain: 7001, owner: sender, denom: chain.denom },
+      'ferry endpoint',
+      'auto',
+    ))
+    endpoint = createEndpointClient(fromSigningClient(client, sender, { fee: 1.5 }), contract)
+    expect(await endpoint.config()).toMatchObject({
+      localDomain: 7001,
+      owner: sender,
+      paused: false,
+    })
+  })
+
+  it('sends with a fee, refunds the excess and grows the tree', async () => {
+    await endpoint.setFeeConfig({ domain: EVM_DOMAIN, config: fees })
+    const { fee } = await endpoint.quote({
+      destination: EVM_DOMAIN,
+      bodyLength: 4,
+      gasLimit: 100_000,
+    })
+    const before = BigInt((await client.getBalance(sender, chain.denom)).amount)
+    const sent = await endpoint.send({
+      destination: EVM_DOMAIN,
+      recipient,
+      body: '0x70696e67',
+      gasLimit: 100_000,
+      fee: { amount: fee + 777n, denom: chain.denom },
+    })
+    const after = BigInt((await client.getBalance(sender, chain.denom)).amount)
+    expect(before - after).toBe(fee) // gas is free here (0stake), so only the fee left
+    expect(BigInt((await client.getBalance(contract, chain.denom)).amount)).toBe(fee)
+    expect(sent.nonce).toBe(1n)
+    expect(await endpoint.merkleRoot()).toBe(new MerkleTree([sent.id]).root())
+  })
+
+  it('rejects a fee below the quote with FeeTooLowError, through the node', async () => {
+    await expect(
+      endpoint.send({
+        destination: EVM_DOMAIN,
+        recipient,
+        body: '0x',
+        gasLimit: 100_000,
+        fee: { amount: 1n, denom: chain.denom },
+      }),
+    ).rejects.toBeInstanceOf(FeeTooLowError)
+  })
+})
