@@ -37,6 +37,8 @@ describe('the endpoint on a wasmd localnet', () => {
     chain = await startWasmdLocalnet({ accounts: [sender] })
     client = await SigningCosmWasmClient.connectWithSigner(chain.rpcUrl, wallet, {
       gasPrice: GasPrice.fromString(`0${chain.denom}`),
+      // cosmjs polls for inclusion every 3 s by default; blocks here come every 200 ms.
+      broadcastPollIntervalMs: 100,
     })
     // The first run builds wasmd (tools/wasmd/build.sh): minutes on a fresh machine, then cached.
   }, 900_000)

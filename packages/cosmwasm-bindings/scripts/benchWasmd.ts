@@ -1,0 +1,203 @@
+// The endpoint's gas on a real wasmd node (issue 4): starts a localnet (startWasmdLocalnet,
+// wasmd built once by tools/wasmd/build.sh), uploads endpoint.wasm and the test recipient, and
+// measures the same transactions as the embedded-VM bench (scripts/bench.ts): send, and deliver
+// with 1, 3 and 5 signatures (threshold = signatures). `pnpm bench` runs it after the embedded
+// VM's figures and prints both; run alone (`node scripts/benchWasmd.ts`) it prints its own.
+// Writes bench/wasmd.json.
+//
+// Units: the `gasUsed` cosmjs reports for the whole transaction, in Cosmos SDK gas: wasmd's
+// contract gas (wasmvm gas ÷ 140,000) plus the SDK's own (ante handler, signature check, tx bytes,
+// storage), so a proof's signatures also cost as transaction bytes.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { SigningCosmWasmClient } from '@cosmjs/cosmwasm-stargate'
+import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing'
+import { GasPrice } from '@cosmjs/stargate'
+import {
+  bech32ToBytes32,
+  encodeMessage,
+  encodeProof,
+  getMessageId,
+  MerkleTree,
+  signCheckpoint,
+  sortSignaturesBySigner,
+} from '@ferry/sdk'
+import { startWasmdLocalnet } from '../src/localnet/startWasmdLocalnet.ts'
+import { buildContracts, setQuiet } from './buildWasm.ts'
+
+/** A 0x-prefixed hex string. */
+type Hex = `0x${string}`
+
+export type WasmdGasFigures = {
+  units: string
+  wasmd: string
+  send: { firstOnChannel: number; body32: number; body32WithAck: number }
+  deliver: Record<string, number>
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const wasm = (name: string) => join(root, 'build', `${name}.wasm`)
+
+const LOCAL = 7001
+const ORIGIN = 31337
+const ORIGIN_ENDPOINT: Hex = `0x${'00'.repeat(12)}${'ee'.repeat(20)}`
+const ORIGIN_SENDER: Hex = `0x${'00'.repeat(12)}${'ab'.repeat(20)}`
+const ZERO_FEES = { base_fee: '0', gas_price: '0', rate: '1', gas_overhead: 0, gas_per_byte: 0 }
+
+const b64 = (hex: Hex) => Buffer.from(hex.slice(2), 'hex').toString('base64')
+const textHex = (text: string): Hex => `0x${Buffer.from(text, 'utf8').toString('hex')}`
+
+/** Measures send and deliver on a fresh wasmd localnet, stopping it afterwards. */
+export async function benchWasmd(): Promise<WasmdGasFigures> {
+  // CAST: the shared vector file's validators are `{ privateKey, address }` hex pairs.
+  const { validators } = JSON.parse(
+    readFileSync(join(root, '../../../shared/vectors/checkpoints.json'), 'utf8'),
+  ) as { validators: { privateKey: Hex; address: Hex }[] }
+
+  setQuiet(true)
+  await buildContracts()
+
+  const wallet = await DirectSecp256k1HdWallet.generate(12, { prefix: 'wasm' })
+  const [account] = await wallet.getAccounts()
+  if (!account) throw new Error('no account')
+  const sender = account.address
+  const chain = await startWasmdLocalnet({ accounts: [sender] })
+  const client = await SigningCosmWasmClient.connectWithSigner(chain.rpcUrl, wallet, {
+    gasPrice: GasPrice.fromString(`0${chain.denom}`),
+    broadcastPollIntervalMs: 100,
+  })
+  try {
+    const instantiate = async (name: string, msg: Record<string, unknown>) => {
+      const { codeId } = await client.upload(sender, readFileSync(wasm(name)), 'auto')
+      return (await client.instantiate(sender, codeId, msg, name, 'auto')).contractAddress
+    }
+    const endpoint = await instantiate('endpoint', {
+      local_domain: LOCAL,
+      owner: sender,
+      denom: chain.denom,
+    })
+    const recipient = await instantiate('test-recipient', {})
+
+    /** Gas of one execute; throws if it failed or a message it delivered did not end Executed. */
+    const gasOf = async (msg: Record<string, unknown>): Promise<number> => {
+      const result = await client.execute(sender, endpoint, msg, 1.5)
+      for (const event of result.events) {
+        if (event.type !== 'wasm-ferry_message_delivered') continue
+        const status = event.attributes.find((a) => a.key === 'status')?.value
+        if (status !== '1') throw new Error(`delivered with status ${status}`)
+      }
+      return Number(result.gasUsed)
+    }
+
+    for (const domain of [LOCAL, ORIGIN])
+      await gasOf({ set_fee_config: { domain, config: ZERO_FEES } })
+
+    const sendMsg = (ack: boolean) => ({
+      send: {
+        destination: ORIGIN,
+        recipient: ORIGIN_SENDER,
+        body: b64(`0x${'42'.repeat(32)}`),
+        gas_limit: 200_000,
+        ack_gas_limit: ack ? 100_000 : 0,
+        deadline: '0',
+      },
+    })
+    const send = {
+      firstOnChannel: await gasOf(sendMsg(false)),
+      body32: await gasOf(sendMsg(false)),
+      body32WithAck: await gasOf(sendMsg(true)),
+    }
+
+    const tree = new MerkleTree()
+    let nonce = 0n
+    const deliverGas = async (body: string, signers: number): Promise<number> => {
+      nonce += 1n
+      const message = encodeMessage({
+        version: 1,
+        flags: 0,
+        origin: ORIGIN,
+        sender: ORIGIN_SENDER,
+        destination: LOCAL,
+        recipient: bech32ToBytes32(recipient),
+        nonce,
+        deadline: 0n,
+        gasLimit: 1_000_000,
+        ackGasLimit: 0,
+        body: textHex(body),
+      })
+      const leafIndex = tree.count
+      tree.insert(getMessageId(message))
+      const checkpoint = {
+        origin: ORIGIN,
+        originEndpoint: ORIGIN_ENDPOINT,
+        root: tree.root(),
+        index: leafIndex,
+      }
+      const signatures = await Promise.all(
+        validators
+          .slice(0, signers)
+          .map((v) => signCheckpoint({ privateKey: v.privateKey, checkpoint })),
+      )
+      const proof = encodeProof({
+        checkpointIndex: leafIndex,
+        leafIndex,
+        branch: tree.getProof(leafIndex).branch,
+        signatures: await sortSignaturesBySigner({ signatures, checkpoint }),
+      })
+      return gasOf({ deliver: { message: b64(message), proof: b64(proof) } })
+    }
+
+    const deliver: Record<string, number> = {}
+    for (const signers of [1, 3, 5]) {
+      await gasOf({
+        set_origin: {
+          origin: ORIGIN,
+          origin_endpoint: ORIGIN_ENDPOINT,
+          validators: validators.slice(0, signers).map((v) => v.address),
+          threshold: signers,
+        },
+      })
+      await deliverGas('ok:warm', signers) // the first delivery on the channel
+      deliver[signers] = await deliverGas('ok:bench', signers)
+    }
+    const version = readFileSync(join(root, '../../tools/wasmd/go.mod'), 'utf8').match(
+      /github\.com\/CosmWasm\/wasmd (v\S+)/,
+    )?.[1]
+    return {
+      units:
+        'Cosmos SDK gas (cosmjs gasUsed): the whole transaction, contract gas (wasmvm gas / 140,000) plus ante handler, signature check and tx bytes',
+      wasmd: version ?? 'unknown',
+      send,
+      deliver,
+    }
+  } finally {
+    client.disconnect()
+    await chain.stop()
+  }
+}
+
+/** Writes bench/wasmd.json. */
+export function writeWasmdFigures(figures: WasmdGasFigures): void {
+  mkdirSync(join(root, 'bench'), { recursive: true })
+  writeFileSync(join(root, 'bench', 'wasmd.json'), `${JSON.stringify(figures, null, 2)}\n`)
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const figures = await benchWasmd()
+  process.stdout.write(`CosmWasm endpoint on wasmd ${figures.wasmd} (${figures.units})\n`)
+  const rows: [string, number][] = [
+    ['send, 32-byte body, first on its channel', figures.send.firstOnChannel],
+    ['send, 32-byte body', figures.send.body32],
+    ['send, 32-byte body, ack requested', figures.send.body32WithAck],
+    ...[1, 3, 5].map((k): [string, number] => [
+      `deliver, ${k} signature(s), test recipient`,
+      figures.deliver[k] ?? 0,
+    ]),
+  ]
+  const width = Math.max(...rows.map(([label]) => label.length))
+  for (const [label, value] of rows)
+    process.stdout.write(`${label.padEnd(width)}  ${`${value}`.padStart(9)}\n`)
+  writeWasmdFigures(figures)
+  process.stdout.write('wrote bench/wasmd.json\n')
+}
