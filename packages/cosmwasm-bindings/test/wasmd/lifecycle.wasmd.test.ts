@@ -6,10 +6,6 @@
 // against the endpoint's own merkle queries, and proves them under that checkpoint with the
 // vector validators' signatures. One localnet for the whole file; the tests run in order and
 // share its state.
-import { readFileSync } from 'node:fs'
-import { SigningCosmWasmClient } from '@cosmjs/cosmwasm-stargate'
-import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing'
-import { GasPrice } from '@cosmjs/stargate'
 import {
   bech32ToBytes32,
   decodeAckBody,
@@ -17,182 +13,39 @@ import {
   decodeProof,
   encodeProof,
   getChannelKey,
-  getMessageId,
-  MerkleTree,
   MessageStatus,
 } from '@ferry/sdk'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createEndpointClient, type EndpointClient } from '../../src/client/createEndpointClient.ts'
-import { fromSigningClient } from '../../src/client/fromSigningClient.ts'
-import { type EndpointEvent, parseEndpointEvents } from '../../src/client/parseEndpointEvents.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { PausedError } from '../../src/errors/admin.ts'
 import { NonceOutOfOrderError } from '../../src/errors/delivery.ts'
 import { WrongDestinationError } from '../../src/errors/message.ts'
 import { HighSError, SignerNotValidatorError } from '../../src/errors/proof.ts'
-import { startWasmdLocalnet, type WasmdLocalnet } from '../../src/localnet/startWasmdLocalnet.ts'
-import { type Hex, wasmPath } from '../contract/harness.ts'
+import type { Hex } from '../contract/harness.ts'
 import { VALIDATORS } from '../contract/relay.ts'
-import { DOMAIN_A, DOMAIN_B, type ProveOptions, proveLeaves, Side } from '../contract/world.ts'
+import { DOMAIN_A, DOMAIN_B } from '../contract/world.ts'
+import {
+  b64Text,
+  type Domain,
+  ELSEWHERE,
+  failure,
+  hexText,
+  ofType,
+  useTwoEndpoints,
+} from './twoEndpoints.ts'
 
-const ELSEWHERE = 7003
-const ZERO_FEES = { baseFee: 0n, gasPrice: 0n, rate: 1n, gasOverhead: 0, gasPerByte: 0 }
 /** secp256k1's group order. */
 const N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n
 /** A key no endpoint here trusts. */
 const STRANGER: Hex = `0x${'11'.repeat(32)}`
 
-const hexText = (text: string): Hex => `0x${Buffer.from(text, 'utf8').toString('hex')}`
-const b64Text = (hex: Hex) => Buffer.from(hex.slice(2), 'hex').toString('base64')
-const ofType = <type extends EndpointEvent['type']>(
-  events: readonly EndpointEvent[],
-  type: type,
-): Extract<EndpointEvent, { type: type }>[] =>
-  events.flatMap((e) => (e.type === type ? [e as Extract<EndpointEvent, { type: type }>] : []))
-
-/** One endpoint, its typed client, its app and the messages it sent, in its tree's order. */
-type Domain = { side: Side; endpoint: EndpointClient; app: string; messages: Hex[] }
-
 describe('acks, deadlines, pause and adversarial cases on a wasmd localnet', () => {
-  let chain: WasmdLocalnet
-  let client: SigningCosmWasmClient
-  let sender: string
+  const t = useTwoEndpoints()
+  const { prove, relay, appSend, directSend, handled } = t
+  let client: typeof t.client
   let a: Domain
   let b: Domain
-
-  /** Records the messages each endpoint sent in a transaction, as a relayer indexing it. */
-  const record = (events: readonly EndpointEvent[]) => {
-    for (const event of ofType(events, 'messageSent')) {
-      const domain = [a, b].find((d) => d.side.endpoint === event.contract)
-      if (!domain) continue
-      expect(event.leafIndex).toBe(domain.messages.length)
-      domain.messages.push(event.message)
-    }
-    return events
-  }
-
-  /** Proves `message` (sent by `from`) under `from`'s latest checkpoint, as read on the chain. */
-  const prove = async (from: Domain, message: Hex, options: ProveOptions = {}) => {
-    const leafIndex = from.messages.indexOf(message)
-    expect(leafIndex).toBeGreaterThanOrEqual(0)
-    const ids = from.messages.map((m) => getMessageId(m))
-    expect(await from.endpoint.latestCheckpoint()).toEqual({
-      root: new MerkleTree(ids).root(),
-      index: ids.length - 1,
-    })
-    return proveLeaves(from.side, ids, leafIndex, options)
-  }
-  /** Proves `message` from `from` and delivers it to `to` through the typed client. */
-  const relay = async (from: Domain, to: Domain, message: Hex, options: ProveOptions = {}) => {
-    const receipt = await to.endpoint.deliver({
-      message,
-      proof: await prove(from, message, options),
-    })
-    record(receipt.events)
-    return receipt
-  }
-  const failure = async (promise: Promise<unknown>) => {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    )
-    expect(error).toBeDefined()
-    return error
-  }
-
-  /** `from`'s app sends to `to`'s app through `from`'s endpoint (its `forward`), as itself. */
-  const appSend = async (
-    from: Domain,
-    to: Domain,
-    body: string,
-    options: { ackGasLimit?: number; deadline?: bigint } = {},
-  ) => {
-    const send = {
-      send: {
-        destination: to.side.domain,
-        recipient: bech32ToBytes32(to.app),
-        body: b64Text(hexText(body)),
-        gas_limit: 200_000,
-        ack_gas_limit: options.ackGasLimit ?? 0,
-        deadline: (options.deadline ?? 0n).toString(),
-      },
-    }
-    const msg = Buffer.from(JSON.stringify(send), 'utf8').toString('base64')
-    const result = await client.execute(
-      sender,
-      from.app,
-      { forward: { contract: from.side.endpoint, msg } },
-      'auto',
-    )
-    const [sent, ...more] = ofType(
-      record(parseEndpointEvents(result.events, { contract: from.side.endpoint })),
-      'messageSent',
-    )
-    expect(more).toEqual([])
-    return sent!
-  }
-  /** The test account sends to `to`'s app (or `destination`) through `from`'s endpoint. */
-  const directSend = async (from: Domain, to: Domain, body: string, destination?: number) => {
-    const sent = await from.endpoint.send({
-      destination: destination ?? to.side.domain,
-      recipient: bech32ToBytes32(to.app),
-      body: hexText(body),
-      gasLimit: 200_000,
-    })
-    record(sent.events)
-    return sent
-  }
-  const handled = (app: string) =>
-    client.queryContractSmart(app, { handled: {} }) as Promise<{ count: number; last: string }>
-
-  beforeAll(async () => {
-    const wallet = await DirectSecp256k1HdWallet.generate(12, { prefix: 'wasm' })
-    const [account] = await wallet.getAccounts()
-    sender = account!.address
-    chain = await startWasmdLocalnet({ accounts: [sender] })
-    client = await SigningCosmWasmClient.connectWithSigner(chain.rpcUrl, wallet, {
-      gasPrice: GasPrice.fromString(`0${chain.denom}`),
-      // cosmjs polls for inclusion every 3 s by default; blocks here come every 200 ms.
-      broadcastPollIntervalMs: 100,
-    })
-    const upload = async (name: string) =>
-      (await client.upload(sender, readFileSync(wasmPath(name)), 'auto')).codeId
-    const endpointCode = await upload('endpoint')
-    const recipientCode = await upload('test-recipient')
-    const instantiate = async (code: number, msg: object, label: string) =>
-      (await client.instantiate(sender, code, msg, label, 'auto')).contractAddress
-    const domain = async (local: number): Promise<Domain> => {
-      const address = await instantiate(
-        endpointCode,
-        { local_domain: local, owner: sender, denom: chain.denom },
-        `ferry endpoint ${local}`,
-      )
-      return {
-        side: new Side(local, address),
-        endpoint: createEndpointClient(fromSigningClient(client, sender, { fee: 1.5 }), address),
-        app: await instantiate(recipientCode, {}, `test recipient ${local}`),
-        messages: [],
-      }
-    }
-    a = await domain(DOMAIN_A)
-    b = await domain(DOMAIN_B)
-    for (const [to, from] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      for (const destination of [DOMAIN_A, DOMAIN_B, ELSEWHERE])
-        await to.endpoint.setFeeConfig({ domain: destination, config: ZERO_FEES })
-      await to.endpoint.setOrigin({
-        origin: from.side.domain,
-        originEndpoint: from.side.bytes32,
-        validators: VALIDATORS.map((v) => v.address),
-        threshold: 3,
-      })
-    }
-  }, 900_000)
-
-  afterAll(async () => {
-    client?.disconnect()
-    await chain?.stop()
+  beforeAll(() => {
+    ;({ client, a, b } = t)
   })
 
   it('7001 → 7002 with an ack request, then the ack back → AckDelivered, handler ran', async () => {
