@@ -12,46 +12,24 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import {
-  bech32ToBytes32,
-  bytes32ToBech32,
-  encodeMessage,
-  encodeProof,
-  getMessageId,
-  MerkleTree,
-  signCheckpoint,
-  sortSignaturesBySigner,
-} from '@ferry/sdk'
 import { CWSimulateApp } from '@oraichain/cw-simulate'
+import { b64, DENOM, type Hex, OWNER, PREFIX, RELAYER } from '../test/contract/harness.ts'
+import {
+  deliverMsg,
+  ORIGIN,
+  ORIGIN_ENDPOINT,
+  ORIGIN_SENDER,
+  Origin,
+  VALIDATORS,
+} from '../test/contract/relay.ts'
 import { benchWasmd, writeWasmdFigures } from './benchWasmd.ts'
 import { buildContracts, setQuiet } from './buildWasm.ts'
-
-/** A 0x-prefixed hex string. */
-type Hex = `0x${string}`
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const wasm = (name: string) => join(root, 'build', `${name}.wasm`)
 
-const PREFIX = 'wasm'
-const DENOM = 'ustake'
 const LOCAL = 7001
-const ORIGIN = 31337
-const ORIGIN_ENDPOINT: Hex = `0x${'00'.repeat(12)}${'ee'.repeat(20)}`
-const ORIGIN_SENDER: Hex = `0x${'00'.repeat(12)}${'ab'.repeat(20)}`
 const ZERO_FEES = { base_fee: '0', gas_price: '0', rate: '1', gas_overhead: 0, gas_per_byte: 0 }
-
-// CAST: the shared vector file's validators are `{ privateKey, address }` hex pairs.
-const { validators } = JSON.parse(
-  readFileSync(join(root, '../../../shared/vectors/checkpoints.json'), 'utf8'),
-) as { validators: { privateKey: Hex; address: Hex }[] }
-
-const account = (byte: number) =>
-  bytes32ToBech32(
-    `0x${'00'.repeat(12)}${byte.toString(16).padStart(2, '0').repeat(20)}` as Hex,
-    PREFIX,
-  )
-const OWNER = account(0x11)
-const RELAYER = account(0x22)
 
 setQuiet(true)
 await buildContracts()
@@ -95,7 +73,6 @@ for (const domain of [LOCAL, ORIGIN])
   await gasOf(OWNER, endpoint, { set_fee_config: { domain, config: ZERO_FEES } })
 await gasOf(OWNER, pingPong, { set_peer: { domain: ORIGIN, peer: ORIGIN_SENDER } })
 
-const b64 = (hex: Hex) => Buffer.from(hex.slice(2), 'hex').toString('base64')
 const textHex = (text: string): Hex => `0x${Buffer.from(text, 'utf8').toString('hex')}`
 
 // send: a 32-byte body to a remote app, the first on its channel and a later one.
@@ -113,47 +90,14 @@ const sendFirst = await gasOf(RELAYER, endpoint, sendMsg(false))
 const send = await gasOf(RELAYER, endpoint, sendMsg(false))
 const sendWithAck = await gasOf(RELAYER, endpoint, sendMsg(true))
 
-// deliver from ORIGIN, whose validator set is all five vector validators, threshold k.
-const tree = new MerkleTree()
-const nonces = new Map<Hex, bigint>()
+// deliver from ORIGIN, whose validator set is all five vector validators, threshold k; the
+// messages and proofs come from the tests' fake origin (test/contract/relay.ts).
+const origin = new Origin(LOCAL)
 async function deliverGas(to: string, body: string, signers: number): Promise<number> {
-  const recipientBytes = bech32ToBytes32(to)
-  const nonce = (nonces.get(recipientBytes) ?? 0n) + 1n
-  nonces.set(recipientBytes, nonce)
-  const message = encodeMessage({
-    version: 1,
-    flags: 0,
-    origin: ORIGIN,
-    sender: ORIGIN_SENDER,
-    destination: LOCAL,
-    recipient: recipientBytes,
-    nonce,
-    deadline: 0n,
-    // Far above any handler here: the bench measures gas, the limit is enforced under metering.
-    gasLimit: 50_000_000,
-    ackGasLimit: 0,
-    body: textHex(body),
-  })
-  const leafIndex = tree.count
-  tree.insert(getMessageId(message))
-  const checkpoint = {
-    origin: ORIGIN,
-    originEndpoint: ORIGIN_ENDPOINT,
-    root: tree.root(),
-    index: leafIndex,
-  }
-  const signatures = await Promise.all(
-    validators
-      .slice(0, signers)
-      .map((v) => signCheckpoint({ privateKey: v.privateKey, checkpoint })),
-  )
-  const proof = encodeProof({
-    checkpointIndex: leafIndex,
-    leafIndex,
-    branch: tree.getProof(leafIndex).branch,
-    signatures: await sortSignaturesBySigner({ signatures, checkpoint }),
-  })
-  return gasOf(RELAYER, endpoint, { deliver: { message: b64(message), proof: b64(proof) } })
+  // Far above any handler here: the bench measures gas, the limit is enforced under metering.
+  const message = origin.send(to, body, { gasLimit: 50_000_000 })
+  const proof = await origin.prove(message, signers)
+  return gasOf(RELAYER, endpoint, deliverMsg(message, proof))
 }
 
 async function setThreshold(threshold: number): Promise<void> {
@@ -161,7 +105,7 @@ async function setThreshold(threshold: number): Promise<void> {
     set_origin: {
       origin: ORIGIN,
       origin_endpoint: ORIGIN_ENDPOINT,
-      validators: validators.map((v) => v.address),
+      validators: VALIDATORS.map((v) => v.address),
       threshold,
     },
   })

@@ -14,20 +14,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { SigningCosmWasmClient } from '@cosmjs/cosmwasm-stargate'
 import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing'
 import { GasPrice } from '@cosmjs/stargate'
-import {
-  bech32ToBytes32,
-  encodeMessage,
-  encodeProof,
-  getMessageId,
-  MerkleTree,
-  signCheckpoint,
-  sortSignaturesBySigner,
-} from '@ferry/sdk'
 import { startWasmdLocalnet } from '../src/localnet/startWasmdLocalnet.ts'
+import { b64 } from '../test/contract/harness.ts'
+import {
+  deliverMsg,
+  ORIGIN,
+  ORIGIN_ENDPOINT,
+  ORIGIN_SENDER,
+  Origin,
+  VALIDATORS,
+} from '../test/contract/relay.ts'
 import { buildContracts, setQuiet } from './buildWasm.ts'
-
-/** A 0x-prefixed hex string. */
-type Hex = `0x${string}`
 
 export type WasmdGasFigures = {
   units: string
@@ -40,21 +37,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const wasm = (name: string) => join(root, 'build', `${name}.wasm`)
 
 const LOCAL = 7001
-const ORIGIN = 31337
-const ORIGIN_ENDPOINT: Hex = `0x${'00'.repeat(12)}${'ee'.repeat(20)}`
-const ORIGIN_SENDER: Hex = `0x${'00'.repeat(12)}${'ab'.repeat(20)}`
 const ZERO_FEES = { base_fee: '0', gas_price: '0', rate: '1', gas_overhead: 0, gas_per_byte: 0 }
-
-const b64 = (hex: Hex) => Buffer.from(hex.slice(2), 'hex').toString('base64')
-const textHex = (text: string): Hex => `0x${Buffer.from(text, 'utf8').toString('hex')}`
 
 /** Measures send and deliver on a fresh wasmd localnet, stopping it afterwards. */
 export async function benchWasmd(): Promise<WasmdGasFigures> {
-  // CAST: the shared vector file's validators are `{ privateKey, address }` hex pairs.
-  const { validators } = JSON.parse(
-    readFileSync(join(root, '../../../shared/vectors/checkpoints.json'), 'utf8'),
-  ) as { validators: { privateKey: Hex; address: Hex }[] }
-
   setQuiet(true)
   await buildContracts()
 
@@ -109,43 +95,11 @@ export async function benchWasmd(): Promise<WasmdGasFigures> {
       body32WithAck: await gasOf(sendMsg(true)),
     }
 
-    const tree = new MerkleTree()
-    let nonce = 0n
+    // Messages and proofs from the tests' fake origin (test/contract/relay.ts).
+    const origin = new Origin(LOCAL)
     const deliverGas = async (body: string, signers: number): Promise<number> => {
-      nonce += 1n
-      const message = encodeMessage({
-        version: 1,
-        flags: 0,
-        origin: ORIGIN,
-        sender: ORIGIN_SENDER,
-        destination: LOCAL,
-        recipient: bech32ToBytes32(recipient),
-        nonce,
-        deadline: 0n,
-        gasLimit: 1_000_000,
-        ackGasLimit: 0,
-        body: textHex(body),
-      })
-      const leafIndex = tree.count
-      tree.insert(getMessageId(message))
-      const checkpoint = {
-        origin: ORIGIN,
-        originEndpoint: ORIGIN_ENDPOINT,
-        root: tree.root(),
-        index: leafIndex,
-      }
-      const signatures = await Promise.all(
-        validators
-          .slice(0, signers)
-          .map((v) => signCheckpoint({ privateKey: v.privateKey, checkpoint })),
-      )
-      const proof = encodeProof({
-        checkpointIndex: leafIndex,
-        leafIndex,
-        branch: tree.getProof(leafIndex).branch,
-        signatures: await sortSignaturesBySigner({ signatures, checkpoint }),
-      })
-      return gasOf({ deliver: { message: b64(message), proof: b64(proof) } })
+      const message = origin.send(recipient, body, { gasLimit: 1_000_000 })
+      return gasOf(deliverMsg(message, await origin.prove(message, signers)))
     }
 
     const deliver: Record<string, number> = {}
@@ -154,7 +108,7 @@ export async function benchWasmd(): Promise<WasmdGasFigures> {
         set_origin: {
           origin: ORIGIN,
           origin_endpoint: ORIGIN_ENDPOINT,
-          validators: validators.slice(0, signers).map((v) => v.address),
+          validators: VALIDATORS.slice(0, signers).map((v) => v.address),
           threshold: signers,
         },
       })

@@ -35,7 +35,13 @@ export class Origin {
   readonly messages: Hex[] = []
   readonly nonces = new Map<string, bigint>()
 
-  constructor(readonly destination: number) {}
+  readonly destination: number
+
+  // A plain field, not a parameter property: the bench scripts load this file with Node's type
+  // stripping, which only erases types.
+  constructor(destination: number) {
+    this.destination = destination
+  }
 
   send(
     recipient: string,
