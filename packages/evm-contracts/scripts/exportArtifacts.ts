@@ -19,6 +19,7 @@ const exported = [
   { source: 'interfaces/IVerifier.sol', name: 'IVerifier' },
   { source: 'examples/PingPong.sol', name: 'PingPong' },
   { source: 'test/TestRecipient.sol', name: 'TestRecipient' },
+  { source: 'test/RevertingRecipient.sol', name: 'RevertingRecipient' },
 ] as const
 
 type Artifact = { abi: unknown[]; bytecode: string }

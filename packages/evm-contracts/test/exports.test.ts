@@ -14,6 +14,8 @@ it('exports the same names from each entry point', async () => {
       "multisigVerifierBytecode",
       "pingPongAbi",
       "pingPongBytecode",
+      "revertingRecipientAbi",
+      "revertingRecipientBytecode",
       "testRecipientAbi",
       "testRecipientBytecode",
       "verifierAbi",

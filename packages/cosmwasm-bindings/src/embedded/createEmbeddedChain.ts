@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto'
 import { CWSimulateApp } from '@oraichain/cw-simulate'
 import type { Coin, CosmosEvent, ExecuteOutcome, JsonObject } from '../client/types.js'
+import {
+  type BlockLog,
+  createBlockLog,
+  type EmbeddedBlock,
+  type EmbeddedBlockHeader,
+  type EmbeddedTransaction,
+  type EmbeddedTransactionEvents,
+} from './blockLog.js'
 import { EmbeddedChainError } from './errors.js'
 
 export type CreateEmbeddedChainParameters = {
@@ -18,6 +26,13 @@ export type CreateEmbeddedChainParameters = {
   gasLimit?: number | undefined
   /** Receives the contracts' `debug` output; dropped when absent. */
   onDebug?: ((message: string) => void) | undefined
+  /**
+   * How many of its latest blocks the chain keeps, so that a long-running devnet stays bounded:
+   * each block's events (`getEvents`) and the state after it (`queryAt`), about 4 KB for a
+   * block of one endpoint `send`; the heights an `advance` skips cost nothing. Default 10,000.
+   * Older reads fail with `EmbeddedChainError`, as on a pruning node.
+   */
+  history?: number | undefined
 }
 
 export type InstantiateOptions = {
@@ -38,6 +53,48 @@ export type EmbeddedChain = {
   readonly height: number
   /** Current block time, unix seconds. */
   readonly time: number
+  /** The block at the current height. */
+  readonly latestBlock: EmbeddedBlockHeader
+  /**
+   * The block at `height` with its transactions' events; undefined above the current height.
+   * Heights an `advance` skipped are empty blocks. Throws `EmbeddedChainError` below what the
+   * chain keeps (`history`).
+   *
+   * @example
+   * ```ts
+   * const { hash, time, transactions } = chain.getBlock(chain.height)!
+   * ```
+   */
+  getBlock(height: number): EmbeddedBlock | undefined
+  /**
+   * The transactions of blocks `fromHeight` to `toHeight` (inclusive, clamped to the head) that
+   * emitted events, in order, each with its block's hash; with `type`, only events of that type
+   * (`wasm-ferry_message_sent`) and only transactions that emitted one. Throws
+   * `EmbeddedChainError` when the range starts below what the chain keeps.
+   *
+   * @example
+   * ```ts
+   * for (const tx of chain.getEvents({ fromHeight: 1, toHeight: chain.height, type: 'wasm-ferry_message_sent' }))
+   *   console.log(tx.height, tx.transactionHash, tx.events.length)
+   * ```
+   */
+  getEvents(range: {
+    fromHeight: number
+    toHeight: number
+    type?: string | undefined
+  }): EmbeddedTransactionEvents[]
+  /**
+   * `query` against the state as it was after block `height`, as a node's query at a height.
+   * Only contract storage travels back: the contract sees the current block in its `Env`, and
+   * the queries it makes of other contracts read their current state; balances set with
+   * `setBalance` are not blocks. Throws `EmbeddedChainError` above the head or beyond `history`.
+   *
+   * @example
+   * ```ts
+   * const before = await chain.queryAt(height - 1, endpoint, { merkle_count: {} })
+   * ```
+   */
+  queryAt(height: number, contract: string, msg: JsonObject): Promise<unknown>
   storeCode(sender: string, wasm: Uint8Array): Promise<number>
   instantiate(
     sender: string,
@@ -57,13 +114,16 @@ export type EmbeddedChain = {
   /** Sets the balances of `address` (a faucet). */
   setBalance(address: string, coins: readonly Coin[]): void
   /**
-   * Moves the chain on by `blocks` and `seconds`. Every transaction also opens a new block;
-   * block time never falls behind the wall clock.
+   * Opens `blocks` empty blocks (at least one), the last `seconds` later than the current block.
+   * Every transaction also opens a block; block time never falls behind the wall clock.
    */
   advance(by: { blocks?: number | undefined; seconds?: number | undefined }): void
 }
 
 const NANOS = 1e9
+
+/** What `Contract.query` takes to read contract storage from a past store. */
+type StoreSnapshot = Parameters<ReturnType<CWSimulateApp['wasm']['getContract']>['query']>[1]
 
 /**
  * Starts an in-process CosmWasm chain for unit tests and the zero-install devnet:
@@ -72,7 +132,9 @@ const NANOS = 1e9
  * sub-messages as wasmd runs them: gas limits, reply data, missing contracts). Its `execute` and
  * `query` make it a `CosmWasmExecutor`, so the endpoint actions run on it unchanged. A failed
  * transaction changes nothing and throws `EmbeddedChainError` with the chain's error string.
- * Sub-messages' gas limits are enforced only with `metering: true`.
+ * Sub-messages' gas limits are enforced only with `metering: true`. Like a node, it keeps a log
+ * of its blocks (hash, time, each transaction's events; bounded by `history`) for indexers, and
+ * answers queries at recent heights.
  *
  * @example
  * ```ts
@@ -83,8 +145,9 @@ const NANOS = 1e9
  * })
  * const codeId = await chain.storeCode(alice, wasm)
  * const { contractAddress } = await chain.instantiate(alice, codeId, { count: 0 })
- * const { events } = await chain.execute(alice, contractAddress, { increment: {} })
+ * const { events, height } = await chain.execute(alice, contractAddress, { increment: {} })
  * chain.advance({ seconds: 3600 })
+ * chain.getEvents({ fromHeight: height, toHeight: chain.height }) // [{ height, blockHash, transactionHash, events }]
  * ```
  */
 export function createEmbeddedChain(parameters: CreateEmbeddedChainParameters): EmbeddedChain {
@@ -101,6 +164,20 @@ export function createEmbeddedChain(parameters: CreateEmbeddedChainParameters): 
   for (const [address, coins] of Object.entries(parameters.accounts ?? {}))
     app.bank.setBalance(address, [...coins])
   let transactions = 0
+  const blocks: BlockLog = createBlockLog({
+    chainId,
+    blocks: Math.max(1, parameters.history ?? 10_000),
+  })
+  const seconds = () => Math.floor(app.time / NANOS)
+  /** Records the block the chain just opened, with the state it left. */
+  const opened = (transactionsOfBlock: readonly EmbeddedTransaction[]) =>
+    blocks.record({
+      height: app.height,
+      time: seconds(),
+      transactions: transactionsOfBlock,
+      state: app.store.db.data,
+    })
+  opened([])
   // The simulator's gas meter counts from its creation; each transaction (and each query, as a
   // node's query gas meter) gets `gasLimit` more.
   const newGasMeter = () => {
@@ -109,15 +186,20 @@ export function createEmbeddedChain(parameters: CreateEmbeddedChainParameters): 
       gas.gas_limit = gas.externally_used_gas + parameters.gasLimit
   }
 
+  const nextTransactionHash = (sender: string) => {
+    transactions += 1
+    return createHash('sha256')
+      .update(`${chainId}/${app.height}/${transactions}/${sender}`)
+      .digest('hex')
+      .toUpperCase()
+  }
+
   const outcome = (
     sender: string,
     response: { events: CosmosEvent[]; data: string | null },
   ): ExecuteOutcome => {
-    transactions += 1
-    const transactionHash = createHash('sha256')
-      .update(`${chainId}/${app.height}/${transactions}/${sender}`)
-      .digest('hex')
-      .toUpperCase()
+    const transactionHash = nextTransactionHash(sender)
+    opened([{ hash: transactionHash, events: response.events }])
     return {
       transactionHash,
       height: app.height,
@@ -134,11 +216,34 @@ export function createEmbeddedChain(parameters: CreateEmbeddedChainParameters): 
       return app.height
     },
     get time() {
-      return Math.floor(app.time / NANOS)
+      return seconds()
+    },
+    get latestBlock() {
+      const { height, hash, time } = blocks.at(app.height)
+      return { height, hash, time }
+    },
+    getBlock: (height) => blocks.get(height, app.height),
+    getEvents: ({ fromHeight, toHeight, type }) =>
+      blocks.events(fromHeight, toHeight, app.height, type),
+    async queryAt(height, contract, msg) {
+      if (height > app.height)
+        throw new EmbeddedChainError({
+          operation: 'queryAt',
+          reason: `height ${height} is above the head (${app.height})`,
+        })
+      const state = blocks.stateAt(height)
+      newGasMeter()
+      // CAST: the snapshot is the simulator's own store data (`app.store.db.data`), which
+      // `Contract.query` reads contract storage from (cw-simulate's "time travel" queries).
+      const result = app.wasm.getContract(contract).query(msg, state as StoreSnapshot)
+      if (result.err)
+        throw new EmbeddedChainError({ operation: 'queryAt', reason: String(result.val) })
+      return result.val
     },
     async storeCode(sender, wasm) {
       const result = app.wasm.storeCode(sender, wasm)
       if (result.err) throw new EmbeddedChainError({ operation: 'storeCode', reason: result.val })
+      opened([{ hash: nextTransactionHash(sender), events: [] }])
       return result.val
     },
     async instantiate(sender, codeId, msg, options = {}) {
@@ -179,9 +284,10 @@ export function createEmbeddedChain(parameters: CreateEmbeddedChainParameters): 
     setBalance(address, coins) {
       app.bank.setBalance(address, [...coins])
     },
-    advance({ blocks = 0, seconds = 0 }) {
-      if (seconds !== 0) app.time = app.time + seconds * NANOS
-      if (blocks !== 0) app.height = app.height + blocks
+    advance({ blocks: count = 1, seconds: later = 0 }) {
+      app.time = Math.max(app.time + later * NANOS, Date.now() * 1e6)
+      app.height = app.height + Math.max(1, count)
+      opened([])
     },
   }
 }

@@ -2,7 +2,8 @@ import { BaseError } from '@ferry/sdk'
 
 /**
  * The embedded chain refused a transaction or a query: `reason` is the error string as a real
- * chain's node would report it (a contract's own error, a bank error, a VM abort).
+ * chain's node would report it (a contract's own error, a bank error, a VM abort). Reads of
+ * blocks, events or states older than the chain keeps fail with it too, as on a pruning node.
  *
  * @example
  * ```ts
@@ -11,7 +12,14 @@ import { BaseError } from '@ferry/sdk'
  */
 export class EmbeddedChainError extends BaseError {
   override name = 'EmbeddedChainError' as const
-  readonly operation: 'storeCode' | 'instantiate' | 'execute' | 'query'
+  readonly operation:
+    | 'storeCode'
+    | 'instantiate'
+    | 'execute'
+    | 'query'
+    | 'queryAt'
+    | 'getBlock'
+    | 'getEvents'
   readonly reason: string
   constructor({
     operation,

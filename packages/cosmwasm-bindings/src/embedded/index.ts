@@ -1,6 +1,12 @@
 // Entry point of `@ferry/cosmwasm-bindings/embedded`: an in-process CosmWasm chain (a patched
 // `@oraichain/cw-simulate`) for tests and the zero-install devnet. Node only.
 
+export type {
+  EmbeddedBlock,
+  EmbeddedBlockHeader,
+  EmbeddedTransaction,
+  EmbeddedTransactionEvents,
+} from './blockLog.js'
 export {
   type CreateEmbeddedChainParameters,
   createEmbeddedChain,

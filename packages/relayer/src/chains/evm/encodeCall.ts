@@ -1,0 +1,24 @@
+import { endpointAbi } from '@ferry/evm-contracts'
+import { encodeFunctionData, type Hex } from 'viem'
+import type { EndpointCall } from '../types.js'
+
+/**
+ * The endpoint calldata of `call`.
+ *
+ * @example
+ * const data = encodeCall({ type: 'retry', message })
+ */
+export function encodeCall(call: EndpointCall): Hex {
+  switch (call.type) {
+    case 'deliverBatch':
+      return encodeFunctionData({
+        abi: endpointAbi,
+        functionName: 'deliverBatch',
+        args: [call.messages, call.proofs],
+      })
+    case 'retry':
+      return encodeFunctionData({ abi: endpointAbi, functionName: 'retry', args: [call.message] })
+    case 'timeout':
+      return encodeFunctionData({ abi: endpointAbi, functionName: 'timeout', args: [call.message] })
+  }
+}

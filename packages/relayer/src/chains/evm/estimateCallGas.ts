@@ -1,0 +1,71 @@
+import { endpointAbi, multisigVerifierAbi } from '@ferry/evm-contracts'
+import { BaseError as FerryBaseError } from '@ferry/sdk'
+import { decodeErrorResult, type Hex, isHex } from 'viem'
+import type { EndpointCall } from '../types.js'
+import { abortable } from './abortable.js'
+import type { EvmContext } from './context.js'
+import { GasEstimateRevertedError } from './errors.js'
+import { isRevert, toRpcError } from './rpc.js'
+
+/** Errors a delivery can revert with: the endpoint's and the multisig verifier's. */
+const deliveryErrors = [...endpointAbi, ...multisigVerifierAbi].filter(
+  (item) => item.type === 'error',
+)
+
+/**
+ * The gas limit for `call`: `eth_estimateGas` × `estimateMultiplier` (default 1.2), at least
+ * `gasFloor` (the messages' gas limits plus overhead, which a node's estimate can undershoot when
+ * a handler fails cheaply). A revert throws {@link GasEstimateRevertedError} with the decoded
+ * custom error name when the revert data matches; an unreachable node throws `RpcError`.
+ *
+ * @example
+ * const gas = await estimateCallGas(ctx, call, data, gasFloor, signal)
+ */
+export async function estimateCallGas(
+  ctx: EvmContext,
+  call: EndpointCall,
+  data: Hex,
+  gasFloor: bigint,
+  signal?: AbortSignal,
+): Promise<bigint> {
+  let estimate: bigint
+  try {
+    estimate = await abortable(
+      ctx.client.estimateGas({ account: ctx.account.address, to: ctx.endpoint, data }),
+      signal,
+    )
+  } catch (error) {
+    if (signal?.aborted || error instanceof FerryBaseError || !(error instanceof Error)) throw error
+    if (!isRevert(error)) throw toRpcError(ctx, 'eth_estimateGas', error)
+    const decoded = decodeRevert(error)
+    throw new GasEstimateRevertedError({
+      call: call.type,
+      domain: ctx.domain,
+      errorName: decoded?.errorName,
+      errorArgs: decoded?.args,
+      cause: error,
+    })
+  }
+  const multiplier = ctx.gas.estimateMultiplier ?? 1.2
+  const scaled = (estimate * BigInt(Math.round(multiplier * 1_000))) / 1_000n
+  return scaled > gasFloor ? scaled : gasFloor
+}
+
+/** The custom error in the revert data found along `error`'s cause chain, if it decodes. */
+function decodeRevert(
+  error: Error,
+): { errorName: string; args: readonly unknown[] | undefined } | undefined {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const data = 'data' in e ? e.data : undefined
+    // Nodes put revert data as hex at `data` (or `data.data` in older wrappers).
+    const hex = typeof data === 'object' && data !== null && 'data' in data ? data.data : data
+    if (typeof hex !== 'string' || !isHex(hex) || hex.length < 10) continue
+    try {
+      const decoded = decodeErrorResult({ abi: deliveryErrors, data: hex })
+      return { errorName: decoded.errorName, args: decoded.args }
+    } catch {
+      // Not one of ours (a handler's error bubbling through a custom verifier): keep looking.
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,24 @@
+/**
+ * Resolves after `ms`, or rejects with the signal's reason as soon as `signal` aborts, so every
+ * wait of the adapter stops at shutdown.
+ *
+ * @example
+ * await sleep(pollingIntervalMs, signal)
+ */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason)
+      return
+    }
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal?.reason)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}

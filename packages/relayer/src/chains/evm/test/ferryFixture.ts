@@ -1,0 +1,284 @@
+import {
+  endpointAbi,
+  revertingRecipientAbi,
+  revertingRecipientBytecode,
+  testRecipientAbi,
+  testRecipientBytecode,
+} from '@ferry/evm-contracts'
+import {
+  connectEndpoints,
+  deployFerry,
+  type FerryDeployment,
+  getSentMessages,
+  type HardhatNode,
+  type SentMessage,
+  startHardhatNode,
+} from '@ferry/evm-contracts/testing'
+import {
+  type Checkpoint,
+  encodeProof,
+  evmAddressToBytes32,
+  MerkleTree,
+  signCheckpoint,
+  sortSignaturesBySigner,
+} from '@ferry/sdk/codec'
+import {
+  type Abi,
+  type Address,
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  type Hex,
+  http,
+  isHex,
+  type PublicClient,
+  parseEventLogs,
+  parseGwei,
+  type TestClient,
+  type WalletClient,
+} from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import { hardhat } from 'viem/chains'
+import type { TransactionJournal } from '../../types.js'
+import type { EvmLogger } from '../context.js'
+import { type CreateEvmChainParameters, createEvmChain } from '../createEvmChain.js'
+import { createMemoryJournal } from './memoryJournal.js'
+
+/** Hardhat's default funded accounts #0 (deployer), #1 (relayer), #2 (someone else). */
+export const keys = {
+  deployer: '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80',
+  relayer: '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d',
+  other: '0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a',
+} as const satisfies Record<string, Hex>
+
+/** Three validator keys; two must sign. */
+export const validatorKeys = [
+  '0x1111111111111111111111111111111111111111111111111111111111111111',
+  '0x2222222222222222222222222222222222222222222222222222222222222222',
+  '0x3333333333333333333333333333333333333333333333333333333333333333',
+] as const satisfies readonly Hex[]
+
+export const ORIGIN = 1
+export const DESTINATION = 2
+
+/** Two Ferry endpoints (domains 1 → 2) and two recipients on one `hardhat node`. */
+export type FerryFixture = {
+  node: HardhatNode
+  client: PublicClient
+  test: TestClient<'hardhat'>
+  deployer: WalletClient
+  origin: FerryDeployment
+  destination: FerryDeployment
+  /** A TestRecipient: handles everything, returns what `setResult` set. */
+  recipient: Address
+  /** A RevertingRecipient: Failed until `setReverting(false)`. */
+  reverting: Address
+  /** Deploys another TestRecipient: a fresh channel, unaffected by what other tests left. */
+  newRecipient(): Promise<Address>
+  /** Sends `count` messages from the deployer through the origin endpoint, one block each. */
+  send(args: SendArgs): Promise<SentMessage[]>
+  /** Proofs of `messages` against the origin's latest checkpoint, signatures on the first only. */
+  prove(messages: readonly Pick<SentMessage, 'leafIndex'>[]): Promise<Hex[]>
+  /** Calls a recipient or endpoint as the deployer and waits for the receipt. */
+  write(args: { address: Address; abi: Abi; functionName: string; args: unknown[] }): Promise<void>
+  /** An adapter for the destination (or `origin`) endpoint, signing with the relayer's key. */
+  chain(options?: ChainOptions): ReturnType<typeof createEvmChain>
+  stop(): Promise<void>
+}
+
+export type SendArgs = {
+  recipient: Address
+  count?: number
+  body?: Hex
+  gasLimit?: number
+  deadline?: bigint
+}
+
+export type ChainOptions = Partial<
+  Pick<
+    CreateEvmChainParameters,
+    'rpcUrls' | 'gas' | 'requestTimeoutMs' | 'retryCount' | 'logBlockSpan' | 'pollingIntervalMs'
+  >
+> & { journal?: TransactionJournal; logger?: EvmLogger; side?: 'origin' | 'destination' }
+
+/** Test defaults: quick polls, a short stuck time, a 100 gwei cap. */
+export const testGas = {
+  maxFeePerGas: parseGwei('100'),
+  bumpPercent: 20,
+  stuckAfterMs: 600,
+} as const
+
+/**
+ * Starts a `hardhat node`, deploys an origin (domain 1) and a destination (domain 2) endpoint
+ * with a 2-of-3 multisig verifier each, and a TestRecipient and a RevertingRecipient.
+ *
+ * @example
+ * const ferry = await startFerry()
+ * const [sent] = await ferry.send({ recipient: ferry.recipient })
+ */
+export async function startFerry(): Promise<FerryFixture> {
+  const node = await startHardhatNode({ chainId: hardhat.id })
+  const transport = http(node.rpcUrl)
+  const client = createPublicClient({ chain: hardhat, transport, pollingInterval: 50 })
+  const test = createTestClient({ chain: hardhat, mode: 'hardhat', transport })
+  const deployer = createWalletClient({
+    chain: hardhat,
+    transport,
+    account: privateKeyToAccount(keys.deployer),
+  })
+  const chain = { client, wallet: deployer }
+  const origin = await deployFerry(chain, { domain: ORIGIN })
+  const destination = await deployFerry(chain, { domain: DESTINATION })
+  const validators = validatorKeys.map((key) => privateKeyToAccount(key).address)
+  await connectEndpoints(chain, { local: destination, remote: origin, validators, threshold: 2 })
+  await connectEndpoints(chain, { local: origin, remote: destination, validators, threshold: 2 })
+
+  const deploy = async (abi: Abi, bytecode: Hex): Promise<Address> => {
+    const hash = await deployer.deployContract({
+      abi,
+      bytecode,
+      account: deployer.account ?? privateKeyToAccount(keys.deployer),
+      chain: hardhat,
+    })
+    const receipt = await client.waitForTransactionReceipt({ hash })
+    if (!receipt.contractAddress) throw new Error('deployment failed')
+    return receipt.contractAddress
+  }
+  const recipient = await deploy(testRecipientAbi, testRecipientBytecode)
+  const reverting = await deploy(revertingRecipientAbi, revertingRecipientBytecode)
+
+  const write: FerryFixture['write'] = async ({ address, abi, functionName, args }) => {
+    const hash = await deployer.writeContract({
+      address,
+      abi,
+      functionName,
+      args,
+      account: deployer.account ?? privateKeyToAccount(keys.deployer),
+      chain: hardhat,
+    })
+    await client.waitForTransactionReceipt({ hash })
+  }
+
+  return {
+    node,
+    client,
+    test,
+    deployer,
+    origin,
+    destination,
+    recipient,
+    reverting,
+    write,
+    newRecipient: () => deploy(testRecipientAbi, testRecipientBytecode),
+
+    async send({ recipient: to, count = 1, body = '0x1234', gasLimit = 300_000, deadline = 0n }) {
+      const fee = await client.readContract({
+        address: origin.endpoint,
+        abi: endpointAbi,
+        functionName: 'quote',
+        args: [DESTINATION, BigInt((body.length - 2) / 2), gasLimit, 0],
+      })
+      const sent: SentMessage[] = []
+      for (let i = 0; i < count; i++) {
+        const hash = await deployer.writeContract({
+          address: origin.endpoint,
+          abi: endpointAbi,
+          functionName: 'send',
+          args: [DESTINATION, evmAddressToBytes32(to), body, gasLimit, 0, deadline],
+          value: fee + 12_345n, // more than the quote: the endpoint refunds the rest
+          account: deployer.account ?? privateKeyToAccount(keys.deployer),
+          chain: hardhat,
+        })
+        const receipt = await client.waitForTransactionReceipt({ hash })
+        const [log] = parseEventLogs({
+          abi: endpointAbi,
+          eventName: 'MessageSent',
+          logs: receipt.logs,
+        })
+        if (!log) throw new Error('no MessageSent')
+        const all = await getSentMessages(client, {
+          endpoint: origin.endpoint,
+          fromBlock: receipt.blockNumber,
+          toBlock: receipt.blockNumber,
+        })
+        sent.push(...all.filter((m) => m.id === log.args.id))
+      }
+      return sent
+    },
+
+    async prove(messages) {
+      const all = await getSentMessages(client, { endpoint: origin.endpoint })
+      const tree = new MerkleTree(all.map((m) => m.id))
+      const [root, index] = await client.readContract({
+        address: origin.endpoint,
+        abi: endpointAbi,
+        functionName: 'latestCheckpoint',
+      })
+      const checkpoint: Checkpoint = {
+        origin: ORIGIN,
+        originEndpoint: evmAddressToBytes32(origin.endpoint),
+        root,
+        index,
+      }
+      const signatures = await sortSignaturesBySigner({
+        checkpoint,
+        signatures: await Promise.all(
+          validatorKeys.slice(0, 2).map((privateKey) => signCheckpoint({ privateKey, checkpoint })),
+        ),
+      })
+      return messages.map(({ leafIndex }, i) =>
+        encodeProof({
+          checkpointIndex: index,
+          leafIndex,
+          branch: tree.getProof(leafIndex, index + 1).branch,
+          signatures: i === 0 ? signatures : [],
+        }),
+      )
+    },
+
+    chain({ side = 'destination', journal, ...options } = {}) {
+      const deployment = side === 'origin' ? origin : destination
+      return createEvmChain({
+        domain: deployment.domain,
+        rpcUrls: [node.rpcUrl],
+        endpoint: deployment.endpoint,
+        privateKey: keys.relayer,
+        journal: journal ?? createMemoryJournal(),
+        gas: testGas,
+        pollingIntervalMs: 50,
+        requestTimeoutMs: 1_000,
+        ...options,
+      })
+    },
+
+    stop: () => node.stop(),
+  }
+}
+
+/**
+ * A logger that keeps every line, to assert on what was logged (and what never is).
+ *
+ * @example
+ * const logger = createMemoryLogger()
+ * expect(JSON.stringify(logger.lines)).not.toContain(key)
+ */
+export function createMemoryLogger(): EvmLogger & {
+  lines: { level: string; fields: Record<string, unknown>; message: string }[]
+} {
+  const lines: { level: string; fields: Record<string, unknown>; message: string }[] = []
+  const at = (level: string) => (fields: Record<string, unknown>, message: string) => {
+    lines.push({ level, fields, message })
+  }
+  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }
+}
+
+/**
+ * `value` as a viem `Hex` (the adapter's receipts carry hashes as plain strings), checked.
+ *
+ * @example
+ * await client.getTransaction({ hash: toHash(receipt.transactionHash) })
+ */
+export function toHash(value: string): Hex {
+  if (!isHex(value)) throw new Error(`not hex: ${value}`)
+  return value
+}

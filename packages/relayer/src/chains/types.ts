@@ -1,0 +1,148 @@
+import type { Message, MessageStatus } from '@ferry/sdk/codec'
+import type { Hex } from 'viem'
+
+/** A block on a chain, by height and hash: the unit of finality and reorg detection. */
+export type BlockRef = {
+  number: bigint
+  hash: string
+  /** Unix seconds. */
+  timestamp: bigint
+}
+
+/** A `MessageSent` event (PROTOCOL §4), decoded, with where it was emitted. */
+export type SentMessageEvent = {
+  id: Hex
+  leafIndex: number
+  /** The encoded message, as emitted. */
+  encoded: Hex
+  message: Message
+  block: Omit<BlockRef, 'timestamp'>
+  transactionHash: string
+}
+
+/** What one delivery, retry or timeout did to one message, from the destination's events. */
+export type DeliveryOutcome = {
+  id: Hex
+  status: MessageStatus
+  /** Handler's return or revert data (PROTOCOL §7), `0x` when none. */
+  result: Hex
+}
+
+/** A contract call the relayer submits on a destination endpoint. */
+export type EndpointCall =
+  | { type: 'deliverBatch'; messages: readonly Hex[]; proofs: readonly Hex[] }
+  | { type: 'retry'; message: Hex }
+  | { type: 'timeout'; message: Hex }
+
+/** A transaction's end, as the relayer records it. */
+export type CallReceipt = {
+  transactionHash: string
+  blockNumber: bigint
+  status: 'success' | 'reverted'
+  /** `MessageDelivered` / `MessageRetried` / `MessageTimedOut` of this transaction, in order. */
+  outcomes: DeliveryOutcome[]
+  gasUsed: bigint
+}
+
+/**
+ * One chain as the validator and relayer see it: its endpoint as an origin (heads, events, tree)
+ * and as a destination (status reads and calls). EVM (viem) and CosmWasm (the bindings' typed
+ * client over RPC or the embedded VM) implement it; core code never sees which.
+ */
+export type ChainAdapter = {
+  readonly kind: 'evm' | 'cosmwasm'
+  readonly domain: number
+  /** The endpoint as bytes32 (PROTOCOL §2), the `originEndpoint` of its checkpoints. */
+  readonly endpoint: Hex
+  /** Latest block. Throws `RpcError` (retryable) when every RPC URL fails. */
+  getHead(signal?: AbortSignal): Promise<BlockRef>
+  /** Hash of the canonical block at `number`, `undefined` above the head. */
+  getBlockHash(number: bigint, signal?: AbortSignal): Promise<string | undefined>
+  /** `MessageSent` events of the endpoint in blocks `[fromBlock, toBlock]`, in leaf order. */
+  getSentMessages(
+    fromBlock: bigint,
+    toBlock: bigint,
+    signal?: AbortSignal,
+  ): Promise<SentMessageEvent[]>
+  /** The endpoint's tree (`merkleRoot`, `merkleCount`) as of block `blockNumber`. */
+  getTree(blockNumber: bigint, signal?: AbortSignal): Promise<{ root: Hex; count: number }>
+  /** What the origin charged for `message` (PROTOCOL §9), in its native token's base units. */
+  getFeePaid(event: SentMessageEvent, signal?: AbortSignal): Promise<bigint>
+  /** `messageStatus` on this chain's endpoint as a destination. */
+  getMessageStatus(message: Hex, signal?: AbortSignal): Promise<MessageStatus>
+  /** `inboundNonce(channel)` on this chain's endpoint. */
+  getInboundNonce(channel: Hex, signal?: AbortSignal): Promise<bigint>
+  /**
+   * Submits `call` and waits for its receipt. EVM: nonce from the journal, EIP-1559 fees, bumps a
+   * stuck transaction; `journal.recordSigned` runs before each broadcast. Throws named errors:
+   * `GasEstimateRevertedError` (the call would revert: not retryable as is), `RpcError`,
+   * `TransactionRevertedError`; EVM also `GasPriceAboveCapError` and `NonceConflictError`
+   * (both retryable).
+   */
+  submit(call: EndpointCall, options: SubmitOptions): Promise<CallReceipt>
+  /** Native balance of the relayer's account (for metrics and alerts). */
+  getSignerBalance(signal?: AbortSignal): Promise<bigint>
+  /**
+   * Settles the journal's unfinished transactions of this chain's sender, left by a crash or an
+   * abort; call it once at start, before any `submit`. Returns the receipts of those that were
+   * mined (while the process was down, or after being sent again), with the ids they carried, so
+   * the core can record their outcomes. A transaction whose nonce is still free and whose call
+   * would still succeed is broadcast again and waited for; the rest are recorded `dropped`
+   * (their calls are the core's to make again). Throws `RpcError` when the chain is unreachable.
+   *
+   * @example
+   * for (const { receipt, messageIds } of await chain.recover(signal)) record(receipt, messageIds)
+   */
+  recover(signal?: AbortSignal): Promise<RecoveredTransaction[]>
+}
+
+/** A journal transaction `recover` found mined, and what it carried. */
+export type RecoveredTransaction = {
+  receipt: CallReceipt
+  call: EndpointCall['type']
+  /** The ids journaled with the transaction (`SubmitOptions.messageIds`). */
+  messageIds: readonly Hex[]
+}
+
+export type SubmitOptions = {
+  /** Sum of the messages' gas limits plus the endpoint's overhead: estimates never go below it. */
+  gasFloor: bigint
+  /** Ids the call concerns, written beside the transaction in the journal. */
+  messageIds: readonly Hex[]
+  signal?: AbortSignal | undefined
+}
+
+/**
+ * Where a sender records its transactions before broadcasting them, so that after a crash it
+ * knows which nonces it used and which hashes to look for. The relayer's store implements it.
+ */
+export type TransactionJournal = {
+  /** Highest nonce recorded for `(domain, sender)` whose transaction is not `dropped`, or undefined. */
+  highestNonce(domain: number, sender: string): Promise<bigint | undefined>
+  /**
+   * Called with the signed transaction before it is broadcast. A hash may come again: a dropped
+   * transaction signed again with the same nonce, fees and call has the same signature and hash;
+   * it is then signed (unfinished) again.
+   */
+  recordSigned(entry: JournalEntry): Promise<void>
+  /**
+   * Called once its receipt is in, or when it was replaced (fee bump) or dropped. A hash recorded
+   * `replaced` may later be recorded `mined`: the replaced transaction is sometimes the one mined.
+   */
+  recordFinished(transactionHash: string, state: 'mined' | 'replaced' | 'dropped'): Promise<void>
+  /** Transactions of `(domain, sender)` signed but not finished: to resume after a restart. */
+  unfinished(domain: number, sender: string): Promise<JournalEntry[]>
+}
+
+export type JournalEntry = {
+  domain: number
+  sender: string
+  nonce: bigint
+  transactionHash: string
+  /** Signed raw transaction, to rebroadcast. */
+  raw: Hex
+  call: EndpointCall['type']
+  messageIds: readonly Hex[]
+  maxFeePerGas: bigint
+  maxPriorityFeePerGas: bigint
+}

@@ -1,0 +1,28 @@
+import { BaseError } from '@ferry/sdk'
+import type { ReasonCode } from '../../store/types.js'
+
+/**
+ * The reason code an attempt that threw is recorded with: the call itself was refused
+ * (`gas_estimate_reverted`: the destination would revert it, e.g. a bad proof or a message
+ * someone else delivered first), the transaction was mined but reverted (`tx_reverted`), or the
+ * chain could not be reached (`rpc_error`).
+ *
+ * @example
+ * const reason = classifyError(error) // 'rpc_error'
+ */
+export function classifyError(
+  error: unknown,
+): Extract<ReasonCode, 'gas_estimate_reverted' | 'tx_reverted' | 'rpc_error'> {
+  const names = new Set<string>()
+  for (let e: unknown = error; e instanceof Error; e = e.cause) names.add(e.name)
+  if (names.has('GasEstimateRevertedError') || names.has('CallRejectedError'))
+    return 'gas_estimate_reverted'
+  if (names.has('TransactionRevertedError')) return 'tx_reverted'
+  return 'rpc_error'
+}
+
+/** One line on what went wrong, for the attempt log. */
+export function errorDetail(error: unknown): string {
+  if (error instanceof BaseError) return error.shortMessage
+  return error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error)
+}

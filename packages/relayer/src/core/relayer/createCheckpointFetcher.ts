@@ -1,0 +1,175 @@
+import { type Checkpoint, recoverCheckpointSigner, sortSignaturesBySigner } from '@ferry/sdk/codec'
+import type { Logger } from 'pino'
+import type { Hex } from 'viem'
+import type { SignedCheckpointResponse } from '../validator/createValidatorApp.js'
+
+export type CreateCheckpointFetcherParameters = {
+  origin: number
+  /** The origin endpoint as bytes32: signatures over any other endpoint are rejected. */
+  originEndpoint: Hex
+  /** Validator base URLs (their `/v1/checkpoints/…` API) and how many signatures a proof needs. */
+  validators: { urls: readonly string[]; threshold: number }
+  /** Per-request timeout. */
+  timeoutMs?: number | undefined
+  logger: Logger
+}
+
+/** Signatures for one checkpoint, sorted by signer as the verifier requires. */
+export type GatheredCheckpoint = { checkpoint: Checkpoint; signatures: Hex[] }
+
+export type FetchCheckpointResult =
+  | { type: 'ready'; gathered: GatheredCheckpoint }
+  | { type: 'waiting'; detail: string }
+
+/**
+ * Gathers `threshold` validator signatures over one checkpoint that covers a leaf: asks every
+ * validator for its latest, picks the highest index that `threshold` of them have reached, and
+ * asks the others for that index (validators sign final indices on demand). Each answer is
+ * checked before it counts: right origin and endpoint, a signature that recovers to the validator
+ * it names, and a root equal to the relayer's own tree at that index, so a validator serving
+ * garbage is ignored (and logged), never relayed.
+ *
+ * @example
+ * const result = await fetcher.fetch({ minIndex: 41, available: tree.count, rootAt: (count) => tree.rootAt(count) })
+ */
+export function createCheckpointFetcher({
+  origin,
+  originEndpoint,
+  validators,
+  timeoutMs = 5_000,
+  logger,
+}: CreateCheckpointFetcherParameters) {
+  const log = logger.child({ module: 'checkpoints', origin })
+  let cached: GatheredCheckpoint | undefined
+
+  async function get(
+    url: string,
+    path: string,
+    signal?: AbortSignal,
+  ): Promise<SignedCheckpointResponse | undefined> {
+    const timeout = AbortSignal.timeout(timeoutMs)
+    try {
+      const response = await fetch(`${url.replace(/\/$/, '')}${path}`, {
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      })
+      if (!response.ok) return undefined
+      return (await response.json()) as SignedCheckpointResponse // CAST: shape checked by `verify`
+    } catch (error) {
+      log.debug({ err: error, url }, 'validator unreachable')
+      return undefined
+    }
+  }
+
+  /** The signature's signer if the answer is well-formed and agrees with our tree; else undefined. */
+  async function verify(
+    url: string,
+    answer: SignedCheckpointResponse | undefined,
+    rootAt: (count: number) => Hex | undefined,
+  ): Promise<{ checkpoint: Checkpoint; signature: Hex; signer: Hex } | undefined> {
+    if (!answer?.checkpoint || typeof answer.signature !== 'string') return undefined
+    const { checkpoint: c } = answer
+    const reject = (why: string) => {
+      log.warn(
+        { url, validator: answer.validator, index: c.index, why },
+        'rejected validator answer',
+      )
+      return undefined
+    }
+    if (c.origin !== origin || c.originEndpoint?.toLowerCase() !== originEndpoint.toLowerCase())
+      return reject('wrong origin or endpoint')
+    if (!Number.isInteger(c.index) || c.index < 0) return reject('bad index')
+    const ours = rootAt(c.index + 1)
+    if (ours === undefined) return undefined // We have not indexed that far yet; not their fault.
+    if (c.root?.toLowerCase() !== ours) return reject(`root differs from ours (${ours})`)
+    const checkpoint: Checkpoint = { origin, originEndpoint, root: ours, index: c.index }
+    // CAST: a string the signer recovery parses and rejects if it is not hex
+    const signature = answer.signature as Hex
+    try {
+      const signer = (await recoverCheckpointSigner({ checkpoint, signature })).toLowerCase()
+      if (signer !== answer.validator?.toLowerCase())
+        return reject(`signature recovers to ${signer}`)
+      return { checkpoint, signature, signer: signer as Hex } // CAST: a recovered address
+    } catch {
+      return reject('signature does not recover')
+    }
+  }
+
+  return {
+    async fetch({
+      minIndex,
+      available,
+      rootAt,
+      signal,
+    }: {
+      minIndex: number
+      /** Leaves in the relayer's own tree: the highest checkpoint it can check is `available - 1`. */
+      available: number
+      rootAt: (count: number) => Hex | undefined
+      signal?: AbortSignal | undefined
+    }): Promise<FetchCheckpointResult> {
+      if (
+        cached &&
+        cached.checkpoint.index >= minIndex &&
+        rootAt(cached.checkpoint.index + 1) === cached.checkpoint.root
+      )
+        return { type: 'ready', gathered: cached }
+
+      const latest = await Promise.all(
+        validators.urls.map(async (url) => ({
+          url,
+          answer: await get(url, '/v1/checkpoints/latest', signal),
+        })),
+      )
+      // Where each validator has got to (checked below, at the index we pick); capped by how far
+      // our own tree goes, since we can only check roots we can compute.
+      const reached = latest
+        .flatMap(({ answer }) => {
+          const index = answer?.checkpoint?.index
+          return typeof index === 'number' && Number.isInteger(index) ? [index] : []
+        })
+        .sort((a, b) => b - a)
+      const highest = reached[validators.threshold - 1]
+      if (highest === undefined)
+        return {
+          type: 'waiting',
+          detail: `${reached.length} of ${validators.threshold} validators answered`,
+        }
+      const target = Math.min(highest, available - 1)
+      if (target < minIndex)
+        return {
+          type: 'waiting',
+          detail: `validators have signed up to leaf ${target}; leaf ${minIndex} is not signed yet`,
+        }
+
+      const signatures = new Map<Hex, Hex>()
+      let checkpoint: Checkpoint | undefined
+      await Promise.all(
+        latest.map(async ({ url, answer }) => {
+          const atTarget = await verify(
+            url,
+            answer?.checkpoint?.index === target
+              ? answer
+              : await get(url, `/v1/checkpoints/${target}`, signal),
+            rootAt,
+          )
+          if (!atTarget || atTarget.checkpoint.index !== target) return
+          checkpoint = atTarget.checkpoint
+          signatures.set(atTarget.signer, atTarget.signature)
+        }),
+      )
+      if (!checkpoint || signatures.size < validators.threshold)
+        return {
+          type: 'waiting',
+          detail: `${signatures.size} of ${validators.threshold} signatures for checkpoint ${target}`,
+        }
+      const sorted = await sortSignaturesBySigner({
+        checkpoint,
+        signatures: [...signatures.values()],
+      })
+      cached = { checkpoint, signatures: sorted.slice(0, validators.threshold) }
+      return { type: 'ready', gathered: cached }
+    },
+  }
+}
+
+export type CheckpointFetcher = ReturnType<typeof createCheckpointFetcher>

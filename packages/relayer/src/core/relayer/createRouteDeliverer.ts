@@ -1,0 +1,313 @@
+import { encodeProof, MessageFlags, MessageStatus } from '@ferry/sdk/codec'
+import type { Logger } from 'pino'
+import type { Hex } from 'viem'
+import type { ChainAdapter } from '../../chains/types.js'
+import type { MessageUpdate, RelayerStore, StoredMessage } from '../../store/types.js'
+import { classifyError, errorDetail } from './classifyError.js'
+import type { CheckpointFetcher, GatheredCheckpoint } from './createCheckpointFetcher.js'
+import type { OriginTree } from './originTree.js'
+import { deliveryGasFloor, type RelayerPolicy, retryAt } from './policy.js'
+import { outcomeUpdates } from './recordOutcomes.js'
+
+export type CreateRouteDelivererParameters = {
+  origin: ChainAdapter
+  destination: ChainAdapter
+  store: RelayerStore
+  tree: OriginTree
+  fetcher: CheckpointFetcher
+  /** This relayer's lease-owner name. */
+  owner: string
+  policy: RelayerPolicy
+  logger: Logger
+}
+
+/**
+ * Delivers one route's (origin → destination) final messages per channel in nonce order:
+ * claims channels (leases), skips what the destination already has (another relayer delivered
+ * it), holds underpaid messages and everything after them in their channel, gathers one
+ * checkpoint's signatures for the batch, proves each message from the relayer's own tree, and
+ * submits one `deliverBatch` whose signatures ride on the first proof only. Up to
+ * `policy.maxInFlight` batches (on different channels) are in flight at once; each outcome is
+ * written to the store as its receipt arrives. Failed messages are retried on a backoff
+ * schedule, or timed out once past their deadline so their acks flow.
+ *
+ * @example
+ * const route = createRouteDeliverer({ origin, destination, store, tree, fetcher, owner, policy, logger })
+ * await route.deliverPass()
+ * await route.drain()
+ */
+export function createRouteDeliverer({
+  origin,
+  destination,
+  store,
+  tree,
+  fetcher,
+  owner,
+  policy,
+  logger,
+}: CreateRouteDelivererParameters) {
+  const log = logger.child({
+    module: 'deliver',
+    origin: origin.domain,
+    destination: destination.domain,
+  })
+  const inFlight = new Set<Promise<void>>()
+  const minimumFee = policy.minimumFee.get(origin.domain) ?? 0n
+
+  const claim = (kind: 'ready' | 'failed') => {
+    const now = new Date()
+    const params = {
+      origin: origin.domain,
+      destination: destination.domain,
+      owner,
+      now,
+      leaseUntil: new Date(now.getTime() + policy.leaseMs),
+      limit: policy.batchSize,
+    }
+    return kind === 'ready' ? store.claimReady(params) : store.claimFailed(params)
+  }
+
+  /** Records a wait only when the reason changes, so a long wait is one log line, not thousands. */
+  function waitUpdate(
+    message: StoredMessage,
+    reason: MessageUpdate['reason'],
+    detail: string,
+    nextAttemptAt: Date | null = null,
+  ): MessageUpdate[] {
+    if (message.reason === reason && nextAttemptAt === null) return []
+    return [{ id: message.id, stage: message.stage, reason, detail, nextAttemptAt }]
+  }
+
+  /** Splits claimed messages into what to deliver now and updates for the rest. */
+  async function sortOut(claimed: readonly StoredMessage[], signal?: AbortSignal) {
+    const byChannel = new Map<Hex, StoredMessage[]>()
+    for (const message of claimed)
+      byChannel.set(message.channel, [...(byChannel.get(message.channel) ?? []), message])
+    const deliverable: StoredMessage[] = []
+    const updates: MessageUpdate[] = []
+    const now = new Date()
+    await Promise.all(
+      [...byChannel].map(async ([channel, messages]) => {
+        let next = (await destination.getInboundNonce(channel, signal)) + 1n
+        const firstUndelivered = next
+        for (const [i, message] of messages.entries()) {
+          if (message.nonce < firstUndelivered) {
+            updates.push(await deliveredElsewhere(message, signal))
+            continue
+          }
+          if (message.nonce !== next) {
+            for (const rest of messages.slice(i))
+              updates.push(
+                ...waitUpdate(rest, 'waiting_channel_order', `destination expects nonce ${next}`),
+              )
+            break
+          }
+          // An ack pays nothing where it starts: its delivery was paid with the original message.
+          const isAck = (message.flags & MessageFlags.isAck) !== 0
+          if (!isAck && message.feePaid < minimumFee) {
+            updates.push(
+              ...waitUpdate(
+                message,
+                'underpaid',
+                `paid ${message.feePaid}, policy asks ${minimumFee}`,
+                retryAt(policy, 64, now),
+              ),
+            )
+            for (const rest of messages.slice(i + 1))
+              updates.push(
+                ...waitUpdate(rest, 'waiting_channel_order', `nonce ${message.nonce} is underpaid`),
+              )
+            break
+          }
+          deliverable.push(message)
+          next++
+        }
+      }),
+    )
+    return { deliverable, updates }
+  }
+
+  /** The destination's inbound nonce is past `message`: someone delivered it; record how it ended. */
+  async function deliveredElsewhere(
+    message: StoredMessage,
+    signal?: AbortSignal,
+  ): Promise<MessageUpdate> {
+    const status = await destination.getMessageStatus(message.encoded, signal)
+    if (status === MessageStatus.Failed)
+      return {
+        id: message.id,
+        stage: 'failed',
+        status,
+        reason: 'delivered_by_other',
+        detail: 'Failed on the destination; retry scheduled',
+        nextAttemptAt: retryAt(policy, message.attempts + 1, new Date()),
+      }
+    return {
+      id: message.id,
+      stage: 'done',
+      status,
+      reason: 'delivered_by_other',
+      deliveredAt: new Date(),
+    }
+  }
+
+  function proofs(
+    messages: readonly StoredMessage[],
+    { checkpoint, signatures }: GatheredCheckpoint,
+  ): Hex[] {
+    return messages.map((message, i) =>
+      encodeProof({
+        checkpointIndex: checkpoint.index,
+        leafIndex: message.leafIndex,
+        branch: tree.getBranch(message.leafIndex, checkpoint.index + 1),
+        signatures: i === 0 ? signatures : [],
+      }),
+    )
+  }
+
+  async function submitBatch(
+    messages: StoredMessage[],
+    gathered: GatheredCheckpoint,
+  ): Promise<void> {
+    try {
+      const receipt = await destination.submit(
+        {
+          type: 'deliverBatch',
+          messages: messages.map((m) => m.encoded),
+          proofs: proofs(messages, gathered),
+        },
+        {
+          gasFloor: deliveryGasFloor(messages.map((m) => m.gasLimit)),
+          messageIds: messages.map((m) => m.id),
+        },
+      )
+      await store.updateMessages(outcomeUpdates(receipt, messages, policy, 'delivered'))
+      log.info(
+        {
+          messages: messages.length,
+          tx: receipt.transactionHash,
+          checkpoint: gathered.checkpoint.index,
+        },
+        'delivered',
+      )
+    } catch (error) {
+      const reason = classifyError(error)
+      log.warn({ err: error, reason, messages: messages.length }, 'delivery failed')
+      const now = new Date()
+      await store.updateMessages(
+        messages.map((message) => ({
+          id: message.id,
+          stage: 'ready' as const,
+          reason,
+          detail: errorDetail(error),
+          attempt: true,
+          nextAttemptAt: retryAt(policy, message.attempts + 1, now),
+        })),
+      )
+    }
+  }
+
+  async function retryOrTimeout(
+    message: StoredMessage,
+    blockTime: bigint,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const status = await destination.getMessageStatus(message.encoded, signal)
+    if (status !== MessageStatus.Failed) {
+      await store.updateMessages([
+        {
+          id: message.id,
+          stage: 'done',
+          status,
+          reason: 'delivered_by_other',
+          deliveredAt: new Date(),
+        },
+      ])
+      return
+    }
+    const pastDeadline = message.deadline !== 0n && blockTime > message.deadline
+    try {
+      const receipt = await destination.submit(
+        pastDeadline
+          ? { type: 'timeout', message: message.encoded }
+          : { type: 'retry', message: message.encoded },
+        { gasFloor: deliveryGasFloor([message.gasLimit]), messageIds: [message.id] },
+      )
+      await store.updateMessages(outcomeUpdates(receipt, [message], policy, 'retried'))
+    } catch (error) {
+      await store.updateMessages([
+        {
+          id: message.id,
+          stage: 'failed',
+          reason: classifyError(error),
+          detail: errorDetail(error),
+          attempt: true,
+          nextAttemptAt: retryAt(policy, message.attempts + 1, new Date()),
+        },
+      ])
+    }
+  }
+
+  return {
+    /** One delivery pass; `'again'` when there may be more to claim at once. */
+    async deliverPass(signal?: AbortSignal): Promise<'again' | undefined> {
+      if (inFlight.size >= policy.maxInFlight) {
+        await Promise.race(inFlight)
+        return 'again'
+      }
+      const claimed = await claim('ready')
+      if (claimed.length === 0) return undefined
+      const { deliverable, updates } = await sortOut(claimed, signal)
+      if (updates.length > 0) await store.updateMessages(updates)
+      if (deliverable.length === 0) return undefined
+
+      const lowest = Math.min(...deliverable.map((m) => m.leafIndex))
+      const highest = Math.max(...deliverable.map((m) => m.leafIndex))
+      await tree.ensure(highest + 1)
+      const result = await fetcher.fetch({
+        minIndex: lowest,
+        available: tree.count,
+        rootAt: (count) => tree.rootAt(count),
+        signal,
+      })
+      if (result.type === 'waiting') {
+        const waits = deliverable.flatMap((m) => waitUpdate(m, 'waiting_signatures', result.detail))
+        if (waits.length > 0) await store.updateMessages(waits)
+        return undefined
+      }
+      // Within a channel leaves grow with nonces, so this keeps each channel's prefix in order.
+      const covered = deliverable.filter((m) => m.leafIndex <= result.gathered.checkpoint.index)
+      await store.updateMessages(
+        covered.map((m) => ({
+          id: m.id,
+          stage: 'submitted' as const,
+          reason: 'submitting' as const,
+        })),
+      )
+      const task: Promise<void> = submitBatch(covered, result.gathered).finally(() =>
+        inFlight.delete(task),
+      )
+      inFlight.add(task)
+      return claimed.length === policy.batchSize ? 'again' : undefined
+    },
+
+    /** One retry pass over Failed messages that are due. */
+    async retryPass(signal?: AbortSignal): Promise<undefined> {
+      const claimed = await claim('failed')
+      if (claimed.length === 0) return undefined
+      const head = await destination.getHead(signal)
+      for (const message of claimed) {
+        if (signal?.aborted) break
+        await retryOrTimeout(message, head.timestamp, signal)
+      }
+      return undefined
+    },
+
+    /** Waits for every batch in flight to be recorded (shutdown). */
+    async drain(): Promise<void> {
+      await Promise.allSettled([...inFlight])
+    },
+  }
+}
+
+export type RouteDeliverer = ReturnType<typeof createRouteDeliverer>

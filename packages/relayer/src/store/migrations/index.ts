@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely/migration'
+import { migration0001 } from './0001_initial.js'
+
+/**
+ * Every migration by name, applied in name order. Never edit or rename one that has shipped:
+ * add the next (`0002_…`) instead.
+ *
+ * @example
+ * ```ts
+ * new Migrator({ db, provider: { getMigrations: async () => migrations } })
+ * ```
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_initial': migration0001,
+}

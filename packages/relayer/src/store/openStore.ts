@@ -1,0 +1,71 @@
+import { connect } from './connect.js'
+import { createStore } from './createStore.js'
+import { StoreMigrationError, StoreOpenError, type StoreUrlError } from './errors.js'
+import { migrateToLatest } from './migrate.js'
+import { parseStoreUrl } from './parseStoreUrl.js'
+import type { StoreDb } from './schema.js'
+import type { RelayerStore } from './types.js'
+
+export type OpenStoreOptions = {
+  /** The config field the URL came from, named in `StoreUrlError` (e.g. `store.url`). */
+  field?: string | undefined
+  /** Connections in the pool (PostgreSQL only). Default 10. */
+  poolSize?: number | undefined
+}
+
+export type OpenStoreErrorType = StoreUrlError | StoreOpenError
+
+/**
+ * Opens the relayer's and validator's store and brings its schema up to date:
+ * - `memory://`: PGlite in memory (tests, one-off runs);
+ * - `file:<path>` or a plain path: PGlite in that directory, created if missing (one process at
+ *   a time);
+ * - `postgres://…` / `postgresql://…`: a PostgreSQL server, which several relayers may share.
+ *
+ * Throws `StoreUrlError` for any other URL, `StoreOpenError` when the database cannot be reached
+ * or migrated.
+ *
+ * @example
+ * ```ts
+ * import { openStore } from '@ferry/relayer'
+ *
+ * const store = await openStore(config.store.url, { field: 'store.url' })
+ * try {
+ *   await store.insertMessages(messages)
+ * } finally {
+ *   await store.close()
+ * }
+ * ```
+ */
+export async function openStore(
+  url: string,
+  options: OpenStoreOptions = {},
+): Promise<RelayerStore> {
+  const location = parseStoreUrl(url, options.field)
+  const shown = location.type === 'postgres' ? hidePassword(location.url) : url
+  let db: StoreDb | undefined
+  try {
+    db = await connect(location, { poolSize: options.poolSize })
+    await migrateToLatest(db)
+  } catch (error) {
+    await db?.destroy().catch(() => {})
+    throw new StoreOpenError({
+      url: shown,
+      migration: error instanceof StoreMigrationError ? error.migration : undefined,
+      cause: error instanceof Error ? error : new Error(String(error)),
+      // A server may come back; a PGlite directory that fails to open or migrate will again.
+      retryable: location.type === 'postgres',
+    })
+  }
+  return createStore(db)
+}
+
+function hidePassword(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password !== '') parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
+  }
+}
