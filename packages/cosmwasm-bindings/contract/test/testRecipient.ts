@@ -6,7 +6,8 @@
 //   "burn"         hashes as many times as `set_burn {rounds}` says (0 at first)
 //   anything else  returns the body
 // It records what it handled (query `{"handled":{}}`), answers the verifier query
-// `{"verify":…}` with a settable `valid`, and `forward`s any message as itself.
+// `{"verify":…}` with a settable `valid`, and `forward`s any message as itself, passing on the
+// funds it was sent (so that it can pay an endpoint's fee).
 import { Region, bytesOf, enterCall, leaveCall, regionOf } from "../assembly/runtime/region";
 import { decodeBase64, encodeBase64 } from "../assembly/lib/base64";
 import { utf8 } from "../assembly/lib/bytes";
@@ -17,7 +18,7 @@ import { quote } from "../assembly/lib/jsonWrite";
 import { keccak256 } from "../assembly/lib/keccak";
 import { storageGet, storageSet } from "../assembly/host/storage";
 import { Context, readEnv, readInfo } from "../assembly/host/context";
-import { REPLY_NEVER, Response, SubMsg, wasmExecute } from "../assembly/host/response";
+import { REPLY_NEVER, Response, SubMsg, wasmExecute, wasmExecuteWithFunds } from "../assembly/host/response";
 import "../assembly/runtime/abort";
 
 export { allocate, deallocate } from "../assembly/runtime/region";
@@ -100,7 +101,14 @@ export function execute(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
   else if (name == "forward") {
     const contract = f.string("contract");
     const inner = f.base64("msg");
-    if (f.finish()) res.messages.push(new SubMsg(0, wasmExecute(contract, String.UTF8.decode(inner.buffer)), -1, REPLY_NEVER));
+    if (f.finish()) {
+      const json = String.UTF8.decode(inner.buffer);
+      // The first coin only: an endpoint takes funds of its one denom.
+      const call = ctx.funds.length == 0
+        ? wasmExecute(contract, json)
+        : wasmExecuteWithFunds(contract, json, ctx.funds[0].denom, ctx.funds[0].amount.toString());
+      res.messages.push(new SubMsg(0, call, -1, REPLY_NEVER));
+    }
   } else fail("unknown message " + name);
   return finish(res.toJson());
 }

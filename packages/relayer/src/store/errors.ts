@@ -119,3 +119,33 @@ export class JournalEntryNotFoundError extends BaseError {
     this.transactionHash = transactionHash
   }
 }
+
+/**
+ * Another process (or this one) has the PGlite store at `path` open: PGlite serves one process at
+ * a time, and two writing one directory would corrupt it. Retryable: the holder may exit. Use a
+ * PostgreSQL store to share one between processes.
+ *
+ * @example
+ * ```ts
+ * await openStore('file:./data') // while a relayer runs on it: throws StoreLockedError { pid: 4242 }
+ * ```
+ */
+export class StoreLockedError extends BaseError {
+  override name = 'StoreLockedError' as const
+  readonly path: string
+  /** The holder's process id, when known. */
+  readonly pid: number | undefined
+  constructor({ path, pid }: { path: string; pid: number | undefined }) {
+    super(
+      `The store at ${path} is open in ${pid === undefined ? 'another process' : `process ${pid}`}.`,
+      {
+        metaMessages: [
+          `Its lock is ${path}.lock. Stop that process first, or use a postgres:// store to share one.`,
+        ],
+        retryable: true,
+      },
+    )
+    this.path = path
+    this.pid = pid
+  }
+}

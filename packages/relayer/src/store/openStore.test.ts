@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { connect } from './connect.js'
-import { StoreOpenError, StoreUrlError } from './errors.js'
+import { StoreLockedError, StoreOpenError, StoreUrlError } from './errors.js'
 import { migrateToLatest } from './migrate.js'
 import { openStore } from './openStore.js'
 import { parseStoreUrl } from './parseStoreUrl.js'
@@ -82,6 +82,24 @@ describe('openStore', () => {
     const again = await openStore(`file:${join(dir, 'a', 'b', 'store')}`)
     expect(await again.getCursor('relayer', 1)).toEqual({ domain: 1, number: 1n, hash: '0x1' })
     await again.close()
+  }, 60_000)
+
+  test('a file store is open in one process at a time', async () => {
+    const path = join(dir, 'locked')
+    const first = await openStore(path)
+    await expect(openStore(`file:${path}`)).rejects.toThrow(StoreLockedError)
+    await first.close()
+    // Another process that is alive (here: our parent) holds the lock.
+    await writeFile(`${path}.lock`, `${process.ppid}\n`)
+    const refused = await openStore(path).catch((error: unknown) => error)
+    expect(refused).toBeInstanceOf(StoreLockedError)
+    expect(refused).toMatchObject({ pid: process.ppid, retryable: true })
+    // A lock left by a process that is gone is taken over; close() gives the lock back.
+    await writeFile(`${path}.lock`, '2147483646\n')
+    const second = await openStore(path)
+    await expect(readFile(`${path}.lock`, 'utf8')).resolves.toBe(`${process.pid}\n`)
+    await second.close()
+    await expect(readFile(`${path}.lock`, 'utf8')).rejects.toThrow('ENOENT')
   }, 60_000)
 
   test('refuses an unknown URL with StoreUrlError naming the field', async () => {

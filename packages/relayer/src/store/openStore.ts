@@ -1,6 +1,12 @@
 import { connect } from './connect.js'
 import { createStore } from './createStore.js'
-import { StoreMigrationError, StoreOpenError, type StoreUrlError } from './errors.js'
+import {
+  type StoreLockedError,
+  StoreMigrationError,
+  StoreOpenError,
+  type StoreUrlError,
+} from './errors.js'
+import { lockDirectory } from './lockDirectory.js'
 import { migrateToLatest } from './migrate.js'
 import { parseStoreUrl } from './parseStoreUrl.js'
 import type { StoreDb } from './schema.js'
@@ -13,17 +19,17 @@ export type OpenStoreOptions = {
   poolSize?: number | undefined
 }
 
-export type OpenStoreErrorType = StoreUrlError | StoreOpenError
+export type OpenStoreErrorType = StoreUrlError | StoreLockedError | StoreOpenError
 
 /**
  * Opens the relayer's and validator's store and brings its schema up to date:
  * - `memory://`: PGlite in memory (tests, one-off runs);
- * - `file:<path>` or a plain path: PGlite in that directory, created if missing (one process at
- *   a time);
+ * - `file:<path>` or a plain path: PGlite in that directory, created if missing; one process
+ *   at a time, which `<path>.lock` enforces;
  * - `postgres://…` / `postgresql://…`: a PostgreSQL server, which several relayers may share.
  *
- * Throws `StoreUrlError` for any other URL, `StoreOpenError` when the database cannot be reached
- * or migrated.
+ * Throws `StoreUrlError` for any other URL, `StoreLockedError` when another process has the
+ * directory open, `StoreOpenError` when the database cannot be reached or migrated.
  *
  * @example
  * ```ts
@@ -43,12 +49,14 @@ export async function openStore(
 ): Promise<RelayerStore> {
   const location = parseStoreUrl(url, options.field)
   const shown = location.type === 'postgres' ? hidePassword(location.url) : url
+  const unlock = location.type === 'file' ? await lockDirectory(location.path) : undefined
   let db: StoreDb | undefined
   try {
     db = await connect(location, { poolSize: options.poolSize })
     await migrateToLatest(db)
   } catch (error) {
     await db?.destroy().catch(() => {})
+    await unlock?.()
     throw new StoreOpenError({
       url: shown,
       migration: error instanceof StoreMigrationError ? error.migration : undefined,
@@ -57,7 +65,15 @@ export async function openStore(
       retryable: location.type === 'postgres',
     })
   }
-  return createStore(db)
+  const store = createStore(db)
+  if (unlock === undefined) return store
+  return {
+    ...store,
+    close: async () => {
+      await store.close()
+      await unlock()
+    },
+  }
 }
 
 function hidePassword(url: string): string {

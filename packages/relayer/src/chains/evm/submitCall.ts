@@ -1,3 +1,4 @@
+import { failpoint } from '../../core/failpoint.js'
 import type { CallReceipt, EndpointCall, JournalEntry, SubmitOptions } from '../types.js'
 import { broadcast } from './broadcast.js'
 import type { EvmContext } from './context.js'
@@ -93,6 +94,7 @@ async function send(ctx: EvmContext, entry: JournalEntry, signal?: AbortSignal):
   }
   switch (result.type) {
     case 'accepted':
+      failpoint('after_broadcast')
       return true
     case 'nonceUsed':
       // A signature is deterministic: the same transaction signed before may be the one mined.

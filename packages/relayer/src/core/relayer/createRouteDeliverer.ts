@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import type { Hex } from 'viem'
 import type { ChainAdapter } from '../../chains/types.js'
 import type { MessageUpdate, RelayerStore, StoredMessage } from '../../store/types.js'
+import { failpoint } from '../failpoint.js'
 import { classifyError, errorDetail } from './classifyError.js'
 import type { CheckpointFetcher, GatheredCheckpoint } from './createCheckpointFetcher.js'
 import type { OriginTree } from './originTree.js'
@@ -182,6 +183,7 @@ export function createRouteDeliverer({
         },
       )
       await store.updateMessages(outcomeUpdates(receipt, messages, policy, 'delivered'))
+      failpoint('after_store_write')
       log.info(
         {
           messages: messages.length,
@@ -275,6 +277,7 @@ export function createRouteDeliverer({
         if (waits.length > 0) await store.updateMessages(waits)
         return undefined
       }
+      failpoint('after_signatures')
       // Within a channel leaves grow with nonces, so this keeps each channel's prefix in order.
       const covered = deliverable.filter((m) => m.leafIndex <= result.gathered.checkpoint.index)
       await store.updateMessages(
