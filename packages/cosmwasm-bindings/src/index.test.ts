@@ -101,3 +101,16 @@ test('exports of @ferry/cosmwasm-bindings/embedded', async () => {
     ]
   `)
 })
+
+test('exports of @ferry/cosmwasm-bindings/testing', async () => {
+  expect(Object.keys(await import('./testing/index.js')).sort()).toMatchInlineSnapshot(`
+    [
+      "connectOrigin",
+      "deployEndpoint",
+      "instantiateTestRecipient",
+      "setFeeConfigs",
+      "testRecipientHandled",
+      "viaTestRecipient",
+    ]
+  `)
+})

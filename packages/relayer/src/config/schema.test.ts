@@ -90,12 +90,19 @@ describe('the example config (golden)', () => {
       relayer: {
         id: 'relayer-1',
         batchSize: 50,
+        maxBatchGas: 12_000_000,
         maxInFlight: 1,
         retry: { initialDelayMs: 5000, maxDelayMs: 600_000, factor: 2 },
         leaseMs: 30_000,
         shutdownGraceMs: 10_000,
         feePolicy: { kind: 'minimum', minimumFee: { 'hardhat-a': 1000n } },
         routes: 'all',
+        api: {
+          enabled: true,
+          host: '127.0.0.1',
+          port: 8080,
+          rateLimit: { requestsPerSecond: 20, burst: 40 },
+        },
       },
       validator: {
         origin: 'hardhat-a',

@@ -259,6 +259,35 @@ const routesSchema = z
     return z.NEVER
   })
 
+/**
+ * `relayer.api`: the operator HTTP API (messages, channels, chains, validators, SSE events,
+ * `/metrics`, `/healthz`, `/readyz`), served beside the relayer. On by default.
+ */
+const apiSchema = z.strictObject({
+  /** Default true; false serves nothing. */
+  enabled: z.boolean().default(true),
+  /** Interface to listen on. Default 127.0.0.1 (this machine only). */
+  host: z.string().min(1).default('127.0.0.1'),
+  /** Default 8080; 0 picks a free port (the log says which). */
+  port: z
+    .number()
+    .int()
+    .min(0)
+    .max(65_535, { error: 'must be a TCP port, 0 to 65535' })
+    .default(8_080),
+  /** Per client address, a token bucket: `burst` requests at once, refilled at `requestsPerSecond`. */
+  rateLimit: z
+    .strictObject({
+      requestsPerSecond: z
+        .number()
+        .positive({ error: 'must be more than 0' })
+        .max(100_000)
+        .default(20),
+      burst: z.number().int().min(1).max(100_000).default(40),
+    })
+    .prefault({}),
+})
+
 /** `relayer`: present when this config runs a relayer (`ferry relayer start`). */
 const relayerSchema = z.strictObject({
   /** Lease owner name: unique per relayer process sharing one PostgreSQL store. Default `relayer-1`. */
@@ -268,6 +297,11 @@ const relayerSchema = z.strictObject({
     .default('relayer-1'),
   /** Most messages in one `deliverBatch`. Default 50. */
   batchSize: z.number().int().min(1).max(1_000).default(50),
+  /**
+   * Most gas one `deliverBatch` may ask for (the sum of its messages' gas floors); a batch stops
+   * short of it so it fits a block and a chain's per-transaction cap. Default 12000000.
+   */
+  maxBatchGas: z.number().int().min(500_000).default(12_000_000),
   /** Delivery transactions one route may have in flight at once, on different channels. Default 1. */
   maxInFlight: z.number().int().min(1).max(64).default(1),
   retry: retrySchema.prefault({}),
@@ -282,6 +316,7 @@ const relayerSchema = z.strictObject({
    * Or a list of `{ from, to }`.
    */
   routes: routesSchema.default('all'),
+  api: apiSchema.prefault({}),
 })
 
 /** `validator`: present when this config runs a validator (`ferry validator start`). */
@@ -364,6 +399,8 @@ export type ValidatorSetConfig = FerryConfig['validators'][number]
 export type RelayerConfig = NonNullable<FerryConfig['relayer']>
 /** `relayer.retry`. */
 export type RetryConfig = RelayerConfig['retry']
+/** `relayer.api`. */
+export type ApiConfig = RelayerConfig['api']
 /** `relayer.feePolicy`. */
 export type FeePolicyConfig = RelayerConfig['feePolicy']
 /** One explicit route. */

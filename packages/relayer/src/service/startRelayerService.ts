@@ -1,16 +1,23 @@
+import { startRelayerApi } from '../api/startRelayerApi.js'
 import type { StartService } from '../cli/runService.js'
 import { ConfigError } from '../config/errors.js'
 import { getRoutes } from '../config/getRoutes.js'
 import type { FerryConfig, RelayerConfig } from '../config/schema.js'
 import type { RelayerPolicy } from '../core/relayer/policy.js'
 import { runRelayer } from '../core/relayer/runRelayer.js'
+import { createEventBus } from '../events/createEventBus.js'
+import { observeStore } from '../events/observeStore.js'
+import { createRelayerMetrics } from '../metrics/createRelayerMetrics.js'
+import { instrumentChain } from '../metrics/instrumentChain.js'
 import { openStore } from '../store/openStore.js'
 import { createChainAdapter } from './createChainAdapter.js'
 
 /**
  * `ferry relayer start`: opens the store, builds an adapter per chain (keys read now), and runs
- * the relayer over every configured route. `done` settles once it has stopped (after `signal`)
- * with its in-flight batches recorded, and the store is closed.
+ * the relayer over every configured route, with the operator API (`relayer.api`) beside it: the
+ * store's writes publish lifecycle events (`observeStore`) and failed chain calls are counted
+ * (`instrumentChain`) for it. `done` settles once the relayer has stopped (after `signal`) with
+ * its in-flight batches recorded, and the API and the store are closed.
  *
  * @example
  * const { done } = await startRelayerService(config, { logger, signal, env: process.env })
@@ -22,20 +29,27 @@ export const startRelayerService: StartService = async (config, { logger, signal
       file: 'config',
       issues: [{ field: 'relayer', message: 'is required to run a relayer' }],
     })
-  const store = await openStore(config.store.url, { field: 'store.url' })
+  const opened = await openStore(config.store.url, { field: 'store.url' })
+  const bus = createEventBus()
+  const store = observeStore(opened, bus, { logger })
+  const metrics = createRelayerMetrics({ store, bus })
   try {
     const chains = await Promise.all(
       config.chains.map(async (chain, index) => ({
-        adapter: await createChainAdapter({
-          chain,
-          index,
-          journal: store,
-          env,
-          submits: true,
-          logger,
-        }),
+        adapter: instrumentChain(
+          await createChainAdapter({
+            chain,
+            index,
+            journal: store,
+            env,
+            submits: true,
+            logger,
+          }),
+          (domain, method) => metrics.recordRpcError(domain, method),
+        ),
         confirmations: chain.confirmations,
         pollIntervalMs: chain.pollIntervalMs,
+        name: chain.name,
       })),
     )
     const domainOf = new Map(config.chains.map((chain) => [chain.name, chain.domain]))
@@ -48,6 +62,20 @@ export const startRelayerService: StartService = async (config, { logger, signal
     const routes = getRoutes(config).map(
       ({ from, to }) => [domainOf.get(from) ?? -1, domainOf.get(to) ?? -1] as const,
     )
+    const api = relayer.api.enabled
+      ? await startRelayerApi({
+          store,
+          bus,
+          metrics,
+          chains,
+          validators,
+          host: relayer.api.host,
+          port: relayer.api.port,
+          rateLimit: relayer.api.rateLimit,
+          logger,
+        })
+      : undefined
+    if (api) logger.info({ url: api.url }, `relayer API listening on ${api.url}`)
     const done = runRelayer({
       chains,
       store,
@@ -57,9 +85,14 @@ export const startRelayerService: StartService = async (config, { logger, signal
       policy: toPolicy(config, relayer),
       logger,
       signal,
-    }).finally(() => store.close())
+    }).finally(async () => {
+      await api?.close()
+      metrics.close()
+      await store.close()
+    })
     return { done }
   } catch (error) {
+    metrics.close()
     await store.close()
     throw error
   }
@@ -74,6 +107,7 @@ export function toPolicy(config: FerryConfig, relayer: RelayerConfig): RelayerPo
       minimumFee.set(domainOf.get(name) ?? -1, fee)
   return {
     batchSize: relayer.batchSize,
+    maxBatchGas: BigInt(relayer.maxBatchGas),
     leaseMs: relayer.leaseMs,
     retry: relayer.retry,
     minimumFee,

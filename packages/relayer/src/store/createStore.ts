@@ -13,6 +13,7 @@ import {
   insertMessages,
   orphanMessagesAbove,
 } from './messages.js'
+import { createQueries } from './queries.js'
 import type { StoreDb } from './schema.js'
 import type { RelayerStore } from './types.js'
 import { getValidatorLeaves, saveValidatorLeaves } from './validatorLeaves.js'
@@ -65,6 +66,8 @@ export function createStore(db: StoreDb): RelayerStore {
     recordSigned: (entry) => recordSigned(db, entry),
     recordFinished: (transactionHash, state) => recordFinished(db, transactionHash, state),
     unfinished: (domain, sender) => unfinished(db, domain, sender),
+
+    ...createQueries(db),
 
     close: () => db.destroy(),
   }

@@ -15,7 +15,7 @@ export type MigrateReturnType = {
  *
  * @example
  * ```ts
- * const { applied } = await migrateToLatest(db) // ['0001_initial'] on a new database, then []
+ * const { applied } = await migrateToLatest(db) // ['0001_initial', …] on a new database, then []
  * ```
  */
 export async function migrateToLatest(db: StoreDb): Promise<MigrateReturnType> {

@@ -1,6 +1,7 @@
 import type { MessageStatus } from '@ferry/sdk/codec'
 import type { Hex } from 'viem'
 import type { TransactionJournal } from '../chains/types.js'
+import type { StoreQueries } from './queryTypes.js'
 
 /**
  * Where a message is in the relayer, as a tagged state (`stage`):
@@ -24,6 +25,7 @@ export type ReasonCode =
   | 'gas_estimate_reverted'
   | 'tx_reverted'
   | 'rpc_error'
+  | 'gas_price_above_cap'
   | 'delivered'
   | 'delivered_by_other'
   | 'retry_scheduled'
@@ -91,7 +93,8 @@ export type SeenBlock = { domain: number; number: bigint; hash: string }
 
 /**
  * The relayer's and validator's persistent state, one small typed query layer over PostgreSQL
- * (PGlite embedded, or a server). Every method is one statement or one transaction.
+ * (PGlite embedded, or a server). Every method is one statement or one transaction. The operator
+ * API's read queries are `StoreQueries` (`queryTypes.ts`).
  */
 export type RelayerStore = TransactionJournal & {
   // -- cursors and reorgs -------------------------------------------------------------------
@@ -169,7 +172,7 @@ export type RelayerStore = TransactionJournal & {
   latestSignedCheckpoint(validator: Hex, origin: number): Promise<SignedCheckpointRow | undefined>
 
   close(): Promise<void>
-}
+} & StoreQueries
 
 export type NewMessage = Omit<
   StoredMessage,

@@ -70,6 +70,7 @@ export async function startValidators(
 
 export const TEST_POLICY: RelayerPolicy = {
   batchSize: 100,
+  maxBatchGas: 12_000_000n,
   leaseMs: 30_000,
   retry: { initialDelayMs: 500, maxDelayMs: 2_000, factor: 2 },
   minimumFee: new Map(),

@@ -4,20 +4,25 @@ import type { ReasonCode } from '../../store/types.js'
 /**
  * The reason code an attempt that threw is recorded with: the call itself was refused
  * (`gas_estimate_reverted`: the destination would revert it, e.g. a bad proof or a message
- * someone else delivered first), the transaction was mined but reverted (`tx_reverted`), or the
- * chain could not be reached (`rpc_error`).
+ * someone else delivered first), the transaction was mined but reverted (`tx_reverted`), the
+ * destination's gas price is above the relayer's cap (`gas_price_above_cap`: nothing was signed;
+ * the message waits for the price to fall), or the chain could not be reached (`rpc_error`).
  *
  * @example
  * const reason = classifyError(error) // 'rpc_error'
  */
 export function classifyError(
   error: unknown,
-): Extract<ReasonCode, 'gas_estimate_reverted' | 'tx_reverted' | 'rpc_error'> {
+): Extract<
+  ReasonCode,
+  'gas_estimate_reverted' | 'tx_reverted' | 'gas_price_above_cap' | 'rpc_error'
+> {
   const names = new Set<string>()
   for (let e: unknown = error; e instanceof Error; e = e.cause) names.add(e.name)
   if (names.has('GasEstimateRevertedError') || names.has('CallRejectedError'))
     return 'gas_estimate_reverted'
   if (names.has('TransactionRevertedError')) return 'tx_reverted'
+  if (names.has('GasPriceAboveCapError')) return 'gas_price_above_cap'
   return 'rpc_error'
 }
 

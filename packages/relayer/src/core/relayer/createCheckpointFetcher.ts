@@ -97,11 +97,18 @@ export function createCheckpointFetcher({
   return {
     async fetch({
       minIndex,
+      wantedIndex = minIndex,
       available,
       rootAt,
       signal,
     }: {
       minIndex: number
+      /**
+       * The highest leaf the caller would like covered (its batch's last). The cached checkpoint
+       * is reused only if it reaches this far; otherwise validators are asked again, so a batch
+       * is not cut to an old checkpoint while newer signatures exist. Default `minIndex`.
+       */
+      wantedIndex?: number | undefined
       /** Leaves in the relayer's own tree: the highest checkpoint it can check is `available - 1`. */
       available: number
       rootAt: (count: number) => Hex | undefined
@@ -109,7 +116,7 @@ export function createCheckpointFetcher({
     }): Promise<FetchCheckpointResult> {
       if (
         cached &&
-        cached.checkpoint.index >= minIndex &&
+        cached.checkpoint.index >= Math.max(minIndex, wantedIndex) &&
         rootAt(cached.checkpoint.index + 1) === cached.checkpoint.root
       )
         return { type: 'ready', gathered: cached }

@@ -7,7 +7,7 @@ import { failpoint } from '../failpoint.js'
 import { classifyError, errorDetail } from './classifyError.js'
 import type { CheckpointFetcher, GatheredCheckpoint } from './createCheckpointFetcher.js'
 import type { OriginTree } from './originTree.js'
-import { deliveryGasFloor, type RelayerPolicy, retryAt } from './policy.js'
+import { deliveryGasFloor, type RelayerPolicy, retryAt, withinGasCap } from './policy.js'
 import { outcomeUpdates } from './recordOutcomes.js'
 
 export type CreateRouteDelivererParameters = {
@@ -268,6 +268,7 @@ export function createRouteDeliverer({
       await tree.ensure(highest + 1)
       const result = await fetcher.fetch({
         minIndex: lowest,
+        wantedIndex: highest,
         available: tree.count,
         rootAt: (count) => tree.rootAt(count),
         signal,
@@ -278,8 +279,12 @@ export function createRouteDeliverer({
         return undefined
       }
       failpoint('after_signatures')
-      // Within a channel leaves grow with nonces, so this keeps each channel's prefix in order.
-      const covered = deliverable.filter((m) => m.leafIndex <= result.gathered.checkpoint.index)
+      // Within a channel leaves grow with nonces, so this keeps each channel's prefix in order;
+      // so does a prefix of it, cut where the batch would no longer fit one transaction's gas.
+      const covered = withinGasCap(
+        deliverable.filter((m) => m.leafIndex <= result.gathered.checkpoint.index),
+        policy.maxBatchGas,
+      )
       await store.updateMessages(
         covered.map((m) => ({
           id: m.id,

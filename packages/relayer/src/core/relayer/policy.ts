@@ -2,6 +2,8 @@
 export type RelayerPolicy = {
   /** Most messages in one `deliverBatch`. */
   batchSize: number
+  /** Most gas one `deliverBatch` asks for: the batch stops before its gas floor passes this. */
+  maxBatchGas: bigint
   /** How long a claimed channel stays leased to this relayer. */
   leaseMs: number
   /** Delay before retrying a Failed message: `initialDelayMs × factor^(attempts-1)`, capped. */
@@ -24,19 +26,60 @@ export function retryAt(policy: RelayerPolicy, attempts: number, now: Date): Dat
   return new Date(now.getTime() + delay)
 }
 
+/** The endpoint's own work per message (decode, proof, verifier, events), generously. */
+const PER_MESSAGE_GAS = 60_000n
+/** A transaction's intrinsic gas and the batch's fixed work. */
+const BASE_GAS = 100_000n
+/** What the EVM endpoint requires left before it calls a handler (PROTOCOL §7, EIP-150). */
+const reserve = (gasLimit: number) => BigInt(gasLimit) + BigInt(gasLimit) / 63n + 3_000n
+
 /**
- * Gas a delivery of messages with these handler gas limits must be given at least: each handler
- * is guarded by `gasLimit + gasLimit/63 + 3,000` (EVM endpoint), plus the endpoint's own work.
- * Estimates never go below it, so a relayer can't underfund a handler into Failed.
+ * Gas a delivery of messages with these handler gas limits must be given at least: the
+ * endpoint's work for each, plus the largest handler's guard (`gasLimit + gasLimit/63 + 3,000`:
+ * handlers run one after another and unused gas comes back, so only one reservation is held at a
+ * time). Estimates never go below it, so an estimator that underestimates can't underfund a
+ * handler into Failed; a floor of every handler's full limit would make each transaction claim
+ * far more block space than it uses.
  *
  * @example
- * deliveryGasFloor([200_000, 50_000])
+ * deliveryGasFloor([200_000, 50_000]) // 100,000 + 2 × 60,000 + 206,174
  */
 export function deliveryGasFloor(gasLimits: readonly number[]): bigint {
-  const perMessage = 60_000n
-  const base = 100_000n
-  return gasLimits.reduce(
-    (sum, limit) => sum + BigInt(limit) + BigInt(limit) / 63n + 3_000n + perMessage,
-    base,
-  )
+  const largest = gasLimits.reduce((max, limit) => (reserve(limit) > max ? reserve(limit) : max), 0n)
+  return BASE_GAS + PER_MESSAGE_GAS * BigInt(gasLimits.length) + largest
+}
+
+/**
+ * Gas a delivery of these messages could use if every handler spent its whole limit: what a
+ * batch is sized by, so that it fits a transaction whatever its handlers do.
+ *
+ * @example
+ * worstCaseDeliveryGas([200_000, 50_000])
+ */
+export function worstCaseDeliveryGas(gasLimits: readonly number[]): bigint {
+  return gasLimits.reduce((sum, limit) => sum + PER_MESSAGE_GAS + reserve(limit), BASE_GAS)
+}
+
+/**
+ * The longest prefix of `messages` (at least one) whose {@link worstCaseDeliveryGas} stays within `maxGas`
+ * (`policy.maxBatchGas`, 12M by default: EIP-7825 caps a transaction at 2^24 gas on Ethereum
+ * since Fusaka and on Hardhat's default hardfork, and the adapter asks for up to 1.2 × its
+ * estimate: 1.2 × 12M = 14.4M < 2^24). A prefix of a list ordered by nonce within each channel
+ * keeps each channel's prefix, so channel order holds; the rest wait for the next batch.
+ *
+ * @example
+ * const batch = withinGasCap(covered, 12_000_000n) // 44 of 80 messages whose gas limit is 200,000
+ */
+export function withinGasCap<message extends { gasLimit: number }>(
+  messages: readonly message[],
+  maxGas: bigint,
+): message[] {
+  let count = 0
+  let gas = BASE_GAS
+  for (const message of messages) {
+    gas += PER_MESSAGE_GAS + reserve(message.gasLimit)
+    if (count > 0 && gas > maxGas) break
+    count++
+  }
+  return messages.slice(0, count)
 }

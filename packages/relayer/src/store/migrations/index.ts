@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration'
 import { migration0001 } from './0001_initial.js'
+import { migration0002 } from './0002_api_indexes.js'
 
 /**
  * Every migration by name, applied in name order. Never edit or rename one that has shipped:
@@ -12,4 +13,5 @@ import { migration0001 } from './0001_initial.js'
  */
 export const migrations: Record<string, Migration> = {
   '0001_initial': migration0001,
+  '0002_api_indexes': migration0002,
 }

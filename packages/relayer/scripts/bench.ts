@@ -1,0 +1,47 @@
+// `pnpm bench`: the relayer's throughput, latency and memory (issue 5), printed and written to
+// bench/relayer.json. Memory is measured in a child process of its own (scripts/benchPending.ts).
+import { spawn } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { benchThroughput } from './benchThroughput.ts'
+
+const BLOCK_TIME_MS = 1_000
+const CONFIRMATIONS = 1
+const MESSAGES = 2_000
+const PENDING = 100_000
+
+const throughput = await benchThroughput({ messages: MESSAGES, blockTimeMs: BLOCK_TIME_MS, confirmations: CONFIRMATIONS })
+console.log(
+  `EVM → EVM: ${throughput.messages} messages, ${throughput.messagesPerSecond} msg/s sustained; ` +
+    `send block → delivery block p50 ${throughput.p50Ms} ms, p99 ${throughput.p99Ms} ms ` +
+    `(block time ${BLOCK_TIME_MS} ms, ${CONFIRMATIONS} confirmation; target p50 ≤ ${(CONFIRMATIONS + 1) * BLOCK_TIME_MS} ms)`,
+)
+
+const rssMb = await new Promise<number>((resolve, reject) => {
+  const child = spawn(
+    process.execPath,
+    ['--import', new URL('../src/store/test/resolveTs.ts', import.meta.url).pathname, new URL('./benchPending.ts', import.meta.url).pathname, String(PENDING)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  let out = ''
+  child.stdout.on('data', (chunk) => {
+    out += chunk
+  })
+  child.on('error', reject)
+  child.on('exit', (code) => {
+    const match = /peakRssMb=(\d+)/.exec(out)
+    if (code !== 0 || !match) reject(new Error(`benchPending failed (${code}): ${out}`))
+    else resolve(Number(match[1]))
+  })
+})
+console.log(`peak RSS of a relayer with ${PENDING.toLocaleString('en')} pending messages: ${rssMb} MB (target ≤ 300 MB)`)
+
+const result = {
+  messagesPerSecond: throughput.messagesPerSecond,
+  p50Ms: throughput.p50Ms,
+  p99Ms: throughput.p99Ms,
+  blockTimeMs: BLOCK_TIME_MS,
+  confirmations: CONFIRMATIONS,
+  rssMbWith100kPending: rssMb,
+}
+writeFileSync(new URL('../bench/relayer.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`)
+console.log(JSON.stringify(result))

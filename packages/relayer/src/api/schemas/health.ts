@@ -1,0 +1,64 @@
+import { z } from '@hono/zod-openapi'
+import { Decimal, Domain, Timestamp } from './common.js'
+
+export const Chain = z
+  .object({
+    domain: Domain,
+    name: z.string().nullable(),
+    kind: z.enum(['evm', 'cosmwasm']),
+    endpoint: z.string(),
+    head: z
+      .object({ number: Decimal, hash: z.string(), timestamp: Decimal })
+      .nullable()
+      .openapi({ description: 'Latest block the monitor saw; null before it first answered.' }),
+    indexedBlock: Decimal.nullable().openapi({ description: "The indexer's cursor." }),
+    lag: Decimal.nullable().openapi({ description: 'head − indexedBlock, in blocks.' }),
+    finalizedBlock: Decimal.nullable().openapi({ description: 'head − confirmations.' }),
+    signerBalance: Decimal.nullable().openapi({
+      description: "The relayer signer's balance, in native base units.",
+    }),
+    checkedAt: Timestamp.nullable(),
+    answeredAt: Timestamp.nullable().openapi({ description: 'Last time the chain answered.' }),
+    healthy: z.boolean().openapi({ description: 'Answered within the staleness window.' }),
+    error: z.string().nullable(),
+  })
+  .openapi('Chain')
+
+export const ChainList = z.object({ items: z.array(Chain) }).openapi('ChainList')
+
+export const ValidatorOrigin = z
+  .object({
+    origin: Domain,
+    threshold: z.number().int().min(1),
+    validators: z.array(
+      z.object({
+        url: z.string(),
+        state: z.enum(['ok', 'no_checkpoint', 'unreachable', 'bad_response']),
+        validator: z.string().nullable().openapi({ description: 'Address it signs with.' }),
+        latestIndex: z.number().int().min(0).nullable(),
+        root: z.string().nullable(),
+        error: z.string().nullable(),
+        checkedAt: Timestamp,
+      }),
+    ),
+  })
+  .openapi('ValidatorOrigin')
+
+export const ValidatorList = z.object({ items: z.array(ValidatorOrigin) }).openapi('ValidatorList')
+
+export const Health = z.object({ ok: z.literal(true) }).openapi('Health')
+
+export const Readiness = z
+  .object({
+    ready: z.boolean(),
+    store: z.object({ ok: z.boolean(), error: z.string().nullable() }),
+    chains: z.array(
+      z.object({
+        domain: Domain,
+        ok: z.boolean(),
+        answeredAt: Timestamp.nullable(),
+        error: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('Readiness')

@@ -1,0 +1,38 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import type { Logger } from 'pino'
+import type { EventBus } from '../events/createEventBus.js'
+import type { RelayerMetrics } from '../metrics/createRelayerMetrics.js'
+import type { RelayerStore } from '../store/types.js'
+import type { ChainMonitor } from './monitor/createChainMonitor.js'
+import type { ValidatorProbe } from './monitor/createValidatorProbe.js'
+
+/** What the API reads from: the relayer's store and bus, and monitors of its chains and validators. */
+export type RelayerApiDeps = {
+  store: RelayerStore
+  bus: EventBus
+  metrics: RelayerMetrics
+  chains: ChainMonitor
+  validators: ValidatorProbe
+  logger?: Logger | undefined
+  /** Aborted when the server shuts down: open SSE streams end. */
+  shutdown?: AbortSignal | undefined
+}
+
+/** `relayer.api.rateLimit`. */
+export type RateLimitOptions = { requestsPerSecond: number; burst: number }
+
+export type RelayerApiOptions = {
+  rateLimit: RateLimitOptions
+  /** Largest request body accepted (routes take none). Default 16 KiB. */
+  maxBodyBytes?: number | undefined
+  /** SSE heartbeat period. Default 15000. */
+  heartbeatMs?: number | undefined
+  /** Events one SSE client may have waiting before it is cut off (it reconnects). Default 1000. */
+  maxStreamBacklog?: number | undefined
+  /** Who a request counts against for rate limiting. Default: the TCP peer address. */
+  clientKey?: ((c: Context) => string) | undefined
+}
+
+/** The app routes are registered on. */
+export type ApiApp = OpenAPIHono
