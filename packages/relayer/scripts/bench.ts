@@ -9,7 +9,11 @@ const CONFIRMATIONS = 1
 const MESSAGES = 2_000
 const PENDING = 100_000
 
-const throughput = await benchThroughput({ messages: MESSAGES, blockTimeMs: BLOCK_TIME_MS, confirmations: CONFIRMATIONS })
+const throughput = await benchThroughput({
+  messages: MESSAGES,
+  blockTimeMs: BLOCK_TIME_MS,
+  confirmations: CONFIRMATIONS,
+})
 console.log(
   `EVM → EVM: ${throughput.messages} messages, ${throughput.messagesPerSecond} msg/s sustained; ` +
     `send block → delivery block p50 ${throughput.p50Ms} ms, p99 ${throughput.p99Ms} ms ` +
@@ -19,7 +23,12 @@ console.log(
 const rssMb = await new Promise<number>((resolve, reject) => {
   const child = spawn(
     process.execPath,
-    ['--import', new URL('../src/store/test/resolveTs.ts', import.meta.url).pathname, new URL('./benchPending.ts', import.meta.url).pathname, String(PENDING)],
+    [
+      '--import',
+      new URL('./resolveTs.ts', import.meta.url).pathname,
+      new URL('./benchPending.ts', import.meta.url).pathname,
+      String(PENDING),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   )
   let out = ''
@@ -33,7 +42,9 @@ const rssMb = await new Promise<number>((resolve, reject) => {
     else resolve(Number(match[1]))
   })
 })
-console.log(`peak RSS of a relayer with ${PENDING.toLocaleString('en')} pending messages: ${rssMb} MB (target ≤ 300 MB)`)
+console.log(
+  `peak RSS of a relayer with ${PENDING.toLocaleString('en')} pending messages: ${rssMb} MB (target ≤ 300 MB)`,
+)
 
 const result = {
   messagesPerSecond: throughput.messagesPerSecond,
@@ -43,5 +54,8 @@ const result = {
   confirmations: CONFIRMATIONS,
   rssMbWith100kPending: rssMb,
 }
-writeFileSync(new URL('../bench/relayer.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`)
+writeFileSync(
+  new URL('../bench/relayer.json', import.meta.url),
+  `${JSON.stringify(result, null, 2)}\n`,
+)
 console.log(JSON.stringify(result))

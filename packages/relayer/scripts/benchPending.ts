@@ -64,7 +64,11 @@ try {
   }, 100)
   const relayer = startRelayer({
     store,
-    chains: [a, b].map((chain) => ({ adapter: evmAdapter(chain, store, RELAYER_KEYS[0]), confirmations: 1, pollIntervalMs: 200 })),
+    chains: [a, b].map((chain) => ({
+      adapter: evmAdapter(chain, store, RELAYER_KEYS[0]),
+      confirmations: 1,
+      pollIntervalMs: 200,
+    })),
     // Nobody listens there: every batch waits for signatures.
     validators: new Map([[a.domain, { urls: ['http://127.0.0.1:9'], threshold: 1 }]]),
     routes: [[a.domain, b.domain]],

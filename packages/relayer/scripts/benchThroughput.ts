@@ -9,7 +9,15 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { openStore } from '../src/store/openStore.ts'
 import { startRelayer, startValidators, TEST_POLICY, waitFor } from '../test/world/agents.ts'
 import { evmAdapter } from '../test/world/evmAdapters.ts'
-import { DEPLOYER_KEY, type EvmChain, RELAYER_KEYS, startEvmWorld, THRESHOLD, toB32, validatorKeys } from '../test/world/evmWorld.ts'
+import {
+  DEPLOYER_KEY,
+  type EvmChain,
+  RELAYER_KEYS,
+  startEvmWorld,
+  THRESHOLD,
+  toB32,
+  validatorKeys,
+} from '../test/world/evmWorld.ts'
 
 export type ThroughputResult = {
   messages: number
@@ -58,8 +66,14 @@ export async function benchThroughput({
     )
     const relayer = startRelayer({
       store,
-      chains: [a, b].map((chain) => ({ adapter: evmAdapter(chain, store, RELAYER_KEYS[0]), confirmations, pollIntervalMs: 50 })),
-      validators: new Map([[a.domain, { urls: validators.urls.get(a.domain) ?? [], threshold: THRESHOLD }]]),
+      chains: [a, b].map((chain) => ({
+        adapter: evmAdapter(chain, store, RELAYER_KEYS[0]),
+        confirmations,
+        pollIntervalMs: 50,
+      })),
+      validators: new Map([
+        [a.domain, { urls: validators.urls.get(a.domain) ?? [], threshold: THRESHOLD }],
+      ]),
       routes: [[a.domain, b.domain]],
       policy: { ...TEST_POLICY, batchSize: 200, maxInFlight: 8 },
     })
@@ -69,7 +83,10 @@ export async function benchThroughput({
     // Ten sender → recipient pairs: ten channels. The sends are signed here and handed to the
     // node together, so the node, not this script, sets the sending pace.
     const account = privateKeyToAccount(DEPLOYER_KEY)
-    const nonce = await a.client.getTransactionCount({ address: account.address, blockTag: 'pending' })
+    const nonce = await a.client.getTransactionCount({
+      address: account.address,
+      blockTag: 'pending',
+    })
     const { baseFeePerGas } = await a.client.getBlock()
     const signed = await Promise.all(
       Array.from({ length: messages }, (_, i) => {
@@ -82,7 +99,15 @@ export async function benchThroughput({
           data: encodeFunctionData({
             abi: testRecipientAbi,
             functionName: 'sendVia',
-            args: [a.endpoint, b.domain, toB32(b.apps[Math.floor(channel / 3) % 3] ?? b.apps[0]), '0x', 100_000, 0, 0n],
+            args: [
+              a.endpoint,
+              b.domain,
+              toB32(b.apps[Math.floor(channel / 3) % 3] ?? b.apps[0]),
+              '0x',
+              100_000,
+              0,
+              0n,
+            ],
           }),
           value: 10n ** 16n,
           gas: 200_000n,
@@ -93,20 +118,52 @@ export async function benchThroughput({
     )
     const hashes: Hex[] = []
     for (let i = 0; i < signed.length; i += 100)
-      hashes.push(...(await Promise.all(signed.slice(i, i + 100).map((serializedTransaction) => a.client.sendRawTransaction({ serializedTransaction })))))
+      hashes.push(
+        ...(await Promise.all(
+          signed
+            .slice(i, i + 100)
+            .map((serializedTransaction) => a.client.sendRawTransaction({ serializedTransaction })),
+        )),
+      )
     const sendBlock = new Map<string, bigint>()
     for (const hash of hashes) {
       const receipt = await a.client.waitForTransactionReceipt({ hash, pollingInterval: 50 })
       sendBlock.set(hash, receipt.blockNumber)
     }
-    await waitFor('every message delivered', async () => { const c = await store.countByStage(); if (process.env.BENCH_DEBUG) { console.error(JSON.stringify(c)); const r = await store.getMessagesInStage('ready', 1); if (r[0]) console.error(JSON.stringify((await store.getAttempts(r[0].id)).map((x) => [x.reason, x.detail, x.transactionHash]))) } return c.done >= messages }, 300_000)
+    await waitFor(
+      'every message delivered',
+      async () => {
+        const c = await store.countByStage()
+        if (process.env.BENCH_DEBUG) {
+          console.error(JSON.stringify(c))
+          const r = await store.getMessagesInStage('ready', 1)
+          if (r[0])
+            console.error(
+              JSON.stringify(
+                (await store.getAttempts(r[0].id)).map((x) => [
+                  x.reason,
+                  x.detail,
+                  x.transactionHash,
+                ]),
+              ),
+            )
+        }
+        return c.done >= messages
+      },
+      300_000,
+    )
     await relayer.stop()
     await validators.stop()
 
     const done = await store.getMessagesInStage('done', messages + 10)
     if (process.env.BENCH_DEBUG) {
       const reasons = new Map<string, number>()
-      for (const m of done) for (const a of await store.getAttempts(m.id)) reasons.set(`${a.reason}: ${a.detail ?? ''}`.slice(0, 200), (reasons.get(`${a.reason}: ${a.detail ?? ''}`.slice(0, 200)) ?? 0) + 1)
+      for (const m of done)
+        for (const a of await store.getAttempts(m.id))
+          reasons.set(
+            `${a.reason}: ${a.detail ?? ''}`.slice(0, 200),
+            (reasons.get(`${a.reason}: ${a.detail ?? ''}`.slice(0, 200)) ?? 0) + 1,
+          )
       console.error(reasons)
     }
     const deliveryBlocks = new Map<string, bigint>()
@@ -118,17 +175,29 @@ export async function benchThroughput({
       const t0 = Math.min(...[...destinationBlocks.values()])
       for (const number of [...new Set(deliveryBlocks.values())].sort()) {
         const block = await b.client.getBlock({ blockNumber: number })
-        console.error('BLOCK', number, (destinationBlocks.get(number) ?? 0) - t0, block.transactions.length, block.gasUsed, block.gasLimit)
+        console.error(
+          'BLOCK',
+          number,
+          (destinationBlocks.get(number) ?? 0) - t0,
+          block.transactions.length,
+          block.gasUsed,
+          block.gasLimit,
+        )
       }
       const t1 = Math.min(...[...originBlocks.values()])
-      for (const [n, t] of originBlocks) { const bl = await a.client.getBlock({ blockNumber: n }); if (bl.transactions.length) console.error('SEND', n, t - t1, bl.transactions.length) }
+      for (const [n, t] of originBlocks) {
+        const bl = await a.client.getBlock({ blockNumber: n })
+        if (bl.transactions.length) console.error('SEND', n, t - t1, bl.transactions.length)
+      }
     }
     const latencies: number[] = []
     const deliveredAt: number[] = []
     const sentAt: number[] = []
     for (const message of done) {
       const sent = originBlocks.get(sendBlock.get(message.originTransactionHash) ?? -1n)
-      const delivered = destinationBlocks.get(deliveryBlocks.get(message.transactionHash ?? '') ?? -1n)
+      const delivered = destinationBlocks.get(
+        deliveryBlocks.get(message.transactionHash ?? '') ?? -1n,
+      )
       if (sent === undefined || delivered === undefined) continue
       latencies.push(delivered - sent)
       sentAt.push(sent)

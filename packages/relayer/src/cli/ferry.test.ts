@@ -10,18 +10,8 @@ import { expect, test } from 'vitest'
 
 const entry = fileURLToPath(new URL('./ferry.ts', import.meta.url))
 const example = fileURLToPath(new URL('../../ferry.example.yaml', import.meta.url))
-const resolveTs = `data:text/javascript,${encodeURIComponent(`
-import { registerHooks } from 'node:module'
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context)
-    } catch (error) {
-      if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !/^\\.\\.?\\//.test(specifier) || !specifier.endsWith('.js')) throw error
-      return next(specifier.slice(0, -3) + '.ts', context)
-    }
-  },
-})`)}`
+// Lets Node run the CLI's TypeScript sources, whose imports name the compiled `.js` files.
+const resolveTs = fileURLToPath(new URL('../../scripts/resolveTs.ts', import.meta.url))
 
 function ferry(
   args: string[],

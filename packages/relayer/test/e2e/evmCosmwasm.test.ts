@@ -128,7 +128,10 @@ describe('EVM ↔ CosmWasm', () => {
     functionName: name,
   ) => chain.client.readContract({ address: app, abi: testRecipientAbi, functionName })
 
-  /** Delivered ids on the CosmWasm endpoint, per channel (origin and sender), in event order. */
+  /**
+   * Delivered ids on the CosmWasm endpoint by origin and sender (the events name no recipient;
+   * each sender here sends to one recipient per destination), in event order.
+   */
   function cosmwasmDeliveries(): Map<string, { id: string; nonce: bigint }[]> {
     const byChannel = new Map<string, { id: string; nonce: bigint }[]>()
     const transactions = cw.chain.getEvents({
@@ -150,7 +153,7 @@ describe('EVM ↔ CosmWasm', () => {
     return byChannel
   }
 
-  /** Delivered ids on an EVM endpoint, per channel (origin and sender), in log order. */
+  /** Delivered ids on an EVM endpoint by origin and sender, in log order. */
   async function evmDeliveries(chain: EvmChain) {
     const logs = await chain.client.getContractEvents({
       address: chain.endpoint,

@@ -43,7 +43,7 @@ const PER_CHANNEL = 3
 /** A directory to keep each relayer process's output in (debugging): FERRY_CRASH_LOG=/tmp/x. */
 const logDir = process.env.FERRY_CRASH_LOG
 const entry = fileURLToPath(new URL('../../src/cli/ferry.ts', import.meta.url))
-const resolveTs = fileURLToPath(new URL('../../src/store/test/resolveTs.ts', import.meta.url))
+const resolveTs = fileURLToPath(new URL('../../scripts/resolveTs.ts', import.meta.url))
 
 type Exit = { code: number | null; signal: NodeJS.Signals | null }
 type LogLine = { msg?: string; [field: string]: unknown }

@@ -1,9 +1,11 @@
 // An embedded CosmWasm chain (domain 7001, prefix `wasm`) joined to an EvmWorld's chains for
 // the relayer's end-to-end tests: the Ferry endpoint and three test recipients, connected both
 // ways with every EVM chain (each side trusts the other's three validators, two must sign; fee
-// configs both ways), and a ticker that opens a block every `tickMs`, as a real chain's blocks
-// keep coming: the relayer reads block time from the head to decide between retry and timeout,
-// and an idle embedded chain's head would never move.
+// configs both ways), and a ticker that opens an empty block every `tickMs`, as a real chain's
+// blocks keep coming. The embedded chain opens a block only for a successful transaction (or an
+// `advance`), and the relayer reads the destination's block time from its head to choose between
+// `retry` and `timeout`: on an idle chain a Failed message past its deadline would be retried
+// forever (each retry refused with `deadline_passed`, which opens no block), never timed out.
 import { type CosmWasmExecutor, send } from '@ferry/cosmwasm-bindings'
 import { createEmbeddedChain, type EmbeddedChain } from '@ferry/cosmwasm-bindings/embedded'
 import {
@@ -193,11 +195,14 @@ export type SendFromCosmWasmParameters = {
    * 20-byte sender, where an app is a 32-byte one).
    */
   from?: { app: string } | 'user'
-
   destination: number
   /** bytes32 recipient on the destination. */
   recipient: Hex
   body?: Hex
+  /**
+   * Default 200,000: an EVM TestRecipient's handler stores the body and its sender in fresh
+   * slots, which 100,000 does not cover once the body is not empty.
+   */
   gasLimit?: number
   ackGasLimit?: number
   deadline?: bigint

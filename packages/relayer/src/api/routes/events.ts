@@ -3,7 +3,7 @@ import { streamSSE } from 'hono/streaming'
 import { TooManyListenersError } from '../../events/errors.js'
 import type { LifecycleEvent } from '../../events/types.js'
 import { ApiError } from '../errors.js'
-import { EventsQuery } from '../schemas/events.js'
+import { EventsQuery, LifecycleEventSchema } from '../schemas/events.js'
 import { errorResponses } from '../schemas/responses.js'
 import type { ApiApp, RelayerApiDeps, RelayerApiOptions } from '../types.js'
 
@@ -13,7 +13,7 @@ const eventsRoute = createRoute({
   tags: ['events'],
   summary: 'Server-Sent Events: message lifecycle events as they happen',
   description:
-    'Each event has `event:` its type, `id:` its sequence number and `data:` a LifecycleEvent (JSON). A comment line is sent as a heartbeat. Reconnect with `Last-Event-ID` to replay recent events missed. A client that falls too far behind is disconnected and should reconnect.',
+    'Each event has `event:` its type, `id:` its sequence number and `data:` a LifecycleEvent (JSON; `#/components/schemas/LifecycleEvent`). A comment line is sent as a heartbeat. Reconnect with `Last-Event-ID` to replay recent events missed. A client that falls too far behind is disconnected and should reconnect.',
   request: { query: EventsQuery },
   responses: {
     200: {
@@ -39,6 +39,8 @@ export function registerEventRoutes(
   { bus, shutdown }: RelayerApiDeps,
   { heartbeatMs = 15_000, maxStreamBacklog = 1_000 }: RelayerApiOptions,
 ): void {
+  // The stream's `data:` is JSON text, which OpenAPI cannot type; its schema is a named component.
+  app.openAPIRegistry.register('LifecycleEvent', LifecycleEventSchema)
   app.openapi(eventsRoute, (c) => {
     const { messageId, channel } = c.req.valid('query')
     // Hono answers HEAD with the GET handler's headers and drops the body: no stream to hold open.

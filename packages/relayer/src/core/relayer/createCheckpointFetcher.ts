@@ -1,6 +1,6 @@
 import { type Checkpoint, recoverCheckpointSigner, sortSignaturesBySigner } from '@ferry/sdk/codec'
 import type { Logger } from 'pino'
-import type { Hex } from 'viem'
+import { type Hex, isAddress } from 'viem'
 import type { SignedCheckpointResponse } from '../validator/createValidatorApp.js'
 
 export type CreateCheckpointFetcherParameters = {
@@ -41,6 +41,8 @@ export function createCheckpointFetcher({
 }: CreateCheckpointFetcherParameters) {
   const log = logger.child({ module: 'checkpoints', origin })
   let cached: GatheredCheckpoint | undefined
+  /** Signers the destination's verifier refused as no validator of the origin: never used again. */
+  const refused = new Set<string>()
 
   async function get(
     url: string,
@@ -75,19 +77,20 @@ export function createCheckpointFetcher({
       )
       return undefined
     }
-    if (c.origin !== origin || c.originEndpoint?.toLowerCase() !== originEndpoint.toLowerCase())
+    if (c.origin !== origin || lower(c.originEndpoint) !== originEndpoint.toLowerCase())
       return reject('wrong origin or endpoint')
     if (!Number.isInteger(c.index) || c.index < 0) return reject('bad index')
     const ours = rootAt(c.index + 1)
     if (ours === undefined) return undefined // We have not indexed that far yet; not their fault.
-    if (c.root?.toLowerCase() !== ours) return reject(`root differs from ours (${ours})`)
+    if (lower(c.root) !== ours) return reject(`root differs from ours (${ours})`)
     const checkpoint: Checkpoint = { origin, originEndpoint, root: ours, index: c.index }
     // CAST: a string the signer recovery parses and rejects if it is not hex
     const signature = answer.signature as Hex
     try {
       const signer = (await recoverCheckpointSigner({ checkpoint, signature })).toLowerCase()
-      if (signer !== answer.validator?.toLowerCase())
+      if (signer !== lower(answer.validator))
         return reject(`signature recovers to ${signer}`)
+      if (refused.has(signer)) return reject('the destination refused this signer')
       return { checkpoint, signature, signer: signer as Hex } // CAST: a recovered address
     } catch {
       return reject('signature does not recover')
@@ -176,7 +179,36 @@ export function createCheckpointFetcher({
       cached = { checkpoint, signatures: sorted.slice(0, validators.threshold) }
       return { type: 'ready', gathered: cached }
     },
+
+    /**
+     * Learns from a delivery that failed: when the destination's verifier refused a signer as no
+     * validator of the origin (`MultisigVerifierSignerNotValidator`, e.g. a configured URL that
+     * signs with a key the verifier does not list), that signer's answers are ignored from now
+     * on and the cached signatures dropped, so the next proof carries other validators'.
+     * Returns the refused signer, if any.
+     *
+     * @example
+     * fetcher.noteDeliveryFailure(error) // '0x1dc2…' after MultisigVerifierSignerNotValidator
+     */
+    noteDeliveryFailure(error: unknown): Hex | undefined {
+      for (let e: unknown = error; e instanceof Error; e = e.cause) {
+        if (!('errorName' in e) || e.errorName !== 'MultisigVerifierSignerNotValidator') continue
+        const signer = 'errorArgs' in e && Array.isArray(e.errorArgs) ? e.errorArgs[0] : undefined
+        if (typeof signer !== 'string' || !isAddress(signer, { strict: false })) return undefined
+        const lower = signer.toLowerCase() as Hex // CAST: lower-case of an address is an address
+        refused.add(lower)
+        cached = undefined
+        log.warn({ signer: lower }, 'the destination refused a signer: ignoring its signatures')
+        return lower
+      }
+      return undefined
+    },
   }
 }
 
 export type CheckpointFetcher = ReturnType<typeof createCheckpointFetcher>
+
+/** A validator's string field in lower case; `undefined` when the JSON has no string there. */
+function lower(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.toLowerCase() : undefined
+}

@@ -195,6 +195,7 @@ export function createRouteDeliverer({
     } catch (error) {
       const reason = classifyError(error)
       log.warn({ err: error, reason, messages: messages.length }, 'delivery failed')
+      fetcher.noteDeliveryFailure(error)
       const now = new Date()
       await store.updateMessages(
         messages.map((message) => ({

@@ -1,0 +1,160 @@
+// Contract tests: every route's answers, success and error, validate against the schemas of the
+// OpenAPI document the API serves, with a JSON Schema 2020-12 validator (OpenAPI 3.1's dialect).
+import { MessageStatus } from '@ferry/sdk/codec'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { serveApi } from './serveApi.js'
+import { A, ackOf, createTestApi, get, sent, type TestApi, waitFor, word } from './test/fixtures.js'
+import { readEvents } from './test/readEvents.js'
+
+let api: TestApi
+// biome-ignore lint/suspicious/noExplicitAny: the document is JSON read back from the API
+let doc: any
+let ajv: Ajv2020
+const exercised = new Set<string>()
+
+const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')
+
+/** Validates `body` against the documented response of `operation` at `status`; records the pair. */
+function expectDocumented(method: string, template: string, status: number, body: unknown, mediaType = 'application/json') {
+  const response = doc.paths[template]?.[method]?.responses?.[String(status)]
+  expect(response, `${method.toUpperCase()} ${template} documents ${status}`).toBeDefined()
+  expect(response.content?.[mediaType], `${status} is ${mediaType}`).toBeDefined()
+  const validate = ajv.getSchema(`openapi#/${pointer('paths', template, method, 'responses', String(status), 'content', mediaType, 'schema')}`)
+  expect(validate).toBeDefined()
+  const valid = validate?.(body)
+  expect(valid, JSON.stringify(validate?.errors, null, 1)).toBe(true)
+  exercised.add(`${method} ${template} ${status}`)
+}
+
+beforeAll(async () => {
+  api = await createTestApi()
+  const response = await get(api.app, '/v1/openapi.json')
+  expect(response.status).toBe(200)
+  doc = response.body
+  ajv = new Ajv2020({ strict: false, allErrors: true })
+  addFormats.default(ajv)
+  ajv.addSchema(doc, 'openapi')
+
+  const original = sent({ nonce: 1n, leafIndex: 0, flags: 2, ackGasLimit: 10_000 })
+  const pending = sent({ nonce: 2n, leafIndex: 1 })
+  await api.store.insertMessages([original, pending])
+  await api.store.finalizeMessages(A, 10n, new Date())
+  await api.store.saveSignedCheckpoint({ validator: word(1, 'a'), origin: A, originEndpoint: word(A, 'e'), index: 0, root: word(0, 'r'), signature: '0x01' })
+  await api.store.updateMessages([
+    { id: original.id, stage: 'done', reason: 'delivered', status: MessageStatus.Executed, result: '0x', transactionHash: word(1, 'd'), deliveredAt: new Date(), attempt: true },
+    { id: pending.id, stage: 'ready', reason: 'waiting_channel_order', detail: 'destination expects nonce 1' },
+  ])
+  await api.store.insertMessages([ackOf(original, { status: MessageStatus.Executed, nonce: 1n, leafIndex: 0 })])
+}, 60_000)
+afterAll(async () => {
+  await api.close()
+})
+
+describe('the OpenAPI document', () => {
+  test('is OpenAPI 3.1 and documents every route', () => {
+    expect(doc.openapi).toBe('3.1.0')
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/healthz',
+      '/metrics',
+      '/readyz',
+      '/v1/chains',
+      '/v1/channels',
+      '/v1/channels/{channel}',
+      '/v1/events',
+      '/v1/messages',
+      '/v1/messages/{id}',
+      '/v1/validators',
+    ])
+  })
+})
+
+describe('every answer matches the document', () => {
+  test('messages', async () => {
+    const list = await get(api.app, '/v1/messages?limit=1')
+    expectDocumented('get', '/v1/messages', 200, list.body)
+    expect(list.body.nextCursor).not.toBeNull()
+    for (const { id } of (await get(api.app, '/v1/messages')).body.items) {
+      const one = await get(api.app, `/v1/messages/${id}`)
+      expectDocumented('get', '/v1/messages/{id}', 200, one.body)
+    }
+    expectDocumented('get', '/v1/messages', 400, (await get(api.app, '/v1/messages?limit=0')).body)
+    expectDocumented('get', '/v1/messages', 400, (await get(api.app, '/v1/messages?cursor=x')).body)
+    expectDocumented('get', '/v1/messages/{id}', 400, (await get(api.app, '/v1/messages/1')).body)
+    expectDocumented('get', '/v1/messages/{id}', 404, (await get(api.app, `/v1/messages/${word(9)}`)).body)
+  })
+
+  test('channels', async () => {
+    const list = await get(api.app, '/v1/channels')
+    expectDocumented('get', '/v1/channels', 200, list.body)
+    for (const { channel } of list.body.items)
+      expectDocumented('get', '/v1/channels/{channel}', 200, (await get(api.app, `/v1/channels/${channel}`)).body)
+    expectDocumented('get', '/v1/channels', 400, (await get(api.app, '/v1/channels?origin=-1')).body)
+    expectDocumented('get', '/v1/channels/{channel}', 400, (await get(api.app, '/v1/channels/0x')).body)
+    expectDocumented('get', '/v1/channels/{channel}', 404, (await get(api.app, `/v1/channels/${word(9)}`)).body)
+  })
+
+  test('chains, validators, health, metrics', async () => {
+    expectDocumented('get', '/v1/chains', 200, (await get(api.app, '/v1/chains')).body)
+    expectDocumented('get', '/v1/validators', 200, (await get(api.app, '/v1/validators')).body)
+    expectDocumented('get', '/healthz', 200, (await get(api.app, '/healthz')).body)
+    expectDocumented('get', '/readyz', 200, (await get(api.app, '/readyz')).body)
+    const metrics = await get(api.app, '/metrics')
+    expectDocumented('get', '/metrics', 200, metrics.text, 'text/plain')
+    const gone = await createTestApi()
+    await gone.close()
+    expectDocumented('get', '/readyz', 503, (await get(gone.app, '/readyz')).body)
+  })
+
+  test('rate limit and body limit errors', async () => {
+    const limited = await createTestApi({ rateLimit: { requestsPerSecond: 1, burst: 1 } })
+    await get(limited.app, '/v1/chains')
+    for (const [template, path] of [['/v1/chains', '/v1/chains'], ['/v1/messages', '/v1/messages']] as const) {
+      const response = await get(limited.app, path)
+      expect(response.status).toBe(429)
+      expectDocumented('get', template, 429, response.body)
+    }
+    await limited.close()
+    const big = await get(api.app, '/v1/messages', { headers: { 'content-length': '999999' } })
+    expectDocumented('get', '/v1/messages', 413, big.body)
+  })
+
+  test('events: each SSE data is a LifecycleEvent', async () => {
+    const validate = ajv.getSchema('openapi#/components/schemas/LifecycleEvent')
+    const served = await serveApi(api.app, { host: '127.0.0.1', port: 0 })
+    try {
+      const response = await fetch(`${served.url}/v1/events`)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toBe('text/event-stream')
+      exercised.add('get /v1/events 200')
+      const stream = readEvents(response)
+      await waitFor('subscribed', () => api.bus.listenerCount === 2)
+      const m = sent({ nonce: 9n, leafIndex: 9, sender: word(9) })
+      await api.store.insertMessages([m])
+      await api.store.finalizeMessages(A, 100n, new Date())
+      await api.store.updateMessages([{ id: m.id, stage: 'failed', reason: 'retry_scheduled', status: MessageStatus.Failed, nextAttemptAt: new Date(), transactionHash: word(2, 'd'), attempt: true }])
+      await stream.next((e) => e.event === 'failed')
+      for (const event of stream.events) expect(validate?.(JSON.parse(event.data)), JSON.stringify(validate?.errors)).toBe(true)
+      await stream.cancel()
+    } finally {
+      api.shutdown.abort()
+      await served.close()
+    }
+    expectDocumented('get', '/v1/events', 400, (await get(api.app, '/v1/events?channel=1')).body)
+  })
+
+  test('unknown routes and methods answer the Error schema', async () => {
+    const validate = ajv.getSchema('openapi#/components/schemas/Error')
+    for (const [path, method] of [['/nope', 'GET'], ['/v1/messages', 'DELETE']] as const) {
+      const { body } = await get(api.app, path, { method })
+      expect(validate?.(body)).toBe(true)
+    }
+  })
+
+  test('every documented operation was exercised with a success answer', () => {
+    for (const [template, operations] of Object.entries(doc.paths))
+      for (const method of Object.keys(operations as object))
+        expect([...exercised].some((key) => key.startsWith(`${method} ${template} 2`)), `${method} ${template}`).toBe(true)
+  })
+})

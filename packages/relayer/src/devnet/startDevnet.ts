@@ -1,0 +1,256 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { Logger } from 'pino'
+import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts'
+import { type RunningRelayerApi, startRelayerApi } from '../api/startRelayerApi.js'
+import { createCosmWasmChain } from '../chains/cosmwasm/createCosmWasmChain.js'
+import { createEvmChain } from '../chains/evm/createEvmChain.js'
+import type { ChainAdapter, TransactionJournal } from '../chains/types.js'
+import type { RelayerPolicy } from '../core/relayer/policy.js'
+import { runRelayer } from '../core/relayer/runRelayer.js'
+import { createValidator } from '../core/validator/createValidator.js'
+import { createValidatorApp } from '../core/validator/createValidatorApp.js'
+import { runValidator } from '../core/validator/runValidator.js'
+import { createEventBus, type EventBus } from '../events/createEventBus.js'
+import { observeStore } from '../events/observeStore.js'
+import { type Listening, listen } from '../service/listen.js'
+import { openStore } from '../store/openStore.js'
+import type { RelayerStore } from '../store/types.js'
+import { connectDevnetChains, type DevnetChain } from './connectDevnetChains.js'
+import {
+  DEVNET_COSMWASM_RELAYER,
+  DEVNET_RELAYER_KEY,
+  devnetValidatorKey,
+} from './devnetAccounts.js'
+import { startCosmWasmDevnetChain } from './startCosmWasmDevnetChain.js'
+import { startEvmDevnetChain } from './startEvmDevnetChain.js'
+
+export type StartDevnetParameters = {
+  /** Block time of every chain. Default 500 ms. */
+  blockTimeMs?: number | undefined
+  /** Port of the relayer's API; 0 picks a free one. Default 8080. */
+  apiPort?: number | undefined
+  /** Where to write the devnet file. Default `.devnet/devnet.json`. */
+  file?: string | undefined
+  logger: Logger
+}
+
+/** What `.devnet/devnet.json` holds: enough for the SDK, the explorer and scripts to connect. */
+export type DevnetFile = {
+  apiUrl: string
+  chains: (
+    | {
+        kind: 'evm'
+        name: string
+        domain: number
+        chainId: number
+        rpcUrl: string
+        endpoint: string
+        verifier: string
+        apps: Record<string, string>
+      }
+    | {
+        kind: 'cosmwasm'
+        name: string
+        domain: number
+        chainId: string
+        embedded: true
+        endpoint: string
+        apps: Record<string, string>
+      }
+  )[]
+  validators: { origin: number; url: string; address: string }[]
+  relayer: { evmAddress: string; cosmwasmAddress: string }
+}
+
+export type Devnet = {
+  chains: DevnetChain[]
+  file: DevnetFile
+  store: RelayerStore
+  bus: EventBus
+  api: RunningRelayerApi
+  /** Stops the relayer (recording what is in flight), validators, API and chains. */
+  stop(): Promise<void>
+}
+
+/** Quick retries: a devnet demo should not wait minutes for a retried message. */
+const DEVNET_POLICY: RelayerPolicy = {
+  batchSize: 50,
+  maxBatchGas: 12_000_000n,
+  leaseMs: 30_000,
+  retry: { initialDelayMs: 1_000, maxDelayMs: 5_000, factor: 2 },
+  minimumFee: new Map(),
+  maxInFlight: 2,
+}
+
+/**
+ * Brings up the whole system locally (issue 6): two EVM chains (`hardhat node` on 127.0.0.1,
+ * domains 31337 and 31338), a CosmWasm chain (the embedded VM, domain 7001), Ferry and the
+ * example apps on each, all connected; a validator per chain, a relayer over every route and its
+ * API. Writes the devnet file. Everything stops with `stop()`.
+ *
+ * @example
+ * const devnet = await startDevnet({ logger })
+ * console.log(devnet.file.apiUrl)
+ * await devnet.stop()
+ */
+export async function startDevnet({
+  blockTimeMs = 500,
+  apiPort = 8080,
+  file = '.devnet/devnet.json',
+  logger,
+}: StartDevnetParameters): Promise<Devnet> {
+  const stops: (() => Promise<void> | void)[] = []
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop()
+  }
+  try {
+    const evm = await Promise.all([
+      startEvmDevnetChain({ name: 'evm-a', domain: 31337, blockTimeMs }),
+      startEvmDevnetChain({ name: 'evm-b', domain: 31338, blockTimeMs }),
+    ])
+    for (const chain of evm) stops.push(() => chain.node.stop())
+    const wasm = await startCosmWasmDevnetChain({ name: 'wasm', domain: 7001, blockTimeMs })
+    stops.push(() => wasm.stop())
+    const chains: DevnetChain[] = [...evm, wasm]
+    await connectDevnetChains(chains)
+    logger.info(
+      { chains: chains.map((c) => `${c.name} (${c.domain})`) },
+      'chains deployed and connected',
+    )
+
+    const validatorStore = await openStore('memory://')
+    stops.push(() => validatorStore.close())
+    const bus = createEventBus()
+    const store = observeStore(await openStore('memory://'), bus, { logger })
+    stops.push(() => store.close())
+
+    const adapter = (
+      chain: DevnetChain,
+      journal: TransactionJournal,
+      relaying: boolean,
+    ): Promise<ChainAdapter> =>
+      chain.kind === 'evm'
+        ? Promise.resolve(
+            createEvmChain({
+              domain: chain.domain,
+              rpcUrls: [chain.rpcUrl],
+              endpoint: chain.endpoint,
+              // A validator's adapter only reads: it gets a throwaway key, never the validator's.
+              privateKey: relaying ? DEVNET_RELAYER_KEY : generatePrivateKey(),
+              journal,
+              gas: { maxFeePerGas: 10n ** 12n, bumpPercent: 15, stuckAfterMs: 10_000 },
+              pollingIntervalMs: 100,
+              logger: logger.child({ module: 'chain', chain: chain.name }),
+            }),
+          )
+        : createCosmWasmChain({
+            domain: chain.domain,
+            endpoint: chain.endpoint,
+            source: { type: 'embedded', chain: chain.chain, sender: DEVNET_COSMWASM_RELAYER },
+            logger: logger.child({ module: 'chain', chain: chain.name }),
+          })
+    const confirmations = (chain: DevnetChain) => (chain.kind === 'evm' ? 1 : 0)
+
+    // One validator per chain.
+    const validatorControl = new AbortController()
+    const validatorLoops: Promise<void>[] = []
+    const servers: Listening[] = []
+    const validators: DevnetFile['validators'] = []
+    for (const chain of chains) {
+      const validator = await createValidator({
+        chain: await adapter(chain, validatorStore, false),
+        store: validatorStore,
+        privateKey: devnetValidatorKey(chain.domain),
+        confirmations: confirmations(chain),
+        logger,
+      })
+      const server = await listen(createValidatorApp(validator), { host: '127.0.0.1', port: 0 })
+      servers.push(server)
+      validators.push({ origin: chain.domain, url: server.url, address: validator.address })
+      validatorLoops.push(
+        runValidator({ validator, pollIntervalMs: 100, signal: validatorControl.signal, logger }),
+      )
+    }
+    stops.push(async () => {
+      validatorControl.abort()
+      await Promise.all(validatorLoops)
+      await Promise.all(servers.map((server) => server.close()))
+    })
+
+    const relayerChains = await Promise.all(
+      chains.map(async (chain) => ({
+        adapter: await adapter(chain, store, true),
+        confirmations: confirmations(chain),
+        pollIntervalMs: 100,
+        name: chain.name,
+      })),
+    )
+    const validatorSets = new Map(
+      validators.map((v) => [v.origin, { urls: [v.url], threshold: 1 }]),
+    )
+    const relayerControl = new AbortController()
+    const relaying = runRelayer({
+      chains: relayerChains,
+      store,
+      validators: validatorSets,
+      routes: chains.flatMap((from) =>
+        chains.flatMap((to) => (from === to ? [] : [[from.domain, to.domain] as const])),
+      ),
+      owner: 'devnet-relayer',
+      policy: DEVNET_POLICY,
+      logger,
+      signal: relayerControl.signal,
+    })
+    stops.push(async () => {
+      relayerControl.abort()
+      await relaying
+    })
+    const api = await startRelayerApi({
+      store,
+      bus,
+      chains: relayerChains,
+      validators: validatorSets,
+      port: apiPort,
+      logger,
+    })
+    stops.push(() => api.close())
+
+    const devnetFile: DevnetFile = {
+      apiUrl: api.url,
+      chains: chains.map((chain) =>
+        chain.kind === 'evm'
+          ? {
+              kind: 'evm' as const,
+              name: chain.name,
+              domain: chain.domain,
+              chainId: chain.domain,
+              rpcUrl: chain.rpcUrl,
+              endpoint: chain.endpoint,
+              verifier: chain.verifier,
+              apps: { ...chain.apps },
+            }
+          : {
+              kind: 'cosmwasm' as const,
+              name: chain.name,
+              domain: chain.domain,
+              chainId: chain.chain.chainId,
+              embedded: true as const,
+              endpoint: chain.endpoint,
+              apps: { ...chain.apps },
+            },
+      ),
+      validators,
+      relayer: {
+        evmAddress: privateKeyToAddress(DEVNET_RELAYER_KEY),
+        cosmwasmAddress: DEVNET_COSMWASM_RELAYER,
+      },
+    }
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, `${JSON.stringify(devnetFile, null, 2)}\n`)
+    return { chains, file: devnetFile, store, bus, api, stop: stopAll }
+  } catch (error) {
+    await stopAll()
+    throw error
+  }
+}

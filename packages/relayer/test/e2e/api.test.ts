@@ -1,0 +1,142 @@
+// The operator API over a real relayer: two `hardhat node`s, validators, the relayer running on
+// a store observed by the lifecycle bus, and `startRelayerApi` beside it, as `ferry relayer
+// start` wires them. A message sent on A is followed on the SSE stream until delivered, then
+// read back through GET /v1/messages/{id}, /v1/channels, /v1/chains, /v1/validators and /metrics.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningRelayerApi, startRelayerApi } from '../../src/api/startRelayerApi.ts'
+import { readEvents } from '../../src/api/test/readEvents.ts'
+import { createEventBus } from '../../src/events/createEventBus.ts'
+import { observeStore } from '../../src/events/observeStore.ts'
+import { openStore } from '../../src/store/openStore.ts'
+import type { RelayerStore } from '../../src/store/types.ts'
+import {
+  type RunningRelayer,
+  type RunningValidators,
+  startRelayer,
+  startValidators,
+  testLogger,
+  waitFor,
+} from '../world/agents.ts'
+import { evmAdapter } from '../world/evmAdapters.ts'
+import {
+  type EvmChain,
+  type EvmWorld,
+  RELAYER_KEYS,
+  sendMessages,
+  startEvmWorld,
+  THRESHOLD,
+  toB32,
+  validatorKeys,
+} from '../world/evmWorld.ts'
+
+const CONFIRMATIONS = 2
+
+describe('the relayer API over hardhat nodes', () => {
+  let world: EvmWorld
+  let a: EvmChain
+  let b: EvmChain
+  let opened: RelayerStore
+  let validatorStore: RelayerStore
+  let validators: RunningValidators
+  let relayer: RunningRelayer
+  let api: RunningRelayerApi
+
+  beforeAll(async () => {
+    world = await startEvmWorld({ intervalMs: 100 })
+    ;[a, b] = world.chains as [EvmChain, EvmChain]
+    opened = await openStore('memory://')
+    validatorStore = await openStore('memory://')
+    const bus = createEventBus()
+    const store = observeStore(opened, bus, { logger: testLogger })
+    validators = await startValidators(
+      validatorStore,
+      world.chains.map((chain) => ({
+        chain: evmAdapter(chain, validatorStore),
+        keys: validatorKeys(chain.domain),
+        confirmations: CONFIRMATIONS,
+      })),
+      50,
+    )
+    const chains = world.chains.map((chain) => ({
+      adapter: evmAdapter(chain, store, RELAYER_KEYS[0]),
+      confirmations: CONFIRMATIONS,
+      pollIntervalMs: 50,
+      name: `hardhat-${chain.domain}`,
+    }))
+    const validatorSets = new Map(
+      world.chains.map((chain) => [
+        chain.domain,
+        { urls: validators.urls.get(chain.domain) ?? [], threshold: THRESHOLD },
+      ]),
+    )
+    api = await startRelayerApi({
+      store,
+      bus,
+      chains,
+      validators: validatorSets,
+      port: 0,
+      monitorIntervalMs: 200,
+      logger: testLogger,
+    })
+    relayer = startRelayer({ store, chains, validators: validatorSets })
+  }, 120_000)
+
+  afterAll(async () => {
+    await relayer?.stop()
+    await api?.close()
+    await validators?.stop()
+    await opened?.close()
+    await validatorStore?.close()
+    await world?.stop()
+  })
+
+  it('follows a message from send to delivery on the SSE stream and through GET /v1/messages/{id}', async () => {
+    const events = readEvents(await fetch(`${api.url}/v1/events`))
+    const [id] = await sendMessages(a, 1, { destination: b.domain, recipient: toB32(b.apps[0]), body: '0xc0ffee' })
+    if (!id) throw new Error('nothing sent')
+
+    const delivered = await events.next(
+      (event) => event.event === 'delivered' && JSON.parse(event.data).messageId === id,
+      60_000,
+    )
+    const ours = events.events.map((event) => JSON.parse(event.data)).filter((event) => event.messageId === id)
+    expect(ours.map((event) => event.type)).toEqual(expect.arrayContaining(['indexed', 'finalized', 'submitted', 'delivered']))
+    expect(ours.map((event) => event.seq)).toEqual([...ours.map((event) => event.seq)].sort((x, y) => x - y))
+    expect(JSON.parse(delivered.data)).toMatchObject({ status: 'executed', transactionHash: expect.stringMatching(/^0x[0-9a-f]{64}$/) })
+    await events.cancel()
+
+    const response = await fetch(`${api.url}/v1/messages/${id}`)
+    expect(response.status).toBe(200)
+    const message = await response.json()
+    expect(message).toMatchObject({
+      id,
+      origin: a.domain,
+      destination: b.domain,
+      stage: 'done',
+      status: 'executed',
+      decoded: { body: '0xc0ffee' },
+      lifecycle: {
+        sent: { transactionHash: expect.stringMatching(/^0x/) },
+        finalized: { at: expect.any(String) },
+        delivered: { status: 'executed', transactionHash: JSON.parse(delivered.data).transactionHash },
+      },
+    })
+    expect(message.lifecycle.attempts.map((attempt: { reason: string }) => attempt.reason)).toContain('delivered')
+
+    const channel = await (await fetch(`${api.url}/v1/channels/${message.channel}`)).json()
+    expect(channel).toMatchObject({ highestSentNonce: message.nonce, highestDeliveredNonce: message.nonce, blockedBy: null })
+
+    await waitFor('the monitor saw both chains', async () => {
+      const chains = await (await fetch(`${api.url}/v1/chains`)).json()
+      return chains.items.every((chain: { healthy: boolean; signerBalance: string | null }) => chain.healthy && chain.signerBalance !== null)
+    })
+    expect((await fetch(`${api.url}/readyz`)).status).toBe(200)
+    const origins = await (await fetch(`${api.url}/v1/validators`)).json()
+    expect(origins.items).toHaveLength(2)
+    for (const origin of origins.items)
+      for (const validator of origin.validators) expect(['ok', 'no_checkpoint']).toContain(validator.state)
+    const metrics = await (await fetch(`${api.url}/metrics`)).text()
+    expect(metrics).toMatch(/ferry_delivery_latency_seconds_count [1-9]/)
+    expect(metrics).toContain('ferry_messages{stage="done"}')
+  }, 90_000)
+})
