@@ -92,13 +92,23 @@ describe('the relayer API over hardhat nodes', () => {
 
   it('follows a message from send to delivery on the SSE stream and through GET /v1/messages/{id}', async () => {
     const events = readEvents(await fetch(`${api.url}/v1/events`))
-    const [id] = await sendMessages(a, 1, { destination: b.domain, recipient: toB32(b.apps[0]), body: '0xc0ffee' })
+    const [id] = await sendMessages(a, 1, {
+      destination: b.domain,
+      recipient: toB32(b.apps[0]),
+      body: '0xc0ffee',
+      // A first write of several storage slots, the body among them.
+      gasLimit: 400_000,
+    })
     if (!id) throw new Error('nothing sent')
 
-    const delivered = await events.next(
-      (event) => event.event === 'delivered' && JSON.parse(event.data).messageId === id,
-      60_000,
-    )
+    const delivered = await events
+      .next((event) => event.event === 'delivered' && JSON.parse(event.data).messageId === id, 60_000)
+      .catch(async (error) => {
+        const stored = await opened.getMessage(id)
+        throw new Error(
+          `${error}; saw ${JSON.stringify(events.events.map((e) => e.event))}; stored ${stored?.stage}/${stored?.reason}`,
+        )
+      })
     const ours = events.events.map((event) => JSON.parse(event.data)).filter((event) => event.messageId === id)
     expect(ours.map((event) => event.type)).toEqual(expect.arrayContaining(['indexed', 'finalized', 'submitted', 'delivered']))
     expect(ours.map((event) => event.seq)).toEqual([...ours.map((event) => event.seq)].sort((x, y) => x - y))

@@ -1,0 +1,97 @@
+/**
+ * `@ferry/relayer`: Ferry's validator and relayer as a library (the `ferry` CLI runs the same
+ * functions from a config file). The core takes its logger, chain adapters, store and an
+ * `AbortSignal` as arguments.
+ *
+ * @example
+ * import { createEvmChain, openStore, runRelayer } from '@ferry/relayer'
+ */
+
+// Chains
+export {
+  type CosmWasmChain,
+  type CosmWasmChainSource,
+  type CreateCosmWasmChainParameters,
+  createCosmWasmChain,
+} from './chains/cosmwasm/createCosmWasmChain.js'
+export {
+  CallRejectedError,
+  ChainIdMismatchError,
+  IncompleteEventsError,
+} from './chains/cosmwasm/errors.js'
+export {
+  type CreateEvmChainParameters,
+  createEvmChain,
+  type EvmChainAdapter,
+} from './chains/evm/createEvmChain.js'
+export {
+  EndpointReadRevertedError,
+  EvmChainConfigError,
+  GasEstimateRevertedError,
+  GasPriceAboveCapError,
+  NonceConflictError,
+  RpcError,
+  TransactionRevertedError,
+} from './chains/evm/errors.js'
+export type { EvmGasPolicy } from './chains/evm/feeStrategy.js'
+export type {
+  BlockRef,
+  CallReceipt,
+  ChainAdapter,
+  DeliveryOutcome,
+  EndpointCall,
+  JournalEntry,
+  RecoveredTransaction,
+  SentMessageEvent,
+  SubmitOptions,
+  TransactionJournal,
+} from './chains/types.js'
+// Config
+export { ConfigError, type ConfigIssue } from './config/errors.js'
+export { type LoadConfigParameters, loadConfig } from './config/loadConfig.js'
+export { resolveSigner } from './config/resolveSigner.js'
+export type { FerryConfig } from './config/schema.js'
+// Core
+export {
+  CheckpointNotFinalError,
+  EquivocationRefusedError,
+  LeafGapError,
+  TreeMismatchError,
+} from './core/errors.js'
+export type { RelayerPolicy } from './core/relayer/policy.js'
+export {
+  type RelayerChain,
+  type RunRelayerParameters,
+  runRelayer,
+} from './core/relayer/runRelayer.js'
+export {
+  type CreateValidatorParameters,
+  createValidator,
+  type Validator,
+} from './core/validator/createValidator.js'
+export {
+  createValidatorApp,
+  type SignedCheckpointResponse,
+} from './core/validator/createValidatorApp.js'
+export { type RunValidatorParameters, runValidator } from './core/validator/runValidator.js'
+// Services (what the CLI runs)
+export { startRelayerService } from './service/startRelayerService.js'
+export { startValidatorService } from './service/startValidatorService.js'
+export {
+  JournalEntryNotFoundError,
+  MessageNotFoundError,
+  StoreLockedError,
+  StoreMigrationError,
+  StoreOpenError,
+  StoreUrlError,
+} from './store/errors.js'
+// Store
+export { type OpenStoreOptions, openStore } from './store/openStore.js'
+export type {
+  AttemptRecord,
+  MessageStage,
+  ReasonCode,
+  RelayerStore,
+  StoredAttempt,
+  StoredMessage,
+} from './store/types.js'
