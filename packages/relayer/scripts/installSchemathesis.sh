@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs schemathesis, pinned, into packages/relayer/.cache/schemathesis (git-ignored) for the
 # API fuzz test (src/api/fuzz.test.ts). Idempotent: does nothing when that version is there.
-# .ci/run calls it; the fuzz test calls it too, so a plain `pnpm test` works on a fresh clone.
+# The fuzz test calls it before it runs, so a plain `pnpm test` works on a fresh clone.
 set -euo pipefail
 version=4.32.5
 dir="$(cd "$(dirname "$0")/.." && pwd)/.cache/schemathesis"

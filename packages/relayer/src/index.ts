@@ -7,6 +7,12 @@
  * import { createEvmChain, openStore, runRelayer } from '@ferry/relayer'
  */
 
+// Operator API, lifecycle events, metrics
+export {
+  type RunningRelayerApi,
+  type StartRelayerApiParameters,
+  startRelayerApi,
+} from './api/startRelayerApi.js'
 // Chains
 export {
   type CosmWasmChain,
@@ -74,6 +80,10 @@ export {
   type SignedCheckpointResponse,
 } from './core/validator/createValidatorApp.js'
 export { type RunValidatorParameters, runValidator } from './core/validator/runValidator.js'
+export { createEventBus, type EventBus } from './events/createEventBus.js'
+export { observeStore } from './events/observeStore.js'
+export type { LifecycleEvent, LifecycleEventType } from './events/types.js'
+export { createRelayerMetrics } from './metrics/createRelayerMetrics.js'
 // Services (what the CLI runs)
 export { startRelayerService } from './service/startRelayerService.js'
 export { startValidatorService } from './service/startValidatorService.js'

@@ -1,6 +1,17 @@
 import { MessageStatus } from '@ferry/sdk/codec'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { A, ackOf, app20, B, b32, createTestApi, get, sent, type TestApi, word } from './test/fixtures.js'
+import {
+  A,
+  ackOf,
+  app20,
+  B,
+  b32,
+  createTestApi,
+  get,
+  sent,
+  type TestApi,
+  word,
+} from './test/fixtures.js'
 
 let api: TestApi
 const one = [1n, 2n, 3n, 4n].map((nonce, i) => sent({ nonce, leafIndex: i }))
@@ -13,8 +24,23 @@ beforeAll(async () => {
   await api.store.finalizeMessages(A, 100n, new Date())
   const [m1, m2, m3] = one
   await api.store.updateMessages([
-    { id: m1!.id, stage: 'done', reason: 'delivered', status: MessageStatus.Executed, transactionHash: word(1, 'd'), attempt: true },
-    { id: m2!.id, stage: 'failed', reason: 'retry_scheduled', status: MessageStatus.Failed, detail: 'handler failed; attempt 1', nextAttemptAt: new Date(Date.UTC(2030, 0, 1)), attempt: true },
+    {
+      id: m1!.id,
+      stage: 'done',
+      reason: 'delivered',
+      status: MessageStatus.Executed,
+      transactionHash: word(1, 'd'),
+      attempt: true,
+    },
+    {
+      id: m2!.id,
+      stage: 'failed',
+      reason: 'retry_scheduled',
+      status: MessageStatus.Failed,
+      detail: 'handler failed; attempt 1',
+      nextAttemptAt: new Date(Date.UTC(2030, 0, 1)),
+      attempt: true,
+    },
     { id: m3!.id, stage: 'ready', reason: 'underpaid', detail: 'paid 1, policy asks 2' },
   ])
 }, 60_000)
@@ -50,19 +76,29 @@ describe('GET /v1/channels', () => {
       lease: null,
     })
     const acks = body.items.find((c: { channel: string }) => c.channel === ack.channel)
-    expect(acks).toMatchObject({ kind: 'ack', origin: B, destination: A, highestDeliveredNonce: null })
+    expect(acks).toMatchObject({
+      kind: 'ack',
+      origin: B,
+      destination: A,
+      highestDeliveredNonce: null,
+    })
   })
 
   test('filters by route and pages by key', async () => {
     const fromB = await get(api.app, `/v1/channels?origin=${B}`)
-    expect(fromB.body.items.map((c: { channel: string }) => c.channel).sort()).toEqual([two.channel, ack.channel].sort())
+    expect(fromB.body.items.map((c: { channel: string }) => c.channel).sort()).toEqual(
+      [two.channel, ack.channel].sort(),
+    )
     const toB = await get(api.app, `/v1/channels?destination=${B}`)
     expect(toB.body.items.map((c: { channel: string }) => c.channel)).toEqual([one[0]!.channel])
 
     const seen: string[] = []
     let cursor: string | null = null
     do {
-      const page: Awaited<ReturnType<typeof get>> = await get(api.app, `/v1/channels?limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+      const page: Awaited<ReturnType<typeof get>> = await get(
+        api.app,
+        `/v1/channels?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      )
       expect(page.body.items.length).toBeLessThanOrEqual(1)
       seen.push(...page.body.items.map((c: { channel: string }) => c.channel))
       cursor = page.body.nextCursor
@@ -73,7 +109,11 @@ describe('GET /v1/channels', () => {
   test('one channel by key; 404 for an unknown one', async () => {
     const found = await get(api.app, `/v1/channels/${two.channel}`)
     expect(found.status).toBe(200)
-    expect(found.body).toMatchObject({ channel: two.channel, highestSentNonce: '1', blockedBy: { id: two.id, stage: 'pending', reason: 'indexed' } })
+    expect(found.body).toMatchObject({
+      channel: two.channel,
+      highestSentNonce: '1',
+      blockedBy: { id: two.id, stage: 'pending', reason: 'indexed' },
+    })
     const missing = await get(api.app, `/v1/channels/${word(9)}`)
     expect(missing.status).toBe(404)
     expect(missing.body.error.code).toBe('not_found')

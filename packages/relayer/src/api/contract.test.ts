@@ -14,14 +14,23 @@ let doc: any
 let ajv: Ajv2020
 const exercised = new Set<string>()
 
-const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')
+const pointer = (...parts: string[]) =>
+  parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')
 
 /** Validates `body` against the documented response of `operation` at `status`; records the pair. */
-function expectDocumented(method: string, template: string, status: number, body: unknown, mediaType = 'application/json') {
+function expectDocumented(
+  method: string,
+  template: string,
+  status: number,
+  body: unknown,
+  mediaType = 'application/json',
+) {
   const response = doc.paths[template]?.[method]?.responses?.[String(status)]
   expect(response, `${method.toUpperCase()} ${template} documents ${status}`).toBeDefined()
   expect(response.content?.[mediaType], `${status} is ${mediaType}`).toBeDefined()
-  const validate = ajv.getSchema(`openapi#/${pointer('paths', template, method, 'responses', String(status), 'content', mediaType, 'schema')}`)
+  const validate = ajv.getSchema(
+    `openapi#/${pointer('paths', template, method, 'responses', String(status), 'content', mediaType, 'schema')}`,
+  )
   expect(validate).toBeDefined()
   const valid = validate?.(body)
   expect(valid, JSON.stringify(validate?.errors, null, 1)).toBe(true)
@@ -41,12 +50,35 @@ beforeAll(async () => {
   const pending = sent({ nonce: 2n, leafIndex: 1 })
   await api.store.insertMessages([original, pending])
   await api.store.finalizeMessages(A, 10n, new Date())
-  await api.store.saveSignedCheckpoint({ validator: word(1, 'a'), origin: A, originEndpoint: word(A, 'e'), index: 0, root: word(0, 'r'), signature: '0x01' })
+  await api.store.saveSignedCheckpoint({
+    validator: word(1, 'a'),
+    origin: A,
+    originEndpoint: word(A, 'e'),
+    index: 0,
+    root: word(0, 'r'),
+    signature: '0x01',
+  })
   await api.store.updateMessages([
-    { id: original.id, stage: 'done', reason: 'delivered', status: MessageStatus.Executed, result: '0x', transactionHash: word(1, 'd'), deliveredAt: new Date(), attempt: true },
-    { id: pending.id, stage: 'ready', reason: 'waiting_channel_order', detail: 'destination expects nonce 1' },
+    {
+      id: original.id,
+      stage: 'done',
+      reason: 'delivered',
+      status: MessageStatus.Executed,
+      result: '0x',
+      transactionHash: word(1, 'd'),
+      deliveredAt: new Date(),
+      attempt: true,
+    },
+    {
+      id: pending.id,
+      stage: 'ready',
+      reason: 'waiting_channel_order',
+      detail: 'destination expects nonce 1',
+    },
   ])
-  await api.store.insertMessages([ackOf(original, { status: MessageStatus.Executed, nonce: 1n, leafIndex: 0 })])
+  await api.store.insertMessages([
+    ackOf(original, { status: MessageStatus.Executed, nonce: 1n, leafIndex: 0 }),
+  ])
 }, 60_000)
 afterAll(async () => {
   await api.close()
@@ -82,17 +114,42 @@ describe('every answer matches the document', () => {
     expectDocumented('get', '/v1/messages', 400, (await get(api.app, '/v1/messages?limit=0')).body)
     expectDocumented('get', '/v1/messages', 400, (await get(api.app, '/v1/messages?cursor=x')).body)
     expectDocumented('get', '/v1/messages/{id}', 400, (await get(api.app, '/v1/messages/1')).body)
-    expectDocumented('get', '/v1/messages/{id}', 404, (await get(api.app, `/v1/messages/${word(9)}`)).body)
+    expectDocumented(
+      'get',
+      '/v1/messages/{id}',
+      404,
+      (await get(api.app, `/v1/messages/${word(9)}`)).body,
+    )
   })
 
   test('channels', async () => {
     const list = await get(api.app, '/v1/channels')
     expectDocumented('get', '/v1/channels', 200, list.body)
     for (const { channel } of list.body.items)
-      expectDocumented('get', '/v1/channels/{channel}', 200, (await get(api.app, `/v1/channels/${channel}`)).body)
-    expectDocumented('get', '/v1/channels', 400, (await get(api.app, '/v1/channels?origin=-1')).body)
-    expectDocumented('get', '/v1/channels/{channel}', 400, (await get(api.app, '/v1/channels/0x')).body)
-    expectDocumented('get', '/v1/channels/{channel}', 404, (await get(api.app, `/v1/channels/${word(9)}`)).body)
+      expectDocumented(
+        'get',
+        '/v1/channels/{channel}',
+        200,
+        (await get(api.app, `/v1/channels/${channel}`)).body,
+      )
+    expectDocumented(
+      'get',
+      '/v1/channels',
+      400,
+      (await get(api.app, '/v1/channels?origin=-1')).body,
+    )
+    expectDocumented(
+      'get',
+      '/v1/channels/{channel}',
+      400,
+      (await get(api.app, '/v1/channels/0x')).body,
+    )
+    expectDocumented(
+      'get',
+      '/v1/channels/{channel}',
+      404,
+      (await get(api.app, `/v1/channels/${word(9)}`)).body,
+    )
   })
 
   test('chains, validators, health, metrics', async () => {
@@ -110,7 +167,10 @@ describe('every answer matches the document', () => {
   test('rate limit and body limit errors', async () => {
     const limited = await createTestApi({ rateLimit: { requestsPerSecond: 1, burst: 1 } })
     await get(limited.app, '/v1/chains')
-    for (const [template, path] of [['/v1/chains', '/v1/chains'], ['/v1/messages', '/v1/messages']] as const) {
+    for (const [template, path] of [
+      ['/v1/chains', '/v1/chains'],
+      ['/v1/messages', '/v1/messages'],
+    ] as const) {
       const response = await get(limited.app, path)
       expect(response.status).toBe(429)
       expectDocumented('get', template, 429, response.body)
@@ -133,9 +193,20 @@ describe('every answer matches the document', () => {
       const m = sent({ nonce: 9n, leafIndex: 9, sender: word(9) })
       await api.store.insertMessages([m])
       await api.store.finalizeMessages(A, 100n, new Date())
-      await api.store.updateMessages([{ id: m.id, stage: 'failed', reason: 'retry_scheduled', status: MessageStatus.Failed, nextAttemptAt: new Date(), transactionHash: word(2, 'd'), attempt: true }])
+      await api.store.updateMessages([
+        {
+          id: m.id,
+          stage: 'failed',
+          reason: 'retry_scheduled',
+          status: MessageStatus.Failed,
+          nextAttemptAt: new Date(),
+          transactionHash: word(2, 'd'),
+          attempt: true,
+        },
+      ])
       await stream.next((e) => e.event === 'failed')
-      for (const event of stream.events) expect(validate?.(JSON.parse(event.data)), JSON.stringify(validate?.errors)).toBe(true)
+      for (const event of stream.events)
+        expect(validate?.(JSON.parse(event.data)), JSON.stringify(validate?.errors)).toBe(true)
       await stream.cancel()
     } finally {
       api.shutdown.abort()
@@ -146,15 +217,22 @@ describe('every answer matches the document', () => {
 
   test('unknown routes and methods answer the Error schema', async () => {
     const validate = ajv.getSchema('openapi#/components/schemas/Error')
-    for (const [path, method] of [['/nope', 'GET'], ['/v1/messages', 'DELETE']] as const) {
+    for (const [path, method] of [
+      ['/nope', 'GET'],
+      ['/v1/messages', 'DELETE'],
+    ] as const) {
       const { body } = await get(api.app, path, { method })
       expect(validate?.(body)).toBe(true)
     }
   })
 
   test('every documented operation was exercised with a success answer', () => {
+    // CAST: each path item of the document is an object of operations by method
     for (const [template, operations] of Object.entries(doc.paths))
       for (const method of Object.keys(operations as object))
-        expect([...exercised].some((key) => key.startsWith(`${method} ${template} 2`)), `${method} ${template}`).toBe(true)
+        expect(
+          [...exercised].some((key) => key.startsWith(`${method} ${template} 2`)),
+          `${method} ${template}`,
+        ).toBe(true)
   })
 })

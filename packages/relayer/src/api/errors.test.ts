@@ -12,7 +12,10 @@ afterAll(async () => {
 })
 
 const id = word(1)
-const invalid = (code: string) => ({ status: 400, body: { error: { code, message: expect.any(String) } } })
+const invalid = (code: string) => ({
+  status: 400,
+  body: { error: { code, message: expect.any(String) } },
+})
 
 describe('bad input answers 400 with a structured error, never 5xx', () => {
   test.each([
@@ -38,7 +41,10 @@ describe('bad input answers 400 with a structured error, never 5xx', () => {
     ['/v1/messages?unknown=1', 'invalid_parameter'],
     ['/v1/messages?cursor=not-a-cursor!', 'invalid_cursor'],
     ['/v1/messages?cursor=eyJrIjoibSJ9', 'invalid_cursor'],
-    [`/v1/messages?cursor=${Buffer.from('{"k":"m","t":-1,"id":"0x00"}').toString('base64url')}`, 'invalid_cursor'],
+    [
+      `/v1/messages?cursor=${Buffer.from('{"k":"m","t":-1,"id":"0x00"}').toString('base64url')}`,
+      'invalid_cursor',
+    ],
     [`/v1/messages?cursor=${'A'.repeat(600)}`, 'invalid_cursor'],
     ['/v1/channels/0x12', 'invalid_parameter'],
     ['/v1/channels?destination=-5', 'invalid_parameter'],
@@ -65,13 +71,19 @@ describe('bad input answers 400 with a structured error, never 5xx', () => {
 describe('routes and methods', () => {
   test('an unknown route is a JSON 404', async () => {
     for (const path of ['/', '/v2/messages', '/v1/messages/1/2', '/v1/nope'])
-      expect(await get(api.app, path)).toMatchObject({ status: 404, body: { error: { code: 'route_not_found' } } })
+      expect(await get(api.app, path)).toMatchObject({
+        status: 404,
+        body: { error: { code: 'route_not_found' } },
+      })
   })
 
   test('a known route with another method is a 405 naming the allowed ones', async () => {
     for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
       const response = await get(api.app, `/v1/messages/${id}`, { method })
-      expect(response).toMatchObject({ status: 405, body: { error: { code: 'method_not_allowed' } } })
+      expect(response).toMatchObject({
+        status: 405,
+        body: { error: { code: 'method_not_allowed' } },
+      })
       expect(response.headers.get('allow')).toBe('GET, HEAD')
     }
   })
@@ -80,7 +92,11 @@ describe('routes and methods', () => {
 describe('limits', () => {
   test('a request body over the limit is 413, declared or streamed', async () => {
     const big = 'x'.repeat(17 * 1024)
-    const declared = await get(api.app, '/v1/messages', { method: 'POST', body: big, headers: { 'content-length': String(big.length) } })
+    const declared = await get(api.app, '/v1/messages', {
+      method: 'POST',
+      body: big,
+      headers: { 'content-length': String(big.length) },
+    })
     expect(declared).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large' } } })
     const chunks = new ReadableStream({
       start(controller) {
@@ -88,22 +104,34 @@ describe('limits', () => {
         controller.close()
       },
     })
-    const streamed = await get(api.app, '/v1/messages', { method: 'POST', body: chunks, duplex: 'half' } as RequestInit)
+    // CAST: `duplex` (required for a streamed body) is missing from the DOM RequestInit type
+    const streamed = await get(api.app, '/v1/messages', {
+      method: 'POST',
+      body: chunks,
+      duplex: 'half',
+    } as RequestInit)
     expect(streamed).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large' } } })
   })
 
   test('over a real socket too: a GET with a large body is 413', async () => {
     const served = await serveApi(api.app, { host: '127.0.0.1', port: 0 })
     try {
-      const response = await fetch(`${served.url}/v1/messages`, { method: 'POST', body: 'z'.repeat(20_000) })
+      const response = await fetch(`${served.url}/v1/messages`, {
+        method: 'POST',
+        body: 'z'.repeat(20_000),
+      })
       expect(response.status).toBe(413)
       // Node's fetch refuses a GET body, so the raw request goes over a socket.
       const { request } = await import('node:http')
       const status = await new Promise<number>((resolve, reject) => {
-        const req = request(`${served.url}/v1/messages`, { method: 'GET', headers: { 'content-length': '20000' } }, (res) => {
-          res.resume()
-          resolve(res.statusCode ?? 0)
-        })
+        const req = request(
+          `${served.url}/v1/messages`,
+          { method: 'GET', headers: { 'content-length': '20000' } },
+          (res) => {
+            res.resume()
+            resolve(res.statusCode ?? 0)
+          },
+        )
         req.on('error', reject)
         req.end('q'.repeat(20_000))
       })

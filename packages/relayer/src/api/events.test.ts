@@ -18,7 +18,10 @@ afterAll(async () => {
 
 describe('GET /v1/events (SSE)', () => {
   test('streams lifecycle events from the observed store, filtered, with ids and heartbeats', async () => {
-    const [m1, m2] = [sent({ nonce: 1n, leafIndex: 0 }), sent({ nonce: 1n, leafIndex: 1, sender: word(2) })]
+    const [m1, m2] = [
+      sent({ nonce: 1n, leafIndex: 0 }),
+      sent({ nonce: 1n, leafIndex: 1, sender: word(2) }),
+    ]
     const all = readEvents(await fetch(`${served.url}/v1/events`))
     const one = readEvents(await fetch(`${served.url}/v1/events?messageId=${m1!.id}`))
     const channel = readEvents(await fetch(`${served.url}/v1/events?channel=${m2!.channel}`))
@@ -27,7 +30,14 @@ describe('GET /v1/events (SSE)', () => {
     await api.store.insertMessages([m1!, m2!])
     await api.store.finalizeMessages(m1!.origin, 100n, new Date())
     await api.store.updateMessages([
-      { id: m1!.id, stage: 'done', reason: 'delivered', status: MessageStatus.Executed, transactionHash: word(1, 'd'), attempt: true },
+      {
+        id: m1!.id,
+        stage: 'done',
+        reason: 'delivered',
+        status: MessageStatus.Executed,
+        transactionHash: word(1, 'd'),
+        attempt: true,
+      },
     ])
 
     const delivered = await one.next((e) => e.event === 'delivered')
@@ -39,7 +49,13 @@ describe('GET /v1/events (SSE)', () => {
     })
     expect(delivered.id).toBe(String(JSON.parse(delivered.data).seq))
     await all.next((e) => e.event === 'delivered')
-    expect(all.events.map((e) => e.event)).toEqual(['indexed', 'indexed', 'finalized', 'finalized', 'delivered'])
+    expect(all.events.map((e) => e.event)).toEqual([
+      'indexed',
+      'indexed',
+      'finalized',
+      'finalized',
+      'delivered',
+    ])
     expect(one.events.map((e) => e.event)).toEqual(['indexed', 'finalized', 'delivered'])
     await channel.next((e) => e.event === 'finalized')
     expect(channel.events.map((e) => JSON.parse(e.data).messageId)).toEqual([m2!.id, m2!.id])
@@ -53,11 +69,19 @@ describe('GET /v1/events (SSE)', () => {
   test('Last-Event-ID replays what a reconnecting client missed', async () => {
     const m = sent({ nonce: 1n, leafIndex: 9, sender: word(9) })
     await api.store.insertMessages([m])
-    const first = readEvents(await fetch(`${served.url}/v1/events?messageId=${m.id}`, { headers: { 'last-event-id': '0' } }))
+    const first = readEvents(
+      await fetch(`${served.url}/v1/events?messageId=${m.id}`, {
+        headers: { 'last-event-id': '0' },
+      }),
+    )
     const indexed = await first.next((e) => e.event === 'indexed')
     await first.cancel()
     await api.store.finalizeMessages(m.origin, 100n, new Date())
-    const again = readEvents(await fetch(`${served.url}/v1/events?messageId=${m.id}`, { headers: { 'last-event-id': indexed.id ?? '' } }))
+    const again = readEvents(
+      await fetch(`${served.url}/v1/events?messageId=${m.id}`, {
+        headers: { 'last-event-id': indexed.id ?? '' },
+      }),
+    )
     await again.next((e) => e.event === 'finalized')
     expect(again.events.map((e) => e.event)).toEqual(['finalized'])
     await again.cancel()
@@ -70,13 +94,22 @@ describe('GET /v1/events (SSE)', () => {
       const response = await fetch(`${server.url}/v1/events`)
       // Never read: its backlog fills, and the server drops it.
       await waitFor('subscribed', async () => slow.bus.listenerCount === 2)
-      await slow.store.insertMessages(Array.from({ length: 50 }, (_, i) => sent({ nonce: BigInt(i + 1), leafIndex: i })))
+      await slow.store.insertMessages(
+        Array.from({ length: 50 }, (_, i) => sent({ nonce: BigInt(i + 1), leafIndex: i })),
+      )
       await waitFor('cut off', async () => slow.bus.listenerCount === 1, 5_000)
       await response.body?.cancel()
     } finally {
       await server.close()
       await slow.close()
     }
+  })
+
+  test('HEAD answers at once and holds no listener', async () => {
+    const response = await fetch(`${served.url}/v1/events`, { method: 'HEAD' })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/event-stream')
+    expect(api.bus.listenerCount).toBe(1)
   })
 
   test('shutdown ends open streams', async () => {

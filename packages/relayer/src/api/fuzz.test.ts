@@ -27,8 +27,13 @@ const monitoring = new AbortController()
 beforeAll(async () => {
   await run('bash', [join(root, 'scripts/installSchemathesis.sh')], { timeout: 300_000 })
   api = await createTestApi({ rateLimit: { requestsPerSecond: 100_000, burst: 100_000 } })
-  const messages = Array.from({ length: 20 }, (_, i) => sent({ nonce: BigInt(i + 1), leafIndex: i }))
-  await api.store.insertMessages([...messages, ackOf(messages[0]!, { status: MessageStatus.Executed, nonce: 1n, leafIndex: 0 })])
+  const messages = Array.from({ length: 20 }, (_, i) =>
+    sent({ nonce: BigInt(i + 1), leafIndex: i }),
+  )
+  await api.store.insertMessages([
+    ...messages,
+    ackOf(messages[0]!, { status: MessageStatus.Executed, nonce: 1n, leafIndex: 0 }),
+  ])
   await api.store.finalizeMessages(messages[0]!.origin, 15n, new Date())
   // Keep the fake chains fresh so /readyz stays 200: a 503 there would be a real finding.
   void api.monitor.run(monitoring.signal)
@@ -71,7 +76,11 @@ describe('fuzzing the API with schemathesis', () => {
       '--request-timeout',
       '10',
     ]
-    const result = await run(schemathesis, args, { cwd: workDir, timeout: 90_000, maxBuffer: 32 << 20 }).then(
+    const result = await run(schemathesis, args, {
+      cwd: workDir,
+      timeout: 90_000,
+      maxBuffer: 32 << 20,
+    }).then(
       ({ stdout }) => ({ code: 0, stdout }),
       (error: { code?: number; stdout?: string; stderr?: string }) => ({
         code: error.code ?? -1,

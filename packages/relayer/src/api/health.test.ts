@@ -1,6 +1,6 @@
+import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { A, B, createTestApi, get, type TestApi, word } from './test/fixtures.js'
 
@@ -12,14 +12,23 @@ beforeAll(async () => {
   // One validator that has signed, one that has not, one that is not there.
   const validator = new Hono()
   validator.get('/signed/v1/checkpoints/latest', (c) =>
-    c.json({ validator: word(7, 'a'), checkpoint: { origin: A, originEndpoint: word(A, 'e'), root: word(1, 'r'), index: 41 }, signature: '0x01' }),
+    c.json({
+      validator: word(7, 'a'),
+      checkpoint: { origin: A, originEndpoint: word(A, 'e'), root: word(1, 'r'), index: 41 },
+      signature: '0x01',
+    }),
   )
-  validator.get('/empty/v1/checkpoints/latest', (c) => c.json({ error: { code: 'no_checkpoint', message: 'none' } }, 404))
+  validator.get('/empty/v1/checkpoints/latest', (c) =>
+    c.json({ error: { code: 'no_checkpoint', message: 'none' } }, 404),
+  )
   await new Promise<void>((resolve) => {
-    validatorServer = serve({ fetch: validator.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
-      validatorUrl = `http://127.0.0.1:${info.port}`
-      resolve()
-    })
+    validatorServer = serve(
+      { fetch: validator.fetch, hostname: '127.0.0.1', port: 0 },
+      (info: AddressInfo) => {
+        validatorUrl = `http://127.0.0.1:${info.port}`
+        resolve()
+      },
+    )
   })
   api = await createTestApi({
     validators: new Map([
@@ -65,8 +74,19 @@ describe('health', () => {
         origin: A,
         threshold: 2,
         validators: [
-          expect.objectContaining({ url: `${validatorUrl}/signed`, state: 'ok', validator: word(7, 'a'), latestIndex: 41, root: word(1, 'r'), error: null }),
-          expect.objectContaining({ url: `${validatorUrl}/empty`, state: 'no_checkpoint', latestIndex: null }),
+          expect.objectContaining({
+            url: `${validatorUrl}/signed`,
+            state: 'ok',
+            validator: word(7, 'a'),
+            latestIndex: 41,
+            root: word(1, 'r'),
+            error: null,
+          }),
+          expect.objectContaining({
+            url: `${validatorUrl}/empty`,
+            state: 'no_checkpoint',
+            latestIndex: null,
+          }),
         ],
       },
       {

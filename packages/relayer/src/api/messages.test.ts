@@ -1,6 +1,17 @@
 import { MessageStatus } from '@ferry/sdk/codec'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { A, ackOf, app20, B, b32, createTestApi, get, sent, type TestApi, word } from './test/fixtures.js'
+import {
+  A,
+  ackOf,
+  app20,
+  B,
+  b32,
+  createTestApi,
+  get,
+  sent,
+  type TestApi,
+  word,
+} from './test/fixtures.js'
 
 let api: TestApi
 beforeAll(async () => {
@@ -30,7 +41,16 @@ describe('GET /v1/messages', () => {
     await api.store.insertMessages([first, second, other])
     await api.store.finalizeMessages(A, 100n, at(4))
     await api.store.updateMessages([
-      { id: first.id, stage: 'done', reason: 'delivered', status: MessageStatus.Executed, result: '0x', transactionHash: word(1, 'd'), deliveredAt: at(5), attempt: true },
+      {
+        id: first.id,
+        stage: 'done',
+        reason: 'delivered',
+        status: MessageStatus.Executed,
+        result: '0x',
+        transactionHash: word(1, 'd'),
+        deliveredAt: at(5),
+        attempt: true,
+      },
     ])
   })
 
@@ -62,7 +82,7 @@ describe('GET /v1/messages', () => {
     [`destination=${B}`, [second.id, first.id]],
     [`sender=${app20(0xc1)}`, [other.id]],
     [`sender=${b32(app20(0xa1))}`, [second.id, first.id]],
-    [`recipient=${app20(0xD1).toUpperCase().replace('0X', '0x')}`, [other.id]],
+    [`recipient=${app20(0xd1).toUpperCase().replace('0X', '0x')}`, [other.id]],
     [`channel=${first.channel}`, [second.id, first.id]],
     [`originTxHash=${word(1, 'f')}`, [second.id]],
     // A CosmWasm-style bare upper-case hash matches its 0x form.
@@ -86,30 +106,72 @@ describe('GET /v1/messages', () => {
 })
 
 describe('GET /v1/messages/{id}', () => {
-  const original = sent({ nonce: 7n, leafIndex: 10, flags: 2, ackGasLimit: 50_000, sender: b32(app20(0xe1)), body: '0xcafe' })
+  const original = sent({
+    nonce: 7n,
+    leafIndex: 10,
+    flags: 2,
+    ackGasLimit: 50_000,
+    sender: b32(app20(0xe1)),
+    body: '0xcafe',
+  })
   const ack = ackOf(original, { status: MessageStatus.Executed, nonce: 1n, leafIndex: 10 })
 
   beforeAll(async () => {
     await api.store.insertMessages([original])
     await api.store.finalizeMessages(A, 1_000n, at(20))
     for (const [i, validator] of [word(1, 'a'), word(2, 'a')].entries())
-      await api.store.saveSignedCheckpoint({ validator, origin: A, originEndpoint: word(A, 'e'), index: 10 + i, root: word(i, 'r'), signature: '0x01' })
-    await api.store.updateMessages([{ id: original.id, stage: 'ready', reason: 'waiting_signatures', detail: '1 of 2 validators answered' }])
-    await api.store.updateMessages([{ id: original.id, stage: 'submitted', reason: 'submitting' }])
-    await api.store.updateMessages([{ id: original.id, stage: 'ready', reason: 'rpc_error', detail: 'RPC down', attempt: true }])
+      await api.store.saveSignedCheckpoint({
+        validator,
+        origin: A,
+        originEndpoint: word(A, 'e'),
+        index: 10 + i,
+        root: word(i, 'r'),
+        signature: '0x01',
+      })
     await api.store.updateMessages([
-      { id: original.id, stage: 'done', reason: 'delivered', status: MessageStatus.Executed, result: '0xab', transactionHash: word(2, 'd'), deliveredAt: at(30), attempt: true },
+      {
+        id: original.id,
+        stage: 'ready',
+        reason: 'waiting_signatures',
+        detail: '1 of 2 validators answered',
+      },
+    ])
+    await api.store.updateMessages([{ id: original.id, stage: 'submitted', reason: 'submitting' }])
+    await api.store.updateMessages([
+      { id: original.id, stage: 'ready', reason: 'rpc_error', detail: 'RPC down', attempt: true },
+    ])
+    await api.store.updateMessages([
+      {
+        id: original.id,
+        stage: 'done',
+        reason: 'delivered',
+        status: MessageStatus.Executed,
+        result: '0xab',
+        transactionHash: word(2, 'd'),
+        deliveredAt: at(30),
+        attempt: true,
+      },
     ])
     await api.store.insertMessages([ack])
   })
 
   test('shows decoded fields and the whole lifecycle', async () => {
-    const { status, body } = await get(api.app, `/v1/messages/${original.id.toUpperCase().replace('0X', '0x')}`)
+    const { status, body } = await get(
+      api.app,
+      `/v1/messages/${original.id.toUpperCase().replace('0X', '0x')}`,
+    )
     expect(status).toBe(200)
     expect(body).toMatchObject({
       id: original.id,
       ackRequested: true,
-      decoded: { version: 1, flags: 2, deadline: '0', gasLimit: 100_000, ackGasLimit: 50_000, body: '0xcafe' },
+      decoded: {
+        version: 1,
+        flags: 2,
+        deadline: '0',
+        gasLimit: 100_000,
+        ackGasLimit: 50_000,
+        body: '0xcafe',
+      },
       decodeError: null,
       result: '0xab',
       acknowledges: null,
@@ -155,7 +217,10 @@ describe('GET /v1/messages/{id}', () => {
   })
 
   test('an undecodable stored message still shows, with why', async () => {
-    const broken = { ...sent({ nonce: 1n, leafIndex: 50, sender: b32(app20(0xf1)) }), encoded: '0x02' as const }
+    const broken = {
+      ...sent({ nonce: 1n, leafIndex: 50, sender: b32(app20(0xf1)) }),
+      encoded: '0x02' as const,
+    }
     await api.store.insertMessages([broken])
     const { status, body } = await get(api.app, `/v1/messages/${broken.id}`)
     expect(status).toBe(200)
@@ -194,13 +259,17 @@ describe('pagination under concurrent inserts', () => {
         get(walker.app, path),
         // Meanwhile the indexer keeps adding messages (always newer than what exists).
         walker.store.insertMessages([
-          sent({ nonce: BigInt(1_000 + inserted), leafIndex: 1_000 + inserted++, sender: b32(app20(0x99)) }),
+          sent({
+            nonce: BigInt(1_000 + inserted),
+            leafIndex: 1_000 + inserted++,
+            sender: b32(app20(0x99)),
+          }),
         ]),
       ])
       seen.push(...body.items.map((m: { id: string }) => m.id))
       cursor = body.nextCursor
     } while (cursor)
-    const existingIds = new Set(existing.map((m) => m.id))
+    const existingIds = new Set<string>(existing.map((m) => m.id))
     const walked = seen.filter((id) => existingIds.has(id))
     expect(new Set(seen).size).toBe(seen.length)
     expect(walked).toHaveLength(existing.length)
@@ -209,5 +278,4 @@ describe('pagination under concurrent inserts', () => {
       .map((m) => m.id)
     expect(walked).toEqual(expected)
   })
-
 })

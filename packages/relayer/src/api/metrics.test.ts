@@ -14,15 +14,27 @@ afterAll(async () => {
 
 describe('GET /metrics', () => {
   test('serves every metric family in the Prometheus text format', async () => {
-    const [m1, m2] = [sent({ nonce: 1n, leafIndex: 0, sentAt: new Date(Date.now() - 3_000) }), sent({ nonce: 2n, leafIndex: 1 })]
+    const [m1, m2] = [
+      sent({ nonce: 1n, leafIndex: 0, sentAt: new Date(Date.now() - 3_000) }),
+      sent({ nonce: 2n, leafIndex: 1 }),
+    ]
     await api.store.insertMessages([m1!, m2!])
     await api.store.finalizeMessages(A, 100n, new Date())
     await api.store.updateMessages([
-      { id: m1!.id, stage: 'done', reason: 'delivered', status: MessageStatus.Executed, transactionHash: word(1, 'd'), deliveredAt: new Date(), attempt: true },
+      {
+        id: m1!.id,
+        stage: 'done',
+        reason: 'delivered',
+        status: MessageStatus.Executed,
+        transactionHash: word(1, 'd'),
+        deliveredAt: new Date(),
+        attempt: true,
+      },
       { id: m2!.id, stage: 'ready', reason: 'rpc_error', detail: 'down', attempt: true },
     ])
-    const chain = instrumentChain(fakeChain(B, { head: { number: 1n, hash: '0x', timestamp: 0n }, balance: 0n, fail: false }), (domain, method) =>
-      api.metrics.recordRpcError(domain, method),
+    const chain = instrumentChain(
+      fakeChain(B, { head: { number: 1n, hash: '0x', timestamp: 0n }, balance: 0n, fail: false }),
+      (domain, method) => api.metrics.recordRpcError(domain, method),
     )
     const failing = instrumentChain(
       {

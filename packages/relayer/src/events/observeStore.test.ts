@@ -27,10 +27,19 @@ describe('observeStore', () => {
     // Seen again (the indexer after a restart): stored as it was, so no new `indexed`.
     await store.insertMessages([{ ...m1!, sentAt: new Date(Date.now() + 1_000) }])
     expect(await store.finalizeMessages(m1!.origin, 10n, new Date())).toBe(1)
-    await store.updateMessages([{ id: m1!.id, stage: 'ready', reason: 'waiting_signatures', detail: '0 of 2' }])
+    await store.updateMessages([
+      { id: m1!.id, stage: 'ready', reason: 'waiting_signatures', detail: '0 of 2' },
+    ])
     await store.updateMessages([{ id: m1!.id, stage: 'submitted', reason: 'submitting' }])
     await store.updateMessages([
-      { id: m1!.id, stage: 'done', reason: 'delivered', status: MessageStatus.Executed, transactionHash: word(1, 'd'), attempt: true },
+      {
+        id: m1!.id,
+        stage: 'done',
+        reason: 'delivered',
+        status: MessageStatus.Executed,
+        transactionHash: word(1, 'd'),
+        attempt: true,
+      },
     ])
     expect(await store.orphanMessagesAbove(m2!.origin, 10n)).toEqual([m2!.id])
     unsubscribe()
@@ -44,19 +53,37 @@ describe('observeStore', () => {
       ['delivered', m1!.id, 'delivered'],
       ['orphaned', m2!.id, 'orphaned'],
     ])
-    expect(events[0]).toMatchObject({ seq: 1, channel: m1!.channel, origin: m1!.origin, nonce: '1', transactionHash: m1!.originTransactionHash })
+    expect(events[0]).toMatchObject({
+      seq: 1,
+      channel: m1!.channel,
+      origin: m1!.origin,
+      nonce: '1',
+      transactionHash: m1!.originTransactionHash,
+    })
     expect(events[3]).toMatchObject({ detail: '0 of 2', stage: 'ready' })
-    expect(events[5]).toMatchObject({ stage: 'done', status: 'executed', transactionHash: word(1, 'd') })
+    expect(events[5]).toMatchObject({
+      stage: 'done',
+      status: 'executed',
+      transactionHash: word(1, 'd'),
+    })
   })
 
   test('returns what the store returns and reads nothing back without listeners', async () => {
     const bus = createEventBus()
     let reads = 0
-    const counting: RelayerStore = { ...raw, getMessagesByIds: async (ids) => (reads++, raw.getMessagesByIds(ids)) }
+    const counting: RelayerStore = {
+      ...raw,
+      getMessagesByIds: async (ids) => {
+        reads++
+        return raw.getMessagesByIds(ids)
+      },
+    }
     const store = observeStore(counting, bus)
     await store.insertMessages([sent({ nonce: 1n, leafIndex: 5, sender: word(5) })])
     expect(reads).toBe(0)
-    await expect(store.updateMessages([{ id: word(404), stage: 'done', reason: 'delivered' }])).rejects.toThrow(/not in the store/)
+    await expect(
+      store.updateMessages([{ id: word(404), stage: 'done', reason: 'delivered' }]),
+    ).rejects.toThrow(/not in the store/)
   })
 
   test('a failed read-back is logged, not thrown: the write is done', async () => {
@@ -83,7 +110,10 @@ describe('eventTypeOf', () => {
     [{ stage: 'done', reason: 'delivered_by_other', status: MessageStatus.Executed }, 'delivered'],
     [{ stage: 'done', reason: 'timed_out', status: MessageStatus.TimedOut }, 'timed_out'],
     [{ stage: 'submitted', reason: 'submitting' }, 'submitted'],
-    [{ stage: 'failed', reason: 'retry_scheduled', status: MessageStatus.Failed, attempt: true }, 'failed'],
+    [
+      { stage: 'failed', reason: 'retry_scheduled', status: MessageStatus.Failed, attempt: true },
+      'failed',
+    ],
     [{ stage: 'failed', reason: 'rpc_error', attempt: true }, 'retry_scheduled'],
     [{ stage: 'ready', reason: 'gas_estimate_reverted', attempt: true }, 'retry_scheduled'],
     [{ stage: 'ready', reason: 'waiting_channel_order' }, 'waiting'],

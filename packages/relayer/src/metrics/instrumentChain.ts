@@ -4,7 +4,8 @@ import { classifyError } from '../core/relayer/classifyError.js'
 /**
  * `adapter`, with each method that rejects for a chain-side reason (what the core's
  * `classifyError` calls `rpc_error`: not a refused or reverted call) reported to `onRpcError`
- * before the error goes on unchanged (an abort, e.g. at shutdown, is not a chain's failure). Every other property passes through as it is.
+ * before the error goes on unchanged (an abort, e.g. at shutdown, is not a chain's failure).
+ * Every other property passes through as it is.
  *
  * @example
  * ```ts

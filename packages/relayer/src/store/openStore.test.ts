@@ -130,7 +130,13 @@ describe('openStore', () => {
     const store = join(dir, 'killed')
     const child = spawn(
       process.execPath,
-      ['--import', fileURLToPath(new URL('../../scripts/resolveTs.ts', import.meta.url)), testFile('commitAndWait.ts'), store, '50'],
+      [
+        '--import',
+        fileURLToPath(new URL('../../scripts/resolveTs.ts', import.meta.url)),
+        testFile('commitAndWait.ts'),
+        store,
+        '50',
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     )
     let output = ''

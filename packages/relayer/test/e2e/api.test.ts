@@ -31,6 +31,10 @@ import {
 
 const CONFIRMATIONS = 2
 
+/** GET `url` as JSON. */
+// biome-ignore lint/suspicious/noExplicitAny: the test reads answers freely; contract.test.ts checks their shapes
+const json = async (url: string): Promise<any> => (await fetch(url)).json()
+
 describe('the relayer API over hardhat nodes', () => {
   let world: EvmWorld
   let a: EvmChain
@@ -102,22 +106,32 @@ describe('the relayer API over hardhat nodes', () => {
     if (!id) throw new Error('nothing sent')
 
     const delivered = await events
-      .next((event) => event.event === 'delivered' && JSON.parse(event.data).messageId === id, 60_000)
+      .next(
+        (event) => event.event === 'delivered' && JSON.parse(event.data).messageId === id,
+        60_000,
+      )
       .catch(async (error) => {
         const stored = await opened.getMessage(id)
         throw new Error(
           `${error}; saw ${JSON.stringify(events.events.map((e) => e.event))}; stored ${stored?.stage}/${stored?.reason}`,
         )
       })
-    const ours = events.events.map((event) => JSON.parse(event.data)).filter((event) => event.messageId === id)
-    expect(ours.map((event) => event.type)).toEqual(expect.arrayContaining(['indexed', 'finalized', 'submitted', 'delivered']))
-    expect(ours.map((event) => event.seq)).toEqual([...ours.map((event) => event.seq)].sort((x, y) => x - y))
-    expect(JSON.parse(delivered.data)).toMatchObject({ status: 'executed', transactionHash: expect.stringMatching(/^0x[0-9a-f]{64}$/) })
+    const ours = events.events
+      .map((event) => JSON.parse(event.data))
+      .filter((event) => event.messageId === id)
+    expect(ours.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['indexed', 'finalized', 'submitted', 'delivered']),
+    )
+    expect(ours.map((event) => event.seq)).toEqual(
+      [...ours.map((event) => event.seq)].sort((x, y) => x - y),
+    )
+    expect(JSON.parse(delivered.data)).toMatchObject({
+      status: 'executed',
+      transactionHash: expect.stringMatching(/^0x[0-9a-f]{64}$/),
+    })
     await events.cancel()
 
-    const response = await fetch(`${api.url}/v1/messages/${id}`)
-    expect(response.status).toBe(200)
-    const message = await response.json()
+    const message = await json(`${api.url}/v1/messages/${id}`)
     expect(message).toMatchObject({
       id,
       origin: a.domain,
@@ -128,23 +142,36 @@ describe('the relayer API over hardhat nodes', () => {
       lifecycle: {
         sent: { transactionHash: expect.stringMatching(/^0x/) },
         finalized: { at: expect.any(String) },
-        delivered: { status: 'executed', transactionHash: JSON.parse(delivered.data).transactionHash },
+        delivered: {
+          status: 'executed',
+          transactionHash: JSON.parse(delivered.data).transactionHash,
+        },
       },
     })
-    expect(message.lifecycle.attempts.map((attempt: { reason: string }) => attempt.reason)).toContain('delivered')
+    expect(
+      message.lifecycle.attempts.map((attempt: { reason: string }) => attempt.reason),
+    ).toContain('delivered')
 
-    const channel = await (await fetch(`${api.url}/v1/channels/${message.channel}`)).json()
-    expect(channel).toMatchObject({ highestSentNonce: message.nonce, highestDeliveredNonce: message.nonce, blockedBy: null })
+    const channel = await json(`${api.url}/v1/channels/${message.channel}`)
+    expect(channel).toMatchObject({
+      highestSentNonce: message.nonce,
+      highestDeliveredNonce: message.nonce,
+      blockedBy: null,
+    })
 
     await waitFor('the monitor saw both chains', async () => {
-      const chains = await (await fetch(`${api.url}/v1/chains`)).json()
-      return chains.items.every((chain: { healthy: boolean; signerBalance: string | null }) => chain.healthy && chain.signerBalance !== null)
+      const chains = await json(`${api.url}/v1/chains`)
+      return chains.items.every(
+        (chain: { healthy: boolean; signerBalance: string | null }) =>
+          chain.healthy && chain.signerBalance !== null,
+      )
     })
     expect((await fetch(`${api.url}/readyz`)).status).toBe(200)
-    const origins = await (await fetch(`${api.url}/v1/validators`)).json()
+    const origins = await json(`${api.url}/v1/validators`)
     expect(origins.items).toHaveLength(2)
     for (const origin of origins.items)
-      for (const validator of origin.validators) expect(['ok', 'no_checkpoint']).toContain(validator.state)
+      for (const validator of origin.validators)
+        expect(['ok', 'no_checkpoint']).toContain(validator.state)
     const metrics = await (await fetch(`${api.url}/metrics`)).text()
     expect(metrics).toMatch(/ferry_delivery_latency_seconds_count [1-9]/)
     expect(metrics).toContain('ferry_messages{stage="done"}')

@@ -120,13 +120,14 @@ describe('a foreign transaction from the relayer key', () => {
     const before = await handledCounts([a, b])
     const sent: Sent[] = []
     const foreign: { chain: EvmChain; hash: Hex; nonce: number; taken: number }[] = []
-    // The next `armed` relayer sends (on either chain) lose their nonce to a transfer.
-    let armed = 0
+    // The next `armed.get(chain)` relayer sends on each chain lose their nonce to a transfer.
+    const armed = new Map<EvmChain, number>()
     for (const chain of [a, b])
       proxyOf(chain).setHook(async (request) => {
         const tx = relayerTransaction(request)
-        if (!tx || armed <= 0) return
-        armed--
+        const left = armed.get(chain) ?? 0
+        if (!tx || left <= 0) return
+        armed.set(chain, left - 1)
         const nonce = await chain.client.getTransactionCount({
           address: relayerAccount.address,
           blockTag: 'pending',
@@ -139,26 +140,29 @@ describe('a foreign transaction from the relayer key', () => {
         })
       })
     try {
-      // Two in a row: one delivery loses its nonce twice and is signed a third time.
-      armed = 2
-      const ids = [
-        ...(await send(sent, a, b, 0, 3)),
+      // One channel to B, so one delivery at a time: it loses its nonce twice in a row and is
+      // signed a third time (the adapter's limit).
+      armed.set(b, 2)
+      const ids = await send(sent, a, b, 0, 3)
+      await waitFor('first wave delivered', () => allDone(store, ids), 20_000)
+      expect(armed.get(b)).toBe(0)
+      // Then once on each chain, with deliveries both ways in flight.
+      armed.set(a, 1)
+      armed.set(b, 1)
+      const more = [
         ...(await send(sent, b, a, 0, 3)),
         ...(await send(sent, a, b, 1, 3)),
+        ...(await send(sent, b, a, 1, 3)),
       ]
-      await waitFor('first wave delivered', () => allDone(store, ids), 20_000)
-      expect(armed).toBe(0)
-      armed = 1
-      const more = [...(await send(sent, b, a, 1, 3)), ...(await send(sent, a, b, 2, 3))]
       await waitFor('second wave delivered', () => allDone(store, more), 20_000)
-      expect(armed).toBe(0)
+      expect([armed.get(a), armed.get(b)]).toEqual([0, 0])
     } finally {
       for (const chain of [a, b]) proxyOf(chain).setHook(undefined)
       await agents.stop()
       agents = undefined
     }
 
-    expect(foreign).toHaveLength(3)
+    expect(foreign).toHaveLength(4)
     for (const { chain, hash, nonce, taken } of foreign) {
       // The transfer used the very nonce the relayer's transaction was signed with.
       expect(nonce).toBe(taken)

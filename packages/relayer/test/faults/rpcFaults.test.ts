@@ -5,9 +5,9 @@
 // executed exactly once.
 import type { Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RpcFaultProxy, startRpcFaultProxy } from '../../src/testing/rpcFaultProxy.ts'
 import { openStore } from '../../src/store/openStore.ts'
 import type { RelayerStore } from '../../src/store/types.ts'
+import { type RpcFaultProxy, startRpcFaultProxy } from '../../src/testing/rpcFaultProxy.ts'
 import { waitFor } from '../world/agents.ts'
 import { type EvmChain, type EvmWorld, startEvmWorld } from '../world/evmWorld.ts'
 import {
@@ -128,14 +128,15 @@ describe('RPC faults between the agents and both chains', () => {
       const first = await wave(sent)
       await waitFor('first wave delivered', () => allDone(store, first), 20_000)
 
-      // Each send fault is armed for the next few sends only: those deliveries fail outright
-      // (the transport's own retry is faulted too), are recorded, and are tried again.
+      // B's proxy fails the next two sends it sees: a delivery to B and the transport's own
+      // retry of it (one channel, so one delivery in flight). That delivery fails outright, is
+      // recorded, and is tried again.
       for (const mode of ['fail', 'drop', 'stall'] as const) {
         const faultedBefore = faulted('eth_sendRawTransaction')
-        setModes({ mode, methods: ['eth_sendRawTransaction'], count: 2 })
-        const ids = await wave(sent)
+        proxyOf(b).setMode({ mode, methods: ['eth_sendRawTransaction'], count: 2 })
+        const ids = await send(sent, a, b, 0, 3)
         await waitFor(`deliveries after ${mode}ed sends`, () => allDone(store, ids), 20_000)
-        expect(faulted('eth_sendRawTransaction')).toBeGreaterThan(faultedBefore)
+        expect(faulted('eth_sendRawTransaction')).toBe(faultedBefore + 2)
         expect(await rpcErrors(ids), `rpc_error attempts after ${mode}ed sends`).toBeGreaterThan(0)
         setModes('pass')
       }

@@ -142,7 +142,7 @@ export async function startAgents(params: StartAgentsParameters): Promise<Agents
       }),
     ),
     policy: params.policy ?? FAST_POLICY,
-    owner: params.owner,
+    ...(params.owner !== undefined && { owner: params.owner }),
   })
   return {
     validators,

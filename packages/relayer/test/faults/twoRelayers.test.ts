@@ -182,7 +182,6 @@ describe('two relayers on one PostgreSQL', () => {
         work.set(signer, (work.get(signer) ?? 0) + journaled)
       }
     }
-    console.log("WORK", [...work])
     for (const signer of signers) expect(work.get(signer), `work of ${signer}`).toBeGreaterThan(0)
     // Every delivery transaction on chain is one of the two relayers'.
     for (const chain of [a, b]) {

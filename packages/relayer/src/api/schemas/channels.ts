@@ -13,6 +13,7 @@ import {
   Timestamp,
 } from './common.js'
 
+/** `GET /v1/channels` query. */
 export const ListChannelsQuery = z.strictObject({
   origin: domainParam('Origin domain.').optional(),
   destination: domainParam('Destination domain.').optional(),
@@ -20,10 +21,12 @@ export const ListChannelsQuery = z.strictObject({
   limit: limitParam,
 })
 
+/** `GET /v1/channels/{channel}` path. */
 export const ChannelParams = z.object({
   channel: hex32Param('Channel key: keccak256(origin | sender | destination | recipient | kind).'),
 })
 
+/** One channel, its nonces and what blocks it. */
 export const Channel = z
   .object({
     channel: Hex32,
@@ -57,4 +60,5 @@ export const Channel = z
   })
   .openapi('Channel')
 
+/** `GET /v1/channels`. */
 export const ChannelPage = page(Channel).openapi('ChannelPage')

@@ -8,7 +8,14 @@ import type { MessageStage, ReasonCode } from '../../store/types.js'
 const HEX32 = /^0x[0-9a-fA-F]{64}$/
 const U32_MAX = 0xffff_ffff
 
-/** 0x + 64 hex (an id, a hash, a channel key), any case in; lower case out. */
+/**
+ * 0x + 64 hex (an id, a hash, a channel key), any case in; lower case out.
+ *
+ * @example
+ * ```ts
+ * z.object({ id: hex32Param('Message id.') })
+ * ```
+ */
 export const hex32Param = (what: string) =>
   z
     .string()
@@ -17,7 +24,15 @@ export const hex32Param = (what: string) =>
     .transform((value) => value.toLowerCase() as Hex)
     .openapi({ type: 'string', pattern: HEX32.source, description: what })
 
-/** A whole number in `[min, max]`, written in decimal digits only (no sign, exponent or spaces). */
+/**
+ * A whole number in `[min, max]`, written in decimal digits only (no sign, exponent or spaces);
+ * documented as an OpenAPI integer.
+ *
+ * @example
+ * ```ts
+ * integerParam(1, 200, 'Items per page.').parse('50') // 50
+ * ```
+ */
 export const integerParam = (min: number, max: number, description: string) =>
   z
     .string()
@@ -32,12 +47,24 @@ export const integerParam = (min: number, max: number, description: string) =>
     )
     .openapi({ type: 'integer', minimum: min, maximum: max, description })
 
-/** A domain: a u32 (PROTOCOL §1). */
+/**
+ * A domain: a u32 (PROTOCOL §1).
+ *
+ * @example
+ * ```ts
+ * domainParam('Origin domain.').parse('31337') // 31337
+ * ```
+ */
 export const domainParam = (description: string) => integerParam(0, U32_MAX, description)
 
 /**
  * An address on some chain: bytes32 (PROTOCOL §2) or a 20-byte EVM address, which is taken as
  * its left-padded bytes32. Lower-case bytes32 out.
+ *
+ * @example
+ * ```ts
+ * addressParam('Sender.').parse('0x00000000000000000000000000000000000000A1') // '0x0000…00a1'
+ * ```
  */
 export const addressParam = (description: string) =>
   z
@@ -55,7 +82,9 @@ export const addressParam = (description: string) =>
 
 /** Page size: default 50, at most 200. */
 export const LIMIT_DEFAULT = 50
+/** Largest page size. */
 export const LIMIT_MAX = 200
+/** `limit`: items per page, 1 to `LIMIT_MAX`, default `LIMIT_DEFAULT`. */
 export const limitParam = integerParam(1, LIMIT_MAX, 'Items per page.')
   .optional()
   .openapi({ default: LIMIT_DEFAULT })
@@ -75,9 +104,12 @@ export const Hex32 = z.string().regex(/^0x[0-9a-f]{64}$/)
 export const HexString = z.string().regex(/^0x[0-9a-f]*$/)
 /** A u64 or uint256 as a decimal string (JSON numbers lose precision past 2^53). */
 export const Decimal = z.string().regex(/^\d+$/)
+/** A u32 domain in an answer. */
 export const Domain = z.number().int().min(0).max(U32_MAX)
+/** An ISO 8601 UTC time in an answer. */
 export const Timestamp = z.iso.datetime()
 
+/** Every relayer stage (`MessageStage`). */
 export const STAGES = [
   'pending',
   'ready',
@@ -121,9 +153,17 @@ export const Reason = z.enum(REASONS).openapi('Reason', {
   description: "Why a message is where it is (the attempt log's reason code).",
 })
 
+/** A lifecycle event type. */
 export const EventType = z.enum(LIFECYCLE_EVENT_TYPES).openapi('EventType')
 
-/** `{ error: { code, message, details? } }`: every 4xx and 5xx answer. */
+/**
+ * `{ error: { code, message, details? } }`: every 4xx and 5xx answer.
+ *
+ * @example
+ * ```ts
+ * ErrorBody.parse({ error: { code: 'not_found', message: 'No message 0x….' } })
+ * ```
+ */
 export const ErrorBody = z
   .object({
     error: z.object({
@@ -134,6 +174,13 @@ export const ErrorBody = z
   })
   .openapi('Error')
 
-/** A page of `item`s; `nextCursor` is null on the last page. */
+/**
+ * A page of `item`s; `nextCursor` is null on the last page.
+ *
+ * @example
+ * ```ts
+ * const MessagePage = page(MessageSummary).openapi('MessagePage')
+ * ```
+ */
 export const page = <item extends z.ZodType>(item: item) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() })

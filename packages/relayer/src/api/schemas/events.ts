@@ -11,6 +11,7 @@ import {
   Timestamp,
 } from './common.js'
 
+/** `GET /v1/events` query: all events, or one message's or channel's. */
 export const EventsQuery = z.strictObject({
   messageId: hex32Param('Only this message’s events.').optional(),
   channel: hex32Param('Only this channel’s events.').optional(),

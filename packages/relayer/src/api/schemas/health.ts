@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { Decimal, Domain, Timestamp } from './common.js'
 
+/** One chain as `GET /v1/chains` shows it. */
 export const Chain = z
   .object({
     domain: Domain,
@@ -24,8 +25,10 @@ export const Chain = z
   })
   .openapi('Chain')
 
+/** `GET /v1/chains`. */
 export const ChainList = z.object({ items: z.array(Chain) }).openapi('ChainList')
 
+/** One origin's validators as `GET /v1/validators` shows them. */
 export const ValidatorOrigin = z
   .object({
     origin: Domain,
@@ -44,10 +47,13 @@ export const ValidatorOrigin = z
   })
   .openapi('ValidatorOrigin')
 
+/** `GET /v1/validators`. */
 export const ValidatorList = z.object({ items: z.array(ValidatorOrigin) }).openapi('ValidatorList')
 
+/** `GET /healthz`. */
 export const Health = z.object({ ok: z.literal(true) }).openapi('Health')
 
+/** `GET /readyz`, 200 or 503. */
 export const Readiness = z
   .object({
     ready: z.boolean(),

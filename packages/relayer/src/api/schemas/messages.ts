@@ -32,10 +32,12 @@ export const ListMessagesQuery = z.strictObject({
   limit: limitParam,
 })
 
+/** `GET /v1/messages/{id}` path. */
 export const MessageIdParams = z.object({
   id: hex32Param('Message id (keccak256 of the message).'),
 })
 
+/** A message as lists show it. */
 export const MessageSummary = z
   .object({
     id: Hex32,
@@ -63,6 +65,7 @@ export const MessageSummary = z
   })
   .openapi('MessageSummary')
 
+/** `GET /v1/messages`. */
 export const MessagePage = page(MessageSummary).openapi('MessagePage')
 
 const Attempt = z
@@ -75,6 +78,7 @@ const Attempt = z
   })
   .openapi('Attempt')
 
+/** `GET /v1/messages/{id}`: the summary, decoded fields, lifecycle and ack. */
 export const MessageDetail = MessageSummary.extend({
   encoded: HexString,
   feePaid: Decimal.openapi({

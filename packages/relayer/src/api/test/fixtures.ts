@@ -190,20 +190,32 @@ export async function createTestApi(
   }
 }
 
+/** What `get` returns: the body parsed as JSON when it is JSON, else the text. */
+export type TestResponse = {
+  status: number
+  headers: Headers
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies freely
+  body: any
+  text: string
+}
+
 /** GET `path` from `app`, returning status, headers and parsed JSON (or text). */
-export async function get(app: ApiApp, path: string, init?: RequestInit) {
+export async function get(app: ApiApp, path: string, init?: RequestInit): Promise<TestResponse> {
   const response = await app.request(path, init)
   const text = await response.text()
   let body: unknown = text
   try {
     body = JSON.parse(text)
   } catch {}
-  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies freely
-  return { status: response.status, headers: response.headers, body: body as any, text }
+  return { status: response.status, headers: response.headers, body, text }
 }
 
 /** Polls `check` every 20 ms until it holds, or throws after `timeoutMs` naming `what`. */
-export async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 10_000) {
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 10_000,
+) {
   const deadline = Date.now() + timeoutMs
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`)

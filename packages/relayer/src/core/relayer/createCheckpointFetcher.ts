@@ -88,8 +88,7 @@ export function createCheckpointFetcher({
     const signature = answer.signature as Hex
     try {
       const signer = (await recoverCheckpointSigner({ checkpoint, signature })).toLowerCase()
-      if (signer !== lower(answer.validator))
-        return reject(`signature recovers to ${signer}`)
+      if (signer !== lower(answer.validator)) return reject(`signature recovers to ${signer}`)
       if (refused.has(signer)) return reject('the destination refused this signer')
       return { checkpoint, signature, signer: signer as Hex } // CAST: a recovered address
     } catch {
@@ -195,11 +194,11 @@ export function createCheckpointFetcher({
         if (!('errorName' in e) || e.errorName !== 'MultisigVerifierSignerNotValidator') continue
         const signer = 'errorArgs' in e && Array.isArray(e.errorArgs) ? e.errorArgs[0] : undefined
         if (typeof signer !== 'string' || !isAddress(signer, { strict: false })) return undefined
-        const lower = signer.toLowerCase() as Hex // CAST: lower-case of an address is an address
-        refused.add(lower)
+        const address = signer.toLowerCase() as Hex // CAST: lower-case of an address is an address
+        refused.add(address)
         cached = undefined
-        log.warn({ signer: lower }, 'the destination refused a signer: ignoring its signatures')
-        return lower
+        log.warn({ signer: address }, 'the destination refused a signer: ignoring its signatures')
+        return address
       }
       return undefined
     },
