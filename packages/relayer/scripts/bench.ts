@@ -20,30 +20,30 @@ console.log(
     `(block time ${BLOCK_TIME_MS} ms, ${CONFIRMATIONS} confirmation; target p50 ≤ ${(CONFIRMATIONS + 1) * BLOCK_TIME_MS} ms)`,
 )
 
-const rssMb = await new Promise<number>((resolve, reject) => {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      new URL('./resolveTs.ts', import.meta.url).pathname,
-      new URL('./benchPending.ts', import.meta.url).pathname,
-      String(PENDING),
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  )
-  let out = ''
-  child.stdout.on('data', (chunk) => {
-    out += chunk
+/** Peak RSS of a relayer process over `PENDING` pending messages in a `kind` store. */
+const measureRss = (kind: 'pglite' | 'postgres') =>
+  new Promise<number>((resolve, reject) => {
+    const script = new URL('./benchPending.ts', import.meta.url).pathname
+    const hook = new URL('./resolveTs.ts', import.meta.url).pathname
+    const child = spawn(process.execPath, ['--import', hook, script, String(PENDING), kind], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout.on('data', (chunk) => {
+      out += chunk
+    })
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      const match = /peakRssMb=(\d+)/.exec(out)
+      if (code !== 0 || !match) reject(new Error(`benchPending failed (${code}): ${out}`))
+      else resolve(Number(match[1]))
+    })
   })
-  child.on('error', reject)
-  child.on('exit', (code) => {
-    const match = /peakRssMb=(\d+)/.exec(out)
-    if (code !== 0 || !match) reject(new Error(`benchPending failed (${code}): ${out}`))
-    else resolve(Number(match[1]))
-  })
-})
+const rssMb = await measureRss('pglite')
+const rssMbPostgres = await measureRss('postgres')
 console.log(
-  `peak RSS of a relayer with ${PENDING.toLocaleString('en')} pending messages: ${rssMb} MB (target ≤ 300 MB)`,
+  `peak RSS of a relayer with ${PENDING.toLocaleString('en')} pending messages: ${rssMb} MB on the embedded PGlite store, ` +
+    `${rssMbPostgres} MB on a PostgreSQL server (target ≤ 300 MB)`,
 )
 
 const result = {
@@ -53,6 +53,7 @@ const result = {
   blockTimeMs: BLOCK_TIME_MS,
   confirmations: CONFIRMATIONS,
   rssMbWith100kPending: rssMb,
+  rssMbWith100kPendingOnPostgres: rssMbPostgres,
 }
 writeFileSync(
   new URL('../bench/relayer.json', import.meta.url),
