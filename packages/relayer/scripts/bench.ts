@@ -16,7 +16,7 @@ const throughput = await benchThroughput({
 })
 console.log(
   `EVM → EVM: ${throughput.messages} messages, ${throughput.messagesPerSecond} msg/s sustained; ` +
-    `send block → delivery block p50 ${throughput.p50Ms} ms, p99 ${throughput.p99Ms} ms ` +
+    `latency at one message per block (send block → delivery block) p50 ${throughput.p50Ms} ms, p99 ${throughput.p99Ms} ms ` +
     `(block time ${BLOCK_TIME_MS} ms, ${CONFIRMATIONS} confirmation; target p50 ≤ ${(CONFIRMATIONS + 1) * BLOCK_TIME_MS} ms)`,
 )
 

@@ -61,6 +61,9 @@ export async function createChainAdapter({
         bumpPercent: chain.gas.bumpPercent,
         stuckAfterMs: chain.gas.stuckAfterMs,
         estimateMultiplier: chain.gas.estimateMultiplier,
+        ...(chain.gas.maxPriorityFeePerGas === undefined
+          ? {}
+          : { maxPriorityFeePerGas: chain.gas.maxPriorityFeePerGas }),
       },
       logger: log,
       pollingIntervalMs: Math.min(1_000, chain.pollIntervalMs),

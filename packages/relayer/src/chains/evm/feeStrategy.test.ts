@@ -1,7 +1,8 @@
 import { parseGwei } from 'viem'
 import { describe, expect, it } from 'vitest'
+import type { EvmContext } from './context.js'
 import { GasPriceAboveCapError } from './errors.js'
-import { bumpFees, type EvmGasPolicy, feesFor } from './feeStrategy.js'
+import { bumpFees, type EvmGasPolicy, feesFor, readFeeMarket } from './feeStrategy.js'
 
 const policy: EvmGasPolicy = { maxFeePerGas: parseGwei('100'), bumpPercent: 12.5, stuckAfterMs: 1 }
 const gwei = (value: string) => parseGwei(value)
@@ -59,5 +60,34 @@ describe('bumpFees', () => {
     expect(bumpFees({ maxFeePerGas: gwei('95'), maxPriorityFeePerGas: 1n }, market, policy)).toBe(
       undefined,
     )
+  })
+})
+
+describe('readFeeMarket', () => {
+  // A context whose client answers a fixed base fee and suggested tip: all readFeeMarket reads.
+  const contextWith = (gas: Partial<EvmGasPolicy>, suggested: bigint) =>
+    ({
+      domain: 1,
+      gas: { maxFeePerGas: 10n ** 12n, bumpPercent: 15, stuckAfterMs: 1_000, ...gas },
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
+      client: {
+        getBlock: async () => ({ baseFeePerGas: 7n }),
+        request: async () => `0x${suggested.toString(16)}`,
+      },
+    }) as unknown as EvmContext // CAST: readFeeMarket uses only these fields
+
+  it('holds the suggested tip between the policy floor and cap', async () => {
+    expect(await readFeeMarket(contextWith({}, 5n))).toEqual({
+      baseFeePerGas: 7n,
+      priorityFeePerGas: 5n,
+    })
+    expect(await readFeeMarket(contextWith({ minPriorityFeePerGas: 9n }, 5n))).toEqual({
+      baseFeePerGas: 7n,
+      priorityFeePerGas: 9n,
+    })
+    expect(await readFeeMarket(contextWith({ maxPriorityFeePerGas: 3n }, 5n))).toEqual({
+      baseFeePerGas: 7n,
+      priorityFeePerGas: 3n,
+    })
   })
 })

@@ -19,6 +19,11 @@ export type EvmGasPolicy = {
   estimateMultiplier?: number
   /** Lowest priority fee offered, for nodes that suggest none or too little. Default 0. */
   minPriorityFeePerGas?: bigint
+  /**
+   * Highest priority fee (tip) a transaction is first sent with, however much the node suggests.
+   * A replacement may raise it by `bumpPercent` (nodes refuse less), still within `maxFeePerGas`.
+   */
+  maxPriorityFeePerGas?: bigint
 }
 
 /** The two fee fields of a type-2 transaction. */
@@ -30,7 +35,7 @@ export type FeeMarket = { baseFeePerGas: bigint; priorityFeePerGas: bigint }
 /**
  * Reads the fee market: the latest block's base fee (the gas price on a chain without one) and
  * `eth_maxPriorityFeePerGas`, raised to the policy's floor (the floor alone when the node does
- * not serve that method).
+ * not serve that method) and held to its tip cap.
  *
  * @example
  * const market = await readFeeMarket(ctx, signal)
@@ -54,7 +59,9 @@ export async function readFeeMarket(ctx: EvmContext, signal?: AbortSignal): Prom
     // Not every node serves it; the base fee read above succeeded, so the floor will do.
     ctx.logger.debug({ domain: ctx.domain }, 'eth_maxPriorityFeePerGas unavailable; using floor')
   }
-  return { baseFeePerGas, priorityFeePerGas: suggested > floor ? suggested : floor }
+  const tip = suggested > floor ? suggested : floor
+  const cap = ctx.gas.maxPriorityFeePerGas
+  return { baseFeePerGas, priorityFeePerGas: cap !== undefined && tip > cap ? cap : tip }
 }
 
 /**

@@ -20,11 +20,14 @@ export function createOriginTree(store: RelayerStore, origin: number) {
     /** Loads leaves until the tree holds `count`; false when the store does not have them yet. */
     async ensure(count: number): Promise<boolean> {
       while (tree.count < count) {
+        const filling = tree
         const leaves = await store.getLeaves(
           origin,
-          tree.count,
-          Math.max(count, tree.count + 10_000),
+          filling.count,
+          Math.max(count, filling.count + 10_000),
         )
+        // A reorg reset the tree while the store answered: these leaves may be stale; start over.
+        if (filling !== tree) continue
         if (leaves.length === 0) return false
         for (const leaf of leaves) tree.insert(leaf)
       }

@@ -27,8 +27,12 @@ describe('withinGasCap', () => {
 
 describe('deliveryGasFloor', () => {
   test('covers the endpoint per message and the largest handler guard once', () => {
-    expect(deliveryGasFloor([200_000, 50_000])).toBe(100_000n + 2n * 60_000n + 200_000n + 3_174n + 3_000n)
+    expect(deliveryGasFloor([200_000, 50_000])).toBe(
+      100_000n + 2n * 60_000n + 200_000n + 3_174n + 3_000n,
+    )
     expect(deliveryGasFloor([])).toBe(100_000n)
-    expect(deliveryGasFloor([200_000, 50_000])).toBeLessThan(worstCaseDeliveryGas([200_000, 50_000]))
+    expect(deliveryGasFloor([200_000, 50_000])).toBeLessThan(
+      worstCaseDeliveryGas([200_000, 50_000]),
+    )
   })
 })
