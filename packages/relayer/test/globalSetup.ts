@@ -7,5 +7,6 @@ import { fileURLToPath } from 'node:url'
 export default function setup(): void {
   const script = fileURLToPath(new URL('../scripts/installPostgres.sh', import.meta.url))
   const { status } = spawnSync('bash', [script], { stdio: 'inherit' })
-  if (status !== 0) console.warn('could not install postgresql: the PostgreSQL store tests will fail')
+  if (status !== 0)
+    console.warn('could not install postgresql: the PostgreSQL store tests will fail')
 }

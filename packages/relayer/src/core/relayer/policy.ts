@@ -45,10 +45,8 @@ const reserve = (gasLimit: number) => BigInt(gasLimit) + BigInt(gasLimit) / 63n 
  * deliveryGasFloor([200_000, 50_000]) // 100,000 + 2 × 60,000 + 206,174
  */
 export function deliveryGasFloor(gasLimits: readonly number[]): bigint {
-  const largest = gasLimits.reduce(
-    (max, limit) => (reserve(limit) > max ? reserve(limit) : max),
-    0n,
-  )
+  let largest = 0n
+  for (const limit of gasLimits) if (reserve(limit) > largest) largest = reserve(limit)
   return BASE_GAS + PER_MESSAGE_GAS * BigInt(gasLimits.length) + largest
 }
 
