@@ -195,17 +195,19 @@ export async function sendMessages(
   const hashes: Hex[] = []
   for (let i = 0; i < count; i++) {
     hashes.push(
-      await from.wallet.writeContract({
-        address: app,
-        abi: testRecipientAbi,
-        functionName: 'sendVia',
-        args: [from.endpoint, destination, recipient, body, gasLimit, ackGasLimit, deadline],
-        value: fee,
-        // Sends in flight together change the tree under each other's estimates: a fixed limit.
-        gas: 500_000n,
-        account: from.wallet.account!,
-        chain: from.wallet.chain,
-      }),
+      await oneAtATime(from, () =>
+        from.wallet.writeContract({
+          address: app,
+          abi: testRecipientAbi,
+          functionName: 'sendVia',
+          args: [from.endpoint, destination, recipient, body, gasLimit, ackGasLimit, deadline],
+          value: fee,
+          // Sends in flight together change the tree under each other's estimates: a fixed limit.
+          gas: 500_000n,
+          account: from.wallet.account!,
+          chain: from.wallet.chain,
+        }),
+      ),
     )
   }
   const ids: Hex[] = []
@@ -223,3 +225,20 @@ export async function sendMessages(
 }
 
 export const toB32 = (address: Address): Hex => evmAddressToBytes32(address)
+
+/** Per chain, the deployer's last send: sends go to the node one after another. */
+const lastSend = new WeakMap<EvmChain, Promise<unknown>>()
+
+/**
+ * Runs `send` after every earlier send from `chain`'s deployer has reached the node. Concurrent
+ * `sendMessages` calls share one account; a node that mines each transaction at once refuses one
+ * that arrives ahead of its nonce ("nonce too high"), so they must arrive in nonce order.
+ */
+function oneAtATime<T>(chain: EvmChain, send: () => Promise<T>): Promise<T> {
+  const next = (lastSend.get(chain) ?? Promise.resolve()).then(send, send)
+  lastSend.set(
+    chain,
+    next.catch(() => undefined),
+  )
+  return next
+}
