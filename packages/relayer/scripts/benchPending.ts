@@ -77,23 +77,33 @@ async function fill(url: string, count: number): Promise<void> {
  */
 async function run(count: number, kind: 'pglite' | 'postgres'): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ferry-bench-'))
-  const server = kind === 'postgres' ? await startPostgres() : undefined
-  const url = server?.url ?? `file:${join(dir, 'store')}`
-  const script = new URL(import.meta.url).pathname
-  const filled = spawnSync(
-    process.execPath,
-    [...process.execArgv, script, 'fill', url, String(count)],
-    { stdio: 'inherit' },
-  )
-  if (filled.status !== 0) throw new Error(`filling the store failed (${filled.status})`)
-  const world = await startEvmWorld({ intervalMs: 1_000 })
-  const [a, b] = world.chains as [EvmChain, EvmChain]
-  let peak = process.memoryUsage().rss
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss)
-  }, 100)
-  const store = await openStore(url)
+  // Everything started is stopped in `finally`, in reverse, so a failed run leaves nothing behind.
+  const started: (() => Promise<void> | void)[] = [
+    () => rmSync(dir, { recursive: true, force: true }),
+  ]
   try {
+    const server = kind === 'postgres' ? await startPostgres() : undefined
+    if (server) started.push(() => server.stop())
+    const url = server?.url ?? `file:${join(dir, 'store')}`
+    const script = new URL(import.meta.url).pathname
+    const filled = spawnSync(
+      process.execPath,
+      [...process.execArgv, script, 'fill', url, String(count)],
+      {
+        stdio: 'inherit',
+      },
+    )
+    if (filled.status !== 0) throw new Error(`filling the store failed (${filled.status})`)
+    const world = await startEvmWorld({ intervalMs: 1_000 })
+    started.push(() => world.stop())
+    const [a, b] = world.chains as [EvmChain, EvmChain]
+    let peak = process.memoryUsage().rss
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss)
+    }, 100)
+    started.push(() => clearInterval(sampler))
+    const store = await openStore(url)
+    started.push(() => store.close())
     const relayer = startRelayer({
       store,
       chains: [a, b].map((chain) => ({
@@ -108,14 +118,10 @@ async function run(count: number, kind: 'pglite' | 'postgres'): Promise<void> {
     })
     await new Promise((resolve) => setTimeout(resolve, 20_000))
     await relayer.stop()
-    clearInterval(sampler)
     const stages = await store.countByStage()
     console.error(`pending in store: ${stages.ready} ready`)
     console.log(`peakRssMb=${Math.round(peak / 2 ** 20)}`)
   } finally {
-    await store.close()
-    await world.stop()
-    await server?.stop()
-    rmSync(dir, { recursive: true, force: true })
+    for (const stop of started.reverse()) await stop()
   }
 }
