@@ -1,4 +1,10 @@
 import { BaseError } from '@ferry/sdk'
+import { CallRejectedError } from '../../chains/cosmwasm/errors.js'
+import {
+  GasEstimateRevertedError,
+  GasPriceAboveCapError,
+  TransactionRevertedError,
+} from '../../chains/evm/errors.js'
 import type { ReasonCode } from '../../store/types.js'
 
 /**
@@ -17,12 +23,14 @@ export function classifyError(
   ReasonCode,
   'gas_estimate_reverted' | 'tx_reverted' | 'gas_price_above_cap' | 'rpc_error'
 > {
-  const names = new Set<string>()
-  for (let e: unknown = error; e instanceof Error; e = e.cause) names.add(e.name)
-  if (names.has('GasEstimateRevertedError') || names.has('CallRejectedError'))
-    return 'gas_estimate_reverted'
-  if (names.has('TransactionRevertedError')) return 'tx_reverted'
-  if (names.has('GasPriceAboveCapError')) return 'gas_price_above_cap'
+  // The adapters' named errors, wherever they sit in the cause chain.
+  const chain: unknown[] = []
+  for (let e: unknown = error; e instanceof Error; e = e.cause) chain.push(e)
+  const any = (type: abstract new (...args: never[]) => Error) =>
+    chain.some((e) => e instanceof type)
+  if (any(GasEstimateRevertedError) || any(CallRejectedError)) return 'gas_estimate_reverted'
+  if (any(TransactionRevertedError)) return 'tx_reverted'
+  if (any(GasPriceAboveCapError)) return 'gas_price_above_cap'
   return 'rpc_error'
 }
 
