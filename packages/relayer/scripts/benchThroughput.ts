@@ -136,27 +136,36 @@ export async function benchThroughput({
         )
       return hashes
     }
-    /** Send block and delivery block of every message sent in `hashes`, once all are delivered. */
-    const spans = async (hashes: readonly Hex[]) => {
-      const sendBlocks = new Map<string, bigint>()
-      for (const hash of hashes)
-        sendBlocks.set(
-          hash,
-          (await a.client.waitForTransactionReceipt({ hash, pollingInterval: 50 })).blockNumber,
-        )
-      const sent = new Set(hashes)
-      const ours = async () =>
-        (await store.getMessagesInStage('done', 100_000)).filter((m) =>
-          sent.has(m.originTransactionHash as Hex),
-        ) // CAST: stored as given
+    /**
+     * Sends `count` messages (at once, or one every `spacingMs`) and, once all are delivered,
+     * gives the send and delivery block of each. Waits on a count, not on the rows: loading
+     * thousands of rows every poll would take from the relayer the CPU being measured.
+     */
+    const sendAndTrace = async (count: number, spacingMs?: number) => {
+      const doneBefore = (await store.countByStage()).done
+      const hashes: Hex[] = []
+      if (spacingMs === undefined) hashes.push(...(await send(count)))
+      else
+        for (let i = 0; i < count; i++) {
+          hashes.push(...(await send(1)))
+          await new Promise((resolve) => setTimeout(resolve, spacingMs))
+        }
       await waitFor(
         'every message delivered',
-        async () => (await ours()).length === hashes.length,
+        async () => (await store.countByStage()).done >= doneBefore + hashes.length,
         600_000,
+      )
+      // Read once all is delivered: polling receipts meanwhile would load the origin's node.
+      const sendBlocks = new Map<string, bigint>()
+      for (const hash of hashes)
+        sendBlocks.set(hash, (await a.client.getTransactionReceipt({ hash })).blockNumber)
+      const sent = new Set<string>(hashes)
+      const ours = (await store.getMessagesInStage('done', 100_000)).filter((m) =>
+        sent.has(m.originTransactionHash),
       )
       const deliveryBlocks = new Map<string, bigint>()
       const result: { sent: number; delivered: number }[] = []
-      for (const message of await ours()) {
+      for (const message of ours) {
         const hash = message.transactionHash ?? ''
         if (!deliveryBlocks.has(hash))
           deliveryBlocks.set(
@@ -171,16 +180,12 @@ export async function benchThroughput({
       return result
     }
 
-    const burst = await spans(await send(messages))
+    const burst = await sendAndTrace(messages)
     const seconds =
       (Math.max(...burst.map((s) => s.delivered)) - Math.min(...burst.map((s) => s.sent))) / 1000
 
-    const paced: Hex[] = []
-    for (let i = 0; i < latencySamples; i++) {
-      paced.push(...(await send(1)))
-      await new Promise((resolve) => setTimeout(resolve, blockTimeMs))
-    }
-    const latencies = (await spans(paced)).map((s) => s.delivered - s.sent).sort((x, y) => x - y)
+    const paced = await sendAndTrace(latencySamples, blockTimeMs)
+    const latencies = paced.map((s) => s.delivered - s.sent).sort((x, y) => x - y)
     await relayer.stop()
     await validators.stop()
     return {

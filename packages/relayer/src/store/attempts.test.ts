@@ -92,6 +92,32 @@ describe.each(backends)('updates and attempts on $name', (backend) => {
     ])
   })
 
+  test('updateMessages gives each row its own values when a call mixes shared and single ones', async () => {
+    const third = newMessage({ nonce: 3n, leafIndex: 2 })
+    await store().insertMessages([first, second, third])
+    const deliveredAt = new Date('2026-04-01T00:02:00Z')
+    const outcome = {
+      stage: 'done',
+      reason: 'delivered',
+      transactionHash: '0xT2',
+      deliveredAt,
+    } as const
+    await store().updateMessages([
+      { id: first.id, ...outcome, status: 1, result: null, detail: 'one' },
+      { id: second.id, stage: 'failed', reason: 'delivered', status: 2, result: '0xBAD1' },
+      { id: third.id, ...outcome, status: 1, result: null, detail: 'three' },
+    ])
+    const [one, two, three] = await Promise.all(
+      [first, second, third].map((message) => store().getMessage(message.id)),
+    )
+    expect(one).toMatchObject({ stage: 'done', status: 1, transactionHash: '0xT2', deliveredAt })
+    expect(three).toMatchObject({ stage: 'done', status: 1, transactionHash: '0xT2', deliveredAt })
+    expect(two).toMatchObject({ stage: 'failed', status: 2, result: '0xbad1', deliveredAt: null })
+    expect(await store().getAttempts(third.id)).toMatchObject([
+      { reason: 'delivered', detail: 'three' },
+    ])
+  })
+
   test('updateMessages with an unknown id throws and writes nothing', async () => {
     await store().insertMessages([first])
     const updated = store().updateMessages([
@@ -99,6 +125,7 @@ describe.each(backends)('updates and attempts on $name', (backend) => {
       { id: word(404), stage: 'done', reason: 'delivered', status: 1 },
     ])
     await expect(updated).rejects.toThrow(MessageNotFoundError)
+    await expect(updated).rejects.toMatchObject({ id: word(404) })
     expect((await store().getMessage(first.id))?.stage).toBe('pending')
     expect(await store().getAttempts(first.id)).toEqual([])
   })

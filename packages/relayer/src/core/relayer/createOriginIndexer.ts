@@ -44,6 +44,9 @@ export function createOriginIndexer({
 }: CreateOriginIndexerParameters) {
   const domain = chain.domain
   const log = logger.child({ module: 'indexer', domain })
+  // The head a pass last finished at, caught up: while the chain's head is that same block,
+  // nothing can have changed, and a poll costs one RPC call instead of four store queries.
+  let settled: { number: bigint; hash: string } | undefined
 
   async function rewind(from: SeenBlock, signal?: AbortSignal): Promise<void> {
     const known = await store.getBlocks(STREAM, domain, from.number, REORG_SEARCH_DEPTH)
@@ -119,6 +122,8 @@ export function createOriginIndexer({
     /** One pass; `'again'` while behind the head. */
     async pass(signal?: AbortSignal): Promise<'again' | undefined> {
       const head = await chain.getHead(signal)
+      if (settled?.number === head.number && settled.hash === head.hash) return undefined
+      settled = undefined
       const cursor = await store.getCursor(STREAM, domain)
       if (cursor && cursor.number <= head.number) {
         const canonical =
@@ -162,7 +167,9 @@ export function createOriginIndexer({
         // Blocks at or below the final one cannot fork any more; keep one as the search floor.
         await store.pruneBlocks(STREAM, domain, head.number + 1n, final)
       }
-      return to < head.number ? 'again' : undefined
+      if (to < head.number) return 'again'
+      settled = { number: head.number, hash: head.hash }
+      return undefined
     },
   }
 }

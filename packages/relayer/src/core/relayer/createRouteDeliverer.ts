@@ -7,7 +7,8 @@ import { failpoint } from '../failpoint.js'
 import { classifyError, errorDetail } from './classifyError.js'
 import type { CheckpointFetcher, GatheredCheckpoint } from './createCheckpointFetcher.js'
 import type { OriginTree } from './originTree.js'
-import { deliveryGasFloor, type RelayerPolicy, retryAt, withinGasCap } from './policy.js'
+import { packBatches } from './packBatches.js'
+import { deliveryGasFloor, type RelayerPolicy, retryAt } from './policy.js'
 import { outcomeUpdates } from './recordOutcomes.js'
 
 export type CreateRouteDelivererParameters = {
@@ -55,7 +56,7 @@ export function createRouteDeliverer({
   const inFlight = new Set<Promise<void>>()
   const minimumFee = policy.minimumFee.get(origin.domain) ?? 0n
 
-  const claim = (kind: 'ready' | 'failed') => {
+  const claim = (kind: 'ready' | 'failed', limit: number) => {
     const now = new Date()
     const params = {
       origin: origin.domain,
@@ -63,7 +64,7 @@ export function createRouteDeliverer({
       owner,
       now,
       leaseUntil: new Date(now.getTime() + policy.leaseMs),
-      limit: policy.batchSize,
+      limit,
     }
     return kind === 'ready' ? store.claimReady(params) : store.claimFailed(params)
   }
@@ -252,13 +253,20 @@ export function createRouteDeliverer({
   }
 
   return {
-    /** One delivery pass; `'again'` when there may be more to claim at once. */
+    /**
+     * One delivery pass: claims enough for every free in-flight slot, gathers one checkpoint for
+     * all of it, and submits up to that many channel-disjoint batches at once, so a route fills
+     * its slots in one round of reads instead of one per batch. `'again'` when there may be
+     * more to claim at once.
+     */
     async deliverPass(signal?: AbortSignal): Promise<'again' | undefined> {
-      if (inFlight.size >= policy.maxInFlight) {
+      const slots = policy.maxInFlight - inFlight.size
+      if (slots <= 0) {
         await Promise.race(inFlight)
         return 'again'
       }
-      const claimed = await claim('ready')
+      const limit = policy.batchSize * slots
+      const claimed = await claim('ready', limit)
       if (claimed.length === 0) return undefined
       const { deliverable, updates } = await sortOut(claimed, signal)
       if (updates.length > 0) await store.updateMessages(updates)
@@ -280,29 +288,31 @@ export function createRouteDeliverer({
         return undefined
       }
       failpoint('after_signatures')
-      // Within a channel leaves grow with nonces, so this keeps each channel's prefix in order;
-      // so does a prefix of it, cut where the batch would no longer fit one transaction's gas.
-      const covered = withinGasCap(
+      // Within a channel leaves grow with nonces, so the covered messages of a channel are a
+      // prefix of its run and channel order holds.
+      const batches = packBatches(
         deliverable.filter((m) => m.leafIndex <= result.gathered.checkpoint.index),
-        policy.maxBatchGas,
+        { batchSize: policy.batchSize, maxGas: policy.maxBatchGas, batches: slots },
       )
       await store.updateMessages(
-        covered.map((m) => ({
+        batches.flat().map((m) => ({
           id: m.id,
           stage: 'submitted' as const,
           reason: 'submitting' as const,
         })),
       )
-      const task: Promise<void> = submitBatch(covered, result.gathered).finally(() =>
-        inFlight.delete(task),
-      )
-      inFlight.add(task)
-      return claimed.length === policy.batchSize ? 'again' : undefined
+      for (const batch of batches) {
+        const task: Promise<void> = submitBatch(batch, result.gathered).finally(() =>
+          inFlight.delete(task),
+        )
+        inFlight.add(task)
+      }
+      return claimed.length === limit ? 'again' : undefined
     },
 
     /** One retry pass over Failed messages that are due. */
     async retryPass(signal?: AbortSignal): Promise<undefined> {
-      const claimed = await claim('failed')
+      const claimed = await claim('failed', policy.batchSize)
       if (claimed.length === 0) return undefined
       const head = await destination.getHead(signal)
       for (const message of claimed) {

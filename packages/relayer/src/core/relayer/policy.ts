@@ -29,7 +29,7 @@ export function retryAt(policy: RelayerPolicy, attempts: number, now: Date): Dat
 /** The endpoint's own work per message (decode, proof, verifier, events), generously. */
 const PER_MESSAGE_GAS = 60_000n
 /** A transaction's intrinsic gas and the batch's fixed work. */
-const BASE_GAS = 100_000n
+export const BASE_DELIVERY_GAS = 100_000n
 /** What the EVM endpoint requires left before it calls a handler (PROTOCOL §7, EIP-150). */
 const reserve = (gasLimit: number) => BigInt(gasLimit) + BigInt(gasLimit) / 63n + 3_000n
 
@@ -47,40 +47,18 @@ const reserve = (gasLimit: number) => BigInt(gasLimit) + BigInt(gasLimit) / 63n 
 export function deliveryGasFloor(gasLimits: readonly number[]): bigint {
   let largest = 0n
   for (const limit of gasLimits) if (reserve(limit) > largest) largest = reserve(limit)
-  return BASE_GAS + PER_MESSAGE_GAS * BigInt(gasLimits.length) + largest
+  return BASE_DELIVERY_GAS + PER_MESSAGE_GAS * BigInt(gasLimits.length) + largest
 }
 
 /**
- * Gas a delivery of these messages could use if every handler spent its whole limit: what a
- * batch is sized by, so that it fits a transaction whatever its handlers do.
+ * Gas one message's delivery could use if its handler spent its whole limit. Batches are sized
+ * by the sum (`policy.maxBatchGas`, 12M by default: EIP-7825 caps a transaction at 2^24 gas on
+ * Ethereum since Fusaka and on Hardhat's default hardfork, and the adapter asks for up to 1.2 ×
+ * its estimate: 1.2 × 12M = 14.4M < 2^24), so a batch fits a transaction whatever its handlers do.
  *
  * @example
- * worstCaseDeliveryGas([200_000, 50_000])
+ * worstCaseMessageGas(200_000) // 60,000 + 206,174
  */
-export function worstCaseDeliveryGas(gasLimits: readonly number[]): bigint {
-  return gasLimits.reduce((sum, limit) => sum + PER_MESSAGE_GAS + reserve(limit), BASE_GAS)
-}
-
-/**
- * The longest prefix of `messages` (at least one) whose {@link worstCaseDeliveryGas} stays within `maxGas`
- * (`policy.maxBatchGas`, 12M by default: EIP-7825 caps a transaction at 2^24 gas on Ethereum
- * since Fusaka and on Hardhat's default hardfork, and the adapter asks for up to 1.2 × its
- * estimate: 1.2 × 12M = 14.4M < 2^24). A prefix of a list ordered by nonce within each channel
- * keeps each channel's prefix, so channel order holds; the rest wait for the next batch.
- *
- * @example
- * const batch = withinGasCap(covered, 12_000_000n) // 44 of 80 messages whose gas limit is 200,000
- */
-export function withinGasCap<message extends { gasLimit: number }>(
-  messages: readonly message[],
-  maxGas: bigint,
-): message[] {
-  let count = 0
-  let gas = BASE_GAS
-  for (const message of messages) {
-    gas += PER_MESSAGE_GAS + reserve(message.gasLimit)
-    if (count > 0 && gas > maxGas) break
-    count++
-  }
-  return messages.slice(0, count)
+export function worstCaseMessageGas(gasLimit: number): bigint {
+  return PER_MESSAGE_GAS + reserve(gasLimit)
 }

@@ -70,6 +70,9 @@ export async function createValidator({
   // Leaves checked against the endpoint's root. `tree` may briefly hold more while a pass checks
   // them; a root at an index below this count depends only on checked leaves, so it is safe to sign.
   let checkedCount = tree.count
+  // The final block a pass last finished at: until another block is final there is nothing to
+  // do, and a poll costs one RPC call instead of a store query too.
+  let doneThrough: bigint | undefined
 
   async function loadTree(): Promise<MerkleTree> {
     const loaded = new MerkleTree()
@@ -131,7 +134,7 @@ export async function createValidator({
     async pass(signal) {
       const head = await chain.getHead(signal)
       const final = head.number - BigInt(confirmations)
-      if (final < 0n) return undefined
+      if (final < 0n || final === doneThrough) return undefined
       const cursor = await store.getCursor(stream, domain)
       const from = cursor ? cursor.number + 1n : 0n
       if (from > final) return undefined
@@ -160,7 +163,9 @@ export async function createValidator({
       const hash = (await chain.getBlockHash(to, signal)) ?? ''
       await store.setCursor(stream, { domain, number: to, hash })
       if (leaves.length > 0) log.info({ toBlock: to, leaves: tree.count }, 'indexed final leaves')
-      return to < final ? 'again' : undefined
+      if (to < final) return 'again'
+      doneThrough = final
+      return undefined
     },
     getCheckpoint: sign,
     getLatest: () => store.latestSignedCheckpoint(address, domain),
