@@ -3,8 +3,11 @@
 // this process over JSON-RPC. Times are wall-clock moments each chain's blocks first appeared
 // (polled every 20 ms), so a message's latency runs from the block holding its send to the block
 // holding its delivery.
-//   - Throughput: `messages` sends across ten channels handed to the node at once; messages per
-//     second from the first send block to the last delivery block.
+//   - Throughput: `messages` sends across ten channels handed to the node at once. Sustained:
+//     messages per second from the first delivery block to the last (those in the first block
+//     arrive at time zero), the rate the relayer keeps once the pipeline is full. End to end:
+//     from the first send block to the last delivery block, which adds the time to finality
+//     and the first delivery once (what the latency figures measure).
 //   - Latency: then one message per block for `latencySamples` blocks (a load the relayer keeps
 //     up with, so queueing behind the burst does not count): p50 and p99.
 import { testRecipientAbi } from '@ferry/evm-contracts'
@@ -27,6 +30,7 @@ import {
 export type ThroughputResult = {
   messages: number
   messagesPerSecond: number
+  endToEndMessagesPerSecond: number
   p50Ms: number
   p99Ms: number
   blockTimeMs: number
@@ -181,8 +185,12 @@ export async function benchThroughput({
     }
 
     const burst = await sendAndTrace(messages)
-    const seconds =
-      (Math.max(...burst.map((s) => s.delivered)) - Math.min(...burst.map((s) => s.sent))) / 1000
+    const firstDelivery = Math.min(...burst.map((s) => s.delivered))
+    const lastDelivery = Math.max(...burst.map((s) => s.delivered))
+    const inFirstBlock = burst.filter((s) => s.delivered === firstDelivery).length
+    // All in one block (not possible at these sizes, but not divided by zero either): one block time.
+    const deliverySeconds = Math.max(lastDelivery - firstDelivery, blockTimeMs) / 1000
+    const endToEndSeconds = (lastDelivery - Math.min(...burst.map((s) => s.sent))) / 1000
 
     const paced = await sendAndTrace(latencySamples, blockTimeMs)
     const latencies = paced.map((s) => s.delivered - s.sent).sort((x, y) => x - y)
@@ -190,7 +198,8 @@ export async function benchThroughput({
     await validators.stop()
     return {
       messages: burst.length,
-      messagesPerSecond: Math.round(burst.length / seconds),
+      messagesPerSecond: Math.round((burst.length - inFirstBlock) / deliverySeconds),
+      endToEndMessagesPerSecond: Math.round(burst.length / endToEndSeconds),
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
       blockTimeMs,

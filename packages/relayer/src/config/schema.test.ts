@@ -91,7 +91,7 @@ describe('the example config (golden)', () => {
         id: 'relayer-1',
         batchSize: 50,
         maxBatchGas: 12_000_000,
-        maxInFlight: 1,
+        maxInFlight: 4,
         retry: { initialDelayMs: 5000, maxDelayMs: 600_000, factor: 2 },
         leaseMs: 30_000,
         shutdownGraceMs: 10_000,

@@ -302,8 +302,11 @@ const relayerSchema = z.strictObject({
    * short of it so it fits a block and a chain's per-transaction cap. Default 12000000.
    */
   maxBatchGas: z.number().int().min(500_000).default(12_000_000),
-  /** Delivery transactions one route may have in flight at once, on different channels. Default 1. */
-  maxInFlight: z.number().int().min(1).max(64).default(1),
+  /**
+   * Delivery transactions one route may have in flight at once, on different channels; one pass
+   * fills every free slot. Default 4.
+   */
+  maxInFlight: z.number().int().min(1).max(64).default(4),
   retry: retrySchema.prefault({}),
   /** How long a claimed channel stays leased to this relayer. Default 30000. */
   leaseMs: milliseconds(1_000).default(30_000),
