@@ -107,6 +107,7 @@ test('exports of @ferry/cosmwasm-bindings/testing', async () => {
     [
       "connectOrigin",
       "deployEndpoint",
+      "deployerFromSigningClient",
       "instantiateTestRecipient",
       "setFeeConfigs",
       "testRecipientHandled",

@@ -1,5 +1,5 @@
-import type { EmbeddedChain } from '../embedded/createEmbeddedChain.js'
 import { storeCodeOnce } from './storeCodeOnce.js'
+import type { CosmWasmDeployer } from './types.js'
 
 export type DeployEndpointParameters = {
   /** The endpoint's own domain (`local_domain`). */
@@ -16,9 +16,10 @@ export type DeployEndpointParameters = {
 export type DeployEndpointReturnType = string
 
 /**
- * Instantiates a Ferry endpoint on an embedded chain (INTERFACE.md, Instantiate), storing the
- * package's `endpoint.wasm` the first time it is used on that chain. Connect it to its origins
- * with {@link connectOrigin} and give it fee configs with {@link setFeeConfigs}.
+ * Instantiates a Ferry endpoint (INTERFACE.md, Instantiate) on an embedded chain or, through
+ * `deployerFromSigningClient`, a node, storing the package's `endpoint.wasm` the first time the
+ * deployer is used. Connect it to its origins with {@link connectOrigin} and give it fee configs
+ * with {@link setFeeConfigs}.
  *
  * @example
  * ```ts
@@ -27,11 +28,11 @@ export type DeployEndpointReturnType = string
  * ```
  */
 export async function deployEndpoint(
-  chain: EmbeddedChain,
+  deployer: CosmWasmDeployer,
   { domain, owner, denom, label }: DeployEndpointParameters,
 ): Promise<DeployEndpointReturnType> {
-  const codeId = await storeCodeOnce(chain, owner, 'endpoint')
-  const { contractAddress } = await chain.instantiate(
+  const codeId = await storeCodeOnce(deployer, owner, 'endpoint')
+  const { contractAddress } = await deployer.instantiate(
     owner,
     codeId,
     { local_domain: domain, owner, denom },

@@ -1,8 +1,9 @@
 /**
  * Entry point of `@ferry/cosmwasm-bindings/testing`: deploy and connect Ferry's CosmWasm
- * endpoint and the test recipient app, for tests and the devnet. Deployment runs on the embedded
- * chain (`@ferry/cosmwasm-bindings/embedded`); connecting, fees and the test recipient's helpers
- * run on any `CosmWasmExecutor`. Node only (it reads the package's wasm files).
+ * endpoint and the test recipient app, for tests and the devnet. Deployment runs on any
+ * `CosmWasmDeployer`: the embedded chain (`@ferry/cosmwasm-bindings/embedded`), or a node's
+ * `SigningCosmWasmClient` through `deployerFromSigningClient`; connecting, fees and the test
+ * recipient's helpers on any `CosmWasmExecutor`. Node only (it reads the package's wasm files).
  *
  * @example
  * import { connectOrigin, deployEndpoint, setFeeConfigs } from '@ferry/cosmwasm-bindings/testing'
@@ -18,6 +19,11 @@ export {
   deployEndpoint,
 } from './deployEndpoint.js'
 export {
+  type DeployerFromSigningClientReturnType,
+  type DeployerSigningClientLike,
+  deployerFromSigningClient,
+} from './deployerFromSigningClient.js'
+export {
   type InstantiateTestRecipientParameters,
   type InstantiateTestRecipientReturnType,
   instantiateTestRecipient,
@@ -28,4 +34,5 @@ export {
   type TestRecipientHandledReturnType,
   testRecipientHandled,
 } from './testRecipientHandled.js'
+export type { CosmWasmDeployer } from './types.js'
 export { viaTestRecipient } from './viaTestRecipient.js'

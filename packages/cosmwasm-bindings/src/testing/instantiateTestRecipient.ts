@@ -1,5 +1,5 @@
-import type { EmbeddedChain } from '../embedded/createEmbeddedChain.js'
 import { storeCodeOnce } from './storeCodeOnce.js'
+import type { CosmWasmDeployer } from './types.js'
 
 export type InstantiateTestRecipientParameters = {
   /** The account that stores the code (the first time) and instantiates. */
@@ -13,11 +13,12 @@ export type InstantiateTestRecipientReturnType = string
 
 /**
  * Instantiates the package's test recipient (`test-recipient.wasm`, source
- * `contract/test/testRecipient.ts`) on an embedded chain, storing its code the first time. It is
- * an app for tests: its handler acts on the body (`ok:<text>` returns `<text>`, `fail:<text>`
- * fails with it, `flaky` fails while `{"set_flaky":{"on":true}}`), it records every message and
- * ack it handles (read with {@link testRecipientHandled}), and it sends as itself through
- * `forward` (see {@link viaTestRecipient}).
+ * `contract/test/testRecipient.ts`) on an embedded chain or, through `deployerFromSigningClient`,
+ * a node, storing its code the first time the deployer is used. It is an app for tests: its
+ * handler acts on the body (`ok:<text>` returns `<text>`, `fail:<text>` fails with it, `flaky`
+ * fails while `{"set_flaky":{"on":true}}`), it records every message and ack it handles (read
+ * with {@link testRecipientHandled}), and it sends as itself through `forward` (see
+ * {@link viaTestRecipient}).
  *
  * @example
  * ```ts
@@ -25,11 +26,11 @@ export type InstantiateTestRecipientReturnType = string
  * ```
  */
 export async function instantiateTestRecipient(
-  chain: EmbeddedChain,
+  deployer: CosmWasmDeployer,
   { sender, label }: InstantiateTestRecipientParameters,
 ): Promise<InstantiateTestRecipientReturnType> {
-  const codeId = await storeCodeOnce(chain, sender, 'test-recipient')
-  const { contractAddress } = await chain.instantiate(
+  const codeId = await storeCodeOnce(deployer, sender, 'test-recipient')
+  const { contractAddress } = await deployer.instantiate(
     sender,
     codeId,
     {},

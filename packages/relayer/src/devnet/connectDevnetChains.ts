@@ -42,14 +42,14 @@ export async function connectDevnetChains(chains: readonly DevnetChain[]): Promi
   for (const local of chains) {
     const remotes = chains.filter((chain) => chain !== local)
     if (local.kind === 'cosmwasm') {
-      await setFeeConfigs(local.chain, {
+      await setFeeConfigs(local.executor, {
         endpoint: local.endpoint,
         feeManager: DEVNET_COSMWASM_OWNER,
         domains: [local.domain, ...remotes.map((remote) => remote.domain)],
         config: COSMWASM_FEES,
       })
       for (const remote of remotes)
-        await connectOrigin(local.chain, {
+        await connectOrigin(local.executor, {
           endpoint: local.endpoint,
           owner: DEVNET_COSMWASM_OWNER,
           origin: remote.domain,

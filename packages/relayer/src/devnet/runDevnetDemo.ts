@@ -192,7 +192,7 @@ export async function runDevnetDemo({
     300_000,
   )
   // 3. CosmWasm → EVM with an ack, sent as the test recipient app so the ack comes back to it.
-  const { id: fromWasm } = await send(viaTestRecipient(wasm.chain, wasm.apps.testRecipient), {
+  const { id: fromWasm } = await send(viaTestRecipient(wasm.executor, wasm.apps.testRecipient), {
     contract: wasm.endpoint,
     sender: DEVNET_COSMWASM_USER,
     destination: a.domain,

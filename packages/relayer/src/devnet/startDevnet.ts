@@ -1,11 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Logger } from 'pino'
-import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts'
 import { type RunningRelayerApi, startRelayerApi } from '../api/startRelayerApi.js'
-import { createCosmWasmChain } from '../chains/cosmwasm/createCosmWasmChain.js'
-import { createEvmChain } from '../chains/evm/createEvmChain.js'
-import type { ChainAdapter, TransactionJournal } from '../chains/types.js'
+import type { TransactionJournal } from '../chains/types.js'
 import type { RelayerPolicy } from '../core/relayer/policy.js'
 import { runRelayer } from '../core/relayer/runRelayer.js'
 import { createValidator } from '../core/validator/createValidator.js'
@@ -16,14 +13,13 @@ import { observeStore } from '../events/observeStore.js'
 import { type Listening, listen } from '../service/listen.js'
 import { openStore } from '../store/openStore.js'
 import type { RelayerStore } from '../store/types.js'
+import { buildWasmd } from './buildWasmd.js'
 import { connectDevnetChains, type DevnetChain } from './connectDevnetChains.js'
-import {
-  DEVNET_COSMWASM_RELAYER,
-  DEVNET_RELAYER_KEY,
-  devnetValidatorKey,
-} from './devnetAccounts.js'
+import { createDevnetAdapter, type DevnetAdapter } from './createDevnetAdapter.js'
+import { devnetValidatorKey } from './devnetAccounts.js'
 import { startCosmWasmDevnetChain } from './startCosmWasmDevnetChain.js'
 import { startEvmDevnetChain } from './startEvmDevnetChain.js'
+import { type DevnetFile, toDevnetFile } from './toDevnetFile.js'
 
 export type StartDevnetParameters = {
   /** Block time of every chain. Default 500 ms. */
@@ -32,35 +28,12 @@ export type StartDevnetParameters = {
   apiPort?: number | undefined
   /** Where to write the devnet file. Default `.devnet/devnet.json`. */
   file?: string | undefined
+  /**
+   * Run the CosmWasm chain as a wasmd node (built once by `tools/wasmd/build.sh`) rather than
+   * the embedded VM. Default false.
+   */
+  wasmd?: boolean | undefined
   logger: Logger
-}
-
-/** What `.devnet/devnet.json` holds: enough for the SDK, the explorer and scripts to connect. */
-export type DevnetFile = {
-  apiUrl: string
-  chains: (
-    | {
-        kind: 'evm'
-        name: string
-        domain: number
-        chainId: number
-        rpcUrl: string
-        endpoint: string
-        verifier: string
-        apps: Record<string, string>
-      }
-    | {
-        kind: 'cosmwasm'
-        name: string
-        domain: number
-        chainId: string
-        embedded: true
-        endpoint: string
-        apps: Record<string, string>
-      }
-  )[]
-  validators: { origin: number; url: string; address: string }[]
-  relayer: { evmAddress: string; cosmwasmAddress: string }
 }
 
 export type Devnet = {
@@ -85,9 +58,11 @@ const DEVNET_POLICY: RelayerPolicy = {
 
 /**
  * Brings up the whole system locally (issue 6): two EVM chains (`hardhat node` on 127.0.0.1,
- * domains 31337 and 31338), a CosmWasm chain (the embedded VM, domain 7001), Ferry and the
- * example apps on each, all connected; a validator per chain, a relayer over every route and its
- * API. Writes the devnet file. Everything stops with `stop()`.
+ * domains 31337 and 31338), a CosmWasm chain (domain 7001: the embedded VM, or with `wasmd` a
+ * wasmd node on 127.0.0.1), Ferry and the example apps on each, all connected; a validator per
+ * chain, a relayer over every route and its API. Writes the devnet file. Everything stops with
+ * `stop()`, the nodes' processes included. With `wasmd`, fails with `WasmdUnavailableError`
+ * when wasmd is not built and cannot be.
  *
  * @example
  * const devnet = await startDevnet({ logger })
@@ -98,21 +73,31 @@ export async function startDevnet({
   blockTimeMs = 500,
   apiPort = 8080,
   file = '.devnet/devnet.json',
+  wasmd = false,
   logger,
 }: StartDevnetParameters): Promise<Devnet> {
+  // Before anything starts, so that a missing wasmd fails at once.
+  const wasmdBinary = wasmd ? await buildWasmd() : undefined
   const stops: (() => Promise<void> | void)[] = []
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop()
   }
   try {
-    const evm = await Promise.all([
+    // Side by side (a wasmd node takes seconds to start). Every chain that started is stopped
+    // with the rest, also when another one failed to.
+    const started = await Promise.allSettled([
       startEvmDevnetChain({ name: 'evm-a', domain: 31337, blockTimeMs }),
       startEvmDevnetChain({ name: 'evm-b', domain: 31338, blockTimeMs }),
+      startCosmWasmDevnetChain({ name: 'wasm', domain: 7001, blockTimeMs, wasmdBinary }),
     ])
-    for (const chain of evm) stops.push(() => chain.node.stop())
-    const wasm = await startCosmWasmDevnetChain({ name: 'wasm', domain: 7001, blockTimeMs })
-    stops.push(() => wasm.stop())
-    const chains: DevnetChain[] = [...evm, wasm]
+    const chains: DevnetChain[] = []
+    for (const result of started) {
+      if (result.status === 'rejected') continue
+      const chain = result.value
+      chains.push(chain)
+      stops.push(() => (chain.kind === 'evm' ? chain.node.stop() : chain.stop()))
+    }
+    for (const result of started) if (result.status === 'rejected') throw result.reason
     await connectDevnetChains(chains)
     logger.info(
       { chains: chains.map((c) => `${c.name} (${c.domain})`) },
@@ -125,31 +110,15 @@ export async function startDevnet({
     const store = observeStore(await openStore('memory://'), bus, { logger })
     stops.push(() => store.close())
 
-    const adapter = (
-      chain: DevnetChain,
-      journal: TransactionJournal,
-      relaying: boolean,
-    ): Promise<ChainAdapter> =>
-      chain.kind === 'evm'
-        ? Promise.resolve(
-            createEvmChain({
-              domain: chain.domain,
-              rpcUrls: [chain.rpcUrl],
-              endpoint: chain.endpoint,
-              // A validator's adapter only reads: it gets a throwaway key, never the validator's.
-              privateKey: relaying ? DEVNET_RELAYER_KEY : generatePrivateKey(),
-              journal,
-              gas: { maxFeePerGas: 10n ** 12n, bumpPercent: 15, stuckAfterMs: 10_000 },
-              pollingIntervalMs: 100,
-              logger: logger.child({ module: 'chain', chain: chain.name }),
-            }),
-          )
-        : createCosmWasmChain({
-            domain: chain.domain,
-            endpoint: chain.endpoint,
-            source: { type: 'embedded', chain: chain.chain, sender: DEVNET_COSMWASM_RELAYER },
-            logger: logger.child({ module: 'chain', chain: chain.name }),
-          })
+    const adapters: DevnetAdapter[] = []
+    stops.push(() => {
+      for (const adapter of adapters) adapter.close()
+    })
+    const adapter = async (chain: DevnetChain, journal: TransactionJournal, relaying: boolean) => {
+      const created = await createDevnetAdapter({ chain, journal, relaying, logger })
+      adapters.push(created)
+      return created.adapter
+    }
     const confirmations = (chain: DevnetChain) => (chain.kind === 'evm' ? 1 : 0)
 
     // One validator per chain.
@@ -216,36 +185,7 @@ export async function startDevnet({
     })
     stops.push(() => api.close())
 
-    const devnetFile: DevnetFile = {
-      apiUrl: api.url,
-      chains: chains.map((chain) =>
-        chain.kind === 'evm'
-          ? {
-              kind: 'evm' as const,
-              name: chain.name,
-              domain: chain.domain,
-              chainId: chain.domain,
-              rpcUrl: chain.rpcUrl,
-              endpoint: chain.endpoint,
-              verifier: chain.verifier,
-              apps: { ...chain.apps },
-            }
-          : {
-              kind: 'cosmwasm' as const,
-              name: chain.name,
-              domain: chain.domain,
-              chainId: chain.chain.chainId,
-              embedded: true as const,
-              endpoint: chain.endpoint,
-              apps: { ...chain.apps },
-            },
-      ),
-      validators,
-      relayer: {
-        evmAddress: privateKeyToAddress(DEVNET_RELAYER_KEY),
-        cosmwasmAddress: DEVNET_COSMWASM_RELAYER,
-      },
-    }
+    const devnetFile = toDevnetFile({ apiUrl: api.url, chains, validators })
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, `${JSON.stringify(devnetFile, null, 2)}\n`)
     return { chains, file: devnetFile, store, bus, api, stop: stopAll }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { DevnetFile } from '../../src/devnet/startDevnet.ts'
+import type { DevnetFile } from '../../src/devnet/toDevnetFile.ts'
 
 const packageDir = fileURLToPath(new URL('../..', import.meta.url))
 
