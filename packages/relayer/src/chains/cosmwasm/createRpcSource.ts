@@ -222,11 +222,18 @@ export async function createRpcSource({
       onEach(
         'getHead',
         async ({ comet }) => {
-          const { syncInfo } = await comet.status()
+          // The application's last committed height, not consensus's latest block: for a moment
+          // after a block is decided its state is not queryable yet ("cannot query with height
+          // in the future"), and readers at the head must not see that block before it is.
+          const { lastBlockHeight } = await comet.abciInfo()
+          const height = lastBlockHeight ?? (await comet.status()).syncInfo.latestBlockHeight
+          const { blockMetas } = await comet.blockchain(height, height)
+          const meta = blockMetas.find((m) => m.header.height === height)
+          if (meta === undefined) throw new Error(`the node has no block ${height}`)
           return {
-            number: BigInt(syncInfo.latestBlockHeight),
-            hash: hashOf(syncInfo.latestBlockHash),
-            timestamp: BigInt(Math.floor(syncInfo.latestBlockTime.getTime() / 1000)),
+            number: BigInt(height),
+            hash: hashOf(meta.blockId.hash),
+            timestamp: BigInt(Math.floor(meta.header.time.getTime() / 1000)),
           }
         },
         signal,
