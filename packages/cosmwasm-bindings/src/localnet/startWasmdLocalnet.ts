@@ -4,8 +4,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { buildWasmd } from './buildWasmd.js'
 
 const run = promisify(execFile)
 
@@ -26,7 +26,7 @@ export type StartWasmdLocalnetParameters = {
   denom?: string
   /** CometBFT's commit timeout: the block time, near enough. Default 200 ms. */
   blockTimeMs?: number
-  /** A wasmd binary; default: built once by `tools/wasmd/build.sh` in this repository. */
+  /** A wasmd binary; default: `buildWasmd()` (built once by `tools/wasmd/build.sh`). Throws `WasmdUnavailableError` when it cannot be built. */
   binary?: string
   /** How long to wait for the first blocks. Default 60 s. */
   timeoutMs?: number
@@ -36,9 +36,6 @@ export type StartWasmdLocalnetParameters = {
 export class WasmdLocalnetError extends Error {
   override name = 'WasmdLocalnetError'
 }
-
-/** `tools/wasmd/build.sh` of this repository, from `packages/cosmwasm-bindings/{src,dist}/localnet`. */
-const buildScript = fileURLToPath(new URL('../../../../tools/wasmd/build.sh', import.meta.url))
 
 /**
  * Starts a single-validator wasmd chain on 127.0.0.1 (fresh home folder, free ports, fast blocks,
@@ -59,7 +56,7 @@ export async function startWasmdLocalnet({
   binary,
   timeoutMs = 60_000,
 }: StartWasmdLocalnetParameters): Promise<WasmdLocalnet> {
-  const wasmd = binary ?? (await run(buildScript, [], { maxBuffer: 1 << 20 })).stdout.trim()
+  const wasmd = binary ?? (await buildWasmd())
   const home = await mkdtemp(join(tmpdir(), 'ferry-wasmd-'))
   const cli = (...args: string[]) => run(wasmd, [...args, '--home', home], { maxBuffer: 1 << 24 })
   const keyring = ['--keyring-backend', 'test']

@@ -5,7 +5,7 @@ import { WasmdUnavailableError } from './errors.js'
 
 const run = promisify(execFile)
 
-/** `tools/wasmd/build.sh` of this repository, from `packages/relayer/{src,dist}/devnet`. */
+/** `tools/wasmd/build.sh` of this repository, from `packages/cosmwasm-bindings/{src,dist}/localnet`. */
 const BUILD_SCRIPT = fileURLToPath(new URL('../../../../tools/wasmd/build.sh', import.meta.url))
 
 /**

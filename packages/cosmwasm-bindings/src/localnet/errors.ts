@@ -1,7 +1,7 @@
 import { BaseError } from '@ferry/sdk'
 
 /**
- * `--wasmd` needs a wasmd binary, and there is none: it was never built, and building it here
+ * A wasmd binary is needed (a localnet, the devnet's `--wasmd`), and there is none: it was never built, and building it here
  * failed (no Go, no C compiler, or no access to the Go module proxy). Not retryable: build it
  * first. `details` holds the end of the build's output; `script` is the build script's path.
  *
@@ -19,8 +19,8 @@ export class WasmdUnavailableError extends BaseError {
       metaMessages: [
         'Build it once with tools/wasmd/build.sh (it needs Go, at the version tools/wasmd/go.mod',
         'names, and a C compiler, and fetches modules from the Go module proxy); the binary is',
-        'cached in .cache/wasmd/. Or run the devnet without --wasmd: the embedded CosmWasm VM',
-        'needs nothing more.',
+        'cached in .cache/wasmd/. (The devnet without --wasmd runs the embedded CosmWasm VM,',
+        'which needs nothing more.)',
       ],
       retryable: false,
     })
