@@ -6,6 +6,7 @@ import type { EvmContext } from './context.js'
 import { bumpFees, readFeeMarket } from './feeStrategy.js'
 import { findMined, type MinedEntry } from './findMined.js'
 import { minedNonce } from './nonceManager.js'
+import { callRpc } from './rpc.js'
 import { signAndRecord } from './signAndRecord.js'
 import { sleep } from './sleep.js'
 
@@ -43,6 +44,8 @@ export async function waitForInclusion(
   const finished = new Set<string>()
   let sentAt = Date.now()
   let failedPolls = 0
+  /** The block number receipts were last looked for at. */
+  let lookedAt: bigint | undefined
 
   const settle = async (mined: MinedEntry): Promise<InclusionResult> => {
     await ctx.journal.recordFinished(mined.entry.transactionHash, 'mined')
@@ -55,8 +58,15 @@ export async function waitForInclusion(
   for (;;) {
     await sleep(ctx.pollingIntervalMs, signal)
     try {
-      const mined = await findMined(ctx, group, signal)
-      if (mined) return await settle(mined)
+      // Receipts change only with a new block: look once per block, not once per poll. The
+      // block number is cached for a polling interval, so every transaction in flight shares
+      // one call; with many in flight, a receipt lookup per poll was most of a node's load.
+      const head = await blockNumber(ctx, signal)
+      if (head !== lookedAt) {
+        lookedAt = head
+        const mined = await findMined(ctx, group, signal)
+        if (mined) return await settle(mined)
+      }
       failedPolls = 0
       if (Date.now() - sentAt < ctx.gas.stuckAfterMs) continue
 
@@ -97,6 +107,14 @@ export async function waitForInclusion(
     }
   }
 }
+
+const blockNumber = (ctx: EvmContext, signal?: AbortSignal): Promise<bigint> =>
+  callRpc(
+    ctx,
+    'eth_blockNumber',
+    () => ctx.client.getBlockNumber({ cacheTime: ctx.pollingIntervalMs }),
+    signal,
+  )
 
 /**
  * What replacing `current` came to: nothing new (no bump fits under the cap, so it was sent
