@@ -8,8 +8,13 @@
 //     arrive at time zero), the rate the relayer keeps once the pipeline is full. End to end:
 //     from the first send block to the last delivery block, which adds the time to finality
 //     and the first delivery once (what the latency figures measure).
-//   - Latency: then one message per block for `latencySamples` blocks (a load the relayer keeps
-//     up with, so queueing behind the burst does not count): p50 and p99.
+//   - Latency: then `latencySamples` messages one at a time, each sent once the one before is
+//     delivered (a load the relayer keeps up with, so queueing behind the burst does not count):
+//     p50 and p99. The two nodes mine on timers of the same period, so the moment a delivery
+//     reaches the destination's next block depends on how far apart their blocks fall, a phase
+//     that would otherwise stay fixed for the whole run; before each sample the destination's
+//     timer is restarted at a random moment, so the samples spread over phases as between two
+//     independent chains.
 import { testRecipientAbi } from '@ferry/evm-contracts'
 import { encodeFunctionData, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
@@ -141,19 +146,13 @@ export async function benchThroughput({
       return hashes
     }
     /**
-     * Sends `count` messages (at once, or one every `spacingMs`) and, once all are delivered,
+     * Sends `count` messages at once and, once all are delivered,
      * gives the send and delivery block of each. Waits on a count, not on the rows: loading
      * thousands of rows every poll would take from the relayer the CPU being measured.
      */
-    const sendAndTrace = async (count: number, spacingMs?: number) => {
+    const sendAndTrace = async (count: number) => {
       const doneBefore = (await store.countByStage()).done
-      const hashes: Hex[] = []
-      if (spacingMs === undefined) hashes.push(...(await send(count)))
-      else
-        for (let i = 0; i < count; i++) {
-          hashes.push(...(await send(1)))
-          await new Promise((resolve) => setTimeout(resolve, spacingMs))
-        }
+      const hashes = await send(count)
       await waitFor(
         'every message delivered',
         async () => (await store.countByStage()).done >= doneBefore + hashes.length,
@@ -192,8 +191,13 @@ export async function benchThroughput({
     const deliverySeconds = Math.max(lastDelivery - firstDelivery, blockTimeMs) / 1000
     const endToEndSeconds = (lastDelivery - Math.min(...burst.map((s) => s.sent))) / 1000
 
-    const paced = await sendAndTrace(latencySamples, blockTimeMs)
-    const latencies = paced.map((s) => s.delivered - s.sent).sort((x, y) => x - y)
+    const latencies: number[] = []
+    for (let i = 0; i < latencySamples; i++) {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * blockTimeMs))
+      await b.client.request({ method: 'evm_setIntervalMining', params: [blockTimeMs] } as never) // CAST: a Hardhat method viem's public client does not type
+      latencies.push(...(await sendAndTrace(1)).map((s) => s.delivered - s.sent))
+    }
+    latencies.sort((x, y) => x - y)
     await relayer.stop()
     await validators.stop()
     return {

@@ -107,6 +107,11 @@ export type RecoveredTransaction = {
 export type SubmitOptions = {
   /** Sum of the messages' gas limits plus the endpoint's overhead: estimates never go below it. */
   gasFloor: bigint
+  /**
+   * Most gas the call can need if every handler spends its whole limit (what a batch is sized
+   * by). An adapter may use it as the gas limit once a simulation at it succeeds.
+   */
+  gasBound?: bigint | undefined
   /** Ids the call concerns, written beside the transaction in the journal. */
   messageIds: readonly Hex[]
   signal?: AbortSignal | undefined

@@ -56,6 +56,14 @@ const gasSchema = z
       .default(15),
     /** A transaction still unmined after this long is replaced with bumped fees. Default 30000. */
     stuckAfterMs: milliseconds().default(30_000),
+    /**
+     * Where a delivery's gas limit comes from. `bound` (the default): the endpoint's work per
+     * message plus every handler's whole gas limit (what senders paid for), once one `eth_call`
+     * at it succeeds; the node's estimate when it does not. `estimate`: always the node's
+     * estimate × `estimateMultiplier`, which holds less block space and balance per transaction
+     * but costs the node an estimate's several executions per call.
+     */
+    limit: z.enum(['bound', 'estimate']).default('bound'),
     /** Gas estimates are multiplied by this (never going below the delivery's gas floor). Default 1.2. */
     estimateMultiplier: z.number().min(1).max(10).default(1.2),
   })

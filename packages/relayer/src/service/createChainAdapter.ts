@@ -60,6 +60,7 @@ export async function createChainAdapter({
         maxFeePerGas: chain.gas.maxFeePerGas ?? UNCAPPED,
         bumpPercent: chain.gas.bumpPercent,
         stuckAfterMs: chain.gas.stuckAfterMs,
+        limit: chain.gas.limit,
         estimateMultiplier: chain.gas.estimateMultiplier,
         ...(chain.gas.maxPriorityFeePerGas === undefined
           ? {}

@@ -13,27 +13,32 @@ const deliveryErrors = [...endpointAbi, ...multisigVerifierAbi].filter(
 )
 
 /**
- * The gas limit for `call`: `eth_estimateGas` × `estimateMultiplier` (default 1.2), at least
- * `gasFloor` (the messages' gas limits plus overhead, which a node's estimate can undershoot when
- * a handler fails cheaply). A revert throws {@link GasEstimateRevertedError} with the decoded
- * custom error name when the revert data matches; an unreachable node throws `RpcError`.
+ * The gas limit for `call`. With the policy's `limit: 'bound'` (the default) and a
+ * `gasBound`, that bound, once an `eth_call` at it succeeds: the transaction then succeeds with
+ * it on the same state. Otherwise (or when that simulation fails) `eth_estimateGas` ×
+ * `estimateMultiplier` (default 1.2), at least `gasFloor` (the messages' gas limits plus
+ * overhead, which a node's estimate can undershoot when a handler fails cheaply). A revert
+ * throws {@link GasEstimateRevertedError} with the decoded custom error name when the revert
+ * data matches; an unreachable node throws `RpcError`.
  *
  * @example
- * const gas = await estimateCallGas(ctx, call, data, gasFloor, signal)
+ * const gas = await estimateCallGas(ctx, call, data, { gasFloor, gasBound }, signal)
  */
 export async function estimateCallGas(
   ctx: EvmContext,
   call: EndpointCall,
   data: Hex,
-  gasFloor: bigint,
+  { gasFloor, gasBound }: { gasFloor: bigint; gasBound?: bigint | undefined },
   signal?: AbortSignal,
 ): Promise<bigint> {
+  const request = { account: ctx.account.address, to: ctx.endpoint, data }
+  if ((ctx.gas.limit ?? 'bound') === 'bound' && gasBound !== undefined) {
+    const limit = gasBound > gasFloor ? gasBound : gasFloor
+    if (await succeedsWith(ctx, request, limit, signal)) return limit
+  }
   let estimate: bigint
   try {
-    estimate = await abortable(
-      ctx.client.estimateGas({ account: ctx.account.address, to: ctx.endpoint, data }),
-      signal,
-    )
+    estimate = await abortable(ctx.client.estimateGas(request), signal)
   } catch (error) {
     if (signal?.aborted || error instanceof FerryBaseError || !(error instanceof Error)) throw error
     if (!isRevert(error)) throw toRpcError(ctx, 'eth_estimateGas', error)
@@ -49,6 +54,26 @@ export async function estimateCallGas(
   const multiplier = ctx.gas.estimateMultiplier ?? 1.2
   const scaled = (estimate * BigInt(Math.round(multiplier * 1_000))) / 1_000n
   return scaled > gasFloor ? scaled : gasFloor
+}
+
+/**
+ * Whether `request` runs through when given `gas`. Any failure is `false`, the node's wording of
+ * it aside (a revert, running out of gas, no answer): the estimate that follows tells "needs more
+ * gas" from a real revert, which it reports with the decoded error, and from an unreachable node.
+ */
+async function succeedsWith(
+  ctx: EvmContext,
+  request: { account: Hex; to: Hex; data: Hex },
+  gas: bigint,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  try {
+    await abortable(ctx.client.call({ ...request, gas }), signal)
+    return true
+  } catch (error) {
+    if (signal?.aborted) throw error
+    return false
+  }
 }
 
 /** The custom error in the revert data found along `error`'s cause chain, if it decodes. */

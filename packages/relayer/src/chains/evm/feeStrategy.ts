@@ -15,6 +15,16 @@ export type EvmGasPolicy = {
   bumpPercent: number
   /** A transaction not mined this long after it was sent is replaced with bumped fees. */
   stuckAfterMs: number
+  /**
+   * Where a call's gas limit comes from:
+   * - `bound` (default): the call's `gasBound` (the endpoint's work per message plus every
+   *   handler's whole gas limit, which senders paid for), once one `eth_call` at it succeeds;
+   *   the node's estimate when it does not (a costly custom verifier, a chain that counts gas
+   *   its own way). One execution on the node instead of an estimate's binary search.
+   * - `estimate`: always `eth_estimateGas` × `estimateMultiplier`: the least block space and
+   *   balance held per transaction, at several executions per call.
+   */
+  limit?: 'bound' | 'estimate'
   /** Gas limit = estimate × this (at least the call's gas floor). Default 1.2. */
   estimateMultiplier?: number
   /** Lowest priority fee offered, for nodes that suggest none or too little. Default 0. */

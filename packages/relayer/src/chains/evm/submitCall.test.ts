@@ -117,6 +117,43 @@ describe('submit', () => {
     ])
   })
 
+  describe('gas limit', () => {
+    const deliver = async (
+      gas: Partial<typeof testGas> & { limit?: 'bound' | 'estimate' },
+      gasBound: bigint,
+      floor = gasFloor,
+    ) => {
+      const [message] = await ferry.send({ recipient: await ferry.newRecipient() })
+      const receipt = await ferry.chain({ gas: { ...testGas, ...gas } }).submit(
+        {
+          type: 'deliverBatch',
+          messages: [message!.encoded],
+          proofs: await ferry.prove([message!]),
+        },
+        { gasFloor: floor, gasBound, messageIds: [message!.id] },
+      )
+      expect(receipt.outcomes[0]?.status).toBe(MessageStatus.Executed)
+      return (await ferry.client.getTransaction({ hash: toHash(receipt.transactionHash) })).gas
+    }
+
+    it('`bound` (the default) uses the bound once a simulation at it succeeds', async () => {
+      expect(await deliver({}, 1_000_000n)).toBe(1_000_000n)
+    })
+
+    it('`bound` falls back to the estimate when the simulation at the bound runs out of gas', async () => {
+      // A floor and a bound below what a delivery takes: only the estimate gets it through.
+      const gas = await deliver({ limit: 'bound' }, 60_000n, 30_000n)
+      expect(gas).toBeGreaterThan(60_000n)
+    })
+
+    it('`estimate` ignores the bound: the estimate × 1.2, at least the floor', async () => {
+      const gas = await deliver({ limit: 'estimate' }, 1_000_000n)
+      expect(gas).not.toBe(1_000_000n)
+      expect(gas).toBeGreaterThanOrEqual(gasFloor)
+      expect(gas).toBeLessThan(1_000_000n)
+    })
+  })
+
   it('throws GasEstimateRevertedError, naming the custom error, for a bad proof', async () => {
     const [message] = await ferry.send({ recipient: await ferry.newRecipient() })
     const [proof] = await ferry.prove([message!])
@@ -130,7 +167,8 @@ describe('submit', () => {
       .chain({ journal })
       .submit(
         { type: 'deliverBatch', messages: [message!.encoded], proofs: [flipped] },
-        { gasFloor, messageIds: [message!.id] },
+        // The bound's simulation fails too; the estimate names the error.
+        { gasFloor, gasBound: 1_000_000n, messageIds: [message!.id] },
       )
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(GasEstimateRevertedError)

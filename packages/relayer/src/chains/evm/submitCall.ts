@@ -31,13 +31,13 @@ export async function submitCall(
   ctx: EvmContext,
   nonces: NonceManager,
   call: EndpointCall,
-  { gasFloor, messageIds, signal }: SubmitOptions,
+  { gasFloor, gasBound, messageIds, signal }: SubmitOptions,
 ): Promise<CallReceipt> {
   const data = encodeCall(call)
   let lastNonce = -1n
   for (let attempt = 1; ; attempt++) {
     // Estimated again after a resync: the foreign transaction may have changed the state.
-    const gas = await estimateCallGas(ctx, call, data, gasFloor, signal)
+    const gas = await estimateCallGas(ctx, call, data, { gasFloor, gasBound }, signal)
     const fees = feesFor(ctx.domain, await readFeeMarket(ctx, signal), ctx.gas)
     const sent = await nonces.exclusive(async () => {
       const nonce = await nonces.next(signal)

@@ -8,7 +8,7 @@ import { classifyError, errorDetail } from './classifyError.js'
 import type { CheckpointFetcher, GatheredCheckpoint } from './createCheckpointFetcher.js'
 import type { OriginTree } from './originTree.js'
 import { packBatches } from './packBatches.js'
-import { deliveryGasFloor, type RelayerPolicy, retryAt } from './policy.js'
+import { deliveryGasFloor, type RelayerPolicy, retryAt, worstCaseDeliveryGas } from './policy.js'
 import { outcomeUpdates } from './recordOutcomes.js'
 
 export type CreateRouteDelivererParameters = {
@@ -180,6 +180,7 @@ export function createRouteDeliverer({
         },
         {
           gasFloor: deliveryGasFloor(messages.map((m) => m.gasLimit)),
+          gasBound: worstCaseDeliveryGas(messages.map((m) => m.gasLimit)),
           messageIds: messages.map((m) => m.id),
         },
       )
@@ -235,7 +236,11 @@ export function createRouteDeliverer({
         pastDeadline
           ? { type: 'timeout', message: message.encoded }
           : { type: 'retry', message: message.encoded },
-        { gasFloor: deliveryGasFloor([message.gasLimit]), messageIds: [message.id] },
+        {
+          gasFloor: deliveryGasFloor([message.gasLimit]),
+          gasBound: worstCaseDeliveryGas([message.gasLimit]),
+          messageIds: [message.id],
+        },
       )
       await store.updateMessages(outcomeUpdates(receipt, [message], policy, 'retried'))
     } catch (error) {

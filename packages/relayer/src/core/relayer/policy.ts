@@ -62,3 +62,15 @@ export function deliveryGasFloor(gasLimits: readonly number[]): bigint {
 export function worstCaseMessageGas(gasLimit: number): bigint {
   return PER_MESSAGE_GAS + reserve(gasLimit)
 }
+
+/**
+ * Gas a delivery of messages with these handler gas limits could use if every handler spent
+ * its whole limit: a batch's bound, which the EVM adapter uses as the gas limit once a
+ * simulation at it succeeds (`gas.limit: bound`).
+ *
+ * @example
+ * worstCaseDeliveryGas([200_000, 50_000]) // 100,000 + worstCaseMessageGas of each
+ */
+export function worstCaseDeliveryGas(gasLimits: readonly number[]): bigint {
+  return gasLimits.reduce((sum, limit) => sum + worstCaseMessageGas(limit), BASE_DELIVERY_GAS)
+}
