@@ -25,6 +25,7 @@ export type ReasonCode =
   | 'gas_estimate_reverted'
   | 'tx_reverted'
   | 'rpc_error'
+  | 'nonce_conflict'
   | 'gas_price_above_cap'
   | 'delivered'
   | 'delivered_by_other'

@@ -135,6 +135,7 @@ const REASONS = [
   'gas_estimate_reverted',
   'tx_reverted',
   'rpc_error',
+  'nonce_conflict',
   'gas_price_above_cap',
   'delivered',
   'delivered_by_other',

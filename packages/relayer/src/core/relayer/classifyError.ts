@@ -3,6 +3,7 @@ import { CallRejectedError } from '../../chains/cosmwasm/errors.js'
 import {
   GasEstimateRevertedError,
   GasPriceAboveCapError,
+  NonceConflictError,
   TransactionRevertedError,
 } from '../../chains/evm/errors.js'
 import type { ReasonCode } from '../../store/types.js'
@@ -12,7 +13,9 @@ import type { ReasonCode } from '../../store/types.js'
  * (`gas_estimate_reverted`: the destination would revert it, e.g. a bad proof or a message
  * someone else delivered first), the transaction was mined but reverted (`tx_reverted`), the
  * destination's gas price is above the relayer's cap (`gas_price_above_cap`: nothing was signed;
- * the message waits for the price to fall), or the chain could not be reached (`rpc_error`).
+ * the message waits for the price to fall), transactions the relayer did not sign keep taking
+ * its key's nonces (`nonce_conflict`: the key is used elsewhere too), or the chain could not be
+ * reached (`rpc_error`).
  *
  * @example
  * const reason = classifyError(error) // 'rpc_error'
@@ -21,7 +24,7 @@ export function classifyError(
   error: unknown,
 ): Extract<
   ReasonCode,
-  'gas_estimate_reverted' | 'tx_reverted' | 'gas_price_above_cap' | 'rpc_error'
+  'gas_estimate_reverted' | 'tx_reverted' | 'gas_price_above_cap' | 'nonce_conflict' | 'rpc_error'
 > {
   // The adapters' named errors, wherever they sit in the cause chain.
   const chain: unknown[] = []
@@ -31,6 +34,7 @@ export function classifyError(
   if (any(GasEstimateRevertedError) || any(CallRejectedError)) return 'gas_estimate_reverted'
   if (any(TransactionRevertedError)) return 'tx_reverted'
   if (any(GasPriceAboveCapError)) return 'gas_price_above_cap'
+  if (any(NonceConflictError)) return 'nonce_conflict'
   return 'rpc_error'
 }
 
