@@ -20,6 +20,7 @@ import { encodeFunctionData, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { openStore } from '../src/store/openStore.ts'
 import type { RelayerStore } from '../src/store/types.ts'
+import { useBaselineWasmCompiler } from '../src/store/useBaselineWasmCompiler.ts'
 import { startRelayer, startValidators, TEST_POLICY, waitFor } from '../test/world/agents.ts'
 import { evmAdapter } from '../test/world/evmAdapters.ts'
 import {
@@ -69,6 +70,8 @@ export async function benchThroughput({
   blockTimeMs: number
   confirmations: number
 }): Promise<ThroughputResult> {
+  // As the `ferry` CLI does first thing: the stores below run as in a relayer's process.
+  useBaselineWasmCompiler()
   const world = await startEvmWorld({ intervalMs: blockTimeMs, automine: false })
   const [a, b] = world.chains as [EvmChain, EvmChain]
   const store = await openStore('memory://')

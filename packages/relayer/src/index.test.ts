@@ -42,6 +42,7 @@ it('exports the same names from each entry point', async () => {
       "startRelayerApi",
       "startRelayerService",
       "startValidatorService",
+      "useBaselineWasmCompiler",
     ]
   `)
   expect(Object.keys(testing).sort()).toMatchInlineSnapshot(`

@@ -105,3 +105,4 @@ export type {
   StoredAttempt,
   StoredMessage,
 } from './store/types.js'
+export { useBaselineWasmCompiler } from './store/useBaselineWasmCompiler.js'

@@ -2,6 +2,7 @@
 // The `ferry` executable: wires the real process to `runCli`. Everything else lives in modules
 // that take the process as an argument (`CliContext`), so it can be tested in-process.
 import { readFileSync } from 'node:fs'
+import { useBaselineWasmCompiler } from '../store/useBaselineWasmCompiler.js'
 import { commandTable } from './commandTable.js'
 import { createProcessContext } from './createProcessContext.js'
 import { runCli } from './runCli.js'
@@ -15,6 +16,9 @@ const crash = (error: unknown) => {
 }
 process.on('uncaughtException', crash)
 process.on('unhandledRejection', crash)
+
+// Before any store opens: keeps the embedded PGlite store's memory down (see the function).
+useBaselineWasmCompiler()
 
 // Same relative path from src/cli/ferry.ts and dist/cli/ferry.js.
 const packageJson = readFileSync(new URL('../../package.json', import.meta.url), 'utf8')

@@ -41,26 +41,29 @@ export async function claimReady(db: StoreDb, params: ClaimParams): Promise<Stor
       for update of c skip locked`.execute(trx)
     const channels = locked.rows.map((row) => row.channel)
     if (channels.length === 0) return []
-    // Per channel, the first `limit` undelivered messages; `due` stays true while every message
-    // so far is ready and due, `gap` stays 0 while the nonces so far are consecutive.
+    // Per channel, its first `limit` undelivered messages, kept while every one so far is ready and
+    // due (`due`) and the nonces so far are consecutive (`gap` = 0). Channels are walked in order
+    // (the primary key) and the sort only completes each channel's nonces (an incremental sort),
+    // so the walk stops at the channel that fills `limit`: a claim reads about `limit` messages,
+    // not `limit` from every locked channel.
     const { rows } = await sql<Selectable<MessagesTable>>`
-      select run.* from (
-        select m.*,
-          bool_and(m.stage = 'ready' and (m.next_attempt_at is null or m.next_attempt_at <= ${now}))
-            over w as due,
-          m.nonce - first_value(m.nonce) over w - (row_number() over w - 1) as gap
-        from channels c
-        cross join lateral (
-          select * from messages m
+      select run.* from channels c
+      cross join lateral (
+        select * from (
+          select m.*,
+            bool_and(m.stage = 'ready' and (m.next_attempt_at is null or m.next_attempt_at <= ${now}))
+              over w as due,
+            m.nonce - first_value(m.nonce) over w - (row_number() over w - 1) as gap
+          from messages m
           where m.channel = c.channel and m.stage in ('pending', 'ready', 'submitted')
+          window w as (order by m.nonce rows unbounded preceding)
           order by m.nonce
           limit ${limit}
-        ) m
-        where c.channel in (${sql.join(channels)})
-        window w as (partition by m.channel order by m.nonce rows unbounded preceding)
+        ) head
+        where head.due and head.gap = 0
       ) run
-      where run.due and run.gap = 0
-      order by run.channel, run.nonce
+      where c.channel in (${sql.join(channels)})
+      order by c.channel, run.nonce
       limit ${limit}`.execute(trx)
     await lease(trx, rows, params)
     return rows.map(toStoredMessage)

@@ -13,7 +13,9 @@ export type ConnectOptions = {
 
 /**
  * A query builder on the store at `location`: an embedded PGlite (in memory, or in a directory,
- * created if missing) or a PostgreSQL connection pool. Does not migrate.
+ * created if missing) or a PostgreSQL connection pool. Does not migrate. PGlite runs with a 16 MB
+ * buffer pool, which keeps the embedded store's memory down (the `ferry` process also compiles
+ * WebAssembly with V8's baseline compiler only: `useBaselineWasmCompiler`).
  *
  * @example
  * ```ts
@@ -30,7 +32,7 @@ export async function connect(
     case 'file': {
       // PGlite creates the data directory itself, but not its parents.
       await mkdir(location.path, { recursive: true })
-      const pglite = await PGlite.create({ dataDir: location.path })
+      const pglite = await PGlite.create({ dataDir: location.path, startParams })
       return new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
     }
     case 'postgres': {
@@ -45,14 +47,24 @@ export async function connect(
 }
 
 /**
+ * PGlite's own start parameters, plus a smaller buffer pool. PGlite allocates PostgreSQL's shared
+ * memory inside its WASM heap and touches all of it at start, so every megabyte of `shared_buffers` is
+ * resident from the first query on, and a WASM heap never shrinks. initdb's default (128 MB) was
+ * most of the embedded store's memory; PGlite reads its files through the operating system, whose
+ * page cache keeps the hot pages either way, and 16 MB holds a relayer's working set (its indexes'
+ * upper levels, the channels it is delivering on). `wal_buffers` follows (1/32 of it).
+ */
+const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB']
+
+/**
  * A new, empty cluster (before any migration), gzipped: PGlite's initdb takes over a second, loading
  * this copy a few hundred milliseconds, and tests open many in-memory stores.
  */
 let freshCluster: Blob | undefined
 
 async function memoryPGlite(): Promise<PGlite> {
-  if (freshCluster) return await PGlite.create({ loadDataDir: freshCluster })
-  const pglite = await PGlite.create()
+  if (freshCluster) return await PGlite.create({ loadDataDir: freshCluster, startParams })
+  const pglite = await PGlite.create({ startParams })
   freshCluster = await pglite.dumpDataDir('gzip')
   return pglite
 }

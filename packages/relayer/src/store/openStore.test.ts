@@ -5,6 +5,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { connect } from './connect.js'
 import { StoreLockedError, StoreOpenError, StoreUrlError } from './errors.js'
@@ -27,6 +28,21 @@ describe.each(backends)('openStore on $name', (backend) => {
     }
   }, 60_000)
 })
+
+describe.each(backends.filter((backend) => backend.name !== 'postgres'))(
+  'PGlite settings on $name',
+  (backend) => {
+    test('runs with a 16 MB buffer pool, which PGlite holds in memory from the start', async () => {
+      const db = await connect(parseStoreUrl(await backend.freshUrl()))
+      try {
+        const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(db)
+        expect(rows).toEqual([{ shared_buffers: '16MB' }])
+      } finally {
+        await db.destroy()
+      }
+    }, 60_000)
+  },
+)
 
 describe.each(backends.filter((backend) => backend.persistent))(
   'reopening a store on $name',
