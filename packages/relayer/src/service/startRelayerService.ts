@@ -29,7 +29,7 @@ export const startRelayerService: StartService = async (config, { logger, signal
       file: 'config',
       issues: [{ field: 'relayer', message: 'is required to run a relayer' }],
     })
-  const opened = await openStore(config.store.url, { field: 'store.url' })
+  const opened = await openStore(config.store.url, { field: 'store.url', logger })
   const bus = createEventBus()
   const store = observeStore(opened, bus, { logger })
   const metrics = createRelayerMetrics({ store, bus })

@@ -37,7 +37,7 @@ export const startValidatorService: StartService = async (config, { logger, sign
       issues: [{ field: 'validator.signer', message: 'must be a private key' }],
     })
 
-  const store = await openStore(config.store.url, { field: 'store.url' })
+  const store = await openStore(config.store.url, { field: 'store.url', logger })
   try {
     const chain = await createChainAdapter({
       chain: chainConfig,

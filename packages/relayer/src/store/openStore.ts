@@ -7,6 +7,7 @@ import {
   type StoreUrlError,
 } from './errors.js'
 import { lockDirectory } from './lockDirectory.js'
+import { type MaintenanceLogger, maintainPeriodically } from './maintainPeriodically.js'
 import { migrateToLatest } from './migrate.js'
 import { parseStoreUrl } from './parseStoreUrl.js'
 import type { StoreDb } from './schema.js'
@@ -17,7 +18,17 @@ export type OpenStoreOptions = {
   field?: string | undefined
   /** Connections in the pool (PostgreSQL only). Default 10. */
   poolSize?: number | undefined
+  /**
+   * PGlite only: how often dead rows are reclaimed and the planner's statistics refreshed
+   * (`VACUUM ANALYZE`), since PGlite has no autovacuum. Default 10 minutes; 0 turns it off.
+   * A PostgreSQL server's autovacuum does this itself.
+   */
+  maintenanceIntervalMs?: number | undefined
+  /** Where a failed maintenance run is reported (it is tried again at the next interval). */
+  logger?: MaintenanceLogger | undefined
 }
+
+const MAINTENANCE_INTERVAL_MS = 600_000
 
 export type OpenStoreErrorType = StoreUrlError | StoreLockedError | StoreOpenError
 
@@ -27,6 +38,8 @@ export type OpenStoreErrorType = StoreUrlError | StoreLockedError | StoreOpenErr
  * - `file:<path>` or a plain path: PGlite in that directory, created if missing; one process
  *   at a time, which `<path>.lock` enforces;
  * - `postgres://…` / `postgresql://…`: a PostgreSQL server, which several relayers may share.
+ *
+ * A PGlite store vacuums and analyzes itself every `maintenanceIntervalMs` (it has no autovacuum).
  *
  * Throws `StoreUrlError` for any other URL, `StoreLockedError` when another process has the
  * directory open, `StoreOpenError` when the database cannot be reached or migrated.
@@ -66,12 +79,18 @@ export async function openStore(
     })
   }
   const store = createStore(db)
-  if (unlock === undefined) return store
+  const interval = options.maintenanceIntervalMs ?? MAINTENANCE_INTERVAL_MS
+  const stopMaintenance =
+    location.type !== 'postgres' && interval > 0
+      ? maintainPeriodically(db, interval, options.logger)
+      : undefined
+  if (unlock === undefined && stopMaintenance === undefined) return store
   return {
     ...store,
     close: async () => {
+      await stopMaintenance?.()
       await store.close()
-      await unlock()
+      await unlock?.()
     },
   }
 }
