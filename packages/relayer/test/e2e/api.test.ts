@@ -1,6 +1,6 @@
 // The operator API over a real relayer: two `hardhat node`s, validators, the relayer running on
-// a store observed by the lifecycle bus, and `startRelayerApi` beside it, as `ferry relayer
-// start` wires them. A message sent on A is followed on the SSE stream until delivered, then
+// a store observed by the lifecycle bus, and `startRelayerApi` beside it over the relayer's own
+// chains and validators, as `ferry relayer start` wires them. A message sent on A is followed on the SSE stream until delivered, then
 // read back through GET /v1/messages/{id}, /v1/channels, /v1/chains, /v1/validators and /metrics.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningRelayerApi, startRelayerApi } from '../../src/api/startRelayerApi.ts'
@@ -9,24 +9,14 @@ import { createEventBus } from '../../src/events/createEventBus.ts'
 import { observeStore } from '../../src/events/observeStore.ts'
 import { openStore } from '../../src/store/openStore.ts'
 import type { RelayerStore } from '../../src/store/types.ts'
-import {
-  type RunningRelayer,
-  type RunningValidators,
-  startRelayer,
-  startValidators,
-  testLogger,
-  waitFor,
-} from '../world/agents.ts'
-import { evmAdapter } from '../world/evmAdapters.ts'
+import { type Agents, startAgents, testLogger, waitFor } from '../world/agents.ts'
+import { evmAgentChain } from '../world/evmAdapters.ts'
 import {
   type EvmChain,
   type EvmWorld,
-  RELAYER_KEYS,
   sendMessages,
   startEvmWorld,
-  THRESHOLD,
   toB32,
-  validatorKeys,
 } from '../world/evmWorld.ts'
 
 const CONFIRMATIONS = 2
@@ -41,8 +31,7 @@ describe('the relayer API over hardhat nodes', () => {
   let b: EvmChain
   let opened: RelayerStore
   let validatorStore: RelayerStore
-  let validators: RunningValidators
-  let relayer: RunningRelayer
+  let agents: Agents
   let api: RunningRelayerApi
 
   beforeAll(async () => {
@@ -52,43 +41,29 @@ describe('the relayer API over hardhat nodes', () => {
     validatorStore = await openStore('memory://')
     const bus = createEventBus()
     const store = observeStore(opened, bus, { logger: testLogger })
-    validators = await startValidators(
+    agents = await startAgents({
+      chains: world.chains.map((chain) => evmAgentChain(chain, CONFIRMATIONS)),
+      store,
       validatorStore,
-      world.chains.map((chain) => ({
-        chain: evmAdapter(chain, validatorStore),
-        keys: validatorKeys(chain.domain),
-        confirmations: CONFIRMATIONS,
-      })),
-      50,
-    )
-    const chains = world.chains.map((chain) => ({
-      adapter: evmAdapter(chain, store, RELAYER_KEYS[0]),
-      confirmations: CONFIRMATIONS,
-      pollIntervalMs: 50,
-      name: `hardhat-${chain.domain}`,
-    }))
-    const validatorSets = new Map(
-      world.chains.map((chain) => [
-        chain.domain,
-        { urls: validators.urls.get(chain.domain) ?? [], threshold: THRESHOLD },
-      ]),
-    )
+    })
     api = await startRelayerApi({
       store,
       bus,
-      chains,
-      validators: validatorSets,
+      chains: agents.relayer.chains.map((chain) => ({
+        ...chain,
+        name: `hardhat-${chain.adapter.domain}`,
+      })),
+      validators: agents.relayer.validators,
       port: 0,
       monitorIntervalMs: 200,
       logger: testLogger,
     })
-    relayer = startRelayer({ store, chains, validators: validatorSets })
   }, 120_000)
 
   afterAll(async () => {
-    await relayer?.stop()
+    await agents?.relayer.stop()
     await api?.close()
-    await validators?.stop()
+    await agents?.validators.stop()
     await opened?.close()
     await validatorStore?.close()
     await world?.stop()

@@ -6,45 +6,38 @@
 // deadline is timed out, its ack reporting TimedOut. Outcomes are checked in the relayer's store
 // and on the chains.
 import { inboundNonce, messageStatus } from '@ferry/cosmwasm-bindings'
-import { endpointAbi, revertingRecipientAbi, testRecipientAbi } from '@ferry/evm-contracts'
+import { endpointAbi, revertingRecipientAbi } from '@ferry/evm-contracts'
 import { bech32ToBytes32, MessageStatus } from '@ferry/sdk/codec'
-import { type Address, encodeErrorResult, type Hex } from 'viem'
+import { encodeErrorResult, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/store/openStore.ts'
 import type { RelayerStore, StoredMessage } from '../../src/store/types.ts'
+import { type Agents, startAgents, waitFor } from '../world/agents.ts'
 import {
-  type RunningRelayer,
-  type RunningValidators,
-  startRelayer,
-  startValidators,
-  waitFor,
-} from '../world/agents.ts'
-import {
-  COSMWASM_RELAYER,
-  COSMWASM_USER,
   type CosmWasmWorld,
-  cosmwasmAdapter,
+  cosmwasmAgentChain,
+  cosmwasmDeliveries,
   handled,
   sendFromCosmWasm,
   setFlaky,
   startCosmWasmWorld,
   text,
 } from '../world/cosmwasmWorld.ts'
-import { evmAdapter } from '../world/evmAdapters.ts'
+import { evmAgentChain } from '../world/evmAdapters.ts'
 import {
   type EvmChain,
   type EvmWorld,
-  RELAYER_KEYS,
+  readApp,
+  revertingHandled,
   sendMessages,
+  setReverting,
   startEvmWorld,
-  THRESHOLD,
   toB32,
-  validatorKeys,
 } from '../world/evmWorld.ts'
+import { allDone, expectDeliveredByOne } from '../world/exactlyOnce.ts'
+import { evmDeliveries, expectInOrder, lastNonces } from '../world/inOrder.ts'
 
 const EVM_CONFIRMATIONS = 2
-/** CometBFT's finality is instant. */
-const COSMWASM_CONFIRMATIONS = 0
 
 describe('EVM ↔ CosmWasm', () => {
   let evm: EvmWorld
@@ -53,8 +46,7 @@ describe('EVM ↔ CosmWasm', () => {
   let cw: CosmWasmWorld
   let store: RelayerStore
   let validatorStore: RelayerStore
-  let validators: RunningValidators
-  let relayer: RunningRelayer
+  let agents: Agents
 
   beforeAll(async () => {
     evm = await startEvmWorld({ intervalMs: 100 })
@@ -62,164 +54,30 @@ describe('EVM ↔ CosmWasm', () => {
     cw = await startCosmWasmWorld(evm, { tickMs: 100 })
     store = await openStore('memory://')
     validatorStore = await openStore('memory://')
-    validators = await startValidators(
-      validatorStore,
-      [
-        ...evm.chains.map((chain) => ({
-          chain: evmAdapter(chain, validatorStore),
-          keys: validatorKeys(chain.domain),
-          confirmations: EVM_CONFIRMATIONS,
-        })),
-        {
-          chain: await cosmwasmAdapter(cw, COSMWASM_USER),
-          keys: validatorKeys(cw.domain),
-          confirmations: COSMWASM_CONFIRMATIONS,
-        },
-      ],
-      50,
-    )
-    relayer = startRelayer({
-      store,
+    agents = await startAgents({
       chains: [
-        ...evm.chains.map((chain) => ({
-          adapter: evmAdapter(chain, store, RELAYER_KEYS[0]),
-          confirmations: EVM_CONFIRMATIONS,
-          pollIntervalMs: 50,
-        })),
-        {
-          adapter: await cosmwasmAdapter(cw, COSMWASM_RELAYER),
-          confirmations: COSMWASM_CONFIRMATIONS,
-          pollIntervalMs: 50,
-        },
+        ...evm.chains.map((chain) => evmAgentChain(chain, EVM_CONFIRMATIONS)),
+        cosmwasmAgentChain(cw),
       ],
-      validators: new Map(
-        [...evm.chains.map((chain) => chain.domain), cw.domain].map((domain) => [
-          domain,
-          { urls: validators.urls.get(domain) ?? [], threshold: THRESHOLD },
-        ]),
-      ),
+      store,
+      validatorStore,
     })
   })
 
   afterAll(async () => {
-    await relayer?.stop()
-    await validators?.stop()
+    await agents?.stop()
     cw?.stop()
     await store?.close()
     await validatorStore?.close()
     await evm?.stop()
   })
 
-  /** The stored messages of `ids`, all `done`, or undefined while any is not. */
-  const stored = async (ids: readonly Hex[]) => {
-    const messages: StoredMessage[] = []
-    for (const id of ids) {
-      const message = await store.getMessage(id)
-      if (message?.stage !== 'done') return undefined
-      messages.push(message)
-    }
-    return messages
-  }
-  const done = async (ids: readonly Hex[]) => (await stored(ids)) !== undefined
+  const done = (ids: readonly Hex[]) => allDone(store, ids)
   const reasons = async (id: Hex) => (await store.getAttempts(id)).map((attempt) => attempt.reason)
-  const read = <name extends 'handled' | 'acksHandled' | 'lastAckId' | 'lastAckStatus'>(
-    chain: EvmChain,
-    app: Address,
-    functionName: name,
-  ) => chain.client.readContract({ address: app, abi: testRecipientAbi, functionName })
-
-  /**
-   * Delivered ids on the CosmWasm endpoint by origin and sender (the events name no recipient;
-   * each sender here sends to one recipient per destination), in event order.
-   */
-  function cosmwasmDeliveries(): Map<string, { id: string; nonce: bigint }[]> {
-    const byChannel = new Map<string, { id: string; nonce: bigint }[]>()
-    const transactions = cw.chain.getEvents({
-      fromHeight: 1,
-      toHeight: cw.chain.height,
-      type: 'wasm-ferry_message_delivered',
-    })
-    for (const transaction of transactions) {
-      for (const event of transaction.events) {
-        const fields = Object.fromEntries(event.attributes.map((x) => [x.key, x.value]))
-        if (fields._contract_address !== cw.endpoint) continue
-        const key = `${fields.origin}:${fields.sender}`
-        byChannel.set(key, [
-          ...(byChannel.get(key) ?? []),
-          { id: fields.id ?? '', nonce: BigInt(fields.nonce ?? 0) },
-        ])
-      }
-    }
-    return byChannel
-  }
-
-  /** Delivered ids on an EVM endpoint by origin and sender, in log order. */
-  async function evmDeliveries(chain: EvmChain) {
-    const logs = await chain.client.getContractEvents({
-      address: chain.endpoint,
-      abi: endpointAbi,
-      eventName: 'MessageDelivered',
-      fromBlock: 0n,
-      strict: true,
-    })
-    const byChannel = new Map<string, { id: string; nonce: bigint }[]>()
-    for (const log of logs) {
-      const key = `${log.args.origin}:${log.args.sender}`
-      byChannel.set(key, [
-        ...(byChannel.get(key) ?? []),
-        { id: log.args.id, nonce: log.args.nonce },
-      ])
-    }
-    return byChannel
-  }
-
-  /** Each message of `ids` is Executed, delivered by exactly one `delivered` attempt. */
-  async function expectDeliveredOnce(ids: readonly Hex[]) {
-    const messages = await stored(ids)
-    expect(messages).toBeDefined()
-    for (const message of messages ?? []) {
-      expect(message.status).toBe(MessageStatus.Executed)
-      const attempts = await store.getAttempts(message.id)
-      expect(attempts.filter((attempt) => attempt.reason === 'delivered')).toHaveLength(1)
-    }
-    return messages ?? []
-  }
-
-  /**
-   * `ids` were each delivered once, on `channels` channels, and within each channel in nonce
-   * order with no gap; returns the last nonce delivered on each channel.
-   */
-  function expectInOrder(
-    deliveries: Map<string, { id: string; nonce: bigint }[]>,
-    ids: readonly Hex[],
-    channels: number,
-  ): bigint[] {
-    const wanted = new Set<string>(ids)
-    const seen = new Set<string>()
-    const last: bigint[] = []
-    for (const delivered of deliveries.values()) {
-      const ours = delivered.filter((d) => wanted.has(d.id))
-      if (ours.length === 0) continue
-      for (const d of ours) {
-        expect(seen.has(d.id)).toBe(false)
-        seen.add(d.id)
-      }
-      for (let i = 1; i < ours.length; i++)
-        expect(ours[i]?.nonce).toBe((ours[i - 1]?.nonce ?? 0n) + 1n)
-      last.push(ours.at(-1)?.nonce ?? 0n)
-    }
-    expect(last).toHaveLength(channels)
-    expect(seen.size).toBe(ids.length)
-    return last
-  }
-
-  /** The highest nonce among `messages`, per channel. */
-  const lastNonces = (messages: readonly StoredMessage[]) => {
-    const last = new Map<Hex, StoredMessage>()
-    for (const m of messages)
-      if ((last.get(m.channel)?.nonce ?? 0n) < m.nonce) last.set(m.channel, m)
-    return [...last.values()]
-  }
+  /** Whether both messages' last delivery Failed (each then waits for a retry). */
+  const bothFailed = async (x: Hex, y: Hex) =>
+    (await store.getMessage(x))?.status === MessageStatus.Failed &&
+    (await store.getMessage(y))?.status === MessageStatus.Failed
 
   it('delivers 120 messages each way across three channels per direction, each once and in order', async () => {
     const perChannel = 40
@@ -230,7 +88,7 @@ describe('EVM ↔ CosmWasm', () => {
       [b, b.apps[2]],
     ] as const
     const evmBefore = await Promise.all(
-      evmTargets.map(([chain, app]) => read(chain, app, 'handled')),
+      evmTargets.map(([chain, app]) => readApp(chain, app, 'handled')),
     )
 
     const [toCosmWasm, fromCosmWasm] = await Promise.all([
@@ -280,8 +138,8 @@ describe('EVM ↔ CosmWasm', () => {
     await waitFor('every message delivered', () => done([...inbound, ...outbound]), 45_000)
 
     // The store: each Executed, by one delivery.
-    const inboundStored = await expectDeliveredOnce(inbound)
-    const outboundStored = await expectDeliveredOnce(outbound)
+    const inboundStored = await expectDeliveredByOne(store, inbound)
+    const outboundStored = await expectDeliveredByOne(store, outbound)
 
     // CosmWasm: each app handled its channel's 40, the endpoint's inbound nonces are at 40, and
     // each channel's deliveries came in nonce order, once each.
@@ -296,7 +154,7 @@ describe('EVM ↔ CosmWasm', () => {
       expect(
         await messageStatus(cw.chain, { contract: cw.endpoint, message: message.encoded }),
       ).toBe(MessageStatus.Executed)
-    expect(expectInOrder(cosmwasmDeliveries(), inbound, 3).sort()).toEqual(
+    expect(expectInOrder(cosmwasmDeliveries(cw), inbound, 3).sort()).toEqual(
       lastNonces(inboundStored)
         .map((m) => m.nonce)
         .sort(),
@@ -304,7 +162,7 @@ describe('EVM ↔ CosmWasm', () => {
 
     // EVM: the same, on both chains.
     const evmAfter = await Promise.all(
-      evmTargets.map(([chain, app]) => read(chain, app, 'handled')),
+      evmTargets.map(([chain, app]) => readApp(chain, app, 'handled')),
     )
     for (const [i, after] of evmAfter.entries())
       expect(after - (evmBefore[i] ?? 0n)).toBe(BigInt(perChannel))
@@ -323,7 +181,7 @@ describe('EVM ↔ CosmWasm', () => {
   })
 
   it('brings acks back both ways: EVM → CosmWasm → EVM and CosmWasm → EVM → CosmWasm', async () => {
-    const evmAcksBefore = await read(a, a.apps[1], 'acksHandled')
+    const evmAcksBefore = await readApp(a, a.apps[1], 'acksHandled')
     const cwBefore = await handled(cw, cw.apps[2])
     const [toCosmWasm, fromCosmWasm] = await Promise.all([
       sendMessages(a, 3, {
@@ -344,19 +202,13 @@ describe('EVM ↔ CosmWasm', () => {
     const lastFromCosmWasm = fromCosmWasm.at(-1) ?? '0x'
 
     await waitFor('acks handled on EVM', async () => {
-      const acks = await read(a, a.apps[1], 'acksHandled')
+      const acks = await readApp(a, a.apps[1], 'acksHandled')
       return (
-        acks - evmAcksBefore === 3n && (await read(a, a.apps[1], 'lastAckId')) === lastToCosmWasm
+        acks - evmAcksBefore === 3n && (await readApp(a, a.apps[1], 'lastAckId')) === lastToCosmWasm
       )
     })
-    expect(await read(a, a.apps[1], 'lastAckStatus')).toBe(MessageStatus.Executed)
-    expect(
-      await a.client.readContract({
-        address: a.apps[1],
-        abi: testRecipientAbi,
-        functionName: 'lastAckResult',
-      }),
-    ).toBe(text('pong'))
+    expect(await readApp(a, a.apps[1], 'lastAckStatus')).toBe(MessageStatus.Executed)
+    expect(await readApp(a, a.apps[1], 'lastAckResult')).toBe(text('pong'))
 
     // The CosmWasm app's handler counts acks too; its last one is the last message's ack
     // (Executed, with the EVM handler's empty result).
@@ -366,8 +218,8 @@ describe('EVM ↔ CosmWasm', () => {
     })
 
     await waitFor('originals recorded', () => done([...toCosmWasm, ...fromCosmWasm]))
-    for (const message of (await stored([...toCosmWasm, ...fromCosmWasm])) ?? [])
-      expect(message.status).toBe(MessageStatus.Executed)
+    for (const id of [...toCosmWasm, ...fromCosmWasm])
+      expect((await store.getMessage(id))?.status).toBe(MessageStatus.Executed)
     // The acks are messages too, sent by each destination's endpoint and carried back; the
     // relayer records each once its delivery's receipt is in (just after the handler ran).
     const doneAcks = async () =>
@@ -407,13 +259,7 @@ describe('EVM ↔ CosmWasm', () => {
       recipient: toB32(a.reverting),
     })
     if (!toCosmWasm || !fromCosmWasm) throw new Error('nothing sent')
-    await waitFor('both Failed', async () => {
-      const [x, y] = await Promise.all([
-        store.getMessage(toCosmWasm),
-        store.getMessage(fromCosmWasm),
-      ])
-      return x?.status === MessageStatus.Failed && y?.status === MessageStatus.Failed
-    })
+    await waitFor('both Failed', () => bothFailed(toCosmWasm, fromCosmWasm))
     for (const id of [toCosmWasm, fromCosmWasm])
       expect(await reasons(id)).toContain('retry_scheduled')
     const message = await store.getMessage(toCosmWasm)
@@ -422,15 +268,7 @@ describe('EVM ↔ CosmWasm', () => {
     ).toBe(MessageStatus.Failed)
 
     await setFlaky(cw, cw.apps[0], false)
-    const hash = await a.wallet.writeContract({
-      address: a.reverting,
-      abi: revertingRecipientAbi,
-      functionName: 'setReverting',
-      args: [false],
-      account: a.wallet.account ?? null,
-      chain: a.wallet.chain,
-    })
-    await a.client.waitForTransactionReceipt({ hash })
+    await setReverting(a, false)
 
     await waitFor('both retried to Executed', () => done([toCosmWasm, fromCosmWasm]), 30_000)
     for (const id of [toCosmWasm, fromCosmWasm]) {
@@ -444,13 +282,7 @@ describe('EVM ↔ CosmWasm', () => {
       await messageStatus(cw.chain, { contract: cw.endpoint, message: message?.encoded ?? '0x' }),
     ).toBe(MessageStatus.Executed)
     expect((await handled(cw, cw.apps[0])).last).toBe('flaky')
-    expect(
-      await a.client.readContract({
-        address: a.reverting,
-        abi: revertingRecipientAbi,
-        functionName: 'handled',
-      }),
-    ).toBe(1n)
+    expect(await revertingHandled(a)).toBe(1n)
   })
 
   it('times out a message whose handler keeps failing past its deadline; its ack reports TimedOut', async () => {
@@ -475,13 +307,7 @@ describe('EVM ↔ CosmWasm', () => {
       deadline: evmDeadline,
     })
     if (!toCosmWasm || !fromCosmWasm) throw new Error('nothing sent')
-    await waitFor('both Failed', async () => {
-      const [x, y] = await Promise.all([
-        store.getMessage(toCosmWasm),
-        store.getMessage(fromCosmWasm),
-      ])
-      return x?.status === MessageStatus.Failed && y?.status === MessageStatus.Failed
-    })
+    await waitFor('both Failed', () => bothFailed(toCosmWasm, fromCosmWasm))
 
     // Both clocks move past the deadlines; the relayer's next retry pass times them out.
     cw.chain.advance({ seconds: 1_200 })
@@ -499,19 +325,13 @@ describe('EVM ↔ CosmWasm', () => {
     ).toBe(MessageStatus.TimedOut)
     // Neither handler ever succeeded (a failed handler's writes are undone).
     expect(await handled(cw, cw.apps[1])).toEqual(handledBefore)
-    expect(
-      await b.client.readContract({
-        address: b.reverting,
-        abi: revertingRecipientAbi,
-        functionName: 'handled',
-      }),
-    ).toBe(0n)
+    expect(await revertingHandled(b)).toBe(0n)
 
     // The acks: TimedOut, back at each sender's handler.
     await waitFor('TimedOut ack on EVM', async () => {
       const [id, status] = await Promise.all([
-        read(a, a.apps[2], 'lastAckId'),
-        read(a, a.apps[2], 'lastAckStatus'),
+        readApp(a, a.apps[2], 'lastAckId'),
+        readApp(a, a.apps[2], 'lastAckStatus'),
       ])
       return id === toCosmWasm && status === MessageStatus.TimedOut
     })
@@ -521,11 +341,7 @@ describe('EVM ↔ CosmWasm', () => {
       ),
     )
     // TimedOut carries the last revert data: the CosmWasm handler's error, the EVM custom error.
-    const evmAckResult = await a.client.readContract({
-      address: a.apps[2],
-      abi: testRecipientAbi,
-      functionName: 'lastAckResult',
-    })
+    const evmAckResult = await readApp(a, a.apps[2], 'lastAckResult')
     expect(Buffer.from(evmAckResult.slice(2), 'hex').toString('utf8')).toContain('forever')
     const reverted = encodeErrorResult({
       abi: revertingRecipientAbi,

@@ -5,33 +5,29 @@
 // outcome was written. Restarted without the failpoint, it must finish the work with every
 // message executed exactly once on chain and recorded once in the store. And SIGTERM stops it
 // cleanly, after the delivery it has in flight is mined and recorded.
-import { type ChildProcess, spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { endpointAbi, testRecipientAbi } from '@ferry/evm-contracts'
 import { MessageStatus } from '@ferry/sdk/codec'
 import type { Address, Hex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
-import type { FailpointName } from '../../src/core/failpoint.ts'
 import { openStore } from '../../src/store/openStore.ts'
 import type { RelayerStore } from '../../src/store/types.ts'
-import { type RunningValidators, startValidators, waitFor } from '../world/agents.ts'
-import { evmAdapter } from '../world/evmAdapters.ts'
+import { type RunningValidators, startAgentValidators, waitFor } from '../world/agents.ts'
+import { evmAgentChain } from '../world/evmAdapters.ts'
 import {
   type EvmChain,
   type EvmWorld,
   RELAYER_KEYS,
-  sendMessages,
+  readApp,
   startEvmWorld,
   THRESHOLD,
-  toB32,
-  validatorKeys,
 } from '../world/evmWorld.ts'
+import { deliveries, type Sent, send } from '../world/exactlyOnce.ts'
+import { exitOf, type Failpoint, type RelayerProcess, spawnRelayer } from './relayerProcess.ts'
+import { setMining, sleep } from './setup.ts'
 
 const CONFIRMATIONS = 2
 // CAST: RELAYER_KEYS has two keys.
@@ -39,24 +35,6 @@ const RELAYER_KEY = RELAYER_KEYS[0] as Hex
 const RELAYER = privateKeyToAddress(RELAYER_KEY)
 /** Messages per channel per round; a round uses all six channels (three each way). */
 const PER_CHANNEL = 3
-
-/** A directory to keep each relayer process's output in (debugging): FERRY_CRASH_LOG=/tmp/x. */
-const logDir = process.env.FERRY_CRASH_LOG
-const entry = fileURLToPath(new URL('../../src/cli/ferry.ts', import.meta.url))
-const resolveTs = fileURLToPath(new URL('../../scripts/resolveTs.ts', import.meta.url))
-
-type Exit = { code: number | null; signal: NodeJS.Signals | null }
-type LogLine = { msg?: string; [field: string]: unknown }
-
-/** `ferry relayer start` as a child process, its output kept. */
-type RelayerProcess = {
-  child: ChildProcess
-  exited: Promise<Exit>
-  stdout(): string
-  stderr(): string
-  /** stdout's JSON log lines, in order. */
-  logs(): LogLine[]
-}
 
 describe('the relayer process killed at each failpoint, then restarted', () => {
   let world: EvmWorld
@@ -68,21 +46,16 @@ describe('the relayer process killed at each failpoint, then restarted', () => {
   let configPath: string
   let storeUrl: string
   /** Every message sent in this file, and the recipient that must handle it. */
-  const sent: { id: Hex; chain: EvmChain; recipient: Address }[] = []
+  const sent: Sent[] = []
   const running = new Set<RelayerProcess>()
 
   beforeAll(async () => {
     world = await startEvmWorld({ intervalMs: 100 })
     ;[a, b] = world.chains as [EvmChain, EvmChain]
     validatorStore = await openStore('memory://')
-    validators = await startValidators(
+    validators = await startAgentValidators(
       validatorStore,
-      world.chains.map((chain) => ({
-        chain: evmAdapter(chain, validatorStore),
-        keys: validatorKeys(chain.domain),
-        confirmations: CONFIRMATIONS,
-      })),
-      50,
+      world.chains.map((chain) => evmAgentChain(chain, CONFIRMATIONS)),
     )
     dir = await mkdtemp(join(tmpdir(), 'ferry-crash-'))
     storeUrl = `file:${join(dir, 'store')}`
@@ -130,129 +103,32 @@ describe('the relayer process killed at each failpoint, then restarted', () => {
     if (dir) await rm(dir, { recursive: true, force: true })
   })
 
-  function startRelayer(failpoint?: `${FailpointName}:${number}`): RelayerProcess {
-    const child = spawn(
-      process.execPath,
-      ['--import', resolveTs, entry, 'relayer', 'start', '--config', configPath],
-      {
-        // Only PATH from the outside: no FERRY__ override of the test's own shell leaks in.
-        env: {
-          PATH: process.env.PATH,
-          FERRY_RELAYER_KEY: RELAYER_KEY,
-          ...(failpoint && { FERRY_FAILPOINT: failpoint }),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
-    let stdout = ''
-    let stderr = ''
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString()
-    })
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString()
-    })
-    const relayer: RelayerProcess = {
-      child,
-      exited: once(child, 'exit').then(async ([code, signal]) => {
-        running.delete(relayer)
-        if (logDir)
-          await writeFile(
-            join(logDir, `${Date.now()}-${failpoint ?? 'restart'}.log`),
-            stdout + stderr,
-          )
-        // CAST: Node's 'exit' event passes (code, signal).
-        return { code, signal } as Exit
-      }),
-      stdout: () => stdout,
-      stderr: () => stderr,
-      logs: () =>
-        stdout.split('\n').flatMap((line) => {
-          try {
-            return [JSON.parse(line) as LogLine] // CAST: pino writes one JSON object a line
-          } catch {
-            return [] // the last line of a killed process may be cut short
-          }
-        }),
-    }
+  function startRelayer(failpoint?: Failpoint): RelayerProcess {
+    const relayer = spawnRelayer({ configPath, privateKey: RELAYER_KEY, failpoint })
     running.add(relayer)
+    relayer.child.once('exit', () => running.delete(relayer))
     return relayer
-  }
-
-  const hasLog = (relayer: RelayerProcess, msg: string) =>
-    relayer.logs().some((line) => line.msg === msg)
-
-  /** Turns `chain`'s block production (automine and a block every 100 ms) on or off. */
-  async function setMining(chain: EvmChain, on: boolean): Promise<void> {
-    // CAST (both): Hardhat's own methods are not in viem's RPC schema.
-    await chain.client.request({ method: 'evm_setAutomine', params: [on] } as never)
-    await chain.client.request({
-      method: 'evm_setIntervalMining',
-      params: [on ? 100 : 0],
-    } as never)
-  }
-
-  /** How `relayer` exits; fails, with its output, when it is still running after `timeoutMs`. */
-  async function exitOf(relayer: RelayerProcess, timeoutMs: number): Promise<Exit> {
-    let timer: NodeJS.Timeout | undefined
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const output = `stderr: ${relayer.stderr()}\nstdout (tail): ${relayer.stdout().slice(-3_000)}`
-        reject(new Error(`the relayer did not exit within ${timeoutMs} ms\n${output}`))
-      }, timeoutMs)
-    })
-    try {
-      return await Promise.race([relayer.exited, timeout])
-    } finally {
-      clearTimeout(timer)
-    }
   }
 
   /** Sends `PER_CHANNEL` messages on each of six channels: apps[i] → apps[i], both ways. */
   async function sendRound(): Promise<void> {
     // One chain's sends one channel after another: the deployer's nonces must not race.
     const from = async (origin: EvmChain, to: EvmChain) => {
-      for (const i of [0, 1, 2] as const) {
-        const ids = await sendMessages(origin, PER_CHANNEL, {
-          app: origin.apps[i],
-          destination: to.domain,
-          recipient: toB32(to.apps[i]),
-        })
-        for (const id of ids) sent.push({ id, chain: to, recipient: to.apps[i] })
-      }
+      for (const i of [0, 1, 2] as const) await send(sent, origin, to, i, PER_CHANNEL)
     }
     await Promise.all([from(a, b), from(b, a)])
   }
 
-  const handled = (chain: EvmChain, app: Address) =>
-    chain.client.readContract({ address: app, abi: testRecipientAbi, functionName: 'handled' })
+  /** How many messages of `sent` went to `app` on `chain`. */
+  const sentTo = (chain: EvmChain, app: Address) =>
+    BigInt(sent.filter((m) => m.destination === chain && m.recipient === app).length)
 
   /** Whether every recipient has handled every message sent to it (and none more). */
   async function allHandled(): Promise<boolean> {
     for (const chain of [a, b])
-      for (const app of chain.apps) {
-        const expected = sent.filter((m) => m.chain === chain && m.recipient === app).length
-        if ((await handled(chain, app)) !== BigInt(expected)) return false
-      }
+      for (const app of chain.apps)
+        if ((await readApp(chain, app, 'handled')) !== sentTo(chain, app)) return false
     return true
-  }
-
-  /** `MessageDelivered` logs on `chain`, by message id. */
-  async function deliveries(chain: EvmChain): Promise<Map<Hex, { tx: Hex; status: number }[]>> {
-    const logs = await chain.client.getContractEvents({
-      address: chain.endpoint,
-      abi: endpointAbi,
-      eventName: 'MessageDelivered',
-      fromBlock: 0n,
-      strict: true,
-    })
-    const byId = new Map<Hex, { tx: Hex; status: number }[]>()
-    for (const log of logs)
-      byId.set(log.args.id, [
-        ...(byId.get(log.args.id) ?? []),
-        { tx: log.transactionHash, status: log.args.status },
-      ])
-    return byId
   }
 
   /**
@@ -264,21 +140,19 @@ describe('the relayer process killed at each failpoint, then restarted', () => {
   async function expectEachDeliveredOnce(): Promise<Map<Hex, Hex>> {
     for (const chain of [a, b])
       for (const app of chain.apps)
-        expect(await handled(chain, app)).toBe(
-          BigInt(sent.filter((m) => m.chain === chain && m.recipient === app).length),
-        )
+        expect(await readApp(chain, app, 'handled')).toBe(sentTo(chain, app))
     const deliveredBy = new Map<Hex, Hex>()
     for (const chain of [a, b]) {
       const byId = await deliveries(chain)
-      for (const { id } of sent.filter((m) => m.chain === chain)) {
+      for (const { id } of sent.filter((m) => m.destination === chain)) {
         const logs = byId.get(id) ?? []
         expect(logs, `MessageDelivered of ${id}`).toHaveLength(1)
         expect(logs[0]?.status).toBe(MessageStatus.Executed)
-        if (logs[0]) deliveredBy.set(id, logs[0].tx)
+        if (logs[0]) deliveredBy.set(id, logs[0].transactionHash)
       }
       // Only this relayer delivers here, and only deliverBatch: each of its transactions carried
       // deliveries, so none was a second try of work already done.
-      const transactions = new Set([...byId.values()].flat().map((log) => log.tx))
+      const transactions = new Set([...byId.values()].flat().map((log) => log.transactionHash))
       expect(await chain.client.getTransactionCount({ address: RELAYER })).toBe(transactions.size)
     }
 
@@ -312,7 +186,7 @@ describe('the relayer process killed at each failpoint, then restarted', () => {
     const relayer = startRelayer()
     try {
       // Recovery runs before this line; and SIGTERM before the CLI listens for it would kill it.
-      await waitFor('relayer started', async () => hasLog(relayer, 'relayer started'), 20_000)
+      await waitFor('relayer started', async () => relayer.hasLog('relayer started'), 20_000)
       await waitFor('every message handled once', allHandled, 30_000)
     } catch (error) {
       relayer.child.kill('SIGKILL')
@@ -325,7 +199,7 @@ describe('the relayer process killed at each failpoint, then restarted', () => {
   }
 
   /** Starts the relayer with `failpoint`, sends a round, and expects it to die there. */
-  async function crashAt(failpoint: `${FailpointName}:${number}`): Promise<RelayerProcess> {
+  async function crashAt(failpoint: Failpoint): Promise<RelayerProcess> {
     const relayer = startRelayer(failpoint)
     await sendRound()
     expect(await exitOf(relayer, 30_000)).toEqual({ code: null, signal: 'SIGKILL' })
@@ -335,17 +209,12 @@ describe('the relayer process killed at each failpoint, then restarted', () => {
 
   it('SIGTERM: exits 0 once the delivery in flight is mined and recorded', async () => {
     const relayer = startRelayer()
-    await waitFor('relayer started', async () => hasLog(relayer, 'relayer started'), 20_000)
+    await waitFor('relayer started', async () => relayer.hasLog('relayer started'), 20_000)
     // B mines nothing for now: the relayer's delivery to B waits in B's mempool.
-    await setMining(b, false)
+    await setMining(b, { automine: false, intervalMs: 0 })
     let ids: Hex[] = []
     try {
-      ids = await sendMessages(a, PER_CHANNEL, {
-        app: a.apps[0],
-        destination: b.domain,
-        recipient: toB32(b.apps[0]),
-      })
-      for (const id of ids) sent.push({ id, chain: b, recipient: b.apps[0] })
+      ids = await send(sent, a, b, 0, PER_CHANNEL)
       await waitFor(
         'a delivery to B in flight',
         async () =>
@@ -354,12 +223,12 @@ describe('the relayer process killed at each failpoint, then restarted', () => {
         20_000,
       )
       relayer.child.kill('SIGTERM')
-      await new Promise((resolve) => setTimeout(resolve, 500))
+      await sleep(500)
       // Still waiting for its delivery's receipt.
       expect(relayer.child.exitCode).toBe(null)
-      expect(hasLog(relayer, 'stopping the relayer')).toBe(true)
+      expect(relayer.hasLog('stopping the relayer')).toBe(true)
     } finally {
-      await setMining(b, true)
+      await setMining(b, { automine: true, intervalMs: 100 })
     }
     expect(await exitOf(relayer, 20_000)).toEqual({ code: 0, signal: null })
     const messages = relayer.logs().map((line) => line.msg)
@@ -386,7 +255,7 @@ describe('the relayer process killed at each failpoint, then restarted', () => {
         expect(message).toMatchObject({
           stage: 'done',
           status: MessageStatus.Executed,
-          transactionHash: onChain[0]?.tx,
+          transactionHash: onChain[0]?.transactionHash,
         })
       }
       expect(done).toBeGreaterThan(0)

@@ -22,21 +22,17 @@ import {
   type RpcFaultRequest,
   startRpcFaultProxy,
 } from '../../src/testing/rpcFaultProxy.ts'
-import { waitFor } from '../world/agents.ts'
+import { type Agents, startAgents, waitFor } from '../world/agents.ts'
 import { type EvmChain, type EvmWorld, RELAYER_KEYS, startEvmWorld } from '../world/evmWorld.ts'
 import {
-  type Agents,
   allDone,
   deliveries,
   expectDeliveredOnce,
   handledCounts,
-  mine,
   type Sent,
   send,
-  setMining,
-  sleep,
-  startAgents,
-} from './setup.ts'
+} from '../world/exactlyOnce.ts'
+import { FAULT_RELAYER, faultChain, mine, setMining, sleep } from './setup.ts'
 
 const CONFIRMATIONS = 2
 const relayerAccount = privateKeyToAccount(RELAYER_KEYS[0] as Hex)
@@ -74,14 +70,18 @@ describe('a foreign transaction from the relayer key', () => {
   /** The relayer on `[proxy]` only (its sends pass the hook); validators on the nodes. */
   async function start(stuckAfterMs?: number): Promise<Agents> {
     return await startAgents({
-      chains: [a, b],
+      ...FAULT_RELAYER,
+      chains: [a, b].map((chain) =>
+        faultChain(chain, {
+          confirmations: CONFIRMATIONS,
+          relayer: {
+            rpcUrls: [proxyOf(chain).url],
+            ...(stuckAfterMs !== undefined && { gas: { stuckAfterMs } }),
+          },
+        }),
+      ),
       store,
       validatorStore,
-      confirmations: CONFIRMATIONS,
-      relayerAdapter: (chain) => ({
-        rpcUrls: [proxyOf(chain).url],
-        ...(stuckAfterMs !== undefined && { gas: { stuckAfterMs } }),
-      }),
     })
   }
 

@@ -21,7 +21,7 @@ import type { SignedCheckpointResponse } from '../../src/core/validator/createVa
 import { type Listening, listen } from '../../src/service/listen.ts'
 import { openStore } from '../../src/store/openStore.ts'
 import type { RelayerStore } from '../../src/store/types.ts'
-import { waitFor } from '../world/agents.ts'
+import { type Agents, startAgents, waitFor } from '../world/agents.ts'
 import {
   type EvmChain,
   type EvmWorld,
@@ -30,16 +30,14 @@ import {
   validatorKeys,
 } from '../world/evmWorld.ts'
 import {
-  type Agents,
   allDone,
   deliveries,
   expectDeliveredOnce,
   handledCounts,
   type Sent,
   send,
-  sleep,
-  startAgents,
-} from './setup.ts'
+} from '../world/exactlyOnce.ts'
+import { FAULT_RELAYER, faultChain, sleep } from './setup.ts'
 
 const CONFIRMATIONS = 2
 
@@ -151,19 +149,20 @@ describe('a validator serving garbage', () => {
       modes.map((mode, i) => startImpostor(a, otherSlots[i] ?? 2, mode)),
     )
     agents = await startAgents({
-      chains: [a, b],
+      ...FAULT_RELAYER,
+      chains: [
+        faultChain(a, {
+          confirmations: CONFIRMATIONS,
+          validatorKeys: honestSlots.map((slot) => validatorKey(a.domain, slot)),
+          validatorUrls: (honest) => {
+            for (const impostor of impostors) impostor.upstream = honest[0] ?? ''
+            return [...honest, ...impostors.map((impostor) => impostor.url)]
+          },
+        }),
+        faultChain(b, { confirmations: CONFIRMATIONS }),
+      ],
       store,
       validatorStore,
-      confirmations: CONFIRMATIONS,
-      validatorKeys: (chain) =>
-        chain === a
-          ? honestSlots.map((slot) => validatorKey(a.domain, slot))
-          : validatorKeys(chain.domain),
-      validatorUrls: (chain, honest) => {
-        if (chain !== a) return honest
-        for (const impostor of impostors) impostor.upstream = honest[0] ?? ''
-        return [...honest, ...impostors.map((impostor) => impostor.url)]
-      },
     })
   }
 

@@ -8,21 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/store/openStore.ts'
 import type { RelayerStore } from '../../src/store/types.ts'
 import { type RpcFaultProxy, startRpcFaultProxy } from '../../src/testing/rpcFaultProxy.ts'
-import { waitFor } from '../world/agents.ts'
+import { type Agents, startAgents, waitFor } from '../world/agents.ts'
 import { TEST_GAS } from '../world/evmAdapters.ts'
 import { type EvmChain, type EvmWorld, RELAYER_KEYS, startEvmWorld } from '../world/evmWorld.ts'
 import {
-  type Agents,
   allDone,
   deliveries,
   expectDeliveredOnce,
   handledCounts,
-  mine,
   type Sent,
   send,
-  setMining,
-  startAgents,
-} from './setup.ts'
+} from '../world/exactlyOnce.ts'
+import { FAULT_RELAYER, faultChain, mine, setMining } from './setup.ts'
 
 const CONFIRMATIONS = 2
 /** The relayer's fee cap on every chain. */
@@ -46,17 +43,21 @@ describe('a gas-price spike on the destination', () => {
     validatorStore = await openStore('memory://')
     proxy = await startRpcFaultProxy({ target: b.rpcUrl })
     agents = await startAgents({
-      chains: [a, b],
+      ...FAULT_RELAYER,
+      chains: [a, b].map((chain) =>
+        faultChain(chain, {
+          confirmations: CONFIRMATIONS,
+          // The relayer reaches B through the proxy, whose hook sees its transactions; a stuck
+          // one is replaced after a second.
+          relayer: {
+            privateKey: RELAYER_KEYS[0],
+            gas: { stuckAfterMs: 1_000, bumpPercent: Number(BUMP_PERCENT) },
+            ...(chain === b && { rpcUrls: [proxy.url] }),
+          },
+        }),
+      ),
       store,
       validatorStore,
-      confirmations: CONFIRMATIONS,
-      // The relayer reaches B through the proxy, whose hook sees its transactions; a stuck one is
-      // replaced after a second.
-      relayerAdapter: (chain) => ({
-        privateKey: RELAYER_KEYS[0],
-        gas: { stuckAfterMs: 1_000, bumpPercent: Number(BUMP_PERCENT) },
-        ...(chain === b && { rpcUrls: [proxy.url] }),
-      }),
     })
   })
 

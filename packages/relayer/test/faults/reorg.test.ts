@@ -17,7 +17,7 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/store/openStore.ts'
 import type { RelayerStore } from '../../src/store/types.ts'
-import { waitFor } from '../world/agents.ts'
+import { type Agents, startAgents, waitFor } from '../world/agents.ts'
 import {
   type EvmChain,
   type EvmWorld,
@@ -26,17 +26,13 @@ import {
   toB32,
 } from '../world/evmWorld.ts'
 import {
-  type Agents,
   allDone,
   deliveries,
   expectDeliveredOnce,
   handledCounts,
-  mine,
   type Sent,
-  setMining,
-  sleep,
-  startAgents,
-} from './setup.ts'
+} from '../world/exactlyOnce.ts'
+import { FAULT_RELAYER, faultChain, mine, setMining, sleep } from './setup.ts'
 
 const CONFIRMATIONS = 3
 /** The handler's gas: a TestRecipient's first message stores a body in fresh slots. */
@@ -63,10 +59,10 @@ describe('a reorg on the origin before finality', () => {
     // A mines only on demand from here on; B keeps mining, so deliveries to it go through.
     await setMining(a, { automine: false, intervalMs: 0 })
     agents = await startAgents({
-      chains: [a, b],
+      ...FAULT_RELAYER,
+      chains: [a, b].map((chain) => faultChain(chain, { confirmations: CONFIRMATIONS })),
       store,
       validatorStore,
-      confirmations: CONFIRMATIONS,
     })
   })
 

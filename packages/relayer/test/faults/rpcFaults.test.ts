@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/store/openStore.ts'
 import type { RelayerStore } from '../../src/store/types.ts'
 import { type RpcFaultProxy, startRpcFaultProxy } from '../../src/testing/rpcFaultProxy.ts'
-import { waitFor } from '../world/agents.ts'
+import { startAgents, waitFor } from '../world/agents.ts'
 import { type EvmChain, type EvmWorld, startEvmWorld } from '../world/evmWorld.ts'
 import {
   allDone,
@@ -16,9 +16,8 @@ import {
   handledCounts,
   type Sent,
   send,
-  sleep,
-  startAgents,
-} from './setup.ts'
+} from '../world/exactlyOnce.ts'
+import { FAULT_RELAYER, faultChain, sleep } from './setup.ts'
 
 const CONFIRMATIONS = 2
 
@@ -80,11 +79,15 @@ describe('RPC faults between the agents and both chains', () => {
       // Fresh agents per mode: a failover sticks to the URL that answered, so each mode gets
       // agents that still prefer the proxy.
       const agents = await startAgents({
-        chains: [a, b],
+        ...FAULT_RELAYER,
+        chains: [a, b].map((chain) =>
+          faultChain(chain, {
+            confirmations: CONFIRMATIONS,
+            rpcUrls: [proxyOf(chain).url, chain.rpcUrl],
+          }),
+        ),
         store,
         validatorStore,
-        confirmations: CONFIRMATIONS,
-        rpcUrls: (chain) => [proxyOf(chain).url, chain.rpcUrl],
       })
       try {
         const faultedBefore = faulted()
@@ -111,11 +114,12 @@ describe('RPC faults between the agents and both chains', () => {
     const before = await handledCounts([a, b])
     const sent: Sent[] = []
     const agents = await startAgents({
-      chains: [a, b],
+      ...FAULT_RELAYER,
+      chains: [a, b].map((chain) =>
+        faultChain(chain, { confirmations: CONFIRMATIONS, rpcUrls: [proxyOf(chain).url] }),
+      ),
       store,
       validatorStore,
-      confirmations: CONFIRMATIONS,
-      rpcUrls: (chain) => [proxyOf(chain).url],
     })
     const rpcErrors = async (ids: readonly Hex[]) => {
       let count = 0

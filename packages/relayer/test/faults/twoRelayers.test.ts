@@ -13,29 +13,20 @@ import { type StartedPostgres, startPostgres } from '../../src/testing/startPost
 import {
   type RunningRelayer,
   type RunningValidators,
-  startRelayer,
-  startValidators,
+  startAgentRelayer,
+  startAgentValidators,
   waitFor,
 } from '../world/agents.ts'
-import {
-  type EvmChain,
-  type EvmWorld,
-  RELAYER_KEYS,
-  startEvmWorld,
-  THRESHOLD,
-  validatorKeys,
-} from '../world/evmWorld.ts'
+import { type EvmChain, type EvmWorld, RELAYER_KEYS, startEvmWorld } from '../world/evmWorld.ts'
 import {
   allDone,
   deliveries,
   expectDeliveredOnce,
-  FAST_POLICY,
-  faultAdapter,
   handledCounts,
   type Sent,
   send,
-  sleep,
-} from './setup.ts'
+} from '../world/exactlyOnce.ts'
+import { FAST_POLICY, faultChain, sleep } from './setup.ts'
 
 const CONFIRMATIONS = 2
 const WAVES = 4
@@ -68,14 +59,9 @@ describe('two relayers on one PostgreSQL', () => {
     ;[a, b] = world.chains as [EvmChain, EvmChain]
     postgres = await startPostgres()
     validatorStore = await openStore('memory://')
-    validators = await startValidators(
+    validators = await startAgentValidators(
       validatorStore,
-      world.chains.map((chain) => ({
-        chain: faultAdapter(chain, validatorStore),
-        keys: validatorKeys(chain.domain),
-        confirmations: CONFIRMATIONS,
-      })),
-      50,
+      world.chains.map((chain) => faultChain(chain, { confirmations: CONFIRMATIONS })),
     )
   })
 
@@ -96,20 +82,13 @@ describe('two relayers on one PostgreSQL', () => {
       const store = await openStore(postgres.url, { poolSize: 4 })
       stores.push(store)
       relayers.push(
-        startRelayer({
+        await startAgentRelayer({
           store,
           owner: `relayer-${i + 1}`,
-          chains: world.chains.map((chain) => ({
-            adapter: faultAdapter(chain, store, { privateKey: key }),
-            confirmations: CONFIRMATIONS,
-            pollIntervalMs: 50,
-          })),
-          validators: new Map(
-            world.chains.map((chain) => [
-              chain.domain,
-              { urls: validators.urls.get(chain.domain) ?? [], threshold: THRESHOLD },
-            ]),
+          chains: world.chains.map((chain) =>
+            faultChain(chain, { confirmations: CONFIRMATIONS, relayer: { privateKey: key } }),
           ),
+          validators,
           policy: { ...FAST_POLICY, leaseMs: LEASE_MS },
         }),
       )

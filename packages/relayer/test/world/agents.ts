@@ -1,17 +1,23 @@
 // Validators and a relayer, in this test process, over chain adapters: what `ferry validator
 // start` and `ferry relayer start` run, minus the process. Each validator serves its HTTP API on
-// a free 127.0.0.1 port.
+// a free 127.0.0.1 port. `startAgents` wires both over a world's chains for the end-to-end and
+// fault tests alike; `startValidators` and `startRelayer` are the pieces it (and the benches) use.
 
 import pino, { type Logger } from 'pino'
 import type { Hex } from 'viem'
-import type { ChainAdapter } from '../../src/chains/types.ts'
+import type { ChainAdapter, TransactionJournal } from '../../src/chains/types.ts'
 import type { RelayerPolicy } from '../../src/core/relayer/policy.ts'
-import { runRelayer } from '../../src/core/relayer/runRelayer.ts'
+import {
+  type RelayerChain,
+  type RunRelayerParameters,
+  runRelayer,
+} from '../../src/core/relayer/runRelayer.ts'
 import { createValidator, type Validator } from '../../src/core/validator/createValidator.ts'
 import { createValidatorApp } from '../../src/core/validator/createValidatorApp.ts'
 import { runValidator } from '../../src/core/validator/runValidator.ts'
 import { type Listening, listen } from '../../src/service/listen.ts'
 import type { RelayerStore } from '../../src/store/types.ts'
+import { THRESHOLD, validatorKeys } from './evmWorld.ts'
 
 /** Test logs: silent unless FERRY_TEST_LOG names a level. */
 export const testLogger: Logger = pino({ level: process.env.FERRY_TEST_LOG ?? 'silent' })
@@ -89,9 +95,9 @@ export function startRelayer(params: {
   store: RelayerStore
   chains: readonly { adapter: ChainAdapter; confirmations: number; pollIntervalMs: number }[]
   validators: ReadonlyMap<number, { urls: readonly string[]; threshold: number }>
-  policy?: RelayerPolicy
-  owner?: string
-  routes?: readonly (readonly [number, number])[]
+  policy?: RelayerPolicy | undefined
+  owner?: string | undefined
+  routes?: readonly (readonly [number, number])[] | undefined
 }): RunningRelayer {
   const controller = new AbortController()
   const done = runRelayer({
@@ -109,6 +115,133 @@ export function startRelayer(params: {
     async stop() {
       controller.abort()
       await done
+    },
+  }
+}
+
+/** How often every agent polls its chains: often, so tests do not wait on it. */
+const AGENT_POLL_MS = 50
+
+/** One chain the agents run on: the adapter each kind of agent gets, and its finality. */
+export type AgentChain = {
+  domain: number
+  /** Blocks until final as an origin. */
+  confirmations: number
+  /** A validator's adapter, journaling to its store (validators only read). */
+  validatorAdapter: (journal: TransactionJournal) => ChainAdapter | Promise<ChainAdapter>
+  /** The relayer's adapter, signing with its key and journaling to its store. */
+  relayerAdapter: (journal: TransactionJournal) => ChainAdapter | Promise<ChainAdapter>
+  /** The validators run for it as an origin; default all three of `validatorKeys(domain)`. */
+  validatorKeys?: readonly Hex[] | undefined
+  /** The validator URLs the relayer is given for it, from those run; default all of them. */
+  validatorUrls?: ((run: readonly string[]) => readonly string[]) | undefined
+}
+
+/**
+ * Starts the validators of every chain of `chains` (each as an origin), all on `store`.
+ *
+ * @example
+ * const validators = await startAgentValidators(validatorStore, [evmAgentChain(a, 2)])
+ */
+export async function startAgentValidators(
+  store: RelayerStore,
+  chains: readonly AgentChain[],
+): Promise<RunningValidators> {
+  const origins = []
+  for (const chain of chains)
+    origins.push({
+      chain: await chain.validatorAdapter(store),
+      keys: chain.validatorKeys ?? validatorKeys(chain.domain),
+      confirmations: chain.confirmations,
+    })
+  return await startValidators(store, origins, AGENT_POLL_MS)
+}
+
+export type StartAgentRelayerParameters = {
+  store: RelayerStore
+  chains: readonly AgentChain[]
+  /** The validators it asks for signatures (two of each origin's must sign). */
+  validators: RunningValidators
+  policy?: RelayerPolicy | undefined
+  owner?: string | undefined
+  /** How long it waits for one validator's answer; default the relayer's own. */
+  validatorTimeoutMs?: number | undefined
+}
+
+export type AgentRelayer = RunningRelayer & {
+  /** The chains it runs on and, per origin, its validators: what an API beside it monitors. */
+  chains: RelayerChain[]
+  validators: RunRelayerParameters['validators']
+}
+
+/**
+ * Runs a relayer over `chains` (the relayer's adapter of each), asking `validators`.
+ *
+ * @example
+ * const relayer = await startAgentRelayer({ store, chains, validators, owner: 'relayer-2' })
+ */
+export async function startAgentRelayer({
+  store,
+  chains,
+  validators,
+  validatorTimeoutMs,
+  ...options
+}: StartAgentRelayerParameters): Promise<AgentRelayer> {
+  const relayerChains: RelayerChain[] = []
+  for (const chain of chains)
+    relayerChains.push({
+      adapter: await chain.relayerAdapter(store),
+      confirmations: chain.confirmations,
+      pollIntervalMs: AGENT_POLL_MS,
+    })
+  const validatorSets = new Map(
+    chains.map((chain) => {
+      const run = validators.urls.get(chain.domain) ?? []
+      const urls = chain.validatorUrls?.(run) ?? run
+      return [chain.domain, { urls, threshold: THRESHOLD, timeoutMs: validatorTimeoutMs }]
+    }),
+  )
+  const relayer = startRelayer({
+    store,
+    chains: relayerChains,
+    validators: validatorSets,
+    ...options,
+  })
+  return { ...relayer, chains: relayerChains, validators: validatorSets }
+}
+
+export type Agents = {
+  validators: RunningValidators
+  relayer: AgentRelayer
+  /** Stops the relayer, then the validators. */
+  stop(): Promise<void>
+}
+
+export type StartAgentsParameters = Omit<StartAgentRelayerParameters, 'validators'> & {
+  /** The validators' store (one for all of them). */
+  validatorStore: RelayerStore
+}
+
+/**
+ * Starts validators for every chain of `chains` (as an origin), then one relayer over all of
+ * them, each agent on adapters of its own.
+ *
+ * @example
+ * const agents = await startAgents({ chains: world.chains.map((c) => evmAgentChain(c, 2)), store, validatorStore })
+ * await agents.stop()
+ */
+export async function startAgents({
+  validatorStore,
+  ...params
+}: StartAgentsParameters): Promise<Agents> {
+  const validators = await startAgentValidators(validatorStore, params.chains)
+  const relayer = await startAgentRelayer({ ...params, validators })
+  return {
+    validators,
+    relayer,
+    async stop() {
+      await relayer.stop()
+      await validators.stop()
     },
   }
 }

@@ -24,8 +24,9 @@ import {
   type CosmWasmChain,
   createCosmWasmChain,
 } from '../../src/chains/cosmwasm/createCosmWasmChain.ts'
-import { testLogger } from './agents.ts'
+import { type AgentChain, testLogger } from './agents.ts'
 import { type EvmChain, type EvmWorld, THRESHOLD, toB32, validatorKeys } from './evmWorld.ts'
+import type { ChannelDeliveries } from './inOrder.ts'
 
 export const COSMWASM_DOMAIN = 7001
 export const COSMWASM_DENOM = 'ustake'
@@ -186,6 +187,48 @@ export function cosmwasmAdapter(world: CosmWasmWorld, sender: string): Promise<C
     source: { type: 'embedded', chain: world.chain, sender },
     logger: testLogger,
   })
+}
+
+/**
+ * The world's chain for `startAgents`: validators reading as COSMWASM_USER, the relayer writing
+ * as COSMWASM_RELAYER; no confirmations (CometBFT's finality is instant).
+ *
+ * @example
+ * const agents = await startAgents({ chains: [evmAgentChain(a, 2), cosmwasmAgentChain(cosmwasm)], store, validatorStore })
+ */
+export const cosmwasmAgentChain = (world: CosmWasmWorld): AgentChain => ({
+  domain: world.domain,
+  confirmations: 0,
+  validatorAdapter: () => cosmwasmAdapter(world, COSMWASM_USER),
+  relayerAdapter: () => cosmwasmAdapter(world, COSMWASM_RELAYER),
+})
+
+/**
+ * Delivered messages on the world's endpoint by origin and sender (the events name no
+ * recipient; each sender in these tests sends to one recipient per destination), in event order.
+ *
+ * @example
+ * expectInOrder(cosmwasmDeliveries(cosmwasm), ids, 3)
+ */
+export function cosmwasmDeliveries(world: CosmWasmWorld): ChannelDeliveries {
+  const byChannel: ChannelDeliveries = new Map()
+  const transactions = world.chain.getEvents({
+    fromHeight: 1,
+    toHeight: world.chain.height,
+    type: 'wasm-ferry_message_delivered',
+  })
+  for (const transaction of transactions) {
+    for (const event of transaction.events) {
+      const fields = Object.fromEntries(event.attributes.map((x) => [x.key, x.value]))
+      if (fields._contract_address !== world.endpoint) continue
+      const key = `${fields.origin}:${fields.sender}`
+      byChannel.set(key, [
+        ...(byChannel.get(key) ?? []),
+        { id: fields.id ?? '', nonce: BigInt(fields.nonce ?? 0) },
+      ])
+    }
+  }
+  return byChannel
 }
 
 export type SendFromCosmWasmParameters = {

@@ -19,6 +19,7 @@ import { evmAddressToBytes32 } from '@ferry/sdk/codec'
 import {
   type Abi,
   type Address,
+  type ContractFunctionReturnType,
   createPublicClient,
   createWalletClient,
   type Hex,
@@ -225,6 +226,48 @@ export async function sendMessages(
 }
 
 export const toB32 = (address: Address): Hex => evmAddressToBytes32(address)
+
+/**
+ * A view of TestRecipient `app` on `chain`: what it handled, and the last ack it was given.
+ *
+ * @example
+ * const count = await readApp(b, b.apps[0], 'handled')
+ */
+export const readApp = <
+  name extends 'handled' | 'acksHandled' | 'lastAckId' | 'lastAckStatus' | 'lastAckResult',
+>(
+  chain: EvmChain,
+  app: Address,
+  functionName: name,
+): Promise<ContractFunctionReturnType<typeof testRecipientAbi, 'view', name>> =>
+  chain.client.readContract({ address: app, abi: testRecipientAbi, functionName })
+
+/** How many messages `chain`'s RevertingRecipient handled (a reverted handler counts none). */
+export const revertingHandled = (chain: EvmChain): Promise<bigint> =>
+  chain.client.readContract({
+    address: chain.reverting,
+    abi: revertingRecipientAbi,
+    functionName: 'handled',
+  })
+
+/**
+ * Makes `chain`'s RevertingRecipient revert (or not) from the next message on; resolves once
+ * that is mined.
+ *
+ * @example
+ * await setReverting(a, false)
+ */
+export async function setReverting(chain: EvmChain, reverting: boolean): Promise<void> {
+  const hash = await chain.wallet.writeContract({
+    address: chain.reverting,
+    abi: revertingRecipientAbi,
+    functionName: 'setReverting',
+    args: [reverting],
+    account: chain.wallet.account ?? null,
+    chain: chain.wallet.chain,
+  })
+  await chain.client.waitForTransactionReceipt({ hash })
+}
 
 /** Per chain, the deployer's last send: sends go to the node one after another. */
 const lastSend = new WeakMap<EvmChain, Promise<unknown>>()
