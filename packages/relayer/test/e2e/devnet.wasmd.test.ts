@@ -2,11 +2,10 @@
 // chain as a wasmd node (built once into .cache/wasmd), until its demo completes. Then every
 // demo message and ack is checked where it landed, on the destination endpoint, and the test
 // recipients' records on both sides; Ctrl-C must stop everything, the wasmd node included.
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { CosmWasmClient } from '@cosmjs/cosmwasm-stargate'
 import { type CosmWasmExecutor, messageStatus } from '@ferry/cosmwasm-bindings'
 import { testRecipientHandled } from '@ferry/cosmwasm-bindings/testing'
@@ -15,8 +14,7 @@ import { decodeMessage, MessageStatus } from '@ferry/sdk/codec'
 import { createPublicClient, type Hex, hexToString, http } from 'viem'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { DevnetFile } from '../../src/devnet/toDevnetFile.ts'
-
-const packageDir = fileURLToPath(new URL('../..', import.meta.url))
+import { runDevnetCommand } from './runDevnetCommand.ts'
 
 /** Processes named `name` whose parent is `parent` (from /proc: `pid (comm) state ppid …`). */
 function childPids(parent: number, name: string): number[] {
@@ -46,7 +44,6 @@ describe('pnpm devnet --wasmd', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ferry-devnet-wasmd-'))
   let child: ChildProcess | undefined
   let wasmdPids: number[] = []
-  let stdout = ''
 
   afterAll(() => {
     child?.kill('SIGKILL')
@@ -56,32 +53,11 @@ describe('pnpm devnet --wasmd', () => {
 
   it('runs the demo on a wasmd node, every message lands, and Ctrl-C stops the node', async () => {
     // The `--` is what `pnpm devnet -- --wasmd` hands the script.
-    const args = ['--import', './scripts/resolveTs.ts', 'scripts/devnet.ts', '--', '--wasmd']
-    child = spawn(process.execPath, args, {
-      cwd: packageDir,
-      env: { ...process.env, INIT_CWD: dir, FERRY_DEVNET_API_PORT: '0', FERRY_LOG_LEVEL: 'error' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const running = child
-    let stderr = ''
-    running.stderr?.on('data', (chunk) => {
-      stderr = (stderr + chunk).slice(-4_000)
-    })
-    const exited = new Promise<number | null>((resolve) =>
-      running.on('exit', (code) => resolve(code)),
-    )
-    await new Promise<void>((resolve, reject) => {
-      running.stdout?.on('data', (chunk) => {
-        stdout += chunk
-        if (stdout.includes('Demo complete')) resolve()
-      })
-      void exited.then((code) =>
-        reject(
-          new Error(`devnet exited (${code}) before its demo completed:\n${stdout}\n${stderr}`),
-        ),
-      )
-    })
-    wasmdPids = childPids(running.pid ?? -1, 'wasmd')
+    const devnet = runDevnetCommand(dir, ['--', '--wasmd'])
+    child = devnet.child
+    await devnet.demoComplete
+    const stdout = devnet.stdout()
+    wasmdPids = childPids(devnet.child.pid ?? -1, 'wasmd')
     expect(wasmdPids).toHaveLength(1)
 
     const file = JSON.parse(readFileSync(join(dir, '.devnet/devnet.json'), 'utf8')) as DevnetFile // CAST: written by startDevnet
@@ -156,9 +132,9 @@ describe('pnpm devnet --wasmd', () => {
     expect(hexToString((await evmApp('lastBody')) as Hex)).toBe('hello from wasm') // CAST: bytes
     cosmwasm.disconnect()
 
-    running.kill('SIGINT')
-    expect(await exited).toBe(0)
-    expect(stdout).toContain('devnet stopped.')
+    devnet.child.kill('SIGINT')
+    expect(await devnet.exited).toBe(0)
+    expect(devnet.stdout()).toContain('devnet stopped.')
     expect(wasmdPids.filter(alive)).toEqual([])
     const answered = await fetch(`${wasm.rpcUrl}/status`).then(
       () => true,

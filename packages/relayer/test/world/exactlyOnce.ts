@@ -42,19 +42,22 @@ export async function allDone(store: RelayerStore, ids: readonly Hex[]): Promise
   return true
 }
 
-/** `MessageDelivered` logs on `chain`'s endpoint, by message id, with their transactions. */
-export async function deliveries(
-  chain: EvmChain,
-): Promise<Map<Hex, { transactionHash: Hex; status: number }[]>> {
-  const logs = await chain.client.getContractEvents({
+/** Every `MessageDelivered` log on `chain`'s endpoint, in log order. */
+export const deliveredLogs = (chain: EvmChain) =>
+  chain.client.getContractEvents({
     address: chain.endpoint,
     abi: endpointAbi,
     eventName: 'MessageDelivered',
     fromBlock: 0n,
     strict: true,
   })
+
+/** `MessageDelivered` logs on `chain`'s endpoint, by message id, with their transactions. */
+export async function deliveries(
+  chain: EvmChain,
+): Promise<Map<Hex, { transactionHash: Hex; status: number }[]>> {
   const byId = new Map<Hex, { transactionHash: Hex; status: number }[]>()
-  for (const log of logs)
+  for (const log of await deliveredLogs(chain))
     byId.set(log.args.id, [
       ...(byId.get(log.args.id) ?? []),
       { transactionHash: log.transactionHash, status: log.args.status },

@@ -1,11 +1,11 @@
 // Channel order on a destination: what the end-to-end tests check once every message is in,
 // from the destination endpoint's delivery events (`MessageDelivered` on EVM chains,
 // `ferry_message_delivered` on CosmWasm, read by `cosmwasmDeliveries`).
-import { endpointAbi } from '@ferry/evm-contracts'
 import type { Hex } from 'viem'
 import { expect } from 'vitest'
 import type { StoredMessage } from '../../src/store/types.ts'
 import type { EvmChain } from './evmWorld.ts'
+import { deliveredLogs } from './exactlyOnce.ts'
 
 /** Delivered messages by channel (`origin:sender`), in delivery order. */
 export type ChannelDeliveries = Map<string, { id: string; nonce: bigint }[]>
@@ -18,15 +18,8 @@ export type ChannelDeliveries = Map<string, { id: string; nonce: bigint }[]>
  * expectInOrder(await evmDeliveries(b), ids, 3)
  */
 export async function evmDeliveries(chain: EvmChain): Promise<ChannelDeliveries> {
-  const logs = await chain.client.getContractEvents({
-    address: chain.endpoint,
-    abi: endpointAbi,
-    eventName: 'MessageDelivered',
-    fromBlock: 0n,
-    strict: true,
-  })
   const byChannel: ChannelDeliveries = new Map()
-  for (const log of logs) {
+  for (const log of await deliveredLogs(chain)) {
     const key = `${log.args.origin}:${log.args.sender}`
     byChannel.set(key, [...(byChannel.get(key) ?? []), { id: log.args.id, nonce: log.args.nonce }])
   }
