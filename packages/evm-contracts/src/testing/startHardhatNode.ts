@@ -1,7 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { once } from 'node:events'
-import { createServer } from 'node:net'
+import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { freePort, stopChild } from '@ferry/sdk/process'
 
 export type HardhatNode = {
   rpcUrl: string
@@ -93,24 +92,4 @@ async function rpcChainId(rpcUrl: string): Promise<number | undefined> {
   } catch {
     return undefined // not listening yet
   }
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = once(child, 'exit')
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
-  await exited
-  clearTimeout(timer)
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const address = server.address()
-  server.close()
-  if (address === null || typeof address === 'string')
-    throw new HardhatNodeStartError('no free port')
-  return address.port
 }

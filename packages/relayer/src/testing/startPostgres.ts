@@ -1,11 +1,10 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process'
-import { once } from 'node:events'
+import { execFile, spawn } from 'node:child_process'
 import { chown, mkdtemp, readdir, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { BaseError } from '@ferry/sdk'
+import { freePort, stopChild } from '@ferry/sdk/process'
 import pg from 'pg'
 
 const run = promisify(execFile)
@@ -113,7 +112,8 @@ export async function startPostgres({
   process.once('exit', killOnExit)
   const stop = async () => {
     process.removeListener('exit', killOnExit)
-    await stopChild(server)
+    // SIGINT is PostgreSQL's fast shutdown: abort sessions, exit cleanly.
+    await stopChild(server, { signal: 'SIGINT' })
     await remove()
   }
 
@@ -181,27 +181,6 @@ async function accepts(url: string): Promise<boolean> {
   } finally {
     await client.end().catch(() => {})
   }
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = once(child, 'exit')
-  // SIGINT is PostgreSQL's fast shutdown: abort sessions, exit cleanly.
-  child.kill('SIGINT')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
-  await exited
-  clearTimeout(timer)
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const address = server.address()
-  server.close()
-  if (address === null || typeof address === 'string')
-    throw new PostgresStartError('No free port on 127.0.0.1.')
-  return address.port
 }
 
 function asError(error: unknown): Error {
