@@ -4,7 +4,7 @@ import { MessageStatus } from '@ferry/sdk/codec'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { serveApi } from './serveApi.js'
+import { listen } from '../service/listen.js'
 import { A, ackOf, createTestApi, get, sent, type TestApi, waitFor, word } from './test/fixtures.js'
 import { readEvents } from './test/readEvents.js'
 
@@ -182,7 +182,7 @@ describe('every answer matches the document', () => {
 
   test('events: each SSE data is a LifecycleEvent', async () => {
     const validate = ajv.getSchema('openapi#/components/schemas/LifecycleEvent')
-    const served = await serveApi(api.app, { host: '127.0.0.1', port: 0 })
+    const served = await listen(api.app, { host: '127.0.0.1', port: 0 })
     try {
       const response = await fetch(`${served.url}/v1/events`)
       expect(response.status).toBe(200)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { listen } from '../service/listen.js'
 import { createRateLimiter } from './middleware/createRateLimiter.js'
-import { serveApi } from './serveApi.js'
 import { createTestApi, get, type TestApi, word } from './test/fixtures.js'
 
 let api: TestApi
@@ -114,7 +114,7 @@ describe('limits', () => {
   })
 
   test('over a real socket too: a GET with a large body is 413', async () => {
-    const served = await serveApi(api.app, { host: '127.0.0.1', port: 0 })
+    const served = await listen(api.app, { host: '127.0.0.1', port: 0 })
     try {
       const response = await fetch(`${served.url}/v1/messages`, {
         method: 'POST',

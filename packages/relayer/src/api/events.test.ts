@@ -1,14 +1,14 @@
 import { MessageStatus } from '@ferry/sdk/codec'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { type ServedApi, serveApi } from './serveApi.js'
+import { type Listening, listen } from '../service/listen.js'
 import { createTestApi, sent, type TestApi, waitFor, word } from './test/fixtures.js'
 import { readEvents } from './test/readEvents.js'
 
 let api: TestApi
-let served: ServedApi
+let served: Listening
 beforeAll(async () => {
   api = await createTestApi({ heartbeatMs: 200 })
-  served = await serveApi(api.app, { host: '127.0.0.1', port: 0 })
+  served = await listen(api.app, { host: '127.0.0.1', port: 0 })
 }, 60_000)
 afterAll(async () => {
   api.shutdown.abort()
@@ -89,7 +89,7 @@ describe('GET /v1/events (SSE)', () => {
 
   test('a client that falls too far behind is cut off and released', async () => {
     const slow = await createTestApi({ maxStreamBacklog: 5 })
-    const server = await serveApi(slow.app, { host: '127.0.0.1', port: 0 })
+    const server = await listen(slow.app, { host: '127.0.0.1', port: 0 })
     try {
       const response = await fetch(`${server.url}/v1/events`)
       // Never read: its backlog fills, and the server drops it.
@@ -114,7 +114,7 @@ describe('GET /v1/events (SSE)', () => {
 
   test('shutdown ends open streams', async () => {
     const closing = await createTestApi()
-    const server = await serveApi(closing.app, { host: '127.0.0.1', port: 0 })
+    const server = await listen(closing.app, { host: '127.0.0.1', port: 0 })
     const stream = readEvents(await fetch(`${server.url}/v1/events`))
     await waitFor('subscribed', async () => closing.bus.listenerCount === 2)
     closing.shutdown.abort()

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { MessageStatus } from '@ferry/sdk/codec'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { type ServedApi, serveApi } from './serveApi.js'
+import { type Listening, listen } from '../service/listen.js'
 import { ackOf, createTestApi, sent, type TestApi } from './test/fixtures.js'
 
 const run = promisify(execFile)
@@ -20,7 +20,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 const schemathesis = join(root, '.cache/schemathesis/bin/schemathesis')
 
 let api: TestApi
-let served: ServedApi
+let served: Listening
 let workDir: string
 const monitoring = new AbortController()
 
@@ -37,7 +37,7 @@ beforeAll(async () => {
   await api.store.finalizeMessages(messages[0]!.origin, 15n, new Date())
   // Keep the fake chains fresh so /readyz stays 200: a 503 there would be a real finding.
   void api.monitor.run(monitoring.signal)
-  served = await serveApi(api.app, { host: '127.0.0.1', port: 0 })
+  served = await listen(api.app, { host: '127.0.0.1', port: 0 })
   workDir = await mkdtemp(join(tmpdir(), 'ferry-fuzz-'))
 }, 320_000)
 

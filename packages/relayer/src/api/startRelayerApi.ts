@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import type { EventBus } from '../events/createEventBus.js'
 import { createRelayerMetrics, type RelayerMetrics } from '../metrics/createRelayerMetrics.js'
+import { listen } from '../service/listen.js'
 import type { RelayerStore } from '../store/types.js'
 import { createRelayerApi } from './createRelayerApi.js'
 import {
@@ -9,7 +10,6 @@ import {
   type MonitoredChain,
 } from './monitor/createChainMonitor.js'
 import { createValidatorProbe, type ProbedValidators } from './monitor/createValidatorProbe.js'
-import { serveApi } from './serveApi.js'
 import type { ApiApp, RateLimitOptions, RelayerApiOptions } from './types.js'
 
 /** Per-client limits when none are given (`relayer.api.rateLimit`'s defaults). */
@@ -101,9 +101,9 @@ export async function startRelayerApi({
     },
     { ...options, rateLimit },
   )
-  let served: Awaited<ReturnType<typeof serveApi>>
+  let served: Awaited<ReturnType<typeof listen>>
   try {
-    served = await serveApi(app, { host, port })
+    served = await listen(app, { host, port })
   } catch (error) {
     if (!given) metrics.close()
     throw error
