@@ -22,8 +22,6 @@ import {
   getMessageId,
   MerkleTree,
   MessageStatus,
-  signCheckpoint,
-  sortSignaturesBySigner,
 } from '@ferry/sdk/codec'
 import { checkpointsVectors } from '@ferry/sdk/vectors'
 import type { Hex } from 'viem'
@@ -31,6 +29,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import type { SentMessageEvent } from '../types.js'
 import { type CosmWasmChain, createCosmWasmChain } from './createCosmWasmChain.js'
 import { CallRejectedError } from './errors.js'
+import { proveSent } from './test/proveSent.js'
 
 const require = createRequire(import.meta.url)
 const wasm = (name: string) => readFileSync(require.resolve(`@ferry/cosmwasm-bindings/${name}`))
@@ -55,29 +54,8 @@ let a: CosmWasmChain
 let b: CosmWasmChain
 
 /** Proofs of `messages` under the checkpoint after `sent`'s last leaf, signatures on the first. */
-async function prove(sent: readonly SentMessageEvent[], messages: readonly SentMessageEvent[]) {
-  const tree = new MerkleTree(sent.map((event) => event.id))
-  const checkpoint = {
-    origin: A,
-    originEndpoint: a.endpoint,
-    root: tree.root(),
-    index: tree.count - 1,
-  }
-  const signatures = await sortSignaturesBySigner({
-    checkpoint,
-    signatures: await Promise.all(
-      VALIDATORS.slice(0, 3).map(({ privateKey }) => signCheckpoint({ privateKey, checkpoint })),
-    ),
-  })
-  return messages.map((message, i) =>
-    encodeProof({
-      checkpointIndex: checkpoint.index,
-      leafIndex: message.leafIndex,
-      branch: tree.getProof(message.leafIndex).branch,
-      signatures: i === 0 ? signatures : [],
-    }),
-  )
-}
+const prove = (sent: readonly SentMessageEvent[], messages: readonly SentMessageEvent[]) =>
+  proveSent({ origin: A, originEndpoint: a.endpoint, sent, messages })
 
 /** Everything 7001 sent so far, read through the adapter. */
 const allSent = async () => a.getSentMessages(1n, BigInt(chain.height))

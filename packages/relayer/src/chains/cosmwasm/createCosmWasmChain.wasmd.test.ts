@@ -15,14 +15,7 @@ import {
   NonceOutOfOrderError,
 } from '@ferry/cosmwasm-bindings'
 import { startWasmdLocalnet, type WasmdLocalnet } from '@ferry/cosmwasm-bindings/localnet'
-import {
-  bech32ToBytes32,
-  encodeProof,
-  MerkleTree,
-  MessageStatus,
-  signCheckpoint,
-  sortSignaturesBySigner,
-} from '@ferry/sdk/codec'
+import { bech32ToBytes32, MerkleTree, MessageStatus } from '@ferry/sdk/codec'
 import { checkpointsVectors } from '@ferry/sdk/vectors'
 import type { Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -35,6 +28,7 @@ import {
   createCosmWasmChain,
 } from './createCosmWasmChain.js'
 import { CallRejectedError } from './errors.js'
+import { proveSent } from './test/proveSent.js'
 
 const require = createRequire(import.meta.url)
 const wasm = (name: string) => readFileSync(require.resolve(`@ferry/cosmwasm-bindings/${name}`))
@@ -58,29 +52,8 @@ describe('createCosmWasmChain (wasmd over RPC)', () => {
   let b: CosmWasmChain
   const sent: SentMessageEvent[] = []
 
-  async function prove(messages: readonly SentMessageEvent[]) {
-    const tree = new MerkleTree(sent.map((event) => event.id))
-    const checkpoint = {
-      origin: A,
-      originEndpoint: a.endpoint,
-      root: tree.root(),
-      index: tree.count - 1,
-    }
-    const signatures = await sortSignaturesBySigner({
-      checkpoint,
-      signatures: await Promise.all(
-        VALIDATORS.slice(0, 3).map(({ privateKey }) => signCheckpoint({ privateKey, checkpoint })),
-      ),
-    })
-    return messages.map((message, i) =>
-      encodeProof({
-        checkpointIndex: checkpoint.index,
-        leafIndex: message.leafIndex,
-        branch: tree.getProof(message.leafIndex).branch,
-        signatures: i === 0 ? signatures : [],
-      }),
-    )
-  }
+  const prove = (messages: readonly SentMessageEvent[]) =>
+    proveSent({ origin: A, originEndpoint: a.endpoint, sent, messages })
 
   const send = (body: string) =>
     endpointA.send({

@@ -1,0 +1,43 @@
+import { encodeProof, MerkleTree, signCheckpoint, sortSignaturesBySigner } from '@ferry/sdk/codec'
+import { checkpointsVectors } from '@ferry/sdk/vectors'
+import type { Hex } from 'viem'
+import type { SentMessageEvent } from '../../types.js'
+
+/**
+ * Proofs of `messages` under the checkpoint after the last of `sent` (everything the origin sent,
+ * in leaf order), signed by the first three of the shared vectors' validators, with the
+ * signatures on the first proof only: what a relayer hands `deliverBatch`.
+ *
+ * @example
+ * const proofs = await proveSent({ origin: 7001, originEndpoint, sent, messages: sent })
+ */
+export async function proveSent({
+  origin,
+  originEndpoint,
+  sent,
+  messages,
+}: {
+  origin: number
+  originEndpoint: Hex
+  sent: readonly SentMessageEvent[]
+  messages: readonly SentMessageEvent[]
+}): Promise<Hex[]> {
+  const tree = new MerkleTree(sent.map((event) => event.id))
+  const checkpoint = { origin, originEndpoint, root: tree.root(), index: tree.count - 1 }
+  const signatures = await sortSignaturesBySigner({
+    checkpoint,
+    signatures: await Promise.all(
+      checkpointsVectors.validators
+        .slice(0, 3)
+        .map(({ privateKey }) => signCheckpoint({ privateKey, checkpoint })),
+    ),
+  })
+  return messages.map((message, i) =>
+    encodeProof({
+      checkpointIndex: checkpoint.index,
+      leafIndex: message.leafIndex,
+      branch: tree.getProof(message.leafIndex).branch,
+      signatures: i === 0 ? signatures : [],
+    }),
+  )
+}
