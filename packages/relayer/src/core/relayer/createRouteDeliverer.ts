@@ -277,8 +277,13 @@ export function createRouteDeliverer({
       if (updates.length > 0) await store.updateMessages(updates)
       if (deliverable.length === 0) return undefined
 
-      const lowest = Math.min(...deliverable.map((m) => m.leafIndex))
-      const highest = Math.max(...deliverable.map((m) => m.leafIndex))
+      // A loop, not Math.min(...): a pass may hold tens of thousands of messages.
+      let lowest = Number.POSITIVE_INFINITY
+      let highest = -1
+      for (const { leafIndex } of deliverable) {
+        if (leafIndex < lowest) lowest = leafIndex
+        if (leafIndex > highest) highest = leafIndex
+      }
       await tree.ensure(highest + 1)
       const result = await fetcher.fetch({
         minIndex: lowest,
