@@ -37,10 +37,17 @@ export const MAX_BODY_LENGTH = 65_536
  * const kept = slice(result, 0, Math.min(size(result), MAX_RESULT_LENGTH))
  * ```
  */
-/** An ack body starts with `originalId b32 | status u8` (PROTOCOL §8). */
-export const ACK_BODY_HEADER_LENGTH = 33
-
 export const MAX_RESULT_LENGTH = 1_024
+
+/**
+ * Bytes an ack body starts with: `originalId b32 | status u8` (PROTOCOL §8).
+ *
+ * @example
+ * ```ts
+ * const result = slice(ackBody, ACK_BODY_HEADER_LENGTH)
+ * ```
+ */
+export const ACK_BODY_HEADER_LENGTH = 33
 
 /**
  * Bits of a message's `flags` byte; every other bit must be 0.
@@ -85,11 +92,12 @@ export const MERKLE_TREE_DEPTH = 32
 export const SIGNATURE_LENGTH = 65
 
 /**
- * Bytes of a proof before its signatures: `checkpointIndex u32 | leafIndex u32 | branch 32 × b32`.
+ * Bytes of a proof's fixed header, `checkpointIndex u32 | leafIndex u32 | zeroMask u32`
+ * (PROTOCOL §6); the siblings the mask does not leave out follow it, then the signatures.
  *
  * @example
  * ```ts
- * const signatures = slice(proof, PROOF_HEADER_LENGTH)
+ * const zeroMask = hexToNumber(slice(proof, 8, PROOF_HEADER_LENGTH))
  * ```
  */
-export const PROOF_HEADER_LENGTH = 8 + 32 * 32
+export const PROOF_HEADER_LENGTH = 12

@@ -59,7 +59,28 @@ export type CheckpointsVectors = {
   signatures: Hex[]
   signers: Address[]
   messages: Hex[]
-  proof: { leafIndex: number; message: Hex; leaf: Hex; branch: Hex[]; encoded: Hex; length: number }
+  proof: {
+    leafIndex: number
+    message: Hex
+    leaf: Hex
+    /** The whole 32-level branch, for reference. */
+    branch: Hex[]
+    zeroMask: number
+    /** The siblings the compact layout keeps, from level 0 up. */
+    siblings: Hex[]
+    encoded: Hex
+    length: number
+  }
+  /** More proofs every verifier must accept; `branch` and `siblings` where they differ. */
+  valid: {
+    name: string
+    leafIndex: number
+    message: Hex
+    branch?: Hex[]
+    zeroMask: number
+    siblings?: Hex[]
+    encoded: Hex
+  }[]
   invalid: { name: string; proof: Hex }[]
 }
 

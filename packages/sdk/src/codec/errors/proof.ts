@@ -2,7 +2,9 @@ import type { Address } from 'viem'
 import { BaseError } from '../../errors/base.js'
 
 /**
- * An encoded proof is not `8 + 32 × 32` header bytes followed by whole 65-byte signatures.
+ * An encoded proof is not its 12-byte header, the `32 − popcount(zeroMask)` siblings its mask
+ * implies and whole 65-byte signatures (PROTOCOL §6): it is cut short, or a sibling or part of
+ * a signature is missing or extra.
  *
  * @example
  * ```ts
@@ -12,10 +14,23 @@ import { BaseError } from '../../errors/base.js'
 export class ProofLengthError extends BaseError {
   override name = 'ProofLengthError' as const
   readonly length: number
-  constructor({ length }: { length: number }) {
-    super(`Proof is ${length} bytes; expected 1032 + 65 × k.`)
+  /** The proof's `zeroMask`, when its header was whole. */
+  readonly zeroMask: number | undefined
+  constructor({ length, zeroMask }: { length: number; zeroMask?: number }) {
+    const expected =
+      zeroMask === undefined
+        ? 'at least the 12-byte header'
+        : `12 + 32 × ${32 - popcount(zeroMask)} siblings (zeroMask 0x${zeroMask.toString(16).padStart(8, '0')}) + 65 × k`
+    super(`Proof is ${length} bytes; expected ${expected}.`)
     this.length = length
+    this.zeroMask = zeroMask
   }
+}
+
+function popcount(mask: number): number {
+  let count = 0
+  for (let rest = mask; rest > 0; rest = Math.floor(rest / 2)) count += rest % 2
+  return count
 }
 
 /**

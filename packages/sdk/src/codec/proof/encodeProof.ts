@@ -8,6 +8,7 @@ import type {
 import { BranchLengthError } from '../errors/merkle.js'
 import { SignatureLengthError } from '../errors/signature.js'
 import { assertUint, hex, MAX_U32, toBytes, toBytes32 } from '../internal/bytes.js'
+import { ZERO_HASHES } from '../merkle/zeroHashes.js'
 import type { Proof } from './types.js'
 
 export type EncodeProofParameters = Proof
@@ -20,10 +21,11 @@ export type EncodeProofErrorType =
   | SignatureLengthError
 
 /**
- * Encodes a proof for the destination's multisig verifier:
- * `checkpointIndex u32 | leafIndex u32 | branch 32 × b32 | signatures k × 65 bytes`.
- * Signatures go in the order given; the verifier wants them sorted by signer
- * (`sortSignaturesBySigner`).
+ * Encodes a proof for the destination's multisig verifier in the compact layout of PROTOCOL §6:
+ * `checkpointIndex u32 | leafIndex u32 | zeroMask u32 | siblings | signatures k × 65 bytes`.
+ * Every sibling equal to the zero hash of its level is left out and its bit set in `zeroMask`,
+ * so a young tree's proof carries a few siblings instead of 32. Signatures go in the order
+ * given; the verifier wants them sorted by signer (`sortSignaturesBySigner`).
  *
  * @example
  * ```ts
@@ -39,16 +41,24 @@ export function encodeProof(proof: EncodeProofParameters): EncodeProofReturnType
   assertUint(leafIndex, MAX_U32, 'leafIndex')
   if (branch.length !== MERKLE_TREE_DEPTH)
     throw new BranchLengthError({ length: branch.length, expected: MERKLE_TREE_DEPTH })
-  const siblings = branch.map((node, i) => toBytes32(node, `branch[${i}]`))
+  let zeroMask = 0
+  const siblings: Hex[] = []
+  for (const [height, node] of branch.entries()) {
+    const sibling = toBytes32(node, `branch[${height}]`)
+    // `2 ** height` rather than `1 << height`: bit 31 would make a signed 32-bit shift negative.
+    if (sibling === ZERO_HASHES[height]) zeroMask += 2 ** height
+    else siblings.push(sibling)
+  }
   const checked = signatures.map((signature, i) => {
     const bytes = toBytes(signature, `signatures[${i}]`)
     if (bytes.length !== SIGNATURE_LENGTH) throw new SignatureLengthError({ length: bytes.length })
-    return bytes
+    return hex(bytes)
   })
   return concat([
     numberToHex(checkpointIndex, { size: 4 }),
     numberToHex(leafIndex, { size: 4 }),
+    numberToHex(zeroMask, { size: 4 }),
     ...siblings,
-    ...checked.map((bytes) => hex(bytes)),
+    ...checked,
   ])
 }

@@ -18,7 +18,8 @@ import { encodeProof } from './encodeProof.js'
 import { sortSignaturesBySigner } from './sortSignaturesBySigner.js'
 import { verifyProof } from './verifyProof.js'
 
-const { checkpoint, validators, threshold, proof, signers, messages, invalid } = checkpointsVectors
+const { checkpoint, validators, threshold, proof, signers, messages, valid, invalid } =
+  checkpointsVectors
 const params = {
   origin: checkpoint.origin,
   originEndpoint: checkpoint.originEndpoint,
@@ -27,7 +28,8 @@ const params = {
 }
 
 // The vectors name each invalid case but not the failure; this is the error PROTOCOL §6 implies.
-// A wrong root (branch, leaf index, or a flipped signature byte) recovers a stranger.
+// A wrong root (branch, leaf index, a sibling the mask wrongly calls zero, or a flipped signature
+// byte) recovers a stranger; a mask that disagrees with the length is a length error.
 const expected: Record<string, new (...args: never[]) => Error> = {
   'too few signatures (2 of threshold 3)': ThresholdNotMetError,
   'duplicated signer': SignersNotAscendingError,
@@ -36,9 +38,13 @@ const expected: Record<string, new (...args: never[]) => Error> = {
   'v = 29': SignatureVError,
   'one flipped byte in a signature': SignerNotValidatorError,
   'leafIndex greater than checkpointIndex': LeafIndexAfterCheckpointError,
-  'wrong branch (sibling 3 changed)': SignerNotValidatorError,
+  'wrong branch (sibling 1 changed)': SignerNotValidatorError,
   'wrong leaf index for the branch': SignerNotValidatorError,
   'truncated proof (last signature cut by one byte)': ProofLengthError,
+  'zeroMask marks a non-zero sibling as zero (level 0)': SignerNotValidatorError,
+  'one sibling fewer than zeroMask implies': ProofLengthError,
+  'every sibling marked zero': SignerNotValidatorError,
+  'shorter than the 12-byte header': ProofLengthError,
 }
 
 describe('verifyProof', () => {
@@ -63,6 +69,11 @@ describe('verifyProof', () => {
     expect(result.signers).toEqual(signers)
   })
 
+  test.each(valid)('vector: accepts "$name"', async ({ message, encoded }) => {
+    const result = await verifyProof({ ...params, message, proof: encoded })
+    expect(result).toEqual({ root: checkpoint.root, signers })
+  })
+
   test('every invalid vector has an expected error', () => {
     expect(invalid.map(({ name }) => name).sort()).toEqual(Object.keys(expected).sort())
   })
@@ -73,7 +84,7 @@ describe('verifyProof', () => {
     await expect(verifyProof({ ...params, message: proof.message, proof: bad })).rejects.toThrow(
       ErrorClass,
     )
-    // Only the truncated proof is structurally wrong; decodeProof accepts the rest.
+    // Only the length errors are structural; decodeProof accepts the rest.
     if (ErrorClass === ProofLengthError) expect(() => decodeProof(bad)).toThrow(ProofLengthError)
     else expect(() => decodeProof(bad)).not.toThrow()
   })
