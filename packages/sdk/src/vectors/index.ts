@@ -1,6 +1,6 @@
-// Entry point of `@ferry/sdk/vectors`: the protocol's shared test vectors (shared/vectors beside
-// the repository, see its README), typed, for every implementation's conformance tests. Reads
-// the files once, at import; `FERRY_VECTORS_DIR` names another folder.
+// Entry point of `@ferry/sdk/vectors`: the protocol's test vectors (the repository's
+// spec/vectors, see its README), typed, for every implementation's conformance tests. Reads the
+// files once, at import; `FERRY_VECTORS_DIR` names another folder.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -84,10 +84,10 @@ export type CheckpointsVectors = {
   invalid: { name: string; proof: Hex }[]
 }
 
-/** `<repo>/../shared/vectors`, from this file in `packages/sdk/{src,dist}/vectors/`. */
+/** `<repo>/spec/vectors`, from this file in `packages/sdk/{src,dist}/vectors/`. */
 const vectorsDir =
   process.env.FERRY_VECTORS_DIR ??
-  fileURLToPath(new URL('../../../../../shared/vectors/', import.meta.url))
+  fileURLToPath(new URL('../../../../spec/vectors/', import.meta.url))
 
 function load<T>(file: string): T {
   // CAST: the vector files are the protocol's fixtures; the types above describe them.
