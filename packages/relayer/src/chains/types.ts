@@ -31,7 +31,12 @@ export type DeliveryOutcome = {
 /** A contract call the relayer submits on a destination endpoint. */
 export type EndpointCall =
   | { type: 'deliverBatch'; messages: readonly Hex[]; proofs: readonly Hex[] }
-  | { type: 'retry'; message: Hex }
+  | {
+      type: 'retry'
+      message: Hex
+      /** Gas for the handler (PROTOCOL §7 `retry(message, gasLimit)`): at least the message's own. */
+      gasLimit: number
+    }
   | { type: 'timeout'; message: Hex }
 
 /** A transaction's end, as the relayer records it. */

@@ -43,7 +43,13 @@ describe('FERRY__ overrides', () => {
     })
     expect(config.relayer?.batchSize).toBe(10)
     expect(config.chains[0]?.rpcUrls).toEqual(['http://10.0.0.5:8545', 'ws://10.0.0.6:8546'])
-    expect(config.relayer?.retry).toEqual({ initialDelayMs: 5000, maxDelayMs: 600_000, factor: 3 })
+    expect(config.relayer?.retry).toEqual({
+      initialDelayMs: 5000,
+      maxDelayMs: 600_000,
+      factor: 3,
+      maxAttempts: 10,
+      gasLimitMultiplier: 1,
+    })
     expect(config.chains[1]?.signer).toEqual({
       source: 'file',
       file: '/keys/wasm',

@@ -70,12 +70,36 @@ const validatorSetSchema = z.strictObject({
   timeoutMs: milliseconds().default(5_000),
 })
 
-/** `relayer.retry`: backoff after a delivery that ended Failed: `initialDelayMs × factor^(n-1)`, capped. */
+/**
+ * `relayer.retry`: what the relayer does with a delivery that ended Failed. Backoff
+ * `initialDelayMs × factor^(n-1)`, capped at `maxDelayMs`.
+ */
 const retrySchema = z
   .strictObject({
     initialDelayMs: milliseconds().default(5_000),
     maxDelayMs: milliseconds().default(600_000),
     factor: z.number().min(1).max(100).default(2),
+    /**
+     * Attempts (the delivery and each retry) a message without a deadline gets before it is
+     * parked as `retries_exhausted` (anyone may still retry it). Messages with a deadline are
+     * retried until it passes, then timed out. Default 10.
+     */
+    maxAttempts: z
+      .number({ error: 'must be a whole number from 1 to 1000' })
+      .int({ error: 'must be a whole number from 1 to 1000' })
+      .min(1, { error: 'must be a whole number from 1 to 1000' })
+      .max(1_000, { error: 'must be a whole number from 1 to 1000' })
+      .default(10),
+    /**
+     * A retry gives the handler `ceil(gasLimit × gasLimitMultiplier)` gas (PROTOCOL §7: at least
+     * the message's own), paid by the relayer: above 1, a handler that ran out of gas can
+     * succeed. Default 1.
+     */
+    gasLimitMultiplier: z
+      .number({ error: 'must be a number from 1 to 100' })
+      .min(1, { error: 'must be at least 1 (a retry may not give less gas than the message asks)' })
+      .max(100, { error: 'must be at most 100' })
+      .default(1),
   })
   .superRefine((retry, ctx) => {
     if (retry.maxDelayMs < retry.initialDelayMs)

@@ -51,7 +51,13 @@ const DEVNET_POLICY: RelayerPolicy = {
   batchSize: 50,
   maxBatchGas: 12_000_000n,
   leaseMs: 30_000,
-  retry: { initialDelayMs: 1_000, maxDelayMs: 5_000, factor: 2 },
+  retry: {
+    initialDelayMs: 1_000,
+    maxDelayMs: 5_000,
+    factor: 2,
+    maxAttempts: 10,
+    gasLimitMultiplier: 1,
+  },
   minimumFee: new Map(),
   maxInFlight: 2,
 }

@@ -93,8 +93,9 @@ export function observeStore(
       return ids
     },
 
-    async updateMessages(updates) {
-      await store.updateMessages(updates)
+    async updateMessages(all) {
+      await store.updateMessages(all)
+      const updates = all.filter((update) => !update.quiet)
       if (updates.length > 0)
         await publishAfter(async () => {
           const at = new Date()

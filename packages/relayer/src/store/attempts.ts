@@ -7,8 +7,8 @@ import type { AttemptRecord, MessageUpdate, StoredAttempt } from './types.js'
 
 /**
  * Applies each update to its message (fields left `undefined` keep their value; `attempt: true`
- * counts a delivery attempt) and appends one attempt row per update with its reason, detail and
- * transaction hash, all in one transaction. An unknown id throws `MessageNotFoundError` and
+ * counts a delivery attempt) and appends one attempt row per update (unless `quiet`) with its
+ * reason, detail and transaction hash, all in one transaction. An unknown id throws `MessageNotFoundError` and
  * nothing is written.
  *
  * @example
@@ -47,12 +47,18 @@ export async function updateMessages(
     }
     await insertAttempts(
       trx,
-      updates.map((update) => ({
-        messageId: update.id,
-        reason: update.reason,
-        detail: update.detail,
-        transactionHash: update.transactionHash ?? undefined,
-      })),
+      updates.flatMap((update) =>
+        update.quiet
+          ? []
+          : [
+              {
+                messageId: update.id,
+                reason: update.reason,
+                detail: update.detail,
+                transactionHash: update.transactionHash ?? undefined,
+              },
+            ],
+      ),
     )
   })
 }
@@ -107,6 +113,7 @@ async function insertAttempts(
   trx: Transaction<Database>,
   attempts: readonly AttemptRecord[],
 ): Promise<void> {
+  if (attempts.length === 0) return
   await trx
     .insertInto('attempts')
     .values(

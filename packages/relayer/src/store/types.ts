@@ -9,7 +9,8 @@ import type { StoreQueries } from './queryTypes.js'
  * - `ready`: final on the origin, waiting to be delivered (see `reason` for why it waits);
  * - `submitted`: a delivery transaction is in flight (`transactionHash`);
  * - `failed`: delivered with status Failed; `nextAttemptAt` schedules a retry (or a timeout
- *   once past its deadline);
+ *   once past its deadline); with reason `retries_exhausted` the relayer no longer retries it and
+ *   `nextAttemptAt` is when it next reads its status, in case someone else retried it;
  * - `done`: final on the destination (Executed or TimedOut);
  * - `orphaned`: its origin block left the canonical chain; never delivered.
  */
@@ -30,11 +31,13 @@ export type ReasonCode =
   | 'delivered'
   | 'delivered_by_other'
   | 'retry_scheduled'
+  | 'retries_exhausted'
   | 'retried'
   | 'timed_out'
   | 'orphaned'
   | 'submitting'
   | 'resumed_after_restart'
+  | 'fee_added'
 
 export type StoredMessage = {
   id: Hex
@@ -209,4 +212,9 @@ export type MessageUpdate = {
   deliveredAt?: Date | null | undefined
   /** Whether this update counts as a delivery attempt (increments `attempts`). */
   attempt?: boolean | undefined
+  /**
+   * Leaves the attempt log (and lifecycle events) alone: a periodic check that found nothing
+   * new, such as a parked message read back still Failed.
+   */
+  quiet?: boolean | undefined
 }

@@ -12,7 +12,13 @@ import { type EvmChain, RELAYER_KEYS } from '../world/evmWorld.ts'
 /** A relayer retry policy that retries failed sends quickly. */
 export const FAST_POLICY: RelayerPolicy = {
   ...TEST_POLICY,
-  retry: { initialDelayMs: 200, maxDelayMs: 1_000, factor: 2 },
+  retry: {
+    initialDelayMs: 200,
+    maxDelayMs: 1_000,
+    factor: 2,
+    maxAttempts: 10,
+    gasLimitMultiplier: 1,
+  },
 }
 
 /** The fault tests' relayer: it retries fast, and waits at most a second for a validator. */

@@ -78,7 +78,13 @@ export const TEST_POLICY: RelayerPolicy = {
   batchSize: 100,
   maxBatchGas: 12_000_000n,
   leaseMs: 30_000,
-  retry: { initialDelayMs: 500, maxDelayMs: 2_000, factor: 2 },
+  retry: {
+    initialDelayMs: 500,
+    maxDelayMs: 2_000,
+    factor: 2,
+    maxAttempts: 10,
+    gasLimitMultiplier: 1,
+  },
   minimumFee: new Map(),
   maxInFlight: 2,
 }

@@ -120,7 +120,7 @@ export const STAGES = [
 ] as const satisfies readonly MessageStage[]
 export const Stage = z.enum(STAGES).openapi('Stage', {
   description:
-    'pending: not final on the origin; ready: waiting to be delivered; submitted: a delivery is in flight; failed: delivered, handler failed, retry scheduled; done: Executed or TimedOut; orphaned: a reorg removed it.',
+    'pending: not final on the origin; ready: waiting to be delivered; submitted: a delivery is in flight; failed: delivered, handler failed, retry scheduled (or, reason retries_exhausted, no more retries by this relayer); done: Executed or TimedOut; orphaned: a reorg removed it.',
 })
 export const StatusName = z.enum(STATUS_NAMES).openapi('Status', {
   description: 'Destination status (PROTOCOL §7).',
@@ -140,11 +140,13 @@ const REASONS = [
   'delivered',
   'delivered_by_other',
   'retry_scheduled',
+  'retries_exhausted',
   'retried',
   'timed_out',
   'orphaned',
   'submitting',
   'resumed_after_restart',
+  'fee_added',
 ] as const satisfies readonly ReasonCode[]
 // Every reason code, and no other: adding one to the store's type must add it here.
 type MissingReason = Exclude<ReasonCode, (typeof REASONS)[number]>

@@ -267,14 +267,14 @@ describe('createCosmWasmChain (embedded)', () => {
     expect(await b.getMessageStatus(event!.encoded)).toBe(MessageStatus.Failed)
 
     const stillFailing = await b.submit(
-      { type: 'retry', message: event!.encoded },
+      { type: 'retry', message: event!.encoded, gasLimit: event!.message.gasLimit },
       { gasFloor: 0n, messageIds: [event!.id] },
     )
     expect(stillFailing.outcomes).toMatchObject([{ id: event!.id, status: MessageStatus.Failed }])
 
     await chain.execute(OWNER, app, { set_flaky: { on: false } })
     const retried = await b.submit(
-      { type: 'retry', message: event!.encoded },
+      { type: 'retry', message: event!.encoded, gasLimit: event!.message.gasLimit },
       { gasFloor: 0n, messageIds: [event!.id] },
     )
     expect(retried).toMatchObject({
@@ -334,7 +334,7 @@ describe('createCosmWasmChain (embedded)', () => {
     const [event] = await allSent()
     await expect(
       b.submit(
-        { type: 'retry', message: event!.encoded },
+        { type: 'retry', message: event!.encoded, gasLimit: event!.message.gasLimit },
         { gasFloor: 0n, messageIds: [event!.id], signal },
       ),
     ).rejects.toThrow('stopping')

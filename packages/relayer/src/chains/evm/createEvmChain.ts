@@ -1,5 +1,5 @@
 import { endpointAbi } from '@ferry/evm-contracts'
-import { evmAddressToBytes32 } from '@ferry/sdk/codec'
+import { evmAddressToBytes32, MessageFlags } from '@ferry/sdk/codec'
 import {
   type Address,
   BlockNotFoundError,
@@ -68,7 +68,7 @@ const silent: EvmLogger = { debug() {}, info() {}, warn() {}, error() {} }
  *   logger: pino().child({ module: 'evm', domain: 1 }),
  * })
  * await chain.recover()
- * const receipt = await chain.submit({ type: 'retry', message }, { gasFloor: 300_000n, messageIds: [id] })
+ * const receipt = await chain.submit({ type: 'retry', message, gasLimit: 200_000 }, { gasFloor: 300_000n, messageIds: [id] })
  */
 export function createEvmChain(parameters: CreateEvmChainParameters): EvmChainAdapter {
   const {
@@ -181,10 +181,12 @@ export function createEvmChain(parameters: CreateEvmChainParameters): EvmChainAd
       return { root, count }
     },
 
-    getFeePaid({ message, block }, signal) {
+    async getFeePaid({ message, block }, signal) {
+      // An ack is sent by the endpoint itself and pays nothing here (PROTOCOL §8).
+      if ((message.flags & MessageFlags.isAck) !== 0) return 0n
       // The endpoint charges exactly its quote and refunds the rest (PROTOCOL §9), so the
       // quote at the event's block is what was paid.
-      return read(
+      return await read(
         'quote',
         () =>
           client.readContract({

@@ -6,7 +6,7 @@ import type { EndpointCall } from '../types.js'
  * The endpoint calldata of `call`.
  *
  * @example
- * const data = encodeCall({ type: 'retry', message })
+ * const data = encodeCall({ type: 'retry', message, gasLimit: 200_000 })
  */
 export function encodeCall(call: EndpointCall): Hex {
   switch (call.type) {

@@ -83,7 +83,7 @@ describe('submit', () => {
       args: [false],
     })
     const retried = await chain.submit(
-      { type: 'retry', message: failed!.encoded },
+      { type: 'retry', message: failed!.encoded, gasLimit: failed!.message.gasLimit },
       { gasFloor, messageIds: [failed!.id] },
     )
     expect(retried.outcomes).toEqual([

@@ -25,7 +25,7 @@ const maxNonceAttempts = 3
  * throws `TransactionRevertedError`.
  *
  * @example
- * const receipt = await submitCall(ctx, nonces, { type: 'retry', message }, { gasFloor, messageIds })
+ * const receipt = await submitCall(ctx, nonces, { type: 'retry', message, gasLimit }, { gasFloor, messageIds })
  */
 export async function submitCall(
   ctx: EvmContext,

@@ -6,9 +6,19 @@ import type { MessageUpdate, RelayerStore, StoredMessage } from '../../store/typ
 import { failpoint } from '../failpoint.js'
 import { classifyError, errorDetail } from './classifyError.js'
 import type { CheckpointFetcher, GatheredCheckpoint } from './createCheckpointFetcher.js'
+import { getAckOriginalId } from './getAckOriginalId.js'
+import { isPaidAck } from './isPaidAck.js'
 import type { OriginTree } from './originTree.js'
 import { packBatches } from './packBatches.js'
-import { deliveryGasFloor, type RelayerPolicy, retryAt, worstCaseDeliveryGas } from './policy.js'
+import {
+  deliveryGasFloor,
+  parkedCheckAt,
+  type RelayerPolicy,
+  retriesExhausted,
+  retryAt,
+  retryGasLimit,
+  worstCaseDeliveryGas,
+} from './policy.js'
 import { outcomeUpdates } from './recordOutcomes.js'
 
 export type CreateRouteDelivererParameters = {
@@ -80,8 +90,30 @@ export function createRouteDeliverer({
     return [{ id: message.id, stage: message.stage, reason, detail, nextAttemptAt }]
   }
 
+  /**
+   * The acks among `claimed` that would be underpaid as messages but were paid with their
+   * original (PROTOCOL §9): only those go free. One store read for all of them.
+   */
+  async function paidAcks(claimed: readonly StoredMessage[]): Promise<Set<Hex>> {
+    const acks = claimed.flatMap((message) => {
+      if ((message.flags & MessageFlags.isAck) === 0 || message.feePaid >= minimumFee) return []
+      const originalId = getAckOriginalId(message.encoded)
+      return originalId ? [{ message, originalId }] : []
+    })
+    if (acks.length === 0) return new Set()
+    const originals = new Map(
+      (await store.getMessagesByIds(acks.map((ack) => ack.originalId))).map((m) => [m.id, m]),
+    )
+    return new Set(
+      acks.flatMap(({ message, originalId }) =>
+        isPaidAck(message, originals.get(originalId)) ? [message.id] : [],
+      ),
+    )
+  }
+
   /** Splits claimed messages into what to deliver now and updates for the rest. */
   async function sortOut(claimed: readonly StoredMessage[], signal?: AbortSignal) {
+    const free = await paidAcks(claimed)
     const byChannel = new Map<Hex, StoredMessage[]>()
     for (const message of claimed)
       byChannel.set(message.channel, [...(byChannel.get(message.channel) ?? []), message])
@@ -104,14 +136,15 @@ export function createRouteDeliverer({
               )
             break
           }
-          // An ack pays nothing where it starts: its delivery was paid with the original message.
-          const isAck = (message.flags & MessageFlags.isAck) !== 0
-          if (!isAck && message.feePaid < minimumFee) {
+          // An ack pays nothing where it starts: its delivery was paid with the original
+          // message, if this relayer saw that sent where the ack goes; otherwise it pays its way.
+          if (message.feePaid < minimumFee && !free.has(message.id)) {
+            const isAck = (message.flags & MessageFlags.isAck) !== 0
             updates.push(
               ...waitUpdate(
                 message,
                 'underpaid',
-                `paid ${message.feePaid}, policy asks ${minimumFee}`,
+                `${isAck ? 'ack of a message not seen sent on its destination; ' : ''}paid ${message.feePaid}, policy asks ${minimumFee}`,
                 retryAt(policy, 64, now),
               ),
             )
@@ -225,33 +258,62 @@ export function createRouteDeliverer({
           stage: 'done',
           status,
           reason: 'delivered_by_other',
+          ...(message.reason === 'retries_exhausted' && {
+            detail: 'retried by someone else after this relayer gave up',
+          }),
           deliveredAt: new Date(),
         },
       ])
       return
     }
     const pastDeadline = message.deadline !== 0n && blockTime > message.deadline
+    if (message.reason === 'retries_exhausted' && retriesExhausted(policy, message)) {
+      // Parked: still Failed, nobody retried it. Look again later, without logging each look.
+      // (A `maxAttempts` raised since it was parked lets it be retried again.)
+      await store.updateMessages([
+        {
+          id: message.id,
+          stage: 'failed',
+          reason: 'retries_exhausted',
+          nextAttemptAt: parkedCheckAt(policy, new Date()),
+          quiet: true,
+        },
+      ])
+      return
+    }
+    const gasLimit = retryGasLimit(policy, message.gasLimit)
     try {
       const receipt = await destination.submit(
         pastDeadline
           ? { type: 'timeout', message: message.encoded }
-          : { type: 'retry', message: message.encoded },
+          : { type: 'retry', message: message.encoded, gasLimit },
         {
-          gasFloor: deliveryGasFloor([message.gasLimit]),
-          gasBound: worstCaseDeliveryGas([message.gasLimit]),
+          // A timeout calls no handler, but its ack is sent in the same call: size both alike.
+          gasFloor: deliveryGasFloor([gasLimit]),
+          gasBound: worstCaseDeliveryGas([gasLimit]),
           messageIds: [message.id],
         },
       )
       await store.updateMessages(outcomeUpdates(receipt, [message], policy, 'retried'))
     } catch (error) {
+      const reason = classifyError(error)
+      const attempts = message.attempts + 1
+      // A retry the destination refuses (or reverts) counts like one that failed; RPC errors,
+      // gas prices and nonce conflicts are the relayer's own trouble and never park a message.
+      const refused = reason === 'gas_estimate_reverted' || reason === 'tx_reverted'
+      const park = refused && retriesExhausted(policy, { deadline: message.deadline, attempts })
       await store.updateMessages([
         {
           id: message.id,
           stage: 'failed',
-          reason: classifyError(error),
-          detail: errorDetail(error),
+          reason: park ? 'retries_exhausted' : reason,
+          detail: park
+            ? `attempt ${attempts} of ${policy.retry.maxAttempts}: ${reason}: ${errorDetail(error)}`
+            : errorDetail(error),
           attempt: true,
-          nextAttemptAt: retryAt(policy, message.attempts + 1, new Date()),
+          nextAttemptAt: park
+            ? parkedCheckAt(policy, new Date())
+            : retryAt(policy, attempts, new Date()),
         },
       ])
     }

@@ -1,5 +1,61 @@
 import { describe, expect, test } from 'vitest'
-import { deliveryGasFloor, worstCaseDeliveryGas, worstCaseMessageGas } from './policy.js'
+import {
+  deliveryGasFloor,
+  parkedCheckAt,
+  type RelayerPolicy,
+  retriesExhausted,
+  retryGasLimit,
+  worstCaseDeliveryGas,
+  worstCaseMessageGas,
+} from './policy.js'
+
+const policy = (retry: Partial<RelayerPolicy['retry']> = {}): RelayerPolicy => ({
+  batchSize: 10,
+  maxBatchGas: 12_000_000n,
+  leaseMs: 1_000,
+  retry: {
+    initialDelayMs: 100,
+    maxDelayMs: 5_000,
+    factor: 2,
+    maxAttempts: 3,
+    gasLimitMultiplier: 1,
+    ...retry,
+  },
+  minimumFee: new Map(),
+  maxInFlight: 1,
+})
+
+describe('retryGasLimit', () => {
+  test('is the message’s own limit at the default multiplier', () => {
+    expect(retryGasLimit(policy(), 100_000)).toBe(100_000)
+  })
+
+  test('rounds the scaled limit up, without floating-point noise', () => {
+    expect(retryGasLimit(policy({ gasLimitMultiplier: 1.5 }), 100_001)).toBe(150_002)
+    // 100,000 × 1.1 is 110,000.00000000001 in floating point.
+    expect(retryGasLimit(policy({ gasLimitMultiplier: 1.1 }), 100_000)).toBe(110_000)
+    expect(retryGasLimit(policy({ gasLimitMultiplier: 2 }), 0)).toBe(0)
+  })
+
+  test('never exceeds a u32', () => {
+    expect(retryGasLimit(policy({ gasLimitMultiplier: 100 }), 0xffff_0000)).toBe(0xffff_ffff)
+  })
+})
+
+describe('retriesExhausted', () => {
+  test('parks a message without a deadline once it had maxAttempts attempts', () => {
+    expect(retriesExhausted(policy(), { deadline: 0n, attempts: 2 })).toBe(false)
+    expect(retriesExhausted(policy(), { deadline: 0n, attempts: 3 })).toBe(true)
+  })
+
+  test('never parks a message with a deadline: it is timed out instead', () => {
+    expect(retriesExhausted(policy(), { deadline: 1n, attempts: 50 })).toBe(false)
+  })
+
+  test('a parked message is checked again after maxDelayMs', () => {
+    expect(parkedCheckAt(policy(), new Date(1_000)).getTime()).toBe(6_000)
+  })
+})
 
 describe('deliveryGasFloor', () => {
   test('covers the endpoint per message and the largest handler guard once', () => {

@@ -6,12 +6,73 @@ export type RelayerPolicy = {
   maxBatchGas: bigint
   /** How long a claimed channel stays leased to this relayer. */
   leaseMs: number
-  /** Delay before retrying a Failed message: `initialDelayMs × factor^(attempts-1)`, capped. */
-  retry: { initialDelayMs: number; maxDelayMs: number; factor: number }
+  /**
+   * Failed messages: the delay before a retry is `initialDelayMs × factor^(attempts-1)`, capped
+   * at `maxDelayMs`; a message without a deadline is parked (`retries_exhausted`) once it has
+   * had `maxAttempts` attempts; a retry gives its handler `ceil(gasLimit × gasLimitMultiplier)`.
+   */
+  retry: RetryPolicy
   /** Least fee, per origin domain, in its native base units; messages paying less wait as `underpaid`. */
   minimumFee: ReadonlyMap<number, bigint>
   /** Delivery transactions one route may have in flight at once (on different channels). */
   maxInFlight: number
+}
+
+/** `RelayerPolicy.retry`; the config's `relayer.retry`. */
+export type RetryPolicy = {
+  initialDelayMs: number
+  maxDelayMs: number
+  factor: number
+  /** Attempts (the delivery and each retry) before a message without a deadline is parked. */
+  maxAttempts: number
+  /** A retry's handler gas limit over the message's own (PROTOCOL §7 `retry(message, gasLimit)`); at least 1. */
+  gasLimitMultiplier: number
+}
+
+/** Largest u32: the most gas a message or a retry may name. */
+const MAX_U32 = 0xffff_ffff
+
+/**
+ * The gas limit the relayer's retries of a message give its handler: `ceil(gasLimit ×
+ * retry.gasLimitMultiplier)`, never below the message's own (the endpoint refuses less) nor above
+ * a u32.
+ *
+ * @example
+ * retryGasLimit({ ...policy, retry: { ...policy.retry, gasLimitMultiplier: 1.5 } }, 100_001) // 150_002
+ */
+export function retryGasLimit(policy: RelayerPolicy, gasLimit: number): number {
+  // In millionths, in integers: 100,000 × 1.1 is 110,000.00000000001 in floating point, whose
+  // ceiling would ask one gas more than the operator meant.
+  const millionths = BigInt(Math.round(policy.retry.gasLimitMultiplier * 1e6))
+  const scaled = (BigInt(gasLimit) * millionths + 999_999n) / 1_000_000n
+  const limit = scaled > BigInt(MAX_U32) ? MAX_U32 : Number(scaled)
+  return Math.max(gasLimit, limit)
+}
+
+/**
+ * Whether a message that has had `attempts` attempts has used up the relayer's retries: only a
+ * message without a deadline is ever parked (one with a deadline is retried until the deadline,
+ * then timed out, so that its ack flows).
+ *
+ * @example
+ * retriesExhausted(policy, { deadline: 0n, attempts: 10 }) // true with maxAttempts 10
+ */
+export function retriesExhausted(
+  policy: RelayerPolicy,
+  message: { deadline: bigint; attempts: number },
+): boolean {
+  return message.deadline === 0n && message.attempts >= policy.retry.maxAttempts
+}
+
+/**
+ * When the relayer next reads the status of a parked (`retries_exhausted`) message, in case
+ * someone retried it by hand: `retry.maxDelayMs` from `now`.
+ *
+ * @example
+ * parkedCheckAt(policy, new Date()) // now + maxDelayMs
+ */
+export function parkedCheckAt(policy: RelayerPolicy, now: Date): Date {
+  return new Date(now.getTime() + policy.retry.maxDelayMs)
 }
 
 /**

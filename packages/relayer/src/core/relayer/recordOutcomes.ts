@@ -1,11 +1,13 @@
 import { MessageStatus } from '@ferry/sdk/codec'
 import type { CallReceipt } from '../../chains/types.js'
 import type { MessageUpdate, StoredMessage } from '../../store/types.js'
-import { type RelayerPolicy, retryAt } from './policy.js'
+import { parkedCheckAt, type RelayerPolicy, retriesExhausted, retryAt } from './policy.js'
 
 /**
  * Turns a receipt's outcomes into store updates for the messages it carried: Executed and
- * TimedOut are final (`done`), Failed schedules a retry (or a timeout once past the deadline).
+ * TimedOut are final (`done`), Failed schedules a retry (or a timeout once past the deadline),
+ * unless a message without a deadline has had `policy.retry.maxAttempts` attempts: then it is
+ * parked (`retries_exhausted`), and only checked now and then in case someone retried it.
  * A message the receipt says nothing about goes back to `ready` to be looked at again.
  *
  * @example
@@ -43,14 +45,24 @@ export function outcomeUpdates(
         return { ...base, stage: 'done', reason: executedReason, deliveredAt: now }
       case MessageStatus.TimedOut:
         return { ...base, stage: 'done', reason: 'timed_out', deliveredAt: now }
-      default:
+      default: {
+        const attempts = message.attempts + 1
+        if (retriesExhausted(policy, { deadline: message.deadline, attempts }))
+          return {
+            ...base,
+            stage: 'failed',
+            reason: 'retries_exhausted',
+            detail: `handler failed on attempt ${attempts} of ${policy.retry.maxAttempts}; no more retries (anyone may still retry it)`,
+            nextAttemptAt: parkedCheckAt(policy, now),
+          }
         return {
           ...base,
           stage: 'failed',
           reason: 'retry_scheduled',
-          detail: `handler failed; attempt ${message.attempts + 1}`,
-          nextAttemptAt: retryAt(policy, message.attempts + 1, now),
+          detail: `handler failed; attempt ${attempts}`,
+          nextAttemptAt: retryAt(policy, attempts, now),
         }
+      }
     }
   })
 }
