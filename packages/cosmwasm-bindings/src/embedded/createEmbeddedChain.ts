@@ -10,6 +10,7 @@ import {
   type EmbeddedTransactionEvents,
 } from './blockLog.js'
 import { EmbeddedChainError } from './errors.js'
+import { fixSimulator } from './simulator/fixSimulator.js'
 
 export type CreateEmbeddedChainParameters = {
   chainId: string
@@ -127,7 +128,7 @@ type StoreSnapshot = Parameters<ReturnType<CWSimulateApp['wasm']['getContract']>
 
 /**
  * Starts an in-process CosmWasm chain for unit tests and the zero-install devnet:
- * `@oraichain/cw-simulate`, with the pnpm patches in the repository's `patches/` (failed
+ * `@oraichain/cw-simulate`, with the fixes of `simulator/` that make it behave as wasmd (failed
  * transactions leave no writes behind, UTF-8 JSON, secp256k1_recover_pubkey error codes, and
  * sub-messages as wasmd runs them: gas limits, reply data, missing contracts). Its `execute` and
  * `query` make it a `CosmWasmExecutor`, so the endpoint actions run on it unchanged. A failed
@@ -152,6 +153,7 @@ type StoreSnapshot = Parameters<ReturnType<CWSimulateApp['wasm']['getContract']>
  */
 export function createEmbeddedChain(parameters: CreateEmbeddedChainParameters): EmbeddedChain {
   const { chainId, bech32Prefix, onDebug } = parameters
+  fixSimulator()
   const app = new CWSimulateApp({
     chainId,
     bech32Prefix,

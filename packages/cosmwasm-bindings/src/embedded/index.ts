@@ -1,5 +1,6 @@
-// Entry point of `@ferry/cosmwasm-bindings/embedded`: an in-process CosmWasm chain (a patched
-// `@oraichain/cw-simulate`) for tests and the zero-install devnet. Node only.
+// Entry point of `@ferry/cosmwasm-bindings/embedded`: an in-process CosmWasm chain
+// (`@oraichain/cw-simulate`, with the fixes in simulator/ that make it behave as wasmd) for tests
+// and the zero-install devnet. Node only.
 
 export type {
   EmbeddedBlock,

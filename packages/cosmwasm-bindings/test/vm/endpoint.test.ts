@@ -30,7 +30,14 @@ const EVM_DOMAIN = 31337
 const owner = account(1)
 const app = account(2)
 const stranger = account(3)
-const fees = { baseFee: 100n, gasPrice: 2n, rate: 10n ** 18n, gasOverhead: 10, gasPerByte: 1 }
+const fees = {
+  baseFee: 100n,
+  gasPrice: 2n,
+  rate: 10n ** 18n,
+  gasOverhead: 10,
+  gasPerByte: 1,
+  maxGasLimit: 16_777_216,
+}
 const validators = [`0x${'1a'.repeat(20)}`, `0x${'2b'.repeat(20)}`] as const
 const originEndpoint = `0x${'00'.repeat(12)}${'ee'.repeat(20)}` as const
 const recipient = `0x${'00'.repeat(12)}${'77'.repeat(20)}` as const

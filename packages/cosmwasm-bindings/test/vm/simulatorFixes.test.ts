@@ -1,7 +1,7 @@
-// Regression tests of the pnpm patches of the embedded VM (patches/ at the repository root, each
-// change commented "Ferry patch (a)" … "(f)"). Each test asserts what a real CosmWasm chain
-// (wasmd) does and the unpatched package got wrong: all but the valid-signature case and those
-// named "(control)" fail without the patches.
+// Regression tests of the fixes the embedded chain applies to the simulator
+// (src/embedded/simulator/, fixes (a) to (f)). Each test asserts what a real CosmWasm chain
+// (wasmd) does and the simulator alone gets wrong: all but the valid-signature case, the one
+// whose limit is not applied and those named "(control)" fail without the fixes.
 import { secp256k1 } from '@noble/curves/secp256k1.js'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { createEmbeddedChain, type EmbeddedChain } from '../../src/embedded/createEmbeddedChain.ts'
@@ -23,12 +23,12 @@ beforeEach(async () => {
   probe = (await chain.instantiate(alice, codeId, {})).contractAddress
 })
 
-describe('patch (a): a failed execution leaves no writes in the contract VM cache', () => {
+describe('fix (a): a failed execution leaves no writes in the contract VM cache', () => {
   test('the next execute does not commit the failed one’s writes', async () => {
     await expect(chain.execute(alice, probe, { fail: 1 })).rejects.toThrow('failed on purpose')
     expect(await chain.query(probe, { get: 'f' })).toBeNull()
     await chain.execute(alice, probe, { set: 1 })
-    // Unpatched: the VM kept key "f" from the failed execute and this execute saved it.
+    // Without the fix: the VM kept key "f" from the failed execute and this execute saved it.
     expect(await chain.query(probe, { get: 'f' })).toBeNull()
     expect(await chain.query(probe, { get: 's' })).toEqual({ set: 1 })
   })
@@ -43,11 +43,11 @@ describe('patch (a): a failed execution leaves no writes in the contract VM cach
   })
 })
 
-describe('patch (b): JSON is written to the contract as UTF-8 bytes', () => {
+describe('fix (b): JSON is written to the contract as UTF-8 bytes', () => {
   const text = 'héllo ✓ 🚀 ферри 渡し'
 
   test('a non-ASCII execute message arrives whole', async () => {
-    // Unpatched: the region was sized by UTF-16 length and the write overflowed it.
+    // Without the fix: the region was sized by UTF-16 length and the write overflowed it.
     const msg = { set: text }
     const { data } = await chain.execute(alice, probe, msg)
     expect(new TextDecoder().decode(data)).toBe(JSON.stringify(msg))
@@ -60,7 +60,7 @@ describe('patch (b): JSON is written to the contract as UTF-8 bytes', () => {
   })
 })
 
-describe('patch (c): secp256k1_recover_pubkey returns the VM’s error codes', () => {
+describe('fix (c): secp256k1_recover_pubkey returns the VM’s error codes', () => {
   const privateKey = secp256k1.utils.randomSecretKey()
   const hash = new Uint8Array(32).fill(7)
   const signature = secp256k1.sign(hash, privateKey, { prehash: false, format: 'recovered' })
@@ -89,7 +89,7 @@ describe('patch (c): secp256k1_recover_pubkey returns the VM’s error codes', (
     ['a 63-byte signature: InvalidSignatureFormat', 4, recovery, hash, rs.subarray(1)],
     ['recovery param 2: InvalidRecoveryParam', 6, 2, hash, rs],
   ])('%s is error code %i in the high half, no region', async (_, code, param, h, s) => {
-    // Unpatched: code 0 and a region holding an error message, read as if it were the key.
+    // Without the fix: code 0 and a region holding an error message, read as if it were the key.
     expect(await recover(param, h, s)).toEqual({ code, region: 0, bytes: '' })
   })
 
@@ -126,7 +126,7 @@ const subMsg = (
 /** Bytes of a protobuf message with one length-delimited field 1 (MsgExecuteContractResponse). */
 const field1 = (bytes: Buffer) => Buffer.concat([Buffer.from([0x0a, bytes.length]), bytes])
 
-describe('patch (d): a sub-message runs with at most its gas_limit, as wasmd’s limited gas meter', () => {
+describe('fix (d): a sub-message runs with at most its gas_limit, as wasmd’s limited gas meter', () => {
   // A burn of 1,000,000 loop iterations costs about 8.7 million of the simulator's gas.
   const burn = { burn: 1_000_000 }
   let metered: EmbeddedChain
@@ -153,7 +153,7 @@ describe('patch (d): a sub-message runs with at most its gas_limit, as wasmd’s
       subMsg(callee, burn, { gasLimit: 50_000, replyOn: 'always' }),
     )
     const spent = metered.app.gasUsed - before
-    // Unpatched: the limit was ignored, the burn ran to its end and the reply got `ok`.
+    // Without the fix: the limit was ignored, the burn ran to its end and the reply got `ok`.
     expect(await metered.query(caller, { get: 'r' })).toEqual({
       id: 7,
       result: { error: 'SubMsg hit gas limit: out of gas' },
@@ -186,7 +186,7 @@ describe('patch (d): a sub-message runs with at most its gas_limit, as wasmd’s
   })
 })
 
-describe('patch (e): the reply to an execute sub-message carries wasmd’s SubMsgResponse', () => {
+describe('fix (e): the reply to an execute sub-message carries wasmd’s SubMsgResponse', () => {
   let callee: string
 
   beforeEach(async () => {
@@ -197,7 +197,7 @@ describe('patch (e): the reply to an execute sub-message carries wasmd’s SubMs
     const inner = { X: 'héllo' }
     await chain.execute(alice, probe, subMsg(callee, inner, { replyOn: 'success' }))
     const wrapped = field1(Buffer.from(JSON.stringify(inner))).toString('base64')
-    // Unpatched: MsgInstantiateContractResponse { address = 1 (the callee), data = 2 }, no
+    // Without the fix: MsgInstantiateContractResponse { address = 1 (the callee), data = 2 }, no
     // msg_responses.
     expect(await chain.query(probe, { get: 'r' })).toMatchObject({
       id: 7,
@@ -229,16 +229,16 @@ describe('patch (e): the reply to an execute sub-message carries wasmd’s SubMs
       probe,
       subMsg(callee, { X: 1 }, { replyOn: 'always' }),
     )
-    // Unpatched: the callee's data leaked into the caller's response when the reply had none.
+    // Without the fix: the callee's data leaked into the caller's response when the reply had none.
     expect(outcome.data).toBeUndefined()
   })
 })
 
-describe('patch (f): a sub-message to an address without a contract fails as a sub-message', () => {
+describe('fix (f): a sub-message to an address without a contract fails as a sub-message', () => {
   const nobody = account(9)
 
   test('the reply gets the error and the transaction goes on', async () => {
-    // Unpatched: "Contract … not found" was thrown out of the whole execution.
+    // Without the fix: "Contract … not found" was thrown out of the whole execution.
     await chain.execute(alice, probe, subMsg(nobody, { set: 1 }, { replyOn: 'error' }))
     expect(await chain.query(probe, { get: 'r' })).toEqual({
       id: 7,
