@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { PGlite } from '@electric-sql/pglite'
-import { Kysely, sql } from 'kysely'
+import { AbortedTransactionError, Kysely, sql } from 'kysely'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { PGliteDialect } from './pgliteDialect.js'
 
@@ -35,6 +35,17 @@ describe('PGliteDialect', () => {
     })
     await expect(failed).rejects.toThrow('division by zero')
     expect(await numbers()).toEqual([1, 2])
+  })
+
+  test('a transaction whose failed statement was caught does not pass for committed', async () => {
+    // PostgreSQL answers COMMIT with ROLLBACK after an error inside the transaction; a caller
+    // that swallowed the statement's error must still learn that nothing was written.
+    const swallowed = db.transaction().execute(async (trx) => {
+      await trx.insertInto('t').values({ n: 4 }).execute()
+      await sql`select 1 / 0`.execute(trx).catch(() => undefined)
+    })
+    await expect(swallowed).rejects.toBeInstanceOf(AbortedTransactionError)
+    expect(await numbers()).toEqual([])
   })
 
   test('concurrent transactions and queries run one at a time, never inside each other', async () => {
