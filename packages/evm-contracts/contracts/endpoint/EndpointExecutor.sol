@@ -7,8 +7,9 @@ import {EndpointAcks} from "./EndpointAcks.sol";
 
 /**
  * @title EndpointExecutor
- * @notice Calls a recipient's handler (PROTOCOL.md §7.4, §10) with exactly the message's
- * `gasLimit`, and keeps at most 1,024 bytes of what it returns or reverts with.
+ * @notice Calls a recipient's handler (PROTOCOL.md §7.4, §10) with exactly a given `gasLimit`
+ * (the message's at delivery, the caller's at a retry), and keeps at most 1,024 bytes of what it
+ * returns or reverts with.
  *
  * Gas rule: before the call, `gasleft()` must cover `gasLimit + gasLimit / 63 + CALL_RESERVE`.
  * Under EIP-150 a call gets at most 63/64 of the gas left after the CALL's own cost; with
@@ -32,10 +33,14 @@ abstract contract EndpointExecutor is EndpointAcks {
      * @dev Calls the handler of `message`: `handleAck` for an ack, else `handle`. A recipient
      * that is not an EVM address, has no code, or is this endpoint is not called and counts as
      * Failed with an empty result, so a message can never make the endpoint call itself.
+     * @param gasLimit The gas the handler gets (see the contract NatSpec).
      * @return ok Whether the handler returned.
      * @return result Its return or revert data, cut to {MAX_RESULT_LENGTH} bytes.
      */
-    function _execute(bytes calldata message) internal returns (bool ok, bytes memory result) {
+    function _execute(
+        bytes calldata message,
+        uint32 gasLimit
+    ) internal returns (bool ok, bytes memory result) {
         (bool isAddress, address target) = message.recipient().toAddress();
         if (!isAddress || target == address(this) || target.code.length == 0) {
             return (false, result);
@@ -47,7 +52,7 @@ abstract contract EndpointExecutor is EndpointAcks {
             (ok, result) = _callHandler(
                 target,
                 abi.encodeCall(IFerryReceiver.handleAck, (originalId, status, ackResult)),
-                message.gasLimit()
+                gasLimit
             );
             _clearAckContext();
         } else {
@@ -57,7 +62,7 @@ abstract contract EndpointExecutor is EndpointAcks {
                     IFerryReceiver.handle,
                     (message.origin(), message.sender(), message.nonce(), body)
                 ),
-                message.gasLimit()
+                gasLimit
             );
         }
     }
@@ -70,7 +75,7 @@ abstract contract EndpointExecutor is EndpointAcks {
         uint256 gasLimit
     ) private returns (bool ok, bytes memory result) {
         uint256 required;
-        // Safe: gasLimit < 2^32, so the sum is far below 2^256.
+        // Safe: every caller passes a uint32 gasLimit, so the sum is far below 2^256.
         unchecked {
             required = gasLimit + gasLimit / 63 + CALL_RESERVE;
         }

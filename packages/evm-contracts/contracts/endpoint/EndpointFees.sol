@@ -62,10 +62,11 @@ abstract contract EndpointFees is EndpointBase {
      * @notice Sets a domain's fee configuration, which also opens it as a destination. The local
      * domain's configuration prices acks coming back here. Only the fee manager.
      * @param domain The domain.
-     * @param config The configuration; `rate` must not be zero.
+     * @param config The configuration; neither `rate` nor `maxGasLimit` may be zero.
      */
     function setFeeConfig(uint32 domain, FeeConfig calldata config) external onlyFeeManager {
         if (config.rate == 0) revert EndpointZeroRate(domain);
+        if (config.maxGasLimit == 0) revert EndpointZeroMaxGasLimit(domain);
         _feeConfigs[domain] = config;
         emit FeeConfigSet(domain, config);
     }
@@ -115,7 +116,12 @@ abstract contract EndpointFees is EndpointBase {
 
     // ---------------------------------------------------------------- internal
 
-    /// @dev The fee of a message; see {IEndpoint-quote}. Reverts for an unconfigured domain.
+    /**
+     * @dev The fee of a message; see {IEndpoint-quote}. Reverts for an unconfigured domain, and
+     * for a `gasLimit` above the destination's `maxGasLimit` or an `ackGasLimit` above the local
+     * domain's (PROTOCOL.md §4): a handler needing more gas than one transaction may use could
+     * never be delivered and would block its channel for good.
+     */
     function _quote(
         uint32 destination,
         uint256 bodyLength,
@@ -124,11 +130,17 @@ abstract contract EndpointFees is EndpointBase {
     ) internal view returns (uint256 fee) {
         FeeConfig memory remote = _feeConfigs[destination];
         if (remote.rate == 0) revert EndpointUnknownDestination(destination);
+        if (gasLimit > remote.maxGasLimit) {
+            revert EndpointGasLimitTooHigh(destination, gasLimit, remote.maxGasLimit);
+        }
         fee = remote.baseFee + _gasCost(remote, gasLimit, bodyLength);
         if (ackGasLimit != 0) {
             uint32 local = localDomain();
             FeeConfig memory home = _feeConfigs[local];
             if (home.rate == 0) revert EndpointUnknownDestination(local);
+            if (ackGasLimit > home.maxGasLimit) {
+                revert EndpointAckGasLimitTooHigh(local, ackGasLimit, home.maxGasLimit);
+            }
             fee += _gasCost(home, ackGasLimit, _ACK_BODY_QUOTE_LENGTH);
         }
     }

@@ -56,7 +56,7 @@ abstract contract EndpointInbox is EndpointVerifiers, EndpointExecutor, Reentran
     }
 
     /// @inheritdoc IEndpoint
-    function retry(bytes calldata message) external nonReentrant whenNotPaused {
+    function retry(bytes calldata message, uint32 gasLimit) external nonReentrant whenNotPaused {
         // CHECKS: a stored Failed status proves the message was verified at its delivery.
         bytes32 id = message.id();
         if (_storedStatuses[id] != MessageStatus.FAILED) {
@@ -66,9 +66,13 @@ abstract contract EndpointInbox is EndpointVerifiers, EndpointExecutor, Reentran
         if (deadline != 0 && block.timestamp > deadline) {
             revert EndpointDeadlinePassed(id, deadline);
         }
+        // More gas than the sender asked for is allowed (a handler that ran out of gas becomes
+        // recoverable), less is not: the sender's gasLimit is what its handler was promised.
+        uint32 minimum = message.gasLimit();
+        if (gasLimit < minimum) revert EndpointRetryGasLimitTooLow(id, gasLimit, minimum);
 
         // INTERACTIONS, then EFFECTS by outcome (the lock keeps the handler from re-entering).
-        (bool ok, bytes memory result) = _execute(message);
+        (bool ok, bytes memory result) = _execute(message, gasLimit);
         _settle(message, id, ok, result, true);
     }
 
@@ -158,7 +162,7 @@ abstract contract EndpointInbox is EndpointVerifiers, EndpointExecutor, Reentran
         }
 
         // INTERACTIONS, then EFFECTS by outcome.
-        (bool ok, bytes memory result) = _execute(message);
+        (bool ok, bytes memory result) = _execute(message, message.gasLimit());
         _settle(message, id, ok, result, false);
     }
 
@@ -206,27 +210,11 @@ abstract contract EndpointInbox is EndpointVerifiers, EndpointExecutor, Reentran
 
     /// @dev Rejects a malformed message or one not for this domain (PROTOCOL.md §3).
     function _checkMessage(bytes calldata message) private view {
-        uint256 length = message.length;
-        if (length < MessageCodec.BODY_OFFSET) revert EndpointMessageTooShort(length);
-        uint8 version = message.version();
-        if (version != MessageCodec.VERSION) revert EndpointWrongVersion(version);
-        uint8 flags = message.flags();
-        if (flags & ~MessageCodec.KNOWN_FLAGS != 0) revert EndpointUnknownFlags(flags);
-        if (flags == MessageCodec.KNOWN_FLAGS) revert EndpointAckRequestsAck(flags);
+        _checkHeader(message);
         uint32 destination = message.destination();
         if (destination != localDomain())
             revert EndpointWrongDestination(localDomain(), destination);
-        uint256 bodyLength;
-        // Safe: length >= BODY_OFFSET.
-        unchecked {
-            bodyLength = length - MessageCodec.BODY_OFFSET;
-        }
-        if (bodyLength > MessageCodec.MAX_BODY_LENGTH) {
-            revert EndpointBodyTooLarge(bodyLength, MessageCodec.MAX_BODY_LENGTH);
-        }
-        if (flags & MessageCodec.FLAG_IS_ACK != 0 && bodyLength < MessageCodec.ACK_RESULT_OFFSET) {
-            revert EndpointMalformedAck(bodyLength);
-        }
+        _checkBody(message);
     }
 
     /// @dev Stored status, else Executed when the channel is past the nonce, else None.

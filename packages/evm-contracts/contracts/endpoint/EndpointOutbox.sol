@@ -9,11 +9,12 @@ import {EndpointFees} from "./EndpointFees.sol";
 /**
  * @title EndpointOutbox
  * @notice Sending (PROTOCOL.md §4): outbound channel nonces and the incremental merkle tree of
- * sent message ids, which validators checkpoint (§5).
+ * sent message ids, which validators checkpoint (§5); and fee top-ups of sent messages (§9).
  */
 abstract contract EndpointOutbox is EndpointFees {
     using MerkleTree for MerkleTree.Tree;
     using MessageCodec for address;
+    using MessageCodec for bytes;
 
     MerkleTree.Tree private _tree;
     mapping(bytes32 channel => uint64) private _outboundNonces;
@@ -47,6 +48,24 @@ abstract contract EndpointOutbox is EndpointFees {
             (bool ok, ) = payable(msg.sender).call{value: excess}("");
             if (!ok) revert EndpointRefundFailed(msg.sender, excess);
         }
+    }
+
+    /// @inheritdoc IEndpoint
+    function addFee(bytes calldata message) external payable {
+        // CHECKS: a message this endpoint sent (its channel reached its nonce), and a payment.
+        // A mistyped message reverts instead of swallowing the funds; nothing is stored.
+        _checkHeader(message);
+        _checkBody(message);
+        bytes32 id = message.id();
+        uint32 origin = message.origin();
+        if (origin != localDomain()) revert EndpointWrongOrigin(localDomain(), origin);
+        uint64 nonce = message.nonce();
+        uint64 sent = _outboundNonces[message.channel()];
+        if (nonce == 0 || nonce > sent) revert EndpointMessageNotSent(id, nonce, sent);
+        if (msg.value == 0) revert EndpointZeroFee(id);
+
+        // EFFECTS: the fee stays in the endpoint's balance, like a send fee.
+        emit FeeAdded(id, msg.value);
     }
 
     /// @inheritdoc IEndpoint

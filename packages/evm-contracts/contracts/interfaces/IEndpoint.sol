@@ -17,6 +17,10 @@ interface IEndpoint is IEndpointErrors {
      * @param baseFee Flat fee per message, in this chain's native token.
      * @param gasOverhead Gas the endpoint there spends around the handler.
      * @param gasPerByte Gas per body byte there.
+     * @param maxGasLimit Largest handler `gasLimit` a message to that domain may ask for (for the
+     * local domain: the largest `ackGasLimit`), non-zero; below what one transaction there may
+     * use (EIP-7825: 2^24) minus the delivery's own gas, so that every message sent can be
+     * delivered (PROTOCOL.md §4).
      */
     struct FeeConfig {
         uint128 gasPrice;
@@ -24,6 +28,7 @@ interface IEndpoint is IEndpointErrors {
         uint96 baseFee;
         uint32 gasOverhead;
         uint32 gasPerByte;
+        uint32 maxGasLimit;
     }
 
     // ---------------------------------------------------------------- events
@@ -110,6 +115,11 @@ interface IEndpoint is IEndpointErrors {
     /// @param domain The domain.
     event FeeConfigRemoved(uint32 indexed domain);
 
+    /// @notice Someone topped up the fee of a message this endpoint sent (PROTOCOL.md §9).
+    /// @param id The message id.
+    /// @param amount The amount added, in this chain's native token.
+    event FeeAdded(bytes32 indexed id, uint256 amount);
+
     /// @notice The fee collector withdrew fees.
     /// @param to The receiver.
     /// @param amount The amount.
@@ -125,8 +135,9 @@ interface IEndpoint is IEndpointErrors {
      * @param destination The destination domain (needs a fee configuration).
      * @param recipient The recipient app, as bytes32.
      * @param body The app bytes, at most 65,536.
-     * @param gasLimit Gas for the recipient's handler.
-     * @param ackGasLimit Gas for the ack's handler back here; 0 for no ack.
+     * @param gasLimit Gas for the recipient's handler, at most the destination's `maxGasLimit`.
+     * @param ackGasLimit Gas for the ack's handler back here, at most the local domain's
+     * `maxGasLimit`; 0 for no ack.
      * @param deadline Unix time on the destination after which the message times out; 0 none.
      * @return id The message id.
      * @return nonce The message's nonce.
@@ -145,11 +156,13 @@ interface IEndpoint is IEndpointErrors {
      * gasPerByte[dst]) × gasPrice[dst] × rate[dst] / 1e18`, plus, when `ackGasLimit > 0`,
      * `(ackGasLimit + gasOverhead[local] + 1,057 × gasPerByte[local]) × gasPrice[local] ×
      * rate[local] / 1e18` for the ack's delivery back here (1,057 = the longest ack body: 33
-     * bytes + a 1,024-byte result). No base fee is charged for the ack.
+     * bytes + a 1,024-byte result). No base fee is charged for the ack. Reverts, as `send` does,
+     * for a gas limit above a `maxGasLimit`: such a message could never be delivered.
      * @param destination The destination domain.
      * @param bodyLength The body length.
-     * @param gasLimit The handler gas.
-     * @param ackGasLimit The ack handler gas; 0 for no ack.
+     * @param gasLimit The handler gas, at most the destination's `maxGasLimit`.
+     * @param ackGasLimit The ack handler gas, at most the local domain's `maxGasLimit`; 0 for no
+     * ack.
      * @return fee The fee in this chain's native token.
      */
     function quote(
@@ -158,6 +171,16 @@ interface IEndpoint is IEndpointErrors {
         uint32 gasLimit,
         uint32 ackGasLimit
     ) external view returns (uint256 fee);
+
+    /**
+     * @notice Tops up the fee of a message this endpoint sent (PROTOCOL.md §9), for when its fee
+     * no longer covers its delivery; anyone may pay. Checks that the message is well formed,
+     * that its origin is this domain and that its channel's outbound nonce reached its nonce, so
+     * a mistyped message cannot swallow the funds. Nothing is refunded; the amount accrues to
+     * the endpoint like a send fee. Relayers count the fee paid at send plus every {FeeAdded}.
+     * @param message The encoded message, as in its `MessageSent` event.
+     */
+    function addFee(bytes calldata message) external payable;
 
     // ---------------------------------------------------------------- delivering
 
@@ -177,10 +200,14 @@ interface IEndpoint is IEndpointErrors {
     function deliverBatch(bytes[] calldata messages, bytes[] calldata proofs) external;
 
     /**
-     * @notice Calls the handler of a Failed message again, if its deadline has not passed.
+     * @notice Calls the handler of a Failed message again, if its deadline has not passed, with
+     * `gasLimit` gas: at least the message's own, more to recover a handler that ran out of gas
+     * (paid by the caller). As at delivery, the call reverts with `EndpointInsufficientGas`
+     * when the transaction cannot give the handler all of `gasLimit`.
      * @param message The encoded message.
+     * @param gasLimit Gas for the handler, at least the message's `gasLimit`.
      */
-    function retry(bytes calldata message) external;
+    function retry(bytes calldata message, uint32 gasLimit) external;
 
     /**
      * @notice Makes a Failed message whose deadline has passed TimedOut (and sends its ack).

@@ -29,6 +29,11 @@ interface IEndpointErrors {
     /// @param bodyLength The body length.
     error EndpointMalformedAck(uint256 bodyLength);
 
+    /// @notice ACK_REQUESTED is not set exactly when `ackGasLimit > 0`.
+    /// @param flags The flags byte.
+    /// @param ackGasLimit The message's ack gas limit.
+    error EndpointAckRequestMismatch(uint8 flags, uint32 ackGasLimit);
+
     /// @notice The message is not addressed to this endpoint's domain.
     /// @param expected This endpoint's domain.
     /// @param actual The message's destination.
@@ -44,6 +49,20 @@ interface IEndpointErrors {
     /// @notice No fee configuration exists for the domain, so it cannot be quoted or sent to.
     /// @param domain The destination (or, for the ack part of a quote, the local domain).
     error EndpointUnknownDestination(uint32 domain);
+
+    /// @notice A handler gas limit above the destination's `maxGasLimit`: the message could never
+    /// be delivered and would block its channel.
+    /// @param domain The destination domain.
+    /// @param gasLimit The gas limit asked for.
+    /// @param maxGasLimit The destination's `maxGasLimit`.
+    error EndpointGasLimitTooHigh(uint32 domain, uint32 gasLimit, uint32 maxGasLimit);
+
+    /// @notice An ack gas limit above the local domain's `maxGasLimit`: the ack could never be
+    /// delivered back here and would block its ack channel.
+    /// @param domain The local domain.
+    /// @param ackGasLimit The ack gas limit asked for.
+    /// @param maxGasLimit The local domain's `maxGasLimit`.
+    error EndpointAckGasLimitTooHigh(uint32 domain, uint32 ackGasLimit, uint32 maxGasLimit);
 
     /// @notice `msg.value` is below the quoted fee.
     /// @param required The fee.
@@ -66,6 +85,26 @@ interface IEndpointErrors {
     /// @notice A fee configuration with a zero rate; the rate also marks a domain as configured.
     /// @param domain The domain being configured.
     error EndpointZeroRate(uint32 domain);
+
+    /// @notice A fee configuration with a zero `maxGasLimit`, which would refuse every message.
+    /// @param domain The domain being configured.
+    error EndpointZeroMaxGasLimit(uint32 domain);
+
+    /// @notice `addFee` of a message whose origin is another domain.
+    /// @param expected This endpoint's domain.
+    /// @param actual The message's origin.
+    error EndpointWrongOrigin(uint32 expected, uint32 actual);
+
+    /// @notice `addFee` of a message this endpoint has not sent: its channel's outbound nonce
+    /// has not reached the message's nonce (or the nonce is 0).
+    /// @param id The message id.
+    /// @param nonce The message's nonce.
+    /// @param outboundNonce The channel's last sent nonce.
+    error EndpointMessageNotSent(bytes32 id, uint64 nonce, uint64 outboundNonce);
+
+    /// @notice `addFee` without value.
+    /// @param id The message id.
+    error EndpointZeroFee(bytes32 id);
 
     /// @notice A withdrawal larger than the fees held.
     /// @param amount The amount asked for.
@@ -121,6 +160,12 @@ interface IEndpointErrors {
     /// @param id The message id.
     /// @param status Its status.
     error EndpointNotRetryable(bytes32 id, uint8 status);
+
+    /// @notice `retry` with less gas than the message's own `gasLimit`.
+    /// @param id The message id.
+    /// @param gasLimit The gas limit given.
+    /// @param minimum The message's `gasLimit`.
+    error EndpointRetryGasLimitTooLow(bytes32 id, uint32 gasLimit, uint32 minimum);
 
     /// @notice `retry` of a message whose deadline has passed (it can only time out now).
     /// @param id The message id.

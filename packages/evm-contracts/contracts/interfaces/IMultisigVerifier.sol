@@ -36,7 +36,8 @@ interface IMultisigVerifier is IVerifier {
 
     // ---------------------------------------------------------------- errors
 
-    /// @notice The proof is not `8 + 1024 + 65k` bytes long.
+    /// @notice The proof is not `12 + 32 × (32 − popcount(zeroMask)) + 65k` bytes long: shorter
+    /// than its 12-byte header or than the siblings its mask implies, or a partial signature.
     /// @param length The proof length.
     error MultisigVerifierMalformedProof(uint256 length);
 

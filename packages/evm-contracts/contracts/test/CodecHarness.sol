@@ -137,13 +137,15 @@ contract CodecHarness {
         return _tree.count;
     }
 
-    /// @notice The root from a leaf, its branch (32 × 32 bytes) and index.
+    /// @notice The root from a leaf, its compact branch (siblings not masked, bottom first),
+    /// index and zero mask; a full branch is the one with mask 0.
     function branchRoot(
         bytes32 leaf,
-        bytes calldata branch,
-        uint256 index
+        bytes calldata siblings,
+        uint256 index,
+        uint32 zeroMask
     ) external pure returns (bytes32) {
-        return MerkleTree.branchRoot(leaf, branch, index);
+        return MerkleTree.branchRoot(leaf, siblings, index, zeroMask);
     }
 
     /// @notice The checkpoint domain hash.

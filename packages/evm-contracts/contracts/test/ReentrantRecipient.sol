@@ -50,7 +50,7 @@ contract ReentrantRecipient is IFerryReceiver {
         if (mode == Mode.Deliver) {
             endpoint.deliver(message, proof);
         } else if (mode == Mode.Retry) {
-            endpoint.retry(message);
+            endpoint.retry(message, 50_000);
         } else if (mode == Mode.Send) {
             // Reply to the sender with an empty body; the fee comes from this contract's balance.
             uint256 fee = endpoint.quote(origin, 0, 50_000, 0);

@@ -16,10 +16,13 @@ import {ValidatorSetStore} from "./ValidatorSetStore.sol";
  * @notice Verifies a message by a threshold of validator signatures on a checkpoint of its
  * origin endpoint's merkle tree (PROTOCOL.md §5, §6).
  *
- * Proof: `checkpointIndex u32 | leafIndex u32 | branch 32 × b32 | k × (r | s | v)`. The verifier
- * requires `leafIndex ≤ checkpointIndex`, computes the root from the message id, the branch and
- * `leafIndex`, and recovers each signer of the EIP-191 hash of the checkpoint digest; signers
- * must be validators of the origin, strictly ascending (so none repeats), at least `threshold`.
+ * Proof (compact, see {ProofCodec}): `checkpointIndex u32 | leafIndex u32 | zeroMask u32 |
+ * siblings (32 − popcount(zeroMask)) × b32 | k × (r | s | v)`. The verifier requires
+ * `leafIndex ≤ checkpointIndex`, computes the root from the message id, `leafIndex` and the
+ * branch (the zero hash `Z[h]` at every level whose mask bit is set), and recovers each signer of
+ * the EIP-191 hash of the checkpoint digest; signers must be validators of the origin, strictly
+ * ascending (so none repeats), at least `threshold`. A proof whose length does not match its
+ * mask (a partial signature, too few siblings) is a length error, `MultisigVerifierMalformedProof`.
  *
  * Gas: each origin's hot configuration is one packed slot: the address of a data contract
  * (SSTORE2-style) holding `domainHash | validators sorted ascending`, the threshold, the set
@@ -56,16 +59,16 @@ contract MultisigVerifier is IMultisigVerifier, Ownable2Step {
 
     /// @inheritdoc IVerifier
     function verify(bytes calldata message, bytes calldata proof) external returns (bool) {
-        uint256 config = _configFor(message, proof);
+        (uint256 signaturesOffset, uint256 signatures) = _checkShape(proof);
+        uint256 config = _configOf(message);
         uint256 threshold = _thresholdOf(config);
-        uint256 signatures = proof.signatureCount();
 
         // The checkpoint the proof claims: root from the branch, digest under the origin.
         (bytes32 domainHash, uint256 validators) = ValidatorSetStore.read(
             address(uint160(config)),
             signatures == 0 ? 0 : _sizeOf(config)
         );
-        bytes32 digest = _digestOf(message, proof, domainHash);
+        bytes32 digest = _digestOf(message, proof, signaturesOffset, domainHash);
         bytes32 cacheKey = _cacheKey(digest, config);
 
         // A checkpoint checked earlier in this transaction, or signatures.
@@ -77,6 +80,7 @@ contract MultisigVerifier is IMultisigVerifier, Ownable2Step {
         _checkSignatures(
             CheckpointLib.ethSignedHash(digest),
             proof,
+            signaturesOffset,
             signatures,
             validators,
             _sizeOf(config)
@@ -204,34 +208,54 @@ contract MultisigVerifier is IMultisigVerifier, Ownable2Step {
 
     // ---------------------------------------------------------------- internal
 
-    /// @dev Checks the shape of the inputs; returns the packed configuration of the origin.
-    function _configFor(
-        bytes calldata message,
+    /**
+     * @dev Checks the proof's shape: a header, the siblings its mask implies, whole signatures,
+     * and `leafIndex ≤ checkpointIndex`.
+     * @return signaturesOffset Where its signatures start.
+     * @return signatures How many it has.
+     */
+    function _checkShape(
         bytes calldata proof
-    ) private view returns (uint256 config) {
-        if (!proof.isWellFormed()) revert MultisigVerifierMalformedProof(proof.length);
-        uint32 checkpointIndex = proof.checkpointIndex();
-        uint32 leafIndex = proof.leafIndex();
+    ) private pure returns (uint256 signaturesOffset, uint256 signatures) {
+        if (proof.length < ProofCodec.SIBLINGS_OFFSET) {
+            revert MultisigVerifierMalformedProof(proof.length);
+        }
+        (uint32 checkpointIndex, uint32 leafIndex, uint32 zeroMask) = proof.header();
+        signaturesOffset = ProofCodec.signaturesOffset(zeroMask);
+        bool wellFormed;
+        (wellFormed, signatures) = proof.signatureCount(signaturesOffset);
+        if (!wellFormed) revert MultisigVerifierMalformedProof(proof.length);
         if (leafIndex > checkpointIndex) {
             revert MultisigVerifierLeafIndexTooHigh(leafIndex, checkpointIndex);
         }
+    }
+
+    /// @dev The digest of the checkpoint `(origin, originEndpoint, root, checkpointIndex)`, the
+    /// root being the one the compact branch yields for the message id at `leafIndex`.
+    function _digestOf(
+        bytes calldata message,
+        bytes calldata proof,
+        uint256 signaturesOffset,
+        bytes32 domainHash
+    ) private pure returns (bytes32) {
+        (uint32 checkpointIndex, uint32 leafIndex, uint32 zeroMask) = proof.header();
+        bytes32 root = MerkleTree.branchRoot(
+            message.id(),
+            proof.siblings(signaturesOffset),
+            leafIndex,
+            zeroMask
+        );
+        return CheckpointLib.digest(domainHash, root, checkpointIndex);
+    }
+
+    /// @dev The packed configuration of the message's origin; rejects a short message.
+    function _configOf(bytes calldata message) private view returns (uint256 config) {
         if (message.length < MessageCodec.BODY_OFFSET) {
             revert MultisigVerifierMalformedMessage(message.length);
         }
         uint32 origin = message.origin();
         config = _configs[origin];
         if (config == 0) revert MultisigVerifierUnknownOrigin(origin);
-    }
-
-    /// @dev The digest of the checkpoint `(origin, originEndpoint, root, checkpointIndex)`, the
-    /// root being the one the branch yields for the message id at `leafIndex`.
-    function _digestOf(
-        bytes calldata message,
-        bytes calldata proof,
-        bytes32 domainHash
-    ) private pure returns (bytes32) {
-        bytes32 root = MerkleTree.branchRoot(message.id(), proof.branch(), proof.leafIndex());
-        return CheckpointLib.digest(domainHash, root, proof.checkpointIndex());
     }
 
     /**
@@ -242,6 +266,7 @@ contract MultisigVerifier is IMultisigVerifier, Ownable2Step {
     function _checkSignatures(
         bytes32 hash,
         bytes calldata proof,
+        uint256 signaturesOffset,
         uint256 count,
         uint256 validators,
         uint256 size
@@ -249,7 +274,7 @@ contract MultisigVerifier is IMultisigVerifier, Ownable2Step {
         address previous;
         uint256 cursor;
         for (uint256 i; i < count;) {
-            (bytes32 r, bytes32 s, uint8 v) = proof.signatureAt(i);
+            (bytes32 r, bytes32 s, uint8 v) = proof.signatureAt(signaturesOffset, i);
             if (v != 27 && v != 28) revert MultisigVerifierInvalidV(v);
             if (uint256(s) > _HALF_ORDER) revert MultisigVerifierHighS(s);
             address signer = _recover(hash, v, r, s);

@@ -62,6 +62,13 @@ export async function deployFerry(
   return { domain, endpoint, verifier }
 }
 
+/**
+ * Default `maxGasLimit` of {@link connectEndpoints}: a handler limit whose delivery (the limit,
+ * the 1/63 a call keeps back, the proof, the calldata of a 64 KiB body) fits the 2^24 gas a
+ * transaction may use under EIP-7825, so that every message `send` accepts can be delivered.
+ */
+const DEFAULT_MAX_GAS_LIMIT = 15_000_000
+
 export type ConnectEndpointsParameters = {
   /** The deployment that will accept messages from `remote`. */
   local: FerryDeployment
@@ -69,13 +76,18 @@ export type ConnectEndpointsParameters = {
   /** The remote origin's validators (any order) and how many must sign. */
   validators: readonly Address[]
   threshold: number
-  /** Fee parameters for messages from `local` to `remote` (defaults: 1 gwei, 1:1, no base fee). */
+  /**
+   * Fee parameters for messages from `local` to `remote` and for acks back to `local` (defaults:
+   * 1 gwei, 1:1, no base fee, handler gas limits up to {@link DEFAULT_MAX_GAS_LIMIT}).
+   */
   fee?: {
     gasPrice?: bigint
     rate?: bigint
     baseFee?: bigint
     gasOverhead?: number
     gasPerByte?: number
+    /** Largest `gasLimit` (`ackGasLimit` for acks back to `local`) that `send` accepts. */
+    maxGasLimit?: number
   }
 }
 
@@ -100,6 +112,7 @@ export async function connectEndpoints(
     baseFee: fee.baseFee ?? 0n,
     gasOverhead: fee.gasOverhead ?? 100_000,
     gasPerByte: fee.gasPerByte ?? 16,
+    maxGasLimit: fee.maxGasLimit ?? DEFAULT_MAX_GAS_LIMIT,
   }
   const calls = [
     () =>

@@ -8,6 +8,7 @@ import {
   DOMAIN_B,
   deployWorld,
   eventsIn,
+  gasLimitOf,
   now,
   prove,
   relay,
@@ -70,7 +71,11 @@ describe('Endpoint administration', () => {
       'EnforcedPause',
       [],
     )
-    await expectRevert(world.b.endpoint.write.retry([failed.message]), 'EnforcedPause', [])
+    await expectRevert(
+      world.b.endpoint.write.retry([failed.message, gasLimitOf(failed.message)]),
+      'EnforcedPause',
+      [],
+    )
     await world.testClient.setNextBlockTimestamp({ timestamp: deadline + 1n })
     await expectRevert(world.b.endpoint.write.timeout([failed.message]), 'EnforcedPause', [])
 

@@ -135,13 +135,26 @@ describe('Endpoint message checks', () => {
     await expectRevert(deliverToB(valid), 'EndpointProofRejected', [id, verifier.address])
   })
 
-  it('accepts ackGasLimit without ACK_REQUESTED as written (no ack is sent)', async () => {
-    // The endpoint never sends such a message; the protocol lists no error for it.
+  it('rejects ACK_REQUESTED not set exactly when ackGasLimit > 0, either way, and an ack with an ackGasLimit', async () => {
+    // The endpoint never sends such messages (send sets the flag from ackGasLimit); a verifier
+    // that accepts anything shows deliver rejects them before the proof matters.
     const verifier = await world.viem.deployContract('TestVerifier')
     await world.b.endpoint.write.setDefaultVerifier([DOMAIN_A, verifier.address])
-    const odd = concat([slice(valid, 0, 94), '0x0000c350', slice(valid, 98)])
-    const receipt = await world.mined(deliverToB(odd))
-    expect(eventsIn(receipt, world.b, 'MessageDelivered')[0]?.status).toBe(MessageStatus.Executed)
-    expect(eventsIn(receipt, world.b, 'MessageSent')).toEqual([])
+    const limitWithoutFlag = concat([slice(valid, 0, 94), '0x0000c350', slice(valid, 98)])
+    await expectRevert(deliverToB(limitWithoutFlag), 'EndpointAckRequestMismatch', [0, 50_000])
+    await expectRevert(deliverToB(withByte(valid, 1, 0x02)), 'EndpointAckRequestMismatch', [2, 0])
+    // An ack (33-byte body: any original id, status 1) that carries an ackGasLimit.
+    const ackBody = concat([slice(valid, 0, 32), '0x01'])
+    const ackWithLimit = concat([withByte(slice(valid, 0, 94), 1, 0x01), '0x0000c350', ackBody])
+    await expectRevert(deliverToB(ackWithLimit), 'EndpointAckRequestMismatch', [1, 50_000])
+    expect(await world.b.endpoint.read.messageStatus([limitWithoutFlag])).toBe(MessageStatus.None)
+  })
+
+  it('send sets ACK_REQUESTED exactly when ackGasLimit > 0', async () => {
+    const recipient = evmAddressToBytes32(appB.address)
+    const plain = await sendFrom(world, appA, world.a, DOMAIN_B, recipient)
+    expect(decodeMessage(plain.sent.message)).toMatchObject({ flags: 0, ackGasLimit: 0 })
+    const asking = await sendFrom(world, appA, world.a, DOMAIN_B, recipient, { ackGasLimit: 1 })
+    expect(decodeMessage(asking.sent.message)).toMatchObject({ flags: 2, ackGasLimit: 1 })
   })
 })

@@ -16,6 +16,7 @@ import {
   DOMAIN_B,
   deployWorld,
   eventsIn,
+  gasLimitOf,
   now,
   prove,
   relay,
@@ -198,14 +199,18 @@ describe('Endpoint delivery', () => {
     expect(await world.b.endpoint.read.lastRevertData([sent.id])).toBe(delivered!.result)
 
     const stillFailing = await world.mined(
-      world.b.endpoint.write.retry([sent.message], { account: world.stranger.account }),
+      world.b.endpoint.write.retry([sent.message, gasLimitOf(sent.message)], {
+        account: world.stranger.account,
+      }),
     )
     expect(eventsIn(stillFailing, world.b, 'MessageRetried')).toEqual([
       { id: sent.id, status: MessageStatus.Failed, result: delivered!.result },
     ])
 
     await reverting.write.setReverting([false])
-    const retried = await world.mined(world.b.endpoint.write.retry([sent.message]))
+    const retried = await world.mined(
+      world.b.endpoint.write.retry([sent.message, gasLimitOf(sent.message)]),
+    )
     expect(eventsIn(retried, world.b, 'MessageRetried')).toEqual([
       { id: sent.id, status: MessageStatus.Executed, result: '0x' },
     ])
@@ -218,10 +223,11 @@ describe('Endpoint delivery', () => {
     expect(await world.b.endpoint.read.storedStatus([sent.id])).toBe(MessageStatus.Executed)
     expect(await world.b.endpoint.read.lastRevertData([sent.id])).toBe('0x')
     expect(await reverting.read.handled()).toBe(1n)
-    await expectRevert(world.b.endpoint.write.retry([sent.message]), 'EndpointNotRetryable', [
-      sent.id,
-      MessageStatus.Executed,
-    ])
+    await expectRevert(
+      world.b.endpoint.write.retry([sent.message, gasLimitOf(sent.message)]),
+      'EndpointNotRetryable',
+      [sent.id, MessageStatus.Executed],
+    )
   })
 
   it('deadline passed at delivery → TimedOut, handler not called, exactly one ack', async () => {
@@ -244,10 +250,11 @@ describe('Endpoint delivery', () => {
       result: '0x',
     })
     expect(await world.b.endpoint.read.messageStatus([sent.message])).toBe(MessageStatus.TimedOut)
-    await expectRevert(world.b.endpoint.write.retry([sent.message]), 'EndpointNotRetryable', [
-      sent.id,
-      MessageStatus.TimedOut,
-    ])
+    await expectRevert(
+      world.b.endpoint.write.retry([sent.message, gasLimitOf(sent.message)]),
+      'EndpointNotRetryable',
+      [sent.id, MessageStatus.TimedOut],
+    )
     await expectRevert(world.b.endpoint.write.timeout([sent.message]), 'EndpointNotTimeoutable', [
       sent.id,
       MessageStatus.TimedOut,
@@ -282,10 +289,11 @@ describe('Endpoint delivery', () => {
 
     await world.testClient.setNextBlockTimestamp({ timestamp: deadline + 1n })
     await world.testClient.mine({ blocks: 1 })
-    await expectRevert(world.b.endpoint.write.retry([sent.message]), 'EndpointDeadlinePassed', [
-      sent.id,
-      deadline,
-    ])
+    await expectRevert(
+      world.b.endpoint.write.retry([sent.message, gasLimitOf(sent.message)]),
+      'EndpointDeadlinePassed',
+      [sent.id, deadline],
+    )
     const timedOut = await world.mined(
       world.b.endpoint.write.timeout([sent.message], { account: world.stranger.account }),
     )
@@ -303,10 +311,11 @@ describe('Endpoint delivery', () => {
       sent.id,
       MessageStatus.TimedOut,
     ])
-    await expectRevert(world.b.endpoint.write.retry([sent.message]), 'EndpointNotRetryable', [
-      sent.id,
-      MessageStatus.TimedOut,
-    ])
+    await expectRevert(
+      world.b.endpoint.write.retry([sent.message, gasLimitOf(sent.message)]),
+      'EndpointNotRetryable',
+      [sent.id, MessageStatus.TimedOut],
+    )
     // Exactly one ack in the whole history of B.
     const all = await world.publicClient.getContractEvents({
       address: world.b.endpoint.address,
@@ -446,7 +455,9 @@ describe('Endpoint delivery', () => {
     // Send from the handler works: the retry executes and a reply is sent in the same tx.
     await world.owner.sendTransaction({ to: reentrant.address, value: 10n ** 18n })
     await reentrant.write.arm([3, '0x', '0x'])
-    const retried = await world.mined(world.b.endpoint.write.retry([first.sent.message]))
+    const retried = await world.mined(
+      world.b.endpoint.write.retry([first.sent.message, gasLimitOf(first.sent.message)]),
+    )
     expect(eventsIn(retried, world.b, 'MessageRetried')[0]?.status).toBe(MessageStatus.Executed)
     const reply = sentIn(retried, world.b)
     expect(reply.id).toBe(await reentrant.read.lastSentId())
@@ -486,7 +497,9 @@ describe('Endpoint delivery', () => {
     })
     const code = await world.publicClient.getCode({ address: appB.address })
     await world.testClient.setCode({ address: empty, bytecode: code! })
-    const retried = await world.mined(world.b.endpoint.write.retry([sent.message]))
+    const retried = await world.mined(
+      world.b.endpoint.write.retry([sent.message, gasLimitOf(sent.message)]),
+    )
     expect(eventsIn(retried, world.b, 'MessageRetried')[0]?.status).toBe(MessageStatus.Executed)
   })
 
@@ -528,7 +541,9 @@ describe('Endpoint delivery', () => {
         const { sent } = await toB(evmAddressToBytes32(target), { body, ackGasLimit: 50_000 })
         const receipt = await relay(world, world.a, world.b, sent.message)
         expect(eventsIn(receipt, world.b, 'MessageDelivered')[0]?.status).toBe(MessageStatus.Failed)
-        const retried = await world.mined(world.b.endpoint.write.retry([sent.message]))
+        const retried = await world.mined(
+          world.b.endpoint.write.retry([sent.message, gasLimitOf(sent.message)]),
+        )
         expect(eventsIn(retried, world.b, 'MessageRetried')[0]?.status).toBe(MessageStatus.Failed)
       }
     }

@@ -10,6 +10,7 @@ import {
   DOMAIN_B,
   deployWorld,
   eventsIn,
+  gasLimitOf,
   relay,
   sendFrom,
   sentIn,
@@ -112,7 +113,9 @@ describe('PingPong', () => {
       args: [fee, 0n],
     })
     await world.owner.sendTransaction({ to: poor.address, value: parseEther('1') })
-    const retried = await world.mined(world.b.endpoint.write.retry([pingMessage.message]))
+    const retried = await world.mined(
+      world.b.endpoint.write.retry([pingMessage.message, gasLimitOf(pingMessage.message)]),
+    )
     expect(eventsIn(retried, world.b, 'MessageRetried')[0]?.status).toBe(MessageStatus.Executed)
   })
 

@@ -67,6 +67,13 @@ function expectedVerdict(encoded: Hex): Verdict {
     if (!(error instanceof BodyTooLargeError || error instanceof AckBodyTooShortError)) throw error
     bodyError = error
   }
+  // PROTOCOL §3: ACK_REQUESTED exactly when ackGasLimit > 0, which decodeMessage leaves to the
+  // endpoints (only encodeMessage refuses to build such a message); checked before the
+  // destination, as the flags are.
+  const flags = hexToNumber(slice(encoded, 1, 2))
+  const ackGasLimit = hexToNumber(slice(encoded, 94, 98))
+  if (((flags & 2) !== 0) !== (ackGasLimit !== 0))
+    return reject('EndpointAckRequestMismatch', [flags, ackGasLimit])
   const destination = hexToNumber(slice(encoded, 38, 42))
   if (destination !== LOCAL) return reject('EndpointWrongDestination', [LOCAL, destination])
   if (bodyError instanceof BodyTooLargeError)
@@ -212,6 +219,7 @@ describe('codec fuzz: Solidity MessageCodec and the endpoint checks against the 
     // Both sides of the property were exercised, and every named rejection came up.
     expect(counts.accepted).toBeGreaterThan(1_000)
     expect([...counts.rejected.keys()].sort()).toEqual([
+      'EndpointAckRequestMismatch',
       'EndpointAckRequestsAck',
       'EndpointBodyTooLarge',
       'EndpointMalformedAck',

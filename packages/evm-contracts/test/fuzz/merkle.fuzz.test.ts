@@ -11,6 +11,7 @@ import {
   IncrementalMerkleTree,
   MerkleTree,
   MerkleTreeFullError,
+  ZERO_HASHES,
 } from '@ferry/sdk/codec'
 import type { ContractReturnType } from '@nomicfoundation/hardhat-viem/types'
 import fc from 'fast-check'
@@ -70,8 +71,23 @@ describe('merkle fuzz: Solidity MerkleTree against the SDK trees', () => {
       }),
     })
 
-  const solidityBranchRoot = (leafValue: Hex, branch: readonly Hex[], index: number) =>
-    harness.read.branchRoot([leafValue, concat(branch), BigInt(index)])
+  /**
+   * MerkleTree.branchRoot over `branch` (32 siblings) with the levels of `zeroMask` left out; the
+   * caller only masks levels whose sibling is the zero hash.
+   */
+  const solidityBranchRoot = (
+    leafValue: Hex,
+    branch: readonly Hex[],
+    index: number,
+    zeroMask = 0,
+  ) => {
+    const listed = branch.filter((_, h) => Math.floor(zeroMask / 2 ** h) % 2 === 0)
+    const siblings = listed.length === 0 ? '0x' : concat(listed)
+    return harness.read.branchRoot([leafValue, siblings, BigInt(index), zeroMask])
+  }
+  /** The mask of every level of `branch` whose sibling is the zero hash (the compact form). */
+  const zeroMaskOf = (branch: readonly Hex[]) =>
+    branch.reduce((mask, node, h) => (node === ZERO_HASHES[h] ? mask + 2 ** h : mask), 0)
 
   it('insert from empty: the root after every leaf equals the SDK trees, 1 to 24 leaves (2,000 runs)', async () => {
     await fc.assert(
@@ -121,17 +137,31 @@ describe('merkle fuzz: Solidity MerkleTree against the SDK trees', () => {
     expect(full).toBeGreaterThan(0)
   })
 
-  it('branchRoot: random leaf, branch and index give the SDK root (10,000 runs)', async () => {
+  it('branchRoot: random leaf, branch (some levels zero hashes, some of those masked) and index give the SDK root (10,000 runs)', async () => {
     const input = fc.record({
       leaf: leaf(),
       branch: fc.array(bytes32(), { minLength: 32, maxLength: 32 }),
+      zeroLevels: u32(),
+      masked: u32(),
       index: u32(),
     })
     await fc.assert(
-      fc.asyncProperty(input, async ({ leaf: value, branch, index }) => {
-        const root = await solidityBranchRoot(value, branch, index)
-        expect(root).toBe(branchRoot({ leaf: value, branch, index }))
-      }),
+      fc.asyncProperty(
+        input,
+        async ({ leaf: value, branch: random, zeroLevels, masked, index }) => {
+          const bit = (word: number, h: number) => Math.floor(word / 2 ** h) % 2 === 1
+          const branch = random.map((node, h) =>
+            bit(zeroLevels, h) ? (ZERO_HASHES[h] ?? node) : node,
+          )
+          // Only zero levels may be masked; a zero level left unmasked is listed explicitly.
+          const zeroMask = branch.reduce(
+            (mask, _, h) => (bit(zeroLevels, h) && bit(masked, h) ? mask + 2 ** h : mask),
+            0,
+          )
+          const root = await solidityBranchRoot(value, branch, index, zeroMask)
+          expect(root).toBe(branchRoot({ leaf: value, branch, index }))
+        },
+      ),
       { ...replay(), numRuns: 10_000 },
     )
   })
@@ -156,6 +186,10 @@ describe('merkle fuzz: Solidity MerkleTree against the SDK trees', () => {
           proof.root,
         )
         expect(await solidityBranchRoot(proof.leaf, proof.branch, leafIndex)).toBe(proof.root)
+        const compact = zeroMaskOf(proof.branch)
+        expect(await solidityBranchRoot(proof.leaf, proof.branch, leafIndex, compact)).toBe(
+          proof.root,
+        )
       }),
       { ...replay(), numRuns: 5_000 },
     )

@@ -1,8 +1,10 @@
 // Fuzz: MultisigVerifier.verify (eth_call, from random callers) against the SDK's verifyProof on
 // mutated proofs. Cases start from a valid proof over the checkpoints.json tree (8 messages, any
 // checkpoint 0..7, any leaf up to it, any subset of the 5 vector validators), then get up to three
-// mutations: byte edits anywhere in the message or the proof, signature drops, duplicates, swaps,
-// foreign and malleated signatures, other indices, another validator configuration.
+// mutations: byte edits anywhere in the message or the proof, zeroMask bit flips, zero siblings
+// listed explicitly or masked, sibling edits (flipped, replaced by a zero hash, dropped,
+// duplicated), signature drops, duplicates, swaps, foreign and malleated signatures, other
+// indices, another validator configuration.
 import { BaseError } from '@ferry/sdk'
 import {
   branchRoot,
@@ -114,7 +116,8 @@ describe('verifier fuzz: MultisigVerifier.verify against the SDK verifyProof', (
   })
 
   it('mutated proofs: MultisigVerifier accepts exactly when the SDK verifyProof accepts (10,000 runs)', async () => {
-    const counts = { accepted: 0, rejected: 0, acceptedMutated: 0 }
+    const counts = { accepted: 0, rejected: 0, acceptedMutated: 0, acceptedBranchMutated: 0 }
+    const branchKinds = new Set(['maskBit', 'listZero', 'maskZero', 'sibling'])
     await fc.assert(
       fc.asyncProperty(
         baseCase,
@@ -152,6 +155,8 @@ describe('verifier fuzz: MultisigVerifier.verify against the SDK verifyProof', (
           if (result.sdk) counts.accepted++
           else counts.rejected++
           if (result.sdk && mutations.length > 0) counts.acceptedMutated++
+          if (result.sdk && mutations.some((m) => branchKinds.has(m.kind)))
+            counts.acceptedBranchMutated++
         },
       ),
       { ...replay(), numRuns: 10_000 },
@@ -159,6 +164,8 @@ describe('verifier fuzz: MultisigVerifier.verify against the SDK verifyProof', (
     // Acceptance was exercised, unmutated and mutated, and so was each way of rejecting.
     expect(counts.accepted).toBeGreaterThan(1_000)
     expect(counts.acceptedMutated).toBeGreaterThan(150)
+    // Non-canonical branches (a zero sibling listed, or masked where it is zero) were accepted.
+    expect(counts.acceptedBranchMutated).toBeGreaterThan(20)
     expect(counts.rejected).toBeGreaterThan(3_000)
     expect([...sdkErrors.keys()]).toEqual(
       expect.arrayContaining([

@@ -6,6 +6,8 @@ import { Deliver, RetryOrTimeout, Send } from './messageCommands.ts'
 import type { ProofKind, SideKey, Target } from './model.ts'
 
 const side = () => fc.constantFrom<SideKey>('a', 'b')
+/** Gas a retry adds to the message's own limit: mostly none or more, sometimes one too few. */
+const retryExtraGas = () => fc.constantFrom(0, 0, 100_000, -1)
 
 /** Random command sequences; weights favour sending and delivering. */
 export const commands = (poolSize: number, maxCommands: number) =>
@@ -46,6 +48,7 @@ export const commands = (poolSize: number, maxCommands: number) =>
           side(),
           fc.nat(),
           fc.boolean(),
+          retryExtraGas(),
         )
         .map((args) => new RetryOrTimeout(...args)),
       fc
@@ -54,6 +57,7 @@ export const commands = (poolSize: number, maxCommands: number) =>
           side(),
           fc.nat(),
           fc.constant(true),
+          retryExtraGas(),
         )
         .map((args) => new RetryOrTimeout(...args)),
       fc.integer({ min: 1, max: 60 }).map((seconds) => new Wait(seconds)),

@@ -146,13 +146,17 @@ export class Deliver implements Command {
     `deliver${this.batch ? 'Batch' : ''}(→${this.dest}, ${this.picks === null ? `next ${this.count}` : `picks [${this.picks}]`}, ${this.proof} proof)`
 }
 
-/** Anyone retries or times out a message sent to `dest` (mostly a Failed one). */
+/**
+ * Anyone retries or times out a message sent to `dest` (mostly a Failed one); a retry gives the
+ * handler the message's own gas limit plus `extraGas` (negative: too little, rejected).
+ */
 export class RetryOrTimeout implements Command {
   constructor(
     readonly kind: 'retry' | 'timeout',
     readonly dest: SideKey,
     readonly pick: number,
     readonly failedOnly: boolean,
+    readonly extraGas: number,
   ) {}
   check = (model: Readonly<Model>) => model.sent[other(this.dest)].length > 0
   async run(model: Model, real: Real) {
@@ -164,14 +168,21 @@ export class RetryOrTimeout implements Command {
     if (!m) return
     const { endpoint } = sideOf(real, this.dest)
     const options = { account: real.world.stranger.account, gas: TX_GAS }
+    const gasLimit = m.fields.gasLimit + this.extraGas
     await step(
       model,
       real,
       this.dest,
-      () => (this.kind === 'retry' ? predictRetry : predictTimeout)(model, this.dest, m),
-      () => endpoint.write[this.kind]([m.encoded], options),
+      () =>
+        this.kind === 'retry'
+          ? predictRetry(model, this.dest, m, gasLimit)
+          : predictTimeout(model, this.dest, m),
+      () =>
+        this.kind === 'retry'
+          ? endpoint.write.retry([m.encoded, gasLimit], options)
+          : endpoint.write.timeout([m.encoded], options),
     )
   }
   toString = () =>
-    `${this.kind}(→${this.dest}, pick ${this.pick}${this.failedOnly ? ' of Failed' : ''})`
+    `${this.kind}(→${this.dest}, pick ${this.pick}${this.failedOnly ? ' of Failed' : ''}${this.kind === 'retry' ? `, gas ${this.extraGas >= 0 ? '+' : ''}${this.extraGas}` : ''})`
 }

@@ -200,11 +200,13 @@ export function predictDelivery(
   return { ok: true, effects: e }
 }
 
-/** `retry(m)` on its destination `dest`. */
-export function predictRetry(model: Model, dest: SideKey, m: Sent): Prediction {
+/** `retry(m, gasLimit)` on its destination `dest`. */
+export function predictRetry(model: Model, dest: SideKey, m: Sent, gasLimit: number): Prediction {
   const status = model.status.get(m.id) ?? MessageStatus.None
   if (status !== MessageStatus.Failed) return revert('EndpointNotRetryable', [m.id, status])
   if (passed(model, m)) return revert('EndpointDeadlinePassed', [m.id, m.fields.deadline])
+  if (gasLimit < m.fields.gasLimit)
+    return revert('EndpointRetryGasLimitTooLow', [m.id, gasLimit, m.fields.gasLimit])
   const e = noEffects()
   settle(model, dest, m, true, e)
   return { ok: true, effects: e }

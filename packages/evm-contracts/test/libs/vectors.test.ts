@@ -5,6 +5,7 @@ import type { ContractReturnType } from '@nomicfoundation/hardhat-viem/types'
 import { network } from 'hardhat'
 import { concat } from 'viem'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { splitProof } from '../helpers/proof.ts'
 
 describe('shared vectors (CodecHarness over MessageCodec, MerkleTree, CheckpointLib)', () => {
   let harness: ContractReturnType<'CodecHarness'>
@@ -95,6 +96,7 @@ describe('shared vectors (CodecHarness over MessageCodec, MerkleTree, Checkpoint
               proof.leaf,
               concat(proof.branch),
               BigInt(proof.leafIndex),
+              0,
             ]),
           ).toBe(vector.root)
         }
@@ -121,16 +123,38 @@ describe('shared vectors (CodecHarness over MessageCodec, MerkleTree, Checkpoint
       expect(await harness.read.ethSignedHash([digest])).toBe(ethSignedDigest)
     })
 
-    it('the tree of the 8 messages has the checkpoint root, and the proof branch leads to it', async () => {
+    it('the tree of the 8 messages has the checkpoint root; the proof branch, full and compact, leads to it', async () => {
       const { messages, checkpoint, proof } = checkpointsVectors
       const ids = await Promise.all(messages.map((m) => harness.read.id([m])))
       const tree = await viem.deployContract('CodecHarness')
       await tree.write.insert([ids])
       expect(await tree.read.root()).toBe(checkpoint.root)
       expect(ids[proof.leafIndex]).toBe(proof.leaf)
-      expect(
-        await harness.read.branchRoot([proof.leaf, concat(proof.branch), BigInt(proof.leafIndex)]),
-      ).toBe(checkpoint.root)
+      const index = BigInt(proof.leafIndex)
+      expect(await harness.read.branchRoot([proof.leaf, concat(proof.branch), index, 0])).toBe(
+        checkpoint.root,
+      )
+      const compact = [proof.leaf, concat(proof.siblings), index, proof.zeroMask] as const
+      expect(await harness.read.branchRoot(compact)).toBe(checkpoint.root)
+      expect(splitProof(proof.encoded)).toMatchObject({
+        checkpointIndex: checkpoint.index,
+        leafIndex: proof.leafIndex,
+        zeroMask: proof.zeroMask,
+        siblings: concat(proof.siblings),
+      })
     })
+
+    for (const vector of checkpointsVectors.valid) {
+      it(`valid: ${vector.name}: its compact branch leads to the checkpoint root`, async () => {
+        const { checkpoint } = checkpointsVectors
+        const { leafIndex, zeroMask, siblings } = splitProof(vector.encoded)
+        expect(leafIndex).toBe(vector.leafIndex)
+        expect(zeroMask).toBe(vector.zeroMask)
+        const leaf = await harness.read.id([vector.message])
+        expect(await harness.read.branchRoot([leaf, siblings, BigInt(leafIndex), zeroMask])).toBe(
+          checkpoint.root,
+        )
+      })
+    }
   })
 })

@@ -26,6 +26,7 @@ import {
 } from 'viem'
 import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { joinProof, splitProof } from '../helpers/proof.ts'
 import { expectRevert } from '../helpers/revert.ts'
 
 const { checkpoint, proof: validProof } = vectors
@@ -75,6 +76,12 @@ describe('MultisigVerifier', () => {
   const verify = (proof: Hex, msg: Hex = message) => verifier.simulate.verify([msg, proof])
 
   describe('checkpoints.json', () => {
+    for (const { name, message: validMessage, encoded } of vectors.valid) {
+      it(`accepts: ${name}`, async () => {
+        expect((await verify(encoded, validMessage)).result).toBe(true)
+      })
+    }
+
     it('accepts the valid proof (5 validators, threshold 3, the vector origin endpoint)', async () => {
       expect((await verify(validProof.encoded)).result).toBe(true)
       const [config] = [await verifier.read.originConfig([checkpoint.origin])]
@@ -117,7 +124,7 @@ describe('MultisigVerifier', () => {
         'MultisigVerifierLeafIndexTooHigh',
         [8, 7],
       ],
-      'wrong branch (sibling 3 changed)': async (proof) => [
+      'wrong branch (sibling 1 changed)': async (proof) => [
         'MultisigVerifierSignerNotValidator',
         [await recoveredFrom(proof, 0)],
       ],
@@ -126,6 +133,22 @@ describe('MultisigVerifier', () => {
         [await recoveredFrom(proof, 0)],
       ],
       'truncated proof (last signature cut by one byte)': async (proof) => [
+        'MultisigVerifierMalformedProof',
+        [BigInt(size(proof))],
+      ],
+      'zeroMask marks a non-zero sibling as zero (level 0)': async (proof) => [
+        'MultisigVerifierSignerNotValidator',
+        [await recoveredFrom(proof, 0)],
+      ],
+      'one sibling fewer than zeroMask implies': async (proof) => [
+        'MultisigVerifierMalformedProof',
+        [BigInt(size(proof))],
+      ],
+      'every sibling marked zero': async (proof) => [
+        'MultisigVerifierSignerNotValidator',
+        [await recoveredFrom(proof, 0)],
+      ],
+      'shorter than the 12-byte header': async (proof) => [
         'MultisigVerifierMalformedProof',
         [BigInt(size(proof))],
       ],
@@ -160,6 +183,35 @@ describe('MultisigVerifier', () => {
         expect(validatorAddresses).not.toContain(signer)
         await expectRevert(verify(proof), 'MultisigVerifierSignerNotValidator', [signer])
       }
+    })
+
+    it('accepts every zero sibling listed explicitly (mask 0), and any subset of them', async () => {
+      const decoded = decodeProof(validProof.encoded)
+      const explicit = joinProof({
+        ...splitProof(validProof.encoded),
+        zeroMask: 0,
+        siblings: concat(decoded.branch),
+      })
+      expect((await verify(explicit)).result).toBe(true)
+      // Levels 3, 17 and 31 listed although zero; the rest masked.
+      const listed = [3, 17, 31]
+      const mask = decoded.zeroMask - listed.reduce((sum, h) => sum + 2 ** h, 0)
+      const siblings = concat(decoded.branch.filter((_, h) => h < 3 || listed.includes(h)))
+      const partial = joinProof({ ...splitProof(validProof.encoded), zeroMask: mask, siblings })
+      expect((await verify(partial)).result).toBe(true)
+    })
+
+    it('rejects a mask whose sibling count leaves a partial signature or too few bytes, as a length error', async () => {
+      const parts = splitProof(validProof.encoded)
+      // One more bit set: 32 bytes of siblings become the start of a 97-byte "signature" run.
+      const fewer = joinProof({ ...parts, zeroMask: parts.zeroMask + 1 })
+      await expectRevert(verify(fewer), 'MultisigVerifierMalformedProof', [BigInt(size(fewer))])
+      // Mask 0 wants 32 siblings; the proof holds 3 and 3 signatures.
+      const none = joinProof({ ...parts, zeroMask: 0 })
+      await expectRevert(verify(none), 'MultisigVerifierMalformedProof', [BigInt(size(none))])
+      // A header alone with a mask of every level but one: the sibling is missing.
+      const header = joinProof({ ...parts, zeroMask: 0xfffffffe, siblings: '0x', signatures: '0x' })
+      await expectRevert(verify(header), 'MultisigVerifierMalformedProof', [12n])
     })
 
     it('rejects a signer that is not a validator', async () => {
