@@ -12,6 +12,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { fixSimulator } from '@ferry/cosmwasm-bindings/embedded'
 import { CWSimulateApp } from '@oraichain/cw-simulate'
 import { b64, DENOM, type Hex, OWNER, PREFIX, RELAYER } from '../test/contract/harness.ts'
 import {
@@ -29,11 +30,19 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const wasm = (name: string) => join(root, 'build', `${name}.wasm`)
 
 const LOCAL = 7001
-const ZERO_FEES = { base_fee: '0', gas_price: '0', rate: '1', gas_overhead: 0, gas_per_byte: 0 }
+const ZERO_FEES = {
+  base_fee: '0',
+  gas_price: '0',
+  rate: '1',
+  gas_overhead: 0,
+  gas_per_byte: 0,
+  max_gas_limit: 16_777_216,
+}
 
 setQuiet(true)
 await buildContracts()
 
+fixSimulator()
 const app = new CWSimulateApp({ chainId: 'ferry-bench', bech32Prefix: PREFIX, metering: true })
 app.time = (Math.floor(Date.now() / 1000) + 1_000) * 1e9
 

@@ -37,7 +37,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const wasm = (name: string) => join(root, 'build', `${name}.wasm`)
 
 const LOCAL = 7001
-const ZERO_FEES = { base_fee: '0', gas_price: '0', rate: '1', gas_overhead: 0, gas_per_byte: 0 }
+const ZERO_FEES = {
+  base_fee: '0',
+  gas_price: '0',
+  rate: '1',
+  gas_overhead: 0,
+  gas_per_byte: 0,
+  max_gas_limit: 16_777_216,
+}
 
 /** Measures send and deliver on a fresh wasmd localnet, stopping it afterwards. */
 export async function benchWasmd(): Promise<WasmdGasFigures> {

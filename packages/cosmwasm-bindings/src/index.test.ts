@@ -5,6 +5,7 @@ import { expect, test } from 'vitest'
 test('exports of @ferry/cosmwasm-bindings', async () => {
   expect(Object.keys(await import('./index.js')).sort()).toMatchInlineSnapshot(`
     [
+      "AckGasLimitTooHighError",
       "AckRequestsAckError",
       "BatchLengthMismatchError",
       "BodyTooLargeError",
@@ -15,6 +16,7 @@ test('exports of @ferry/cosmwasm-bindings', async () => {
       "EndpointEventError",
       "FeeOverflowError",
       "FeeTooLowError",
+      "GasLimitTooHighError",
       "HighSError",
       "InsufficientFeesError",
       "InvalidAddressError",
@@ -26,17 +28,20 @@ test('exports of @ferry/cosmwasm-bindings', async () => {
       "LeafIndexTooHighError",
       "MalformedAckError",
       "MalformedProofError",
+      "MessageNotSentError",
       "MessageTooShortError",
       "MissingSenderError",
       "NoDeadlineError",
       "NonceOutOfOrderError",
       "NonceOverflowError",
+      "NonpayableError",
       "NotRetryableError",
       "NotTimeoutableError",
       "PausedError",
       "ProofRejectedError",
       "QueryFailedError",
       "ReentrantCallError",
+      "RetryGasLimitTooLowError",
       "SignerNotValidatorError",
       "SignersNotAscendingError",
       "ThresholdNotMetError",
@@ -51,10 +56,14 @@ test('exports of @ferry/cosmwasm-bindings', async () => {
       "ValidatorsNotAscendingError",
       "WrongDenomError",
       "WrongDestinationError",
+      "WrongOriginError",
       "WrongVersionError",
+      "ZeroFeeError",
+      "ZeroMaxGasLimitError",
       "ZeroOriginEndpointError",
       "ZeroRateError",
       "acceptOwnership",
+      "addFee",
       "appVerifier",
       "config",
       "createEndpointClient",
@@ -98,6 +107,7 @@ test('exports of @ferry/cosmwasm-bindings/embedded', async () => {
     [
       "EmbeddedChainError",
       "createEmbeddedChain",
+      "fixSimulator",
     ]
   `)
 })

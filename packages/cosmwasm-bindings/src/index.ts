@@ -9,6 +9,12 @@ export {
   acceptOwnership,
 } from './client/actions/acceptOwnership.js'
 export {
+  type AddFeeErrorType,
+  type AddFeeParameters,
+  type AddFeeReturnType,
+  addFee,
+} from './client/actions/addFee.js'
+export {
   type AppVerifierErrorType,
   type AppVerifierParameters,
   type AppVerifierReturnType,
@@ -215,14 +221,20 @@ export type {
   JsonObject,
 } from './client/types.js'
 export {
+  AckGasLimitTooHighError,
   FeeOverflowError,
   FeeTooLowError,
+  GasLimitTooHighError,
   InsufficientFeesError,
+  MessageNotSentError,
+  NonpayableError,
   PausedError,
   UnauthorizedError,
   UnknownDestinationError,
   UnknownDomainError,
   WrongDenomError,
+  WrongOriginError,
+  ZeroFeeError,
 } from './errors/admin.js'
 export { EndpointEventError, MissingSenderError } from './errors/client.js'
 export {
@@ -232,6 +244,7 @@ export {
   InvalidThresholdError,
   TooManyValidatorsError,
   ValidatorsNotAscendingError,
+  ZeroMaxGasLimitError,
   ZeroOriginEndpointError,
   ZeroRateError,
 } from './errors/config.js'
@@ -246,6 +259,7 @@ export {
   NotRetryableError,
   NotTimeoutableError,
   ReentrantCallError,
+  RetryGasLimitTooLowError,
   TreeFullError,
 } from './errors/delivery.js'
 export {

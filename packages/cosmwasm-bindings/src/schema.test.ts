@@ -40,6 +40,14 @@ const executor: CosmWasmExecutor = {
             ['message', '0x01'],
           ].map(([key = '', value = '']) => ({ key, value })),
         },
+        {
+          type: 'wasm-ferry_fee_added',
+          attributes: [
+            ['_contract_address', 'wasm1endpoint'],
+            ['id', id],
+            ['amount', '5'],
+          ].map(([key = '', value = '']) => ({ key, value })),
+        },
       ],
     }
   },
@@ -50,11 +58,19 @@ const executor: CosmWasmExecutor = {
   },
 }
 const client = createEndpointClient(executor, 'wasm1endpoint')
-const fee = { baseFee: 1n, gasPrice: 2n, rate: 10n ** 18n, gasOverhead: 3, gasPerByte: 4 }
+const fee = {
+  baseFee: 1n,
+  gasPrice: 2n,
+  rate: 10n ** 18n,
+  gasOverhead: 3,
+  gasPerByte: 4,
+  maxGasLimit: 5,
+}
 await client.send({ destination: 1, recipient: id, body: '0x6869', gasLimit: 1, deadline: 9n })
 await client.deliver({ message: '0x01', proof: '0x0203' })
 await client.deliverBatch({ messages: ['0x01'], proofs: ['0x02'] })
-await client.retry({ message: '0x01' })
+await client.retry({ message: '0x01', gasLimit: 7 })
+await client.addFee({ message: '0x01', fee: { amount: 5n, denom: 'ustake' } })
 await client.timeout({ message: '0x01' })
 await client.setAppVerifier({ origin: 1, verifier: 'wasm1verifier' })
 await client.setAppVerifier({ origin: 1, verifier: null })
@@ -125,7 +141,17 @@ describe('schema/', () => {
       },
     ],
     ['origin', { origin_endpoint: id, validators: [validator], threshold: 1 }],
-    ['fee_config', { base_fee: '1', gas_price: '1', rate: '1', gas_overhead: 0, gas_per_byte: 0 }],
+    [
+      'fee_config',
+      {
+        base_fee: '1',
+        gas_price: '1',
+        rate: '1',
+        gas_overhead: 0,
+        gas_per_byte: 0,
+        max_gas_limit: 1,
+      },
+    ],
     ['app_verifier', { verifier: null }],
     ['send_data', { id, nonce: '1' }],
   ])('response %s', (name, answer) => {
@@ -137,7 +163,25 @@ describe('schema/', () => {
     ['a u64 as a number', { send: { ...sendFields(), deadline: 9 } }],
     ['a u64 with a leading zero', { send: { ...sendFields(), deadline: '09' } }],
     ['a u32 out of range', { remove_origin: { origin: 2 ** 32 } }],
-    ['base64 without padding', { retry: { message: 'AQ' } }],
+    ['base64 without padding', { retry: { message: 'AQ', gas_limit: 1 } }],
+    ['a retry without its gas limit', { retry: { message: 'AQ==' } }],
+    ['an add_fee with another field', { add_fee: { message: 'AQ==', amount: '1' } }],
+    [
+      'max_gas_limit 0',
+      {
+        set_fee_config: {
+          domain: 1,
+          config: {
+            base_fee: '1',
+            gas_price: '1',
+            rate: '1',
+            gas_overhead: 0,
+            gas_per_byte: 0,
+            max_gas_limit: 0,
+          },
+        },
+      },
+    ],
     [
       'a short id',
       { set_origin: { origin: 1, origin_endpoint: '0x01', validators: [validator], threshold: 1 } },

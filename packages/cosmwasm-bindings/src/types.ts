@@ -13,6 +13,12 @@ export type FeeConfig = {
   rate: bigint
   gasOverhead: number
   gasPerByte: number
+  /**
+   * The largest `gasLimit` a message to this domain may ask for, and, for the endpoint's own
+   * domain, the largest `ackGasLimit` (PROTOCOL §4); at least 1. What one delivery transaction
+   * on that chain can give a handler (an EVM chain: under 2^24, EIP-7825).
+   */
+  maxGasLimit: number
 }
 
 /** The endpoint's configuration, as the `config` query answers it. */

@@ -7,6 +7,7 @@ import { Context, readEnv, readInfo } from "./host/context";
 import { Response } from "./host/response";
 import { encodeBase64 } from "./lib/base64";
 import { utf8 } from "./lib/bytes";
+import { joinStrings } from "./lib/strings";
 import { clearError, errorText, fail, failed } from "./lib/fail";
 import { Fields, variantOf } from "./lib/jsonFields";
 import { parseJson } from "./lib/jsonParse";
@@ -15,7 +16,7 @@ import { enterCall, leaveCall, regionOf } from "./runtime/region";
 import { resetCheckpointCache } from "./verify/multisig";
 import * as admin from "./handlers/admin";
 import * as inbox from "./handlers/inbox";
-import { send } from "./handlers/outbox";
+import { addFee, send } from "./handlers/outbox";
 import { query as runQuery } from "./handlers/query";
 import { reply as settleReply } from "./handlers/settle";
 import { bytesOf } from "./runtime/region";
@@ -56,8 +57,21 @@ export function instantiate(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
   return finish(res.toJson());
 }
 
+/**
+ * CosmWasm's nonpayable rule: every execute message but `send` and `add_fee` (which take the fee
+ * denom only) refuses attached funds, which would otherwise be kept as withdrawable fees.
+ */
+function nonpayable(ctx: Context, name: string): bool {
+  if (name == "send" || name == "add_fee" || ctx.funds.length == 0) return true;
+  const coins = new Array<string>(ctx.funds.length);
+  for (let i = 0; i < ctx.funds.length; i++) coins[i] = ctx.funds[i].amount.toString() + ctx.funds[i].denom;
+  return fail("nonpayable", name + " takes no funds, got " + joinStrings(coins, ","));
+}
+
 function dispatchExecute(ctx: Context, res: Response, name: string, f: Fields): void {
+  if (!nonpayable(ctx, name)) return;
   if (name == "send") send(ctx, res, f);
+  else if (name == "add_fee") addFee(ctx, res, f);
   else if (name == "deliver") inbox.deliver(ctx, res, f);
   else if (name == "deliver_batch") inbox.deliverBatch(ctx, res, f);
   else if (name == "retry") inbox.retry(ctx, res, f);

@@ -10,12 +10,15 @@
 //   {"decode_message":{"message":b64}}                        → every header field, body, id, channel
 //   {"encode_ack_body":{"original_id","status","result":b64}} → {"encoded"}
 //   {"merkle_root":{"leaves":[hex32…]}}                       → {"root","count"}
-//   {"branch_root":{"leaf","branch":[32 × hex32],"index"}}    → {"root"}
+//   {"branch_root":{"leaf","branch":[32 × hex32],"index"}}    → {"root"} (every level listed)
 //   {"zero_hashes":{}}                                        → {"zero_hashes":[33 × hex32]}
 //   {"checkpoint_digest":{"origin","origin_endpoint","root","index"}}
 //                                                  → {"domain_hash","digest","eth_signed_digest"}
 //   {"verify_proof":{"message":b64,"proof":b64,"validators":[hex20…],"threshold","origin",
 //                    "origin_endpoint"}}                      → {"valid":true,"id"} or the error
+//   {"verify_proofs":{"cases":[{"message":b64,"proof":b64}…],"validators","threshold","origin",
+//                     "origin_endpoint"}}   → {"results":["valid" or "<code>: <detail>"…]}, each
+//                                             case verified on its own (no checkpoint memory)
 // Bytes are answered as lower-case hex with 0x, u64 values as decimal strings.
 import { checkpointDigest, domainHash, ethSignedHash } from "../assembly/codec/checkpoint";
 import { branchRoot, DEPTH, nextZero, Tree } from "../assembly/codec/merkle";
@@ -164,7 +167,7 @@ function branchRootQuery(f: Fields): string {
   }
   const siblings = hexItems(items, 32, "branch_root.branch");
   if (failed()) return "";
-  return new ObjectWriter().str("root", toHex(branchRoot(leaf, concat(siblings), 0, index))).toString();
+  return new ObjectWriter().str("root", toHex(branchRoot(leaf, concat(siblings), 0, index, 0))).toString();
 }
 
 /** Z[0] … Z[DEPTH], stepped with the function the tree's root() steps its zero subtree with. */
@@ -195,6 +198,36 @@ function checkpointDigestQuery(f: Fields): string {
     .toString();
 }
 
+/** The validator set of a verify query, checked as `set_origin` checks it; null after a failure. */
+function originOf(f: Fields, context: string): OriginConfig | null {
+  const items = f.array("validators");
+  const threshold = f.u8("threshold");
+  const originEndpoint = f.hex("origin_endpoint", 32);
+  if (failed()) return null;
+  const validators = hexItems(items, 20, context + ".validators");
+  if (failed()) return null;
+  let previous = new Uint8Array(20);
+  for (let i = 0; i < validators.length; i++) {
+    if (compare(validators[i], previous) <= 0) {
+      fail("validators_not_ascending", toHex(previous) + " then " + toHex(validators[i]));
+      return null;
+    }
+    previous = validators[i];
+  }
+  return new OriginConfig(originEndpoint, threshold, validators);
+}
+
+/** checkMessage at the message's own destination, then the multisig verifier; the id, or null. */
+function verifyOne(bytes: Uint8Array, proof: Uint8Array, origin: u32, config: OriginConfig): Uint8Array | null {
+  const destination = bytes.length >= BODY_OFFSET ? readU32(bytes, DESTINATION_OFFSET) : 0;
+  const m = checkMessage(bytes, destination);
+  if (m === null) return null;
+  const id = m.id();
+  // Another origin's message finds no configuration in the probe's (empty) storage: unknown_origin.
+  if (!verifyMultisig(m, id, proof, m.origin == origin ? config : null)) return null;
+  return id;
+}
+
 /**
  * The endpoint's multisig verifier on `message` and `proof`, with the validator set given as
  * `set_origin` would store it for `origin` (a message from another origin is `unknown_origin`).
@@ -202,29 +235,35 @@ function checkpointDigestQuery(f: Fields): string {
 function verifyProofQuery(f: Fields): string {
   const bytes = f.base64("message");
   const proof = f.base64("proof");
-  const items = f.array("validators");
-  const threshold = f.u8("threshold");
   const origin = f.u32("origin");
-  const originEndpoint = f.hex("origin_endpoint", 32);
-  if (!f.finish()) return "";
-  const validators = hexItems(items, 20, "verify_proof.validators");
-  if (failed()) return "";
-  let previous = new Uint8Array(20);
-  for (let i = 0; i < validators.length; i++) {
-    if (compare(validators[i], previous) <= 0) {
-      fail("validators_not_ascending", toHex(previous) + " then " + toHex(validators[i]));
-      return "";
-    }
-    previous = validators[i];
-  }
-  const destination = bytes.length >= BODY_OFFSET ? readU32(bytes, DESTINATION_OFFSET) : 0;
-  const m = checkMessage(bytes, destination);
-  if (m === null) return "";
-  // Another origin's message finds no configuration in the probe's (empty) storage: unknown_origin.
-  const config = m.origin == origin ? new OriginConfig(originEndpoint, threshold, validators) : null;
-  const id = m.id();
-  if (!verifyMultisig(m, id, proof, config)) return "";
+  const config = originOf(f, "verify_proof");
+  if (!f.finish() || config === null) return "";
+  const id = verifyOne(bytes, proof, origin, config);
+  if (id === null) return "";
   return new ObjectWriter().bool("valid", true).str("id", toHex(id)).toString();
+}
+
+/**
+ * `verify_proof` for many cases in one query (the differential fuzz test): each case's outcome,
+ * "valid" or its error, with the error and the checkpoint memory cleared between cases.
+ */
+function verifyProofsQuery(f: Fields): string {
+  const cases = f.array("cases");
+  const origin = f.u32("origin");
+  const config = originOf(f, "verify_proofs");
+  if (!f.finish() || config === null) return "";
+  const results = new Array<string>(cases.length);
+  for (let i = 0; i < cases.length; i++) {
+    const c = Fields.of(cases[i], "verify_proofs.cases");
+    const bytes = c.base64("message");
+    const proof = c.base64("proof");
+    if (!c.finish()) return "";
+    resetCheckpointCache();
+    const id = verifyOne(bytes, proof, origin, config);
+    results[i] = id !== null ? "valid" : errorText();
+    clearError();
+  }
+  return new ObjectWriter().raw("results", stringArray(results)).toString();
 }
 
 function runQuery(name: string, f: Fields): string {
@@ -237,6 +276,7 @@ function runQuery(name: string, f: Fields): string {
   if (name == "zero_hashes") return zeroHashesQuery(f);
   if (name == "checkpoint_digest") return checkpointDigestQuery(f);
   if (name == "verify_proof") return verifyProofQuery(f);
+  if (name == "verify_proofs") return verifyProofsQuery(f);
   fail("invalid_json", "unknown query `" + name + "`");
   return "";
 }

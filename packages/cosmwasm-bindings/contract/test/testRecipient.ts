@@ -5,6 +5,7 @@
 //   "burn:<n>"     hashes n times (gas)                 "call:<json>"  executes <json> on the endpoint
 //   "burn"         hashes as many times as `set_burn {rounds}` says (0 at first)
 //   anything else  returns the body
+// Its ack handler hashes as many times as `set_ack_burn {rounds}` says (0 at first).
 // It records what it handled (query `{"handled":{}}`), answers the verifier query
 // `{"verify":…}` with a settable `valid`, and `forward`s any message as itself, passing on the
 // funds it was sent (so that it can pay an endpoint's fee).
@@ -90,12 +91,18 @@ export function execute(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
     const result = f.string("result");
     if (f.finish()) {
       record("ack:" + id + ":" + status.toString() + ":" + result);
+      const rounds = getText("ack_burn");
+      if (rounds.length > 0) burn(I32.parseInt(rounds));
       res.data = utf8("ack handled");
     }
   } else if (name == "set_flaky") setText("flaky", f.bool("on") ? "on" : "off");
   else if (name == "set_burn") {
     const rounds = f.u32("rounds");
     if (f.finish()) setText("burn", rounds.toString());
+  }
+  else if (name == "set_ack_burn") {
+    const rounds = f.u32("rounds");
+    if (f.finish()) setText("ack_burn", rounds.toString());
   }
   else if (name == "set_valid") setText("valid", f.bool("valid") ? "true" : "false");
   else if (name == "forward") {

@@ -37,7 +37,11 @@ describe('execute messages (INTERFACE.md "Execute")', () => {
       (c: Client) => c.deliverBatch({ messages: ['0x01', '0x02'], proofs: ['0x03', '0x'] }),
       { deliver_batch: { messages: ['AQ==', 'Ag=='], proofs: ['Aw==', ''] } },
     ],
-    ['retry', (c: Client) => c.retry({ message: '0xFF' }), { retry: { message: '/w==' } }],
+    [
+      'retry',
+      (c: Client) => c.retry({ message: '0xFF', gasLimit: 300_000 }),
+      { retry: { message: '/w==', gas_limit: 300_000 } },
+    ],
     ['timeout', (c: Client) => c.timeout({ message: '0x00' }), { timeout: { message: 'AA==' } }],
     [
       'setAppVerifier',
@@ -83,6 +87,7 @@ describe('execute messages (INTERFACE.md "Execute")', () => {
             rate: 10n ** 18n,
             gasOverhead: 50_000,
             gasPerByte: 16,
+            maxGasLimit: 16_777_216,
           },
         }),
       {
@@ -94,6 +99,7 @@ describe('execute messages (INTERFACE.md "Execute")', () => {
             rate: '1000000000000000000',
             gas_overhead: 50000,
             gas_per_byte: 16,
+            max_gas_limit: 16_777_216,
           },
         },
       },
@@ -168,7 +174,12 @@ describe('execute messages (INTERFACE.md "Execute")', () => {
       (c: Client) => c.withdrawFees({ to: 'a', amount: -1n }),
       'FieldOutOfRangeError',
     ],
-    ['odd hex', (c: Client) => c.retry({ message: '0x123' }), 'InvalidHexError'],
+    ['odd hex', (c: Client) => c.retry({ message: '0x123', gasLimit: 1 }), 'InvalidHexError'],
+    [
+      'a gas limit over u32',
+      (c: Client) => c.retry({ message: '0x01', gasLimit: 2 ** 32 }),
+      'FieldOutOfRangeError',
+    ],
     [
       'a short bytes32',
       (c: Client) =>

@@ -1,4 +1,5 @@
 import { acceptOwnership } from './actions/acceptOwnership.js'
+import { addFee } from './actions/addFee.js'
 import { appVerifier } from './actions/appVerifier.js'
 import { config } from './actions/config.js'
 import { deliver } from './actions/deliver.js'
@@ -32,6 +33,7 @@ import type { CosmWasmExecutor } from './types.js'
 
 const actions = {
   acceptOwnership,
+  addFee,
   appVerifier,
   config,
   deliver,

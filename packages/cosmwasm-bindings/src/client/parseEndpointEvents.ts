@@ -28,6 +28,7 @@ export type EndpointEvent = Common &
       }
     | { type: 'messageRetried'; id: Hex; status: MessageStatus; result: Hex }
     | { type: 'messageTimedOut'; id: Hex }
+    | { type: 'feeAdded'; id: Hex; amount: bigint }
     | {
         type: 'ackDelivered'
         ackId: Hex
@@ -137,6 +138,8 @@ function parseEvent(
       }
     case 'ferry_message_timed_out':
       return { type: 'messageTimedOut', contract, id: hex('id') }
+    case 'ferry_fee_added':
+      return { type: 'feeAdded', contract, id: hex('id'), amount: integer('amount') }
     case 'ferry_ack_delivered':
       return {
         type: 'ackDelivered',

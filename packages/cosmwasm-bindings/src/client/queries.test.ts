@@ -104,8 +104,16 @@ describe('queries (INTERFACE.md "Query")', () => {
         rate: '1000000000000000000',
         gas_overhead: 5,
         gas_per_byte: 1,
+        max_gas_limit: 16_777_216,
       },
-      { baseFee: 10n, gasPrice: 2n, rate: 10n ** 18n, gasOverhead: 5, gasPerByte: 1 },
+      {
+        baseFee: 10n,
+        gasPrice: 2n,
+        rate: 10n ** 18n,
+        gasOverhead: 5,
+        gasPerByte: 1,
+        maxGasLimit: 16_777_216,
+      },
     ],
     [
       'appVerifier',

@@ -16,3 +16,4 @@ export {
   type InstantiateOutcome,
 } from './createEmbeddedChain.js'
 export { EmbeddedChainError } from './errors.js'
+export { fixSimulator } from './simulator/fixSimulator.js'

@@ -1,6 +1,7 @@
 // Errors of fees and roles: one class per error code of the contract ("<code>: <detail>",
 // INTERFACE.md "Errors"). Fields parsed from the detail are undefined when the contract words
 // it otherwise.
+import type { Hex } from '../types.js'
 import { EndpointError, type EndpointErrorParameters } from './endpointError.js'
 
 /**
@@ -179,5 +180,173 @@ export class InsufficientFeesError extends EndpointError {
     const match = /requested (\d+)\D+available (\d+)/.exec(detail)
     this.requested = match?.[1] === undefined ? undefined : BigInt(match[1])
     this.available = match?.[2] === undefined ? undefined : BigInt(match[2])
+  }
+}
+
+/**
+ * `send` (or `quote`) asked for a `gasLimit` above the destination's `maxGasLimit` (PROTOCOL
+ * §4): such a message could never be delivered and would block its channel.
+ *
+ * @example
+ * ```ts
+ * parseEndpointError(new Error('gas_limit_too_high: 20000000 > 16777216 for domain 2'))
+ * // GasLimitTooHighError { gasLimit: 20000000, maxGasLimit: 16777216, domain: 2 }
+ * ```
+ */
+export class GasLimitTooHighError extends EndpointError {
+  static readonly code = 'gas_limit_too_high'
+  override name = 'GasLimitTooHighError' as const
+  readonly gasLimit: number | undefined
+  readonly maxGasLimit: number | undefined
+  readonly domain: number | undefined
+  constructor({ detail, cause }: EndpointErrorParameters) {
+    super('The gas limit is above the destination’s maximum.', {
+      code: 'gas_limit_too_high',
+      detail,
+      cause,
+      retryable: false,
+    })
+    const match = /(\d+) > (\d+) for domain (\d+)/.exec(detail)
+    this.gasLimit = match?.[1] === undefined ? undefined : Number(match?.[1])
+    this.maxGasLimit = match?.[2] === undefined ? undefined : Number(match?.[2])
+    this.domain = match?.[3] === undefined ? undefined : Number(match?.[3])
+  }
+}
+
+/**
+ * `send` (or `quote`) asked for an `ackGasLimit` above the `maxGasLimit` of the endpoint's own
+ * domain (PROTOCOL §4): the ack could never be delivered and would block its channel.
+ *
+ * @example
+ * ```ts
+ * parseEndpointError(new Error('ack_gas_limit_too_high: 20000000 > 16777216 for domain 1'))
+ * // AckGasLimitTooHighError { ackGasLimit: 20000000, maxGasLimit: 16777216, domain: 1 }
+ * ```
+ */
+export class AckGasLimitTooHighError extends EndpointError {
+  static readonly code = 'ack_gas_limit_too_high'
+  override name = 'AckGasLimitTooHighError' as const
+  readonly ackGasLimit: number | undefined
+  readonly maxGasLimit: number | undefined
+  readonly domain: number | undefined
+  constructor({ detail, cause }: EndpointErrorParameters) {
+    super('The ack gas limit is above the local domain’s maximum.', {
+      code: 'ack_gas_limit_too_high',
+      detail,
+      cause,
+      retryable: false,
+    })
+    const match = /(\d+) > (\d+) for domain (\d+)/.exec(detail)
+    this.ackGasLimit = match?.[1] === undefined ? undefined : Number(match?.[1])
+    this.maxGasLimit = match?.[2] === undefined ? undefined : Number(match?.[2])
+    this.domain = match?.[3] === undefined ? undefined : Number(match?.[3])
+  }
+}
+
+/**
+ * `addFee` came with no funds, or only zero amounts (PROTOCOL §9: a positive amount).
+ *
+ * @example
+ * ```ts
+ * parseEndpointError(new Error('zero_fee: add_fee takes a positive amount of ustake')) // ZeroFeeError { code: 'zero_fee' }
+ * ```
+ */
+export class ZeroFeeError extends EndpointError {
+  static readonly code = 'zero_fee'
+  override name = 'ZeroFeeError' as const
+  constructor({ detail, cause }: EndpointErrorParameters) {
+    super('A fee top-up needs a positive amount.', {
+      code: 'zero_fee',
+      detail,
+      cause,
+      retryable: false,
+    })
+  }
+}
+
+/**
+ * `addFee` was given a message from another origin than this endpoint's domain.
+ *
+ * @example
+ * ```ts
+ * parseEndpointError(new Error('wrong_origin: expected 1, got 2')) // WrongOriginError { expected: 1, actual: 2 }
+ * ```
+ */
+export class WrongOriginError extends EndpointError {
+  static readonly code = 'wrong_origin'
+  override name = 'WrongOriginError' as const
+  readonly expected: number | undefined
+  readonly actual: number | undefined
+  constructor({ detail, cause }: EndpointErrorParameters) {
+    super('The message was not sent from this endpoint’s domain.', {
+      code: 'wrong_origin',
+      detail,
+      cause,
+      retryable: false,
+    })
+    const match = /expected (\d+), got (\d+)/.exec(detail)
+    this.expected = match?.[1] === undefined ? undefined : Number(match?.[1])
+    this.actual = match?.[2] === undefined ? undefined : Number(match?.[2])
+  }
+}
+
+/**
+ * `addFee` was given a message this endpoint never sent: its nonce is 0 or above its channel's
+ * outbound nonce.
+ *
+ * @example
+ * ```ts
+ * parseEndpointError(new Error('message_not_sent: 0xab…: nonce 5, outbound nonce 3'))
+ * // MessageNotSentError { id: '0xab…', nonce: 5n, outboundNonce: 3n }
+ * ```
+ */
+export class MessageNotSentError extends EndpointError {
+  static readonly code = 'message_not_sent'
+  override name = 'MessageNotSentError' as const
+  readonly id: Hex | undefined
+  readonly nonce: bigint | undefined
+  readonly outboundNonce: bigint | undefined
+  constructor({ detail, cause }: EndpointErrorParameters) {
+    super('The endpoint never sent this message.', {
+      code: 'message_not_sent',
+      detail,
+      cause,
+      retryable: false,
+    })
+    const match = /^(0x[0-9a-fA-F]+): nonce (\d+), outbound nonce (\d+)/.exec(detail)
+    // CAST: the pattern matched `0x` and hex digits.
+    this.id = match?.[1] as Hex | undefined
+    this.nonce = match?.[2] === undefined ? undefined : BigInt(match?.[2])
+    this.outboundNonce = match?.[3] === undefined ? undefined : BigInt(match?.[3])
+  }
+}
+
+/**
+ * A message that takes no funds (every one but `send` and `add_fee`) came with funds; the
+ * endpoint refuses them rather than keep them as fees. Not retryable as is: send no funds.
+ *
+ * @example
+ * ```ts
+ * parseEndpointError(new Error('nonpayable: deliver takes no funds, got 5ustake'))
+ * // NonpayableError { action: 'deliver', funds: '5ustake' }
+ * ```
+ */
+export class NonpayableError extends EndpointError {
+  static readonly code = 'nonpayable'
+  override name = 'NonpayableError' as const
+  /** The execute message's name (`deliver`, `retry`, …). */
+  readonly action: string | undefined
+  /** The funds attached, as `<amount><denom>` joined by commas. */
+  readonly funds: string | undefined
+  constructor({ detail, cause }: EndpointErrorParameters) {
+    super('The endpoint message takes no funds.', {
+      code: 'nonpayable',
+      detail,
+      cause,
+      retryable: false,
+    })
+    const match = /^(\S+) takes no funds, got (\S+)/.exec(detail)
+    this.action = match?.[1]
+    this.funds = match?.[2]
   }
 }

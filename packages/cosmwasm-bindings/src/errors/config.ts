@@ -165,3 +165,27 @@ export class InvalidJsonError extends EndpointError {
     })
   }
 }
+
+/**
+ * A fee config with `maxGasLimit` 0 was set: no message could be sent to that domain.
+ *
+ * @example
+ * ```ts
+ * parseEndpointError(new Error('zero_max_gas_limit: 2')) // ZeroMaxGasLimitError { domain: 2 }
+ * ```
+ */
+export class ZeroMaxGasLimitError extends EndpointError {
+  static readonly code = 'zero_max_gas_limit'
+  override name = 'ZeroMaxGasLimitError' as const
+  readonly domain: number | undefined
+  constructor({ detail, cause }: EndpointErrorParameters) {
+    super('The fee config’s maxGasLimit is zero.', {
+      code: 'zero_max_gas_limit',
+      detail,
+      cause,
+      retryable: false,
+    })
+    const match = /^(\d+)/.exec(detail)
+    this.domain = match?.[1] === undefined ? undefined : Number(match?.[1])
+  }
+}

@@ -275,3 +275,36 @@ export class TreeFullError extends EndpointError {
     })
   }
 }
+
+/**
+ * `retry` was given a gas limit below the message's own `gasLimit` (PROTOCOL §7: a retry may
+ * give the handler more gas, never less).
+ *
+ * @example
+ * ```ts
+ * parseEndpointError(new Error('retry_gas_limit_too_low: 0xab…: 100000 < 200000'))
+ * // RetryGasLimitTooLowError { id: '0xab…', gasLimit: 100000, messageGasLimit: 200000 }
+ * ```
+ */
+export class RetryGasLimitTooLowError extends EndpointError {
+  static readonly code = 'retry_gas_limit_too_low'
+  override name = 'RetryGasLimitTooLowError' as const
+  readonly id: Hex | undefined
+  /** The gas limit the retry asked for. */
+  readonly gasLimit: number | undefined
+  /** The message's own gas limit, the least a retry may give. */
+  readonly messageGasLimit: number | undefined
+  constructor({ detail, cause }: EndpointErrorParameters) {
+    super('The retry’s gas limit is below the message’s own.', {
+      code: 'retry_gas_limit_too_low',
+      detail,
+      cause,
+      retryable: false,
+    })
+    const match = /^(0x[0-9a-fA-F]+): (\d+) < (\d+)/.exec(detail)
+    // CAST: the pattern matched `0x` and hex digits.
+    this.id = match?.[1] as Hex | undefined
+    this.gasLimit = match?.[2] === undefined ? undefined : Number(match?.[2])
+    this.messageGasLimit = match?.[3] === undefined ? undefined : Number(match?.[3])
+  }
+}

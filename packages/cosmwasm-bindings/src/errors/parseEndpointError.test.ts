@@ -27,6 +27,38 @@ const cases = [
   ['body_too_large: 65537 > 65536', message.BodyTooLargeError, { length: 65537 }],
   ['malformed_ack: body length 3', message.MalformedAckError, {}],
   ['ack_requests_ack: 3', message.AckRequestsAckError, {}],
+  [
+    'gas_limit_too_high: 20000000 > 16777216 for domain 7002',
+    admin.GasLimitTooHighError,
+    { gasLimit: 20_000_000, maxGasLimit: 16_777_216, domain: 7002 },
+  ],
+  [
+    'ack_gas_limit_too_high: 20000000 > 16777216 for domain 7001',
+    admin.AckGasLimitTooHighError,
+    { ackGasLimit: 20_000_000, maxGasLimit: 16_777_216, domain: 7001 },
+  ],
+  ['zero_fee: add_fee takes a positive amount of ustake', admin.ZeroFeeError, {}],
+  [
+    'wrong_origin: expected 7001, got 7002',
+    admin.WrongOriginError,
+    { expected: 7001, actual: 7002 },
+  ],
+  [
+    `message_not_sent: ${id}: nonce 5, outbound nonce 3`,
+    admin.MessageNotSentError,
+    { id, nonce: 5n, outboundNonce: 3n },
+  ],
+  [
+    'nonpayable: deliver takes no funds, got 5ustake,1uatom',
+    admin.NonpayableError,
+    { action: 'deliver', funds: '5ustake,1uatom' },
+  ],
+  ['zero_max_gas_limit: 9', config.ZeroMaxGasLimitError, { domain: 9 }],
+  [
+    `retry_gas_limit_too_low: ${id}: 100000 < 200000`,
+    delivery.RetryGasLimitTooLowError,
+    { id, gasLimit: 100_000, messageGasLimit: 200_000 },
+  ],
   ['malformed_proof: length 7', proof.MalformedProofError, { length: 7 }],
   ['leaf_index_too_high: 8 > 7', proof.LeafIndexTooHighError, { leafIndex: 8, checkpointIndex: 7 }],
   ['invalid_signature: 1', proof.InvalidSignatureError, { index: 1 }],

@@ -71,6 +71,7 @@ describe('connectOrigin and setFeeConfigs', () => {
       rate: 10n ** 18n,
       gasOverhead: 50_000,
       gasPerByte: 16,
+      maxGasLimit: 16_777_216,
     }
     for (const domain of [31337, 7001])
       expect(await feeConfig(chain, { contract: endpoint, domain })).toEqual(expected)
@@ -85,7 +86,14 @@ describe('connectOrigin and setFeeConfigs', () => {
     })
     expect(fee).toBe(100_000n + 50_000n + 10n * 16n + (20_000n + 50_000n + 1_057n * 16n))
 
-    const config = { baseFee: 7n, gasPrice: 0n, rate: 1n, gasOverhead: 0, gasPerByte: 0 }
+    const config = {
+      baseFee: 7n,
+      gasPrice: 0n,
+      rate: 1n,
+      gasOverhead: 0,
+      gasPerByte: 0,
+      maxGasLimit: 16_777_216,
+    }
     await setFeeConfigs(chain, { endpoint, feeManager: OWNER, domains: [31338], config })
     expect(await feeConfig(chain, { contract: endpoint, domain: 31338 })).toEqual(config)
     expect(

@@ -11,7 +11,10 @@ export type SetFeeConfigsParameters = {
    * an ack can be quoted (the ack's delivery back is paid on the way out).
    */
   domains: readonly number[]
-  /** Default: no base fee, gas price 1, rate 1:1, overhead 50,000, 16 per body byte. */
+  /**
+   * Default: no base fee, gas price 1, rate 1:1, overhead 50,000, 16 per body byte, gas limits
+   * up to 2^24 (EIP-7825's cap on one transaction).
+   */
   config?: FeeConfig | undefined
 }
 
@@ -21,6 +24,7 @@ const DEFAULT_CONFIG: FeeConfig = {
   rate: 10n ** 18n,
   gasOverhead: 50_000,
   gasPerByte: 16,
+  maxGasLimit: 16_777_216,
 }
 
 /**

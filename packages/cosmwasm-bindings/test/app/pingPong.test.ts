@@ -132,7 +132,10 @@ describe('EndpointApp (AssemblyScript) with the ping-pong example', () => {
     for (const side of [a, b]) {
       for (const domain of [DOMAIN_A, DOMAIN_B]) {
         await world.must(OWNER, side.endpoint, {
-          set_fee_config: { domain, config: { ...fees, gas_overhead: 0, gas_per_byte: 0 } },
+          set_fee_config: {
+            domain,
+            config: { ...fees, gas_overhead: 0, gas_per_byte: 0, max_gas_limit: 16_777_216 },
+          },
         })
       }
     }
@@ -161,7 +164,9 @@ describe('EndpointApp (AssemblyScript) with the ping-pong example', () => {
     expect(delivered?.status).toBe('2')
     expect(textOf(delivered?.result ?? '0x')).toMatch(/insufficient_balance: fee 101000, balance 0/)
     world.chain.fund(pingB, 101_000n)
-    const retried = await world.must(USER, b.endpoint, { retry: { message: b64(ping!.message) } })
+    const retried = await world.must(USER, b.endpoint, {
+      retry: { message: b64(ping!.message), gas_limit: decodeMessage(ping!.message).gasLimit },
+    })
     expect(eventsOf(retried, 'ferry_message_retried')).toMatchObject([{ status: '1' }])
     expect(world.chain.balance(pingB)).toBe(0n)
     expect(world.chain.balance(b.endpoint)).toBe(101_000n)

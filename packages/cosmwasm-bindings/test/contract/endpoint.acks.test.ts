@@ -150,7 +150,7 @@ describe('endpoint acks and deadlines', () => {
     expect(statusOn(b, sent.message)).toBe(MessageStatus.Failed)
 
     const stillFailing = await world.must(USER, b.endpoint, {
-      retry: { message: b64(sent.message) },
+      retry: { message: b64(sent.message), gas_limit: decodeMessage(sent.message).gasLimit },
     })
     expect(eventsOf(stillFailing, 'ferry_message_retried')).toEqual([
       { _contract_address: b.endpoint, id: sent.id, status: '2', result: delivered!.result },
@@ -158,7 +158,9 @@ describe('endpoint acks and deadlines', () => {
     expect(world.sentIn(stillFailing, b)).toEqual([])
 
     await world.must(RELAYER, world.appB, { set_flaky: { on: false } })
-    const retried = await world.must(RELAYER, b.endpoint, { retry: { message: b64(sent.message) } })
+    const retried = await world.must(RELAYER, b.endpoint, {
+      retry: { message: b64(sent.message), gas_limit: decodeMessage(sent.message).gasLimit },
+    })
     expect(eventsOf(retried, 'ferry_message_retried')).toEqual([
       { _contract_address: b.endpoint, id: sent.id, status: '1', result: hexText('recovered') },
     ])
@@ -172,7 +174,11 @@ describe('endpoint acks and deadlines', () => {
     expect(storedOn(b, sent.id)).toBe(MessageStatus.Executed)
     expect(statusOn(b, sent.message)).toBe(MessageStatus.Executed)
     expect(
-      errorOf(await world.execute(RELAYER, b.endpoint, { retry: { message: b64(sent.message) } })),
+      errorOf(
+        await world.execute(RELAYER, b.endpoint, {
+          retry: { message: b64(sent.message), gas_limit: decodeMessage(sent.message).gasLimit },
+        }),
+      ),
     ).toBe(`not_retryable: ${sent.id} has status 1`)
     // The ack reaches appA with the retry's result.
     await world.relay(b, a, acks[0]!.message)
@@ -208,7 +214,11 @@ describe('endpoint acks and deadlines', () => {
       nonce: '1',
     })
     expect(
-      errorOf(await world.execute(RELAYER, b.endpoint, { retry: { message: b64(sent.message) } })),
+      errorOf(
+        await world.execute(RELAYER, b.endpoint, {
+          retry: { message: b64(sent.message), gas_limit: decodeMessage(sent.message).gasLimit },
+        }),
+      ),
     ).toBe(`not_retryable: ${sent.id} has status 3`)
     expect(
       errorOf(
@@ -248,7 +258,11 @@ describe('endpoint acks and deadlines', () => {
 
     world.chain.setTime(NOW + 1_001)
     expect(
-      errorOf(await world.execute(RELAYER, b.endpoint, { retry: { message: b64(sent.message) } })),
+      errorOf(
+        await world.execute(RELAYER, b.endpoint, {
+          retry: { message: b64(sent.message), gas_limit: decodeMessage(sent.message).gasLimit },
+        }),
+      ),
     ).toBe(`deadline_passed: ${sent.id} deadline ${deadline}`)
     const timedOut = await world.must(USER, b.endpoint, { timeout: { message: b64(sent.message) } })
     expect(eventsOf(timedOut, 'ferry_message_timed_out')).toEqual([
@@ -268,7 +282,11 @@ describe('endpoint acks and deadlines', () => {
       ),
     ).toBe(`not_timeoutable: ${sent.id} has status 3`)
     expect(
-      errorOf(await world.execute(RELAYER, b.endpoint, { retry: { message: b64(sent.message) } })),
+      errorOf(
+        await world.execute(RELAYER, b.endpoint, {
+          retry: { message: b64(sent.message), gas_limit: decodeMessage(sent.message).gasLimit },
+        }),
+      ),
     ).toBe(`not_retryable: ${sent.id} has status 3`)
     // Exactly one ack in the whole history of B.
     expect(b.sent).toHaveLength(1)
@@ -424,7 +442,7 @@ describe('endpoint acks and deadlines', () => {
       })
       expect(world.sentIn(receipt, b)).toEqual([])
       const retried = await world.must(RELAYER, b.endpoint, {
-        retry: { message: b64(sent.message) },
+        retry: { message: b64(sent.message), gas_limit: decodeMessage(sent.message).gasLimit },
       })
       expect(eventsOf(retried, 'ferry_message_retried')[0]).toMatchObject({
         status: '2',

@@ -2,7 +2,7 @@
 // change), the per-app verifier override, migrate, and the views of an empty endpoint; the
 // CosmWasm twins of Endpoint.admin.test.ts and MultisigVerifier.test.ts's configuration tests
 // (packages/evm-contracts/test/).
-import { bech32ToBytes32, ZERO_HASHES } from '@ferry/sdk'
+import { bech32ToBytes32, decodeMessage, ZERO_HASHES } from '@ferry/sdk'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { account, b64, Chain, DENOM, eventsOf, type Hex, OWNER, RELAYER } from './harness.ts'
 import { VALIDATORS } from './relay.ts'
@@ -73,7 +73,12 @@ describe('endpoint administration', () => {
     ).toBe('paused')
     expect(
       errorOf(
-        await world.execute(RELAYER, b.endpoint, { retry: { message: b64(failed.message) } }),
+        await world.execute(RELAYER, b.endpoint, {
+          retry: {
+            message: b64(failed.message),
+            gas_limit: decodeMessage(failed.message).gasLimit,
+          },
+        }),
       ),
     ).toBe('paused')
     world.chain.setTime(NOW + 10_001)

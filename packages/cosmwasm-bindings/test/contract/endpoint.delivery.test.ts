@@ -1,6 +1,7 @@
 // Delivery in the VM (PROTOCOL.md §7): a recipient's handler runs as a sub-message; its data or
 // error becomes the result; Failed messages can be retried; a handler re-entering the endpoint
 // fails with `reentrant_call`.
+import { decodeMessage } from '@ferry/sdk'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { b64, Chain, eventsOf, RELAYER } from './harness.ts'
 import { configureOrigin, deliverMsg, Origin } from './relay.ts'
@@ -62,7 +63,9 @@ describe('endpoint delivery', () => {
     await chain.must(RELAYER, endpoint, deliverMsg(second, await origin.prove(second)))
 
     await chain.must(RELAYER, recipient, { set_flaky: { on: false } })
-    const retried = await chain.must(RELAYER, endpoint, { retry: { message: b64(first) } })
+    const retried = await chain.must(RELAYER, endpoint, {
+      retry: { message: b64(first), gas_limit: decodeMessage(first).gasLimit },
+    })
     expect(eventsOf(retried, 'ferry_message_retried')[0]).toMatchObject({
       status: '1',
       result: hex('recovered'),
@@ -70,7 +73,9 @@ describe('endpoint delivery', () => {
     expect(chain.query(endpoint, { message_status: { message: b64(first) } })).toEqual({
       status: 1,
     })
-    const again = await chain.execute(RELAYER, endpoint, { retry: { message: b64(first) } })
+    const again = await chain.execute(RELAYER, endpoint, {
+      retry: { message: b64(first), gas_limit: decodeMessage(first).gasLimit },
+    })
     expect(!again.ok && again.error).toMatch(/^not_retryable: 0x[0-9a-f]{64} has status 1$/)
   })
 

@@ -12,6 +12,7 @@ const FEE_CONFIG = {
   rate: '1500000000000000000',
   gas_overhead: 50_000,
   gas_per_byte: 16,
+  max_gas_limit: 16_777_216,
 }
 const FEE_MANAGER = account(0x44)
 const FEE_COLLECTOR = account(0x55)
@@ -105,7 +106,14 @@ describe('endpoint fees', () => {
     await chain.must(FEE_MANAGER, endpoint, {
       set_fee_config: {
         domain: REMOTE,
-        config: { base_fee: '7', gas_price: '3', rate: '1', gas_overhead: 0, gas_per_byte: 0 },
+        config: {
+          base_fee: '7',
+          gas_price: '3',
+          rate: '1',
+          gas_overhead: 0,
+          gas_per_byte: 0,
+          max_gas_limit: 4_294_967_295,
+        },
       },
     })
     // 1e9 × 3 × 1 / 1e18 = 0.000000003 → 0.

@@ -53,7 +53,9 @@ describe('endpoint delivery: a recipient out of its gas limit', () => {
     })
 
     await chain.must(RELAYER, recipient, { set_burn: { rounds: 1 } })
-    const retried = await chain.must(RELAYER, endpoint, { retry: { message: b64(heavy) } })
+    const retried = await chain.must(RELAYER, endpoint, {
+      retry: { message: b64(heavy), gas_limit: decodeMessage(heavy).gasLimit },
+    })
     expect(eventsOf(retried, 'ferry_message_retried')[0]?.status).toBe('1')
     expect(chain.query(endpoint, { message_status: { message: b64(heavy) } })).toEqual({
       status: 1,
@@ -101,7 +103,9 @@ describe('endpoint delivery: a recipient address without a contract', () => {
       nonce: '2',
     })
     // A contract cannot be deployed at an account's address, so a retry fails the same way.
-    const retried = await chain.must(RELAYER, endpoint, { retry: { message: b64(first) } })
+    const retried = await chain.must(RELAYER, endpoint, {
+      retry: { message: b64(first), gas_limit: decodeMessage(first).gasLimit },
+    })
     expect(eventsOf(retried, 'ferry_message_retried')[0]).toMatchObject({ status: '2' })
     expect(chain.query(endpoint, { message_status: { message: b64(first) } })).toEqual({
       status: 2,

@@ -7,7 +7,14 @@ import { executeRaw, queryRawError } from './rawJson.ts'
 import { errorOf } from './world.ts'
 
 const REMOTE = 7002
-const ZERO_FEES = { base_fee: '0', gas_price: '0', rate: '1', gas_overhead: 0, gas_per_byte: 0 }
+const ZERO_FEES = {
+  base_fee: '0',
+  gas_price: '0',
+  rate: '1',
+  gas_overhead: 0,
+  gas_per_byte: 0,
+  max_gas_limit: 4_294_967_295,
+}
 const RECIPIENT: Hex = `0x${'00'.repeat(12)}${'b0'.repeat(20)}`
 const send = (fields: Record<string, unknown> = {}) => ({
   send: {

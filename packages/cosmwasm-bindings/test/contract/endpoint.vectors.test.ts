@@ -1,6 +1,7 @@
-// The shared vectors (shared/vectors/checkpoints.json) reproduced inside the VM through the
+// The shared vectors (spec/vectors/checkpoints.json) reproduced inside the VM through the
 // endpoint's real flows: sending the vector's 8 messages yields its encodings, ids and root;
-// delivering them with the vector's proof is accepted; every `invalid` proof is rejected.
+// delivering them with the vector's proof and every `valid` proof (compact layout, PROTOCOL §6)
+// is accepted; every `invalid` proof is rejected with the error the EVM verifier names.
 import { bytes32ToBech32, encodeProof, getMessageId, MerkleTree } from '@ferry/sdk'
 import { checkpointsVectors as vectors } from '@ferry/sdk/vectors'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -21,9 +22,14 @@ const EXPECTED_ERRORS: Record<string, RegExp> = {
   'v = 29': /^invalid_v: 29$/,
   'one flipped byte in a signature': WRONG_DIGEST,
   'leafIndex greater than checkpointIndex': /^leaf_index_too_high: 8 > 7$/,
-  'wrong branch (sibling 3 changed)': WRONG_DIGEST,
+  'wrong branch (sibling 1 changed)': WRONG_DIGEST,
   'wrong leaf index for the branch': WRONG_DIGEST,
-  'truncated proof (last signature cut by one byte)': /^malformed_proof: length 1226$/,
+  'truncated proof (last signature cut by one byte)': /^malformed_proof: length 302$/,
+  'zeroMask marks a non-zero sibling as zero (level 0)': WRONG_DIGEST,
+  // The mask implies 3 siblings (96 bytes): 259 bytes after the header leave 163 for signatures.
+  'one sibling fewer than zeroMask implies': /^malformed_proof: length 271$/,
+  'every sibling marked zero': WRONG_DIGEST,
+  'shorter than the 12-byte header': /^malformed_proof: length 8$/,
 }
 
 describe('checkpoints.json in the VM', () => {
@@ -38,7 +44,14 @@ describe('checkpoints.json in the VM', () => {
     await chain.must(OWNER, endpoint, {
       set_fee_config: {
         domain: 31338,
-        config: { base_fee: '0', gas_price: '0', rate: '1', gas_overhead: 0, gas_per_byte: 0 },
+        config: {
+          base_fee: '0',
+          gas_price: '0',
+          rate: '1',
+          gas_overhead: 0,
+          gas_per_byte: 0,
+          max_gas_limit: 16_777_216,
+        },
       },
     })
     for (const [i, message] of messages.entries()) {
@@ -63,38 +76,47 @@ describe('checkpoints.json in the VM', () => {
     expect(chain.query(endpoint, { merkle_count: {} })).toEqual({ count: 8 })
   })
 
+  /**
+   * A fresh endpoint of domain 31338 that knows the vector validator set and has delivered
+   * leaves 0 … count − 1 (channel order), each proved under the vector checkpoint.
+   */
+  async function destinationAfter(count: number): Promise<string> {
+    const endpoint = await chain.endpoint(31338)
+    chain.recipientAt(sender)
+    await chain.must(OWNER, endpoint, {
+      set_origin: {
+        origin: cp.origin,
+        origin_endpoint: cp.originEndpoint,
+        validators: vectors.validators.map((v: { address: string }) => v.address),
+        threshold: vectors.threshold,
+      },
+    })
+    const ids = messages.map((m) => getMessageId(m))
+    const full = new MerkleTree(ids)
+    expect(full.root()).toBe(cp.root)
+    const leaves = Array.from({ length: count }, (_, leafIndex) => leafIndex)
+    const proofs = leaves.map((leafIndex) =>
+      b64(
+        encodeProof({
+          checkpointIndex: 7,
+          leafIndex,
+          branch: full.getProof(leafIndex).branch,
+          signatures: leafIndex === 0 ? vectors.signatures : [],
+        }),
+      ),
+    )
+    const out = await chain.must(RELAYER, endpoint, {
+      deliver_batch: { messages: messages.slice(0, count).map(b64), proofs },
+    })
+    expect(eventsOf(out, 'ferry_message_delivered')).toHaveLength(count)
+    return endpoint
+  }
+
   describe('delivering on 31338 with the vector validator set', () => {
     let endpoint: string
 
     beforeAll(async () => {
-      endpoint = await chain.endpoint(31338)
-      chain.recipientAt(sender)
-      await chain.must(OWNER, endpoint, {
-        set_origin: {
-          origin: cp.origin,
-          origin_endpoint: cp.originEndpoint,
-          validators: vectors.validators.map((v: { address: string }) => v.address),
-          threshold: vectors.threshold,
-        },
-      })
-      // Leaves 0..4 first (channel order), each proved under the vector checkpoint.
-      const ids = messages.map((m) => getMessageId(m))
-      const full = new MerkleTree(ids)
-      expect(full.root()).toBe(cp.root)
-      const proofs = [0, 1, 2, 3, 4].map((leafIndex) =>
-        b64(
-          encodeProof({
-            checkpointIndex: 7,
-            leafIndex,
-            branch: full.getProof(leafIndex).branch,
-            signatures: leafIndex === 0 ? vectors.signatures : [],
-          }),
-        ),
-      )
-      const out = await chain.must(RELAYER, endpoint, {
-        deliver_batch: { messages: messages.slice(0, 5).map(b64), proofs },
-      })
-      expect(eventsOf(out, 'ferry_message_delivered')).toHaveLength(5)
+      endpoint = await destinationAfter(5)
     })
 
     it('has an expected error for every invalid case', () => {
@@ -113,7 +135,8 @@ describe('checkpoints.json in the VM', () => {
       })
     }
 
-    it('accepts the vector proof (leaf 5 under checkpoint 7)', async () => {
+    it('accepts the vector proof (leaf 5 under checkpoint 7), 12 + 3 × 32 + 3 × 65 bytes', async () => {
+      expect(vectors.proof.length).toBe(12 + 3 * 32 + 3 * 65)
       const out = await chain.must(RELAYER, endpoint, {
         deliver: { message: b64(vectors.proof.message), proof: b64(vectors.proof.encoded) },
       })
@@ -121,5 +144,25 @@ describe('checkpoints.json in the VM', () => {
       expect(delivered?.id).toBe(vectors.proof.leaf)
       expect(delivered?.nonce).toBe('6')
     })
+  })
+
+  describe('every valid case of checkpoints.json', () => {
+    it('has valid cases', () => {
+      expect(vectors.valid.length).toBeGreaterThanOrEqual(2)
+    })
+
+    for (const valid of vectors.valid) {
+      it(`accepts: ${valid.name}`, async () => {
+        expect(valid.message).toBe(messages[valid.leafIndex])
+        const endpoint = await destinationAfter(valid.leafIndex)
+        const out = await chain.must(RELAYER, endpoint, {
+          deliver: { message: b64(valid.message), proof: b64(valid.encoded) },
+        })
+        const [delivered] = eventsOf(out, 'ferry_message_delivered')
+        expect(delivered?.id).toBe(getMessageId(valid.message))
+        expect(delivered?.nonce).toBe(String(valid.leafIndex + 1))
+        expect(delivered?.status).toBe('1')
+      })
+    }
   })
 })

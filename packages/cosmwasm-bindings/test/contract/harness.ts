@@ -2,6 +2,7 @@
 // files, under a lock directory), and runs them in the embedded CosmWasm VM (cw-simulate).
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { fixSimulator } from '@ferry/cosmwasm-bindings/embedded'
 import { bytes32ToBech32 } from '@ferry/sdk'
 import { CWSimulateApp } from '@oraichain/cw-simulate'
 import { buildContracts as build, setQuiet } from '../../scripts/buildWasm.ts'
@@ -78,25 +79,35 @@ export type Outcome =
   | { ok: false; error: string }
 export type Event = { type: string; attributes: { key: string; value: string }[] }
 
+export type ChainOptions = { metering?: boolean; gasLimit?: number }
+
 /** The embedded chain with the endpoint and recipients stored. */
 export class Chain {
   readonly app: CWSimulateApp
   endpointCode = 0
   recipientCode = 0
 
-  constructor(options: { metering?: boolean } = {}) {
+  /** With metering and `gasLimit`, the gas each transaction may use (as a node's per-tx limit). */
+  readonly gasLimit: number | undefined
+
+  constructor(options: ChainOptions = {}) {
+    // The simulator as wasmd runs contracts (src/embedded/simulator), as createEmbeddedChain has it.
+    fixSimulator()
     this.app = new CWSimulateApp({
       chainId: 'ferry-test',
       bech32Prefix: PREFIX,
       metering: options.metering ?? false,
     })
+    this.gasLimit = options.gasLimit
   }
 
   /**
    * `metering` meters the VM's gas, so that sub-messages' gas limits are enforced (the patched
    * simulator, as wasmd); it makes the VM slower, so only the tests about gas turn it on.
+   * `gasLimit` (with metering) caps each transaction's gas, in the simulator's units: a handler
+   * that needs more than is left runs the whole transaction out of gas, as on a node.
    */
-  static async create(options: { metering?: boolean } = {}): Promise<Chain> {
+  static async create(options: ChainOptions = {}): Promise<Chain> {
     await buildContracts()
     const chain = new Chain(options)
     chain.endpointCode = chain.app.wasm
@@ -107,6 +118,16 @@ export class Chain {
       .unwrap()
     chain.app.time = 1_700_000_000 * 1e9
     return chain
+  }
+
+  /**
+   * A fresh gas meter of `gasLimit` for the next transaction or query (the simulator counts from
+   * its start).
+   */
+  newGasMeter(): void {
+    const gas = this.app.env?.data.gas_state
+    if (gas !== undefined && this.gasLimit !== undefined)
+      gas.gas_limit = gas.externally_used_gas + this.gasLimit
   }
 
   /** Sets the block time, in seconds. */
@@ -155,6 +176,7 @@ export class Chain {
     msg: unknown,
     funds: { denom: string; amount: string }[] = [],
   ): Promise<Outcome> {
+    this.newGasMeter()
     const res = await this.app.wasm.executeContract(sender, funds, contract, msg)
     if (res.err) return { ok: false, error: String(res.val) }
     return { ok: true, events: res.val.events as Event[], data: res.val.data }
@@ -174,6 +196,7 @@ export class Chain {
 
   // A test names the answer's shape; `unknown` by default so an unnamed answer is only compared.
   query<T = unknown>(contract: string, msg: unknown): T {
+    this.newGasMeter()
     const res = this.app.wasm.query(contract, msg)
     if (res.err) throw new Error(String(res.val))
     // CAST: the test states the shape it expects; a wrong one fails its assertions.
@@ -181,6 +204,7 @@ export class Chain {
   }
 
   queryError(contract: string, msg: unknown): string {
+    this.newGasMeter()
     const res = this.app.wasm.query(contract, msg)
     if (!res.err) throw new Error(`query succeeded: ${JSON.stringify(res.val)}`)
     return String(res.val)

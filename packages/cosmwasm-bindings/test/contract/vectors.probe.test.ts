@@ -1,4 +1,4 @@
-// The shared vectors (shared/vectors/messages.json, merkle.json, checkpoints.json) reproduced
+// The shared vectors (spec/vectors/messages.json, merkle.json, checkpoints.json) reproduced
 // byte for byte inside the VM by the codec probe (contract/test/codecProbe.ts), which runs the
 // endpoint's own codec, merkle tree, keccak, checkpoint digests and multisig verifier: the
 // cases no real flow can produce (a nonce of 2^64 − 1, a gas limit of 2^32 − 1, a 20-byte
@@ -31,9 +31,13 @@ const EXPECTED_CODES: Record<string, string> = {
   'v = 29': 'invalid_v',
   'one flipped byte in a signature': 'signer_not_validator',
   'leafIndex greater than checkpointIndex': 'leaf_index_too_high',
-  'wrong branch (sibling 3 changed)': 'signer_not_validator',
+  'wrong branch (sibling 1 changed)': 'signer_not_validator',
   'wrong leaf index for the branch': 'signer_not_validator',
   'truncated proof (last signature cut by one byte)': 'malformed_proof',
+  'zeroMask marks a non-zero sibling as zero (level 0)': 'signer_not_validator',
+  'one sibling fewer than zeroMask implies': 'malformed_proof',
+  'every sibling marked zero': 'signer_not_validator',
+  'shorter than the 12-byte header': 'malformed_proof',
 }
 
 const HALF_ORDER = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0n
@@ -43,28 +47,41 @@ const HALF_ORDER = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681
  * contract's code), in the order of the verifier's checks: the error it must answer for `proof`,
  * or "valid".
  */
-async function expectedError(proof: Hex): Promise<string> {
+async function expectedError(
+  proof: Hex,
+  message: Hex = checkpoints.proof.message,
+): Promise<string> {
   const bytes = Buffer.from(proof.slice(2), 'hex')
-  if (bytes.length < 1032 || (bytes.length - 1032) % 65 !== 0)
+  if (bytes.length < 12) return `malformed_proof: length ${bytes.length}`
+  const zeroMask = bytes.readUInt32BE(8)
+  const isZero = (level: number) => Math.floor(zeroMask / 2 ** level) % 2 === 1
+  const siblings = Array.from({ length: 32 }, (_, level) => level).filter((h) => !isZero(h))
+  const signaturesAt = 12 + 32 * siblings.length
+  if (bytes.length < signaturesAt || (bytes.length - signaturesAt) % 65 !== 0)
     return `malformed_proof: length ${bytes.length}`
   const checkpointIndex = bytes.readUInt32BE(0)
   const leafIndex = bytes.readUInt32BE(4)
   if (leafIndex > checkpointIndex) return `leaf_index_too_high: ${leafIndex} > ${checkpointIndex}`
-  let node = keccak256(checkpoints.proof.message)
+  let node = keccak256(message)
+  let next = 12
   for (let i = 0; i < 32; i++) {
-    const sibling = hex(bytes.subarray(8 + 32 * i, 40 + 32 * i))
+    let sibling = merkle.zeroHashes[i]!
+    if (!isZero(i)) {
+      sibling = hex(bytes.subarray(next, next + 32))
+      next += 32
+    }
     const right = Math.floor(leafIndex / 2 ** i) % 2 === 1
     node = keccak256(right ? concatHex(sibling, node) : concatHex(node, sibling))
   }
   const domain = keccak256(concatHex(u32(cp.origin), cp.originEndpoint, hex(Buffer.from('FERRY'))))
   const digest = keccak256(concatHex(domain, node, u32(checkpointIndex)))
-  const count = (bytes.length - 1032) / 65
+  const count = (bytes.length - signaturesAt) / 65
   const threshold = checkpoints.threshold
   if (count < threshold) return `threshold_not_met: ${count} of ${threshold}`
   const validators = checkpoints.validators.map((v) => v.address.toLowerCase())
   let previous = hex(Buffer.alloc(20))
   for (let i = 0; i < count; i++) {
-    const signature = bytes.subarray(1032 + 65 * i, 1097 + 65 * i)
+    const signature = bytes.subarray(signaturesAt + 65 * i, signaturesAt + 65 * (i + 1))
     const v = signature[64]!
     if (v !== 27 && v !== 28) return `invalid_v: ${v}`
     const s = hex(signature.subarray(32, 64))
@@ -266,12 +283,20 @@ describe('checkpoints.json in the VM (codec probe)', () => {
     })
   })
 
-  it('the encoded proof is checkpointIndex | leafIndex | branch | signatures (PROTOCOL §6)', () => {
+  it('the encoded proof is checkpointIndex | leafIndex | zeroMask | siblings | signatures (PROTOCOL §6)', () => {
     const p = checkpoints.proof
+    // Every sibling equal to Z[h] left out, its bit set (the compact form a relayer emits).
+    const zeroMask = p.branch.reduce(
+      (mask, node, h) => (node === merkle.zeroHashes[h] ? mask + 2 ** h : mask),
+      0,
+    )
+    expect(zeroMask).toBe(p.zeroMask)
+    expect(p.siblings).toEqual(p.branch.filter((node, h) => node !== merkle.zeroHashes[h]))
     const encoded = concatHex(
       u32(cp.index),
       u32(p.leafIndex),
-      ...p.branch,
+      u32(p.zeroMask),
+      ...p.siblings,
       ...checkpoints.signatures,
     )
     expect(p.encoded).toBe(encoded)
@@ -288,6 +313,35 @@ describe('checkpoints.json in the VM (codec probe)', () => {
 
   it('the independent model of the verifier accepts the vector proof', async () => {
     expect(await expectedError(checkpoints.proof.encoded)).toBe('valid')
+  })
+
+  for (const valid of checkpoints.valid) {
+    it(`accepts: ${valid.name}`, async () => {
+      expect(await expectedError(valid.encoded, valid.message)).toBe('valid')
+      expect(ask(verify(valid.encoded, valid.message))).toEqual({
+        valid: true,
+        id: keccak256(valid.message),
+      })
+    })
+  }
+
+  it('verify_proofs answers each case on its own, as verify_proof does', async () => {
+    const cases = [
+      { message: checkpoints.proof.message, proof: checkpoints.proof.encoded },
+      ...checkpoints.invalid.map((c) => ({ message: checkpoints.proof.message, proof: c.proof })),
+      ...checkpoints.valid.map((c) => ({ message: c.message, proof: c.encoded })),
+    ]
+    const { verify_proof: shared } = verify('0x')
+    const { results } = ask({
+      verify_proofs: {
+        cases: cases.map((c) => ({ message: b64(c.message), proof: b64(c.proof) })),
+        validators: shared.validators,
+        threshold: shared.threshold,
+        origin: shared.origin,
+        origin_endpoint: shared.origin_endpoint,
+      },
+    })
+    expect(results).toEqual(await Promise.all(cases.map((c) => expectedError(c.proof, c.message))))
   })
 
   it('has an expected error code for every invalid case', () => {

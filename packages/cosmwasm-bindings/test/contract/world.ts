@@ -12,7 +12,16 @@ import {
   signCheckpoint,
   sortSignaturesBySigner,
 } from '@ferry/sdk'
-import { b64, Chain, eventsOf, type Hex, type Outcome, OWNER, RELAYER } from './harness.ts'
+import {
+  b64,
+  Chain,
+  type ChainOptions,
+  eventsOf,
+  type Hex,
+  type Outcome,
+  OWNER,
+  RELAYER,
+} from './harness.ts'
 import { VALIDATORS } from './relay.ts'
 
 export const DOMAIN_A = 7001
@@ -24,6 +33,7 @@ export const ZERO_FEES = {
   rate: '1',
   gas_overhead: 0,
   gas_per_byte: 0,
+  max_gas_limit: 16_777_216,
 }
 
 export type Sent = { id: Hex; message: Hex; leafIndex: number; nonce: bigint; destination: number }
@@ -93,8 +103,8 @@ export class World {
     this.sides.set(b.endpoint, b)
   }
 
-  static async create(): Promise<World> {
-    const chain = await Chain.create()
+  static async create(options: ChainOptions = {}): Promise<World> {
+    const chain = await Chain.create(options)
     const a = new Side(DOMAIN_A, await chain.endpoint(DOMAIN_A))
     const b = new Side(DOMAIN_B, await chain.endpoint(DOMAIN_B))
     const world = new World(chain, a, b, await chain.recipient(), await chain.recipient())

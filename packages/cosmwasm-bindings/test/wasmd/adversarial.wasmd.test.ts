@@ -190,7 +190,14 @@ describe('adversarial cases on a wasmd localnet', () => {
 
   it('a fee below the quote → FeeTooLowError', async () => {
     const { a, b, chain } = t
-    const config = { baseFee: 1_000n, gasPrice: 0n, rate: 1n, gasOverhead: 0, gasPerByte: 0 }
+    const config = {
+      baseFee: 1_000n,
+      gasPrice: 0n,
+      rate: 1n,
+      gasOverhead: 0,
+      gasPerByte: 0,
+      maxGasLimit: 16_777_216,
+    }
     await a.endpoint.setFeeConfig({ domain: b.side.domain, config })
     const send = {
       destination: b.side.domain,

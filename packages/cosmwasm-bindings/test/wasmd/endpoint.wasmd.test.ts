@@ -20,6 +20,7 @@ const fees = {
   rate: 10n ** 18n,
   gasOverhead: 50_000,
   gasPerByte: 16,
+  maxGasLimit: 16_777_216,
 }
 const recipient = `0x${'00'.repeat(12)}${'ab'.repeat(20)}` as const
 

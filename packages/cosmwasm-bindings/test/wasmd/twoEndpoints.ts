@@ -20,7 +20,14 @@ import { VALIDATORS } from '../contract/relay.ts'
 import { DOMAIN_A, DOMAIN_B, type ProveOptions, proveLeaves, Side } from '../contract/world.ts'
 
 export const ELSEWHERE = 7003
-export const ZERO_FEES = { baseFee: 0n, gasPrice: 0n, rate: 1n, gasOverhead: 0, gasPerByte: 0 }
+export const ZERO_FEES = {
+  baseFee: 0n,
+  gasPrice: 0n,
+  rate: 1n,
+  gasOverhead: 0,
+  gasPerByte: 0,
+  maxGasLimit: 16_777_216,
+}
 
 export const hexText = (text: string): Hex => `0x${Buffer.from(text, 'utf8').toString('hex')}`
 export const b64Text = (hex: Hex) => Buffer.from(hex.slice(2), 'hex').toString('base64')

@@ -2,8 +2,15 @@
 import { concat, u32Bytes, utf8 } from "../lib/bytes";
 import { keccak256 } from "../lib/keccak";
 
-export const PROOF_BRANCH_OFFSET = 8;
-export const PROOF_SIGNATURES_OFFSET = 8 + 32 * 32;
+// Proof (PROTOCOL.md §6): checkpointIndex u32 | leafIndex u32 | zeroMask u32 | siblings | signatures,
+// the siblings being 32 − popcount(zeroMask) hashes of 32 bytes, the signatures k × 65 bytes.
+export const PROOF_CHECKPOINT_INDEX_OFFSET = 0;
+export const PROOF_LEAF_INDEX_OFFSET = 4;
+export const PROOF_ZERO_MASK_OFFSET = 8;
+export const PROOF_SIBLINGS_OFFSET = 12;
+/** The fixed header: the three u32 before the siblings. */
+export const PROOF_HEADER_LENGTH = PROOF_SIBLINGS_OFFSET;
+export const SIBLING_LENGTH = 32;
 export const SIGNATURE_LENGTH = 65;
 
 /** keccak256(origin u32 | originEndpoint b32 | "FERRY"). */

@@ -90,26 +90,35 @@ export function encodeAckBody(originalId: Uint8Array, status: u8, result: Uint8A
  * with the same error names (snake_case). Returns the message, or null after a failure.
  */
 export function checkMessage(bytes: Uint8Array, localDomain: u32): Message | null {
+  const message = checkHeader(bytes);
+  if (message === null) return null;
+  const destination = message.destination;
+  if (destination != localDomain) {
+    fail("wrong_destination", "expected " + localDomain.toString() + ", got " + destination.toString());
+    return null;
+  }
+  return checkBody(message) ? message : null;
+}
+
+/** The checks of the first two bytes (length, version, flags); the message, or null. */
+export function checkHeader(bytes: Uint8Array): Message | null {
   const length = bytes.length;
   if (length < BODY_OFFSET) { fail("message_too_short", "length " + length.toString()); return null; }
   if (bytes[0] != VERSION) { fail("wrong_version", bytes[0].toString()); return null; }
   const flags = bytes[FLAGS_OFFSET];
   if ((flags & ~KNOWN_FLAGS) != 0) { fail("unknown_flags", flags.toString()); return null; }
   if (flags == KNOWN_FLAGS) { fail("ack_requests_ack", flags.toString()); return null; }
-  const message = new Message(bytes);
-  const destination = message.destination;
-  if (destination != localDomain) {
-    fail("wrong_destination", "expected " + localDomain.toString() + ", got " + destination.toString());
-    return null;
-  }
-  const bodyLength = length - BODY_OFFSET;
+  return new Message(bytes);
+}
+
+/** The checks of the body: at most MAX_BODY_LENGTH bytes, an ack's at least 33. */
+export function checkBody(message: Message): bool {
+  const bodyLength = message.bytes.length - BODY_OFFSET;
   if (bodyLength > MAX_BODY_LENGTH) {
-    fail("body_too_large", bodyLength.toString() + " > " + MAX_BODY_LENGTH.toString());
-    return null;
+    return fail("body_too_large", bodyLength.toString() + " > " + MAX_BODY_LENGTH.toString());
   }
-  if ((flags & FLAG_IS_ACK) != 0 && bodyLength < ACK_RESULT_OFFSET) {
-    fail("malformed_ack", "body length " + bodyLength.toString());
-    return null;
+  if (message.isAck && bodyLength < ACK_RESULT_OFFSET) {
+    return fail("malformed_ack", "body length " + bodyLength.toString());
   }
-  return message;
+  return true;
 }

@@ -136,13 +136,15 @@ export function setFeeConfig(ctx: Context, res: Response, f: Fields): void {
   config.rate = c.u128("rate");
   config.gasOverhead = c.u32("gas_overhead");
   config.gasPerByte = c.u32("gas_per_byte");
+  config.maxGasLimit = c.u32("max_gas_limit");
   if (!c.finish() || !f.finish() || !only("fee manager", feeManager(), ctx.sender)) return;
   if (config.rate.isZero()) { fail("zero_rate", domain.toString()); return; }
+  if (config.maxGasLimit == 0) { fail("zero_max_gas_limit", domain.toString()); return; }
   saveFeeConfig(domain, config);
   res.event("ferry_fee_config_set").add("domain", domain.toString())
     .add("base_fee", config.baseFee.toString()).add("gas_price", config.gasPrice.toString())
     .add("rate", config.rate.toString()).add("gas_overhead", config.gasOverhead.toString())
-    .add("gas_per_byte", config.gasPerByte.toString());
+    .add("gas_per_byte", config.gasPerByte.toString()).add("max_gas_limit", config.maxGasLimit.toString());
 }
 
 export function removeFeeConfig(ctx: Context, res: Response, f: Fields): void {

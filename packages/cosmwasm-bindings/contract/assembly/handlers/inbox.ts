@@ -1,5 +1,6 @@
 // Delivery (PROTOCOL.md §7): deliver, deliver_batch, retry, timeout. The handler call is a
-// sub-message with the message's gas limit and `reply_on: always`; its outcome is recorded by
+// sub-message with the message's gas limit (a retry's own, at least the message's) and
+// `reply_on: always`; its outcome is recorded by
 // `reply` (./settle.ts). Mirrors the Solidity EndpointInbox, checks in the same order.
 import { checkMessage, Message, STATUS_FAILED, STATUS_TIMED_OUT, ACK_RESULT_OFFSET, ACK_STATUS_OFFSET, BODY_OFFSET } from "../codec/message";
 import { querySmart } from "../host/api";
@@ -51,7 +52,7 @@ function handlerMessage(m: Message): string {
  * this chain, or names the endpoint itself, is not called: the message is Failed with an empty
  * result, so a message can never make the endpoint act on its own behalf.
  */
-function dispatch(ctx: Context, res: Response, m: Message, id: Uint8Array, kind: u8): void {
+function dispatch(ctx: Context, res: Response, m: Message, id: Uint8Array, kind: u8, gasLimit: u32): void {
   if (failed()) return;
   const recipient = bytes32ToAddress(m.recipient);
   if (recipient === null || recipient == ctx.contract) {
@@ -59,7 +60,7 @@ function dispatch(ctx: Context, res: Response, m: Message, id: Uint8Array, kind:
     return;
   }
   const replyId = pushPending(kind, m.bytes);
-  res.messages.push(new SubMsg(replyId, wasmExecute(recipient, handlerMessage(m)), <i64>m.gasLimit, REPLY_ALWAYS));
+  res.messages.push(new SubMsg(replyId, wasmExecute(recipient, handlerMessage(m)), <i64>gasLimit, REPLY_ALWAYS));
 }
 
 /** Asks the app's own verifier contract (INTERFACE.md: `{"verify":…}` → `{"valid":bool}`). */
@@ -104,7 +105,7 @@ function deliverOne(ctx: Context, res: Response, bytes: Uint8Array, proof: Uint8
   }
 
   // INTERACTIONS: the handler, settled by its reply.
-  dispatch(ctx, res, m, id, KIND_DELIVER);
+  dispatch(ctx, res, m, id, KIND_DELIVER, m.gasLimit);
 }
 
 export function deliver(ctx: Context, res: Response, f: Fields): void {
@@ -142,10 +143,15 @@ function readMessage(f: Fields): Uint8Array | null {
   return message;
 }
 
-/** `retry`: a Failed message's handler again, as long as its deadline has not passed. */
+/**
+ * `retry`: a Failed message's handler again, with `gas_limit` gas (at least the message's own:
+ * a handler that ran out of gas can be retried with more), as long as its deadline has not
+ * passed.
+ */
 export function retry(ctx: Context, res: Response, f: Fields): void {
-  const bytes = readMessage(f);
-  if (bytes === null) return;
+  const bytes = f.base64("message");
+  const gasLimit = f.u32("gas_limit");
+  if (!f.finish() || !guard()) return;
   const m = new Message(bytes);
   const id = m.id();
   if (bytes.length < BODY_OFFSET || storedStatus(id) != STATUS_FAILED) {
@@ -157,7 +163,12 @@ export function retry(ctx: Context, res: Response, f: Fields): void {
     fail("deadline_passed", toHex(id) + " deadline " + deadline.toString());
     return;
   }
-  dispatch(ctx, res, m, id, KIND_RETRY);
+  const own = m.gasLimit;
+  if (gasLimit < own) {
+    fail("retry_gas_limit_too_low", toHex(id) + ": " + gasLimit.toString() + " < " + own.toString());
+    return;
+  }
+  dispatch(ctx, res, m, id, KIND_RETRY, gasLimit);
 }
 
 /** `timeout`: a Failed message past its deadline becomes TimedOut (and is acked if asked). */

@@ -1,7 +1,7 @@
-// Sending (PROTOCOL.md §4), fees (§9) and acks (§8): outbound nonces, the merkle tree,
-// `ferry_message_sent`.
-import { channelKey, encodeAckBody, encodeMessage, FLAG_ACK_REQUESTED, FLAG_IS_ACK, MAX_BODY_LENGTH, Message, ACK_RESULT_OFFSET } from "../codec/message";
-import { Context } from "../host/context";
+// Sending (PROTOCOL.md §4), fees and top-ups (§9) and acks (§8): outbound nonces, the merkle
+// tree, `ferry_message_sent`, `ferry_fee_added`.
+import { channelKey, checkBody, checkHeader, encodeAckBody, encodeMessage, FLAG_ACK_REQUESTED, FLAG_IS_ACK, MAX_BODY_LENGTH, Message, ACK_RESULT_OFFSET } from "../codec/message";
+import { Coin, Context } from "../host/context";
 import { bankSend, REPLY_NEVER, Response, SubMsg } from "../host/response";
 import { toHex } from "../lib/bytes";
 import { fail, failed } from "../lib/fail";
@@ -30,7 +30,19 @@ function gasCost(config: FeeConfig, gas: u64, bodyLength: u64): U256 | null {
   return scaled.divSmall(RATE_SCALE_HALF).divSmall(RATE_SCALE_HALF);
 }
 
-/** The fee of a message, or a zero value after a failure. */
+/**
+ * A gas limit above its domain's `max_gas_limit` (PROTOCOL.md §4): a handler that needs more gas
+ * than one delivery transaction can give would never run and would block its channel for good.
+ */
+function checkGasLimit(code: string, gasLimit: u32, config: FeeConfig, domain: u32): bool {
+  if (gasLimit <= config.maxGasLimit) return true;
+  return fail(code, gasLimit.toString() + " > " + config.maxGasLimit.toString() + " for domain " + domain.toString());
+}
+
+/**
+ * The fee of a message, or a zero value after a failure: `gas_limit_too_high` above the
+ * destination's `max_gas_limit`, `ack_gas_limit_too_high` above the local domain's.
+ */
 export function quoteFee(destination: u32, bodyLength: u64, gasLimit: u32, ackGasLimit: u32): U256 {
   const zero = new U256();
   if (bodyLength > <u64>MAX_BODY_LENGTH) {
@@ -39,12 +51,14 @@ export function quoteFee(destination: u32, bodyLength: u64, gasLimit: u32, ackGa
   }
   const remote = loadFeeConfig(destination);
   if (remote === null) { fail("unknown_destination", destination.toString()); return zero; }
+  if (!checkGasLimit("gas_limit_too_high", gasLimit, remote, destination)) return zero;
   const cost = gasCost(remote, gasLimit, bodyLength);
   let fee = cost !== null ? remote.baseFee.add(cost) : null;
   if (fee !== null && ackGasLimit != 0) {
     const local = localDomain();
     const home = loadFeeConfig(local);
     if (home === null) { fail("unknown_destination", local.toString()); return zero; }
+    if (!checkGasLimit("ack_gas_limit_too_high", ackGasLimit, home, local)) return zero;
     const ackCost = gasCost(home, ackGasLimit, ACK_BODY_QUOTE_LENGTH);
     fee = ackCost !== null ? fee.add(ackCost) : null;
   }
@@ -77,6 +91,19 @@ export function nextOutboundNonce(channel: Uint8Array): u64 {
   return current + 1;
 }
 
+/** The sum of `funds`, all in `feeDenom` (else `wrong_denom`); null after a failure. */
+function feeFunds(funds: Array<Coin>, feeDenom: string): U256 | null {
+  let paid = new U256();
+  for (let i = 0; i < funds.length; i++) {
+    const coin = funds[i];
+    if (coin.denom != feeDenom) { fail("wrong_denom", "expected " + feeDenom + ", got " + coin.denom); return null; }
+    const sum = paid.add(coin.amount);
+    if (sum === null) { fail("fee_overflow", "funds"); return null; }
+    paid = sum;
+  }
+  return paid;
+}
+
 /** `{"send":{…}}` (INTERFACE.md). */
 export function send(ctx: Context, res: Response, f: Fields): void {
   const destination = f.u32("destination");
@@ -88,18 +115,12 @@ export function send(ctx: Context, res: Response, f: Fields): void {
   if (!f.finish()) return;
   if (isPaused()) { fail("paused"); return; }
 
-  // CHECKS: the fee, paid in the native denom only.
+  // CHECKS: the gas limits and the fee, paid in the fee denom only.
   const fee = quoteFee(destination, body.length, gasLimit, ackGasLimit);
-  const feeDenom = denom();
-  let paid = new U256();
-  for (let i = 0; i < ctx.funds.length; i++) {
-    const coin = ctx.funds[i];
-    if (coin.denom != feeDenom) { fail("wrong_denom", "expected " + feeDenom + ", got " + coin.denom); return; }
-    const sum = paid.add(coin.amount);
-    if (sum === null) { fail("fee_overflow", "funds"); return; }
-    paid = sum;
-  }
   if (failed()) return;
+  const feeDenom = denom();
+  const paid = feeFunds(ctx.funds, feeDenom);
+  if (paid === null) return;
   if (paid.cmp(fee) < 0) { fail("fee_too_low", "required " + fee.toString() + ", paid " + paid.toString()); return; }
 
   // EFFECTS
@@ -115,6 +136,35 @@ export function send(ctx: Context, res: Response, f: Fields): void {
   if (paid.cmp(fee) > 0) {
     res.messages.push(new SubMsg(0, bankSend(ctx.sender, feeDenom, paid.sub(fee).toString()), -1, REPLY_NEVER));
   }
+}
+
+/**
+ * `{"add_fee":{"message"}}` (PROTOCOL.md §9): tops up the fee of a message this endpoint sent,
+ * with a positive amount in the fee denom, kept whole (no refund). The message must be well
+ * formed, from this domain, and its nonce already taken on its channel (1 ≤ nonce ≤ outbound
+ * nonce), so a mistyped message cannot swallow the funds. Emits `ferry_fee_added`.
+ */
+export function addFee(ctx: Context, res: Response, f: Fields): void {
+  const bytes = f.base64("message");
+  if (!f.finish()) return;
+  if (isPaused()) { fail("paused"); return; }
+  const feeDenom = denom();
+  const amount = feeFunds(ctx.funds, feeDenom);
+  if (amount === null) return;
+  if (amount.isZero()) { fail("zero_fee", "add_fee takes a positive amount of " + feeDenom); return; }
+  const m = checkHeader(bytes);
+  if (m === null) return;
+  const local = localDomain();
+  if (m.origin != local) { fail("wrong_origin", "expected " + local.toString() + ", got " + m.origin.toString()); return; }
+  if (!checkBody(m)) return;
+  const id = m.id();
+  const channel = m.channel();
+  const sent = outboundNonce(channel);
+  if (m.nonce == 0 || m.nonce > sent) {
+    fail("message_not_sent", toHex(id) + ": nonce " + m.nonce.toString() + ", outbound nonce " + sent.toString());
+    return;
+  }
+  res.event("ferry_fee_added").add("id", toHex(id)).add("amount", amount.toString());
 }
 
 /**

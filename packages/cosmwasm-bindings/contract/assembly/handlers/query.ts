@@ -72,7 +72,7 @@ export function query(name: string, f: Fields): string {
     if (config === null) { fail("unknown_domain", domain.toString()); return ""; }
     return new ObjectWriter().dec("base_fee", config.baseFee.toString()).dec("gas_price", config.gasPrice.toString())
       .dec("rate", config.rate.toString()).num("gas_overhead", config.gasOverhead)
-      .num("gas_per_byte", config.gasPerByte).toString();
+      .num("gas_per_byte", config.gasPerByte).num("max_gas_limit", config.maxGasLimit).toString();
   }
   if (name == "app_verifier") {
     const app = f.string("app");

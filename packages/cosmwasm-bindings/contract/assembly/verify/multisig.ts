@@ -1,5 +1,7 @@
 // The built-in multisig verifier (PROTOCOL.md §6), with the Solidity MultisigVerifier's checks
-// and error names: leafIndex ≤ checkpointIndex; root from the branch; the checkpoint digest for
+// and error names: the compact layout's lengths (a header under 12 bytes, fewer siblings than
+// the zeroMask implies or a partial signature is `malformed_proof`); leafIndex ≤ checkpointIndex;
+// root from the branch (Z[h] where bit h of zeroMask is set); the checkpoint digest for
 // the origin's endpoint; each signature with v ∈ {27, 28} and low s, recovered through the VM's
 // secp256k1_recover_pubkey into an Ethereum address; signers validators of the origin, strictly
 // ascending, at least `threshold` of them.
@@ -7,8 +9,11 @@
 // Within one execute a checkpoint whose signatures were checked is remembered (by its digest,
 // which binds origin, origin endpoint, root and index), so the later proofs of a deliver_batch
 // may carry no signatures. The memory is a per-call list, cleared when an entry point starts.
-import { checkpointDigest, domainHash, ethSignedHash, PROOF_BRANCH_OFFSET, PROOF_SIGNATURES_OFFSET, SIGNATURE_LENGTH } from "../codec/checkpoint";
-import { branchRoot } from "../codec/merkle";
+import {
+  checkpointDigest, domainHash, ethSignedHash, PROOF_CHECKPOINT_INDEX_OFFSET, PROOF_HEADER_LENGTH, PROOF_LEAF_INDEX_OFFSET,
+  PROOF_SIBLINGS_OFFSET, PROOF_ZERO_MASK_OFFSET, SIBLING_LENGTH, SIGNATURE_LENGTH,
+} from "../codec/checkpoint";
+import { branchRoot, siblingCount } from "../codec/merkle";
 import { Message } from "../codec/message";
 import { recoverPubkey } from "../host/api";
 import { compare, equal, readU32, toHex } from "../lib/bytes";
@@ -80,12 +85,16 @@ export function recoverAddress(hash: Uint8Array, signature: Uint8Array, index: i
  * the validator set it was asked about).
  */
 export function verifyMultisig(message: Message, id: Uint8Array, proof: Uint8Array, given: OriginConfig | null = null): bool {
+  // CHECKS of the shape: the header, the siblings its mask implies, whole signatures after them.
   const length = proof.length;
-  if (length < PROOF_SIGNATURES_OFFSET || (length - PROOF_SIGNATURES_OFFSET) % SIGNATURE_LENGTH != 0) {
+  if (length < PROOF_HEADER_LENGTH) return fail("malformed_proof", "length " + length.toString());
+  const zeroMask = readU32(proof, PROOF_ZERO_MASK_OFFSET);
+  const signaturesOffset = PROOF_SIBLINGS_OFFSET + siblingCount(zeroMask) * SIBLING_LENGTH;
+  if (length < signaturesOffset || (length - signaturesOffset) % SIGNATURE_LENGTH != 0) {
     return fail("malformed_proof", "length " + length.toString());
   }
-  const checkpointIndex = readU32(proof, 0);
-  const leafIndex = readU32(proof, 4);
+  const checkpointIndex = readU32(proof, PROOF_CHECKPOINT_INDEX_OFFSET);
+  const leafIndex = readU32(proof, PROOF_LEAF_INDEX_OFFSET);
   if (leafIndex > checkpointIndex) {
     return fail("leaf_index_too_high", leafIndex.toString() + " > " + checkpointIndex.toString());
   }
@@ -94,9 +103,9 @@ export function verifyMultisig(message: Message, id: Uint8Array, proof: Uint8Arr
   if (config === null) return fail("unknown_origin", origin.toString());
   const threshold = <i32>config.threshold;
 
-  const root = branchRoot(id, proof, PROOF_BRANCH_OFFSET, leafIndex);
+  const root = branchRoot(id, proof, PROOF_SIBLINGS_OFFSET, leafIndex, zeroMask);
   const digest = checkpointDigest(domainHash(origin, config.originEndpoint), root, checkpointIndex);
-  const count = (length - PROOF_SIGNATURES_OFFSET) / SIGNATURE_LENGTH;
+  const count = (length - signaturesOffset) / SIGNATURE_LENGTH;
   if (count == 0) {
     if (isRemembered(digest)) return true;
     return fail("threshold_not_met", "0 of " + threshold.toString());
@@ -108,7 +117,7 @@ export function verifyMultisig(message: Message, id: Uint8Array, proof: Uint8Arr
   let previous = new Uint8Array(20);
   let cursor = 0;
   for (let i = 0; i < count; i++) {
-    const offset = PROOF_SIGNATURES_OFFSET + i * SIGNATURE_LENGTH;
+    const offset = signaturesOffset + i * SIGNATURE_LENGTH;
     const signer = recoverAddress(hash, proof.subarray(offset, offset + SIGNATURE_LENGTH), i);
     if (signer === null) return false;
     if (compare(signer, previous) <= 0) {

@@ -17,6 +17,7 @@ type Answer = {
   rate: string
   gas_overhead: number
   gas_per_byte: number
+  max_gas_limit: number
 }
 
 /**
@@ -25,7 +26,8 @@ type Answer = {
  * @example
  * ```ts
  * await feeConfig(executor, { contract: endpoint, domain: 1 }
- * // { baseFee: 1000n, gasPrice: 1n, rate: 10n ** 18n, gasOverhead: 50000, gasPerByte: 16 })
+ * // { baseFee: 1000n, gasPrice: 1n, rate: 10n ** 18n, gasOverhead: 50000, gasPerByte: 16,
+ * //   maxGasLimit: 10000000 }
  * ```
  */
 export async function feeConfig(
@@ -41,5 +43,6 @@ export async function feeConfig(
     rate: BigInt(answer.rate),
     gasOverhead: answer.gas_overhead,
     gasPerByte: answer.gas_per_byte,
+    maxGasLimit: answer.max_gas_limit,
   }
 }

@@ -1,7 +1,7 @@
-import type { InvalidHexError } from '@ferry/sdk'
+import type { FieldOutOfRangeError, InvalidHexError } from '@ferry/sdk'
 import type { MissingSenderError } from '../../errors/client.js'
 import type { EndpointError } from '../../errors/endpointError.js'
-import { toBase64 } from '../../internal/bytes.js'
+import { MAX_U32, toBase64, toUint } from '../../internal/bytes.js'
 import { executeEndpoint } from '../../internal/executeEndpoint.js'
 import type { BytesInput } from '../../types.js'
 import type {
@@ -12,16 +12,29 @@ import type {
 
 export type RetryParameters = EndpointExecuteParameters & {
   message: BytesInput
+  /**
+   * Gas the handler is given: at least the message's own `gasLimit`
+   * (`RetryGasLimitTooLowError` otherwise); more recovers a handler that ran out of gas.
+   */
+  gasLimit: number
 }
 export type RetryReturnType = EndpointExecuteReturnType
-export type RetryErrorType = EndpointError | MissingSenderError | InvalidHexError
+export type RetryErrorType =
+  | EndpointError
+  | MissingSenderError
+  | InvalidHexError
+  | FieldOutOfRangeError
 
 /**
- * Runs a Failed message’s handler again, while its deadline has not passed; anyone may call.
+ * Runs a Failed message’s handler again with `gasLimit` gas, while its deadline has not passed
+ * (PROTOCOL §7); anyone may call, and pays for the gas.
  *
  * @example
  * ```ts
- * await retry(executor, { contract: endpoint, message })
+ * import { decodeMessage } from '@ferry/sdk'
+ *
+ * // Twice the message's own gas limit, for a handler that ran out of gas.
+ * await retry(executor, { contract: endpoint, message, gasLimit: 2 * decodeMessage(message).gasLimit })
  * ```
  */
 export async function retry(
@@ -29,6 +42,9 @@ export async function retry(
   parameters: RetryParameters,
 ): Promise<RetryReturnType> {
   return executeEndpoint(executor, parameters, {
-    retry: { message: toBase64(parameters.message, 'message') },
+    retry: {
+      message: toBase64(parameters.message, 'message'),
+      gas_limit: toUint(parameters.gasLimit, MAX_U32, 'gasLimit'),
+    },
   })
 }

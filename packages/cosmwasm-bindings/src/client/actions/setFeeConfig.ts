@@ -19,14 +19,22 @@ export type SetFeeConfigReturnType = EndpointExecuteReturnType
 export type SetFeeConfigErrorType = EndpointError | MissingSenderError | FieldOutOfRangeError
 
 /**
- * Sets the fee parameters of a destination domain (PROTOCOL §9; fee manager only).
+ * Sets the fee parameters of a destination domain (PROTOCOL §9; fee manager only), with the
+ * largest gas limit a message to it may ask for (§4; `ZeroMaxGasLimitError` when 0).
  *
  * @example
  * ```ts
  * await setFeeConfig(executor, {
  *   contract: endpoint,
  *   domain: 1,
- *   config: { baseFee: 1000n, gasPrice: 1n, rate: 10n ** 18n, gasOverhead: 50_000, gasPerByte: 16 },
+ *   config: {
+ *     baseFee: 1000n,
+ *     gasPrice: 1n,
+ *     rate: 10n ** 18n,
+ *     gasOverhead: 50_000,
+ *     gasPerByte: 16,
+ *     maxGasLimit: 10_000_000,
+ *   },
  * })
  * ```
  */
@@ -43,6 +51,7 @@ export async function setFeeConfig(
         rate: toDecimal(parameters.config.rate, MAX_U128, 'config.rate'),
         gas_overhead: toUint(parameters.config.gasOverhead, MAX_U32, 'config.gasOverhead'),
         gas_per_byte: toUint(parameters.config.gasPerByte, MAX_U32, 'config.gasPerByte'),
+        max_gas_limit: toUint(parameters.config.maxGasLimit, MAX_U32, 'config.maxGasLimit'),
       },
     },
   })

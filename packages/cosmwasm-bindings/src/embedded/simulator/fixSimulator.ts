@@ -12,7 +12,17 @@ const FIXED = Symbol.for('ferry.simulatorFixed')
  * replacing the simulator's methods that differ (each fix in its own file, (a) to (f), with a
  * regression test in test/vm/simulatorFixes.test.ts). Applied from this package's own code, so
  * that whoever installs `@ferry/cosmwasm-bindings` gets them: a pnpm patch of a dependency is
- * not applied in a consumer's install. Idempotent; `createEmbeddedChain` calls it.
+ * not applied in a consumer's install. Idempotent; `createEmbeddedChain` calls it, and whoever
+ * drives a `CWSimulateApp` of their own (this package's contract tests and bench) calls it first.
+ *
+ * @example
+ * ```ts
+ * import { fixSimulator } from '@ferry/cosmwasm-bindings/embedded'
+ * import { CWSimulateApp } from '@oraichain/cw-simulate'
+ *
+ * fixSimulator()
+ * const app = new CWSimulateApp({ chainId: 'test', bech32Prefix: 'wasm', metering: true })
+ * ```
  */
 export function fixSimulator(): void {
   if (contractPrototype[FIXED]) return
