@@ -181,6 +181,18 @@ describe('endpoint message checks', () => {
     )
   })
 
+  it('send sets ACK_REQUESTED exactly when ack_gas_limit > 0; its acks never request one (§3)', async () => {
+    expect(decodeMessage(valid.message)).toMatchObject({ flags: 0, ackGasLimit: 0 })
+    const asked = await world.sendFrom(world.appA, a, DOMAIN_B, bech32ToBytes32(world.appB), {
+      ackGasLimit: 1,
+    })
+    expect(decodeMessage(asked.message)).toMatchObject({ flags: 2, ackGasLimit: 1 })
+    await world.relay(a, b, valid.message)
+    await world.relay(a, b, asked.message)
+    const [ack] = b.sent
+    expect(decodeMessage(ack!.message)).toMatchObject({ flags: 1, ackGasLimit: 0, gasLimit: 1 })
+  })
+
   it('accepts ackGasLimit without ACK_REQUESTED as written (no ack is sent)', async () => {
     // The endpoint never sends such a message; the protocol lists no error for it.
     const odd = concat(slice(valid.message, 0, 94), '0x0000c350', slice(valid.message, 98))

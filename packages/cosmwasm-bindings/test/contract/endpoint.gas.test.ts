@@ -1,11 +1,13 @@
 // Delivery to recipients that cannot run (PROTOCOL.md §7.4): the handler runs as a sub-message
 // with the message's gas limit, so a recipient that runs out of it, or an address without a
-// contract, makes the message Failed without failing the delivery; the channel moves on. Gas
+// contract, makes the message Failed without failing the delivery; the channel moves on. A
+// retry may give the handler more gas than the message asked for, never less (§7). Gas
 // limits need the VM's metering, which the patched simulator then enforces as wasmd does.
-import { decodeMessage, getChannelKey } from '@ferry/sdk'
+import { decodeMessage, getChannelKey, getMessageId } from '@ferry/sdk'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { account, b64, Chain, eventsOf, type Hex, RELAYER } from './harness.ts'
 import { configureOrigin, deliverMsg, Origin } from './relay.ts'
+import { errorOf, hexText } from './world.ts'
 
 const text = (hex: string | undefined) => Buffer.from((hex ?? '').slice(2), 'hex').toString()
 const channelOf = (message: Hex) => getChannelKey(decodeMessage(message))
@@ -60,6 +62,48 @@ describe('endpoint delivery: a recipient out of its gas limit', () => {
     expect(chain.query(endpoint, { message_status: { message: b64(heavy) } })).toEqual({
       status: 1,
     })
+  })
+
+  it('retry with a larger gas limit turns an out-of-gas Failed into Executed (§7)', async () => {
+    // 20 keccak rounds (~12.5M) do not fit the message's 1,000,000 gas; 20,000,000 do.
+    await chain.must(RELAYER, recipient, { set_burn: { rounds: 20 } })
+    const heavy = origin.send(recipient, 'burn', { gasLimit: 1_000_000 })
+    expect(await deliver(chain, endpoint, origin, heavy)).toEqual({
+      status: '2',
+      result: 'SubMsg hit gas limit: out of gas',
+    })
+    const retry = (gasLimit: number) =>
+      chain.execute(RELAYER, endpoint, { retry: { message: b64(heavy), gas_limit: gasLimit } })
+
+    // Less than the message's own gas limit is refused: a retry may give more, never less.
+    const id = getMessageId(heavy)
+    expect(errorOf(await retry(999_999))).toBe(`retry_gas_limit_too_low: ${id}: 999999 < 1000000`)
+    // The same gas limit fails the same way; the message stays Failed.
+    const same = await retry(1_000_000)
+    expect(eventsOf(same, 'ferry_message_retried')[0]).toMatchObject({
+      status: '2',
+      result: hexText('SubMsg hit gas limit: out of gas'),
+    })
+    const more = await retry(20_000_000)
+    expect(eventsOf(more, 'ferry_message_retried')[0]).toMatchObject({ id, status: '1' })
+    expect(chain.query(endpoint, { message_status: { message: b64(heavy) } })).toEqual({
+      status: 1,
+    })
+    expect(chain.query(recipient, { handled: {} })).toEqual({ count: 1, last: 'burn' })
+    // Executed is final.
+    expect(errorOf(await retry(20_000_000))).toBe(`not_retryable: ${id} has status 1`)
+  })
+
+  it('retry after the deadline is still rejected, whatever its gas limit', async () => {
+    await chain.must(RELAYER, recipient, { set_burn: { rounds: 20 } })
+    const deadline = BigInt(Math.floor(chain.app.time / 1e9) + 100)
+    const heavy = origin.send(recipient, 'burn', { gasLimit: 1_000_000, deadline })
+    expect((await deliver(chain, endpoint, origin, heavy)).status).toBe('2')
+    chain.setTime(Number(deadline) + 1)
+    const out = await chain.execute(RELAYER, endpoint, {
+      retry: { message: b64(heavy), gas_limit: 20_000_000 },
+    })
+    expect(errorOf(out)).toBe(`deadline_passed: ${getMessageId(heavy)} deadline ${deadline}`)
   })
 
   it('a handler within its gas limit is Executed with metering on', async () => {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEndpointClient, type EndpointClient } from '../../src/client/createEndpointClient.ts'
 import { fromSigningClient, type SigningClientLike } from '../../src/client/fromSigningClient.ts'
 import type { EndpointEvent } from '../../src/client/parseEndpointEvents.ts'
+import { RetryGasLimitTooLowError } from '../../src/errors/delivery.ts'
 import { ThresholdNotMetError } from '../../src/errors/proof.ts'
 import { startWasmdLocalnet, type WasmdLocalnet } from '../../src/localnet/startWasmdLocalnet.ts'
 import { wasmPath } from '../contract/harness.ts'
@@ -144,10 +145,37 @@ describe('deliveries on a wasmd localnet', () => {
     expect(await endpoint.inboundNonce({ channel })).toBe(decodeMessage(second).nonce)
 
     await setFlaky(false)
-    const retried = await endpoint.retry({ message: first })
+    const retried = await endpoint.retry({
+      message: first,
+      gasLimit: decodeMessage(first).gasLimit,
+    })
     const [event] = retried.events.filter((e) => e.type === 'messageRetried')
     expect(event).toMatchObject({ status: MessageStatus.Executed })
     expect(await endpoint.messageStatus({ message: first })).toBe(MessageStatus.Executed)
+  })
+
+  it('a handler out of its gas limit → Failed; retry with a larger gas limit → Executed (§7)', async () => {
+    // 3,000 keccak rounds need far more than the message's 100,000 gas, far less than 20M.
+    await client.execute(sender, recipient, { set_burn: { rounds: 3_000 } }, 'auto')
+    const heavy = origin.send(recipient, 'burn', { gasLimit: 100_000 })
+    const failed = await endpoint.deliver({ message: heavy, proof: await origin.prove(heavy) })
+    expect(delivered(failed.events)[0]?.status).toBe(MessageStatus.Failed)
+
+    // Less than the message's own gas limit is refused, through the node; the same is Failed again.
+    const low = await endpoint.retry({ message: heavy, gasLimit: 99_999 }).catch((e: unknown) => e)
+    expect(low).toBeInstanceOf(RetryGasLimitTooLowError)
+    expect(low).toMatchObject({ gasLimit: 99_999, messageGasLimit: 100_000 })
+    const same = await endpoint.retry({ message: heavy, gasLimit: 100_000 })
+    expect(same.events.find((e) => e.type === 'messageRetried')).toMatchObject({
+      status: MessageStatus.Failed,
+    })
+
+    const more = await endpoint.retry({ message: heavy, gasLimit: 20_000_000 })
+    gas['retry with 20M'] = lastGasUsed
+    expect(more.events.find((e) => e.type === 'messageRetried')).toMatchObject({
+      status: MessageStatus.Executed,
+    })
+    expect(await endpoint.messageStatus({ message: heavy })).toBe(MessageStatus.Executed)
   })
 
   it('rejects a proof below the threshold with ThresholdNotMetError, through the node', async () => {
