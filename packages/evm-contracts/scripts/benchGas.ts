@@ -8,11 +8,16 @@ import { network } from 'hardhat'
 import { batchFloorPerMessage, deliverFloor, sendFloor } from '../bench/ferry/floors.ts'
 import { measureFerry } from '../bench/ferry/measureFerry.ts'
 import { measureHyperlane } from '../bench/hyperlane/measureHyperlane.ts'
-import { PROCESS_BODY_BYTES } from '../bench/hyperlane/params.ts'
+import { DEEP_TREE_SIZE, PROCESS_BODY_BYTES } from '../bench/hyperlane/params.ts'
 
 // Each connect() is a fresh chain, so neither side warms the other's storage.
 const ferry = await measureFerry((await network.connect()).viem)
-const hyperlane = await measureHyperlane((await network.connect()).viem, { proxies: false })
+const hyperlane = await measureHyperlane((await network.connect()).viem, {
+  proxies: false,
+  deepTreeSize: DEEP_TREE_SIZE,
+})
+const hyperlaneDeep = hyperlane.processDeepTree
+if (!hyperlaneDeep) throw new Error('bench: the Hyperlane run did not measure the deep tree')
 const hyperlaneProxied = await measureHyperlane((await network.connect()).viem, { proxies: true })
 
 type Row = { operation: string; ferry: number; hyperlane: number | undefined; floor: number }
@@ -37,6 +42,17 @@ const rows: Row[] = [
       Number(count),
       PROCESS_BODY_BYTES,
       ferry.deliver[count].calldata,
+      ferry.recipientExecution,
+    ),
+  })),
+  ...(['1', '3', '5'] as const).map((count) => ({
+    operation: `deliver, ${count} signature(s), tree of ${DEEP_TREE_SIZE.toLocaleString('en-US')}`,
+    ferry: ferry.deliverTree65536[count].gas,
+    hyperlane: hyperlaneDeep[count],
+    floor: deliverFloor(
+      Number(count),
+      PROCESS_BODY_BYTES,
+      ferry.deliverTree65536[count].calldata,
       ferry.recipientExecution,
     ),
   })),
@@ -72,7 +88,8 @@ const line = (cells: string[]) =>
   cells
     .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
     .join('  ')
-console.log('Gas per whole transaction (mean gasUsed from receipts); Hyperlane bare (no proxies)\n')
+console.log('Gas per whole transaction (mean gasUsed from receipts); Hyperlane bare (no proxies)')
+console.log('ferry/floor: how far each figure sits above the floor (bench/ferry/floors.ts)\n')
 console.log(line(header))
 console.log(line(widths.map((width) => '-'.repeat(width))))
 for (const cells of table) console.log(line(cells))
@@ -93,9 +110,14 @@ const report = {
     send: gasOf(ferry.send),
     sendWithAck: gasOf(ferry.sendWithAck),
     deliver: gasOf(ferry.deliver),
+    deliverTree65536: gasOf(ferry.deliverTree65536),
     batch10PerMessage: Math.round(ferry.batch10PerMessage.gas),
   },
-  hyperlane: { dispatch: round(hyperlane.dispatch), process: round(hyperlane.process) },
+  hyperlane: {
+    dispatch: round(hyperlane.dispatch),
+    process: round(hyperlane.process),
+    processTree65536: round(hyperlaneDeep),
+  },
   hyperlaneProxied: {
     dispatch: round(hyperlaneProxied.dispatch),
     process: round(hyperlaneProxied.process),
@@ -106,6 +128,9 @@ const report = {
       .map((row) => [row.operation, Number(ratio(row.ferry, row.hyperlane))]),
   ),
   floors: Object.fromEntries(rows.map((row) => [row.operation, Math.round(row.floor)])),
+  ratiosToFloor: Object.fromEntries(
+    rows.map((row) => [row.operation, Number(ratio(row.ferry, row.floor))]),
+  ),
   batchVersusSingleDelivery: Number(
     (ferry.batch10PerMessage.gas / ferry.deliver['3'].gas).toFixed(3),
   ),

@@ -14,7 +14,15 @@ import {
   sortSignaturesBySigner,
 } from '@ferry/sdk/codec'
 import type { HardhatViemHelpers } from '@nomicfoundation/hardhat-viem/types'
-import { type Address, type Hex, keccak256, parseEventLogs, toHex } from 'viem'
+import {
+  type Address,
+  encodeFunctionData,
+  type Hex,
+  keccak256,
+  parseEventLogs,
+  type TransactionReceipt,
+  toHex,
+} from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { endpointAbi } from '../../dist/index.js'
 import {
@@ -23,7 +31,9 @@ import {
   type FerryDeployment,
   getSentMessages,
 } from '../../dist/testing/index.js'
+import { fillTree } from '../fillTree.ts'
 import {
+  DEEP_TREE_SIZE,
   DISPATCH_ALIGNMENT,
   DISPATCH_MEASURED,
   DISPATCH_SIZES,
@@ -44,6 +54,8 @@ export type FerryGas = {
   send: Record<DispatchBodySize, Measured>
   sendWithAck: { '32': Measured }
   deliver: Record<ValidatorCount, Measured>
+  /** deliver with the origin's tree at DEEP_TREE_SIZE messages (the measured ones its last). */
+  deliverTree65536: Record<ValidatorCount, Measured>
   /** Per message: the batch transaction's figures divided by the batch size. */
   batch10PerMessage: Measured
   /** Execution gas of the bench recipient's handler alone, part of every delivery's floor. */
@@ -60,6 +72,8 @@ const ORIGIN = 31337
 const DESTINATION = 31338
 const BATCH_SIZE = 10
 const BATCH_SIGNATURES = 3
+/** Messages delivered per validator set: warm-ups, then the measured ones. */
+const PER_VALIDATOR_SET = PROCESS_WARMUP + PROCESS_MEASURED
 
 type Bench = {
   viem: Pick<HardhatViemHelpers, 'getPublicClient' | 'getWalletClients' | 'deployContract'>
@@ -99,29 +113,24 @@ export async function measureFerry(viem: Bench['viem']): Promise<FerryGas> {
   for (const size of DISPATCH_SIZES) send[size] = await measureSends(bench, sink, Number(size), 0)
   const sendWithAck = { '32': await measureSends(bench, sink, 32, ACK_GAS_LIMIT) }
 
-  const deliver = {} as Record<ValidatorCount, Measured>
-  for (const count of VALIDATOR_COUNTS) {
-    const keys = validatorKeys(Number(count))
-    await trust(bench, keys, keys.length)
-    const messages = await sendMany(bench, PROCESS_WARMUP + PROCESS_MEASURED)
-    const costs: Cost[] = []
-    for (const [i, proof] of (await prove(bench, messages, keys, 'every')).entries()) {
-      const cost = await write(bench, 'deliver', [messages[i] as Hex, proof])
-      if (i >= PROCESS_WARMUP) costs.push(cost)
-    }
-    deliver[count] = meanCost(costs)
-  }
+  const deliver = await measureDeliveries(bench)
 
   const keys = validatorKeys(BATCH_SIGNATURES)
   await trust(bench, keys, keys.length)
   const batch = await sendMany(bench, BATCH_SIZE)
-  const proofs = await prove(bench, batch, keys, 'first')
+  const batchOrigin = await originTree(bench)
+  const proofs = prove(batchOrigin, batch, await sign(batchOrigin, keys), 'first')
   const batchCost = await write(bench, 'deliverBatch', [batch, proofs])
+
+  // The same deliveries once the origin's tree holds DEEP_TREE_SIZE messages.
+  await fillOrigin(bench, DEEP_TREE_SIZE - PER_VALIDATOR_SET * VALIDATOR_COUNTS.length)
+  const deliverTree65536 = await measureDeliveries(bench)
 
   return {
     send,
     sendWithAck,
     deliver,
+    deliverTree65536,
     batch10PerMessage: {
       gas: Number(batchCost.gas) / BATCH_SIZE,
       calldata: batchCost.calldata / BATCH_SIZE,
@@ -159,7 +168,7 @@ async function sendOne(
   recipient: Hex,
   body: Hex,
   ackGasLimit: number,
-): Promise<Cost> {
+): Promise<Cost & { receipt: TransactionReceipt }> {
   const fee = await bench.client.readContract({
     address: bench.origin.endpoint,
     abi: endpointAbi,
@@ -178,16 +187,43 @@ async function sendOne(
 
 /** Sends `count` 32-byte messages to the bench recipient; returns them encoded. */
 async function sendMany(bench: Bench, count: number): Promise<Hex[]> {
-  const before = await getSentMessages(bench.client, { endpoint: bench.origin.endpoint })
-  for (let i = 0; i < count; i++)
-    await sendOne(
-      bench,
-      evmAddressToBytes32(bench.recipient),
-      bodyOf(PROCESS_BODY_BYTES, bench.salt++),
-      0,
-    )
-  const after = await getSentMessages(bench.client, { endpoint: bench.origin.endpoint })
-  return after.slice(before.length).map((sent) => sent.encoded)
+  const messages: Hex[] = []
+  for (let i = 0; i < count; i++) {
+    const body = bodyOf(PROCESS_BODY_BYTES, bench.salt++)
+    const { receipt } = await sendOne(bench, evmAddressToBytes32(bench.recipient), body, 0)
+    const [sent] = parseEventLogs({
+      abi: endpointAbi,
+      eventName: 'MessageSent',
+      logs: receipt.logs,
+    })
+    if (!sent) throw new Error('ferry bench: send emitted no MessageSent')
+    messages.push(sent.args.message)
+  }
+  return messages
+}
+
+/**
+ * Sends PER_VALIDATOR_SET messages per validator set count, all up front (as Hyperlane's side
+ * does), then delivers each set's with proofs against the origin's latest checkpoint signed n of
+ * n; returns the mean of the deliveries after the warm-ups.
+ */
+async function measureDeliveries(bench: Bench): Promise<Record<ValidatorCount, Measured>> {
+  const messages = await sendMany(bench, PER_VALIDATOR_SET * VALIDATOR_COUNTS.length)
+  const origin = await originTree(bench)
+  const result = {} as Record<ValidatorCount, Measured>
+  for (const [set, count] of VALIDATOR_COUNTS.entries()) {
+    const keys = validatorKeys(Number(count))
+    await trust(bench, keys, keys.length)
+    const mine = messages.slice(set * PER_VALIDATOR_SET, (set + 1) * PER_VALIDATOR_SET)
+    const proofs = prove(origin, mine, await sign(origin, keys), 'every')
+    const costs: Cost[] = []
+    for (const [i, proof] of proofs.entries()) {
+      const cost = await write(bench, 'deliver', [mine[i] as Hex, proof])
+      if (i >= PROCESS_WARMUP) costs.push(cost)
+    }
+    result[count] = meanCost(costs)
+  }
+  return result
 }
 
 /** Makes the destination trust `keys` (n-of-n when threshold = keys.length) for the origin. */
@@ -199,32 +235,75 @@ async function trust(bench: Bench, keys: Hex[], threshold: number): Promise<void
   )
 }
 
-/** Proofs of `messages` against the origin's latest checkpoint, signed by `keys`. */
-async function prove(
-  bench: Bench,
-  messages: Hex[],
-  keys: Hex[],
-  signed: 'every' | 'first',
-): Promise<Hex[]> {
+/** Fills the origin's tree, through a Repeater, with sends until it holds `size` messages. */
+async function fillOrigin(bench: Bench, size: number): Promise<void> {
+  const sink = evmAddressToBytes32(bench.relayer.account.address)
+  const body = bodyOf(PROCESS_BODY_BYTES, bench.salt++)
+  const fee = await bench.client.readContract({
+    address: bench.origin.endpoint,
+    abi: endpointAbi,
+    functionName: 'quote',
+    args: [DESTINATION, BigInt(PROCESS_BODY_BYTES), GAS_LIMIT, 0],
+  })
+  const count = await bench.client.readContract({
+    address: bench.origin.endpoint,
+    abi: endpointAbi,
+    functionName: 'merkleCount',
+  })
+  await fillTree({
+    viem: bench.viem,
+    target: bench.origin.endpoint,
+    data: encodeFunctionData({
+      abi: endpointAbi,
+      functionName: 'send',
+      args: [DESTINATION, sink, body, GAS_LIMIT, 0, 0n],
+    }),
+    value: fee,
+    count: size - count,
+  })
+}
+
+/** The origin's tree, rebuilt from its MessageSent events, with their encoded messages. */
+type OriginTree = { tree: MerkleTree; sent: Map<Hex, number>; checkpoint: Checkpoint }
+
+async function originTree(bench: Bench): Promise<OriginTree> {
   const sent = await getSentMessages(bench.client, { endpoint: bench.origin.endpoint })
   const tree = new MerkleTree(sent.map(({ id }) => id))
-  const index = tree.count - 1
   const checkpoint: Checkpoint = {
     origin: ORIGIN,
     originEndpoint: evmAddressToBytes32(bench.origin.endpoint),
     root: tree.root(),
-    index,
+    index: tree.count - 1,
   }
-  const signatures = await sortSignaturesBySigner({
+  return {
+    tree,
+    sent: new Map(sent.map(({ encoded, leafIndex }) => [encoded, leafIndex])),
+    checkpoint,
+  }
+}
+
+/** `keys`' signatures of the origin's latest checkpoint, sorted by signer. */
+async function sign({ checkpoint }: OriginTree, keys: Hex[]): Promise<Hex[]> {
+  return sortSignaturesBySigner({
     checkpoint,
     signatures: await Promise.all(
       keys.map((privateKey) => signCheckpoint({ privateKey, checkpoint })),
     ),
   })
+}
+
+/** Compact proofs of `messages` against the origin's latest checkpoint. */
+function prove(
+  { tree, sent, checkpoint }: OriginTree,
+  messages: Hex[],
+  signatures: Hex[],
+  signed: 'every' | 'first',
+): Hex[] {
   return messages.map((message, i) => {
-    const leafIndex = sent.findIndex(({ encoded }) => encoded === message)
+    const leafIndex = sent.get(message)
+    if (leafIndex === undefined) throw new Error('ferry bench: message not sent by the origin')
     return encodeProof({
-      checkpointIndex: index,
+      checkpointIndex: checkpoint.index,
       leafIndex,
       branch: tree.getProof(leafIndex).branch,
       signatures: signed === 'every' || i === 0 ? signatures : [],
@@ -272,7 +351,11 @@ export function calldataGas(input: Hex): number {
 /** A measured transaction: its gasUsed and the gas its calldata alone costs. */
 type Cost = { gas: bigint; calldata: number }
 
-async function receiptGas(bench: Bench, hash: Hex, what: string): Promise<Cost> {
+async function receiptGas(
+  bench: Bench,
+  hash: Hex,
+  what: string,
+): Promise<Cost & { receipt: TransactionReceipt }> {
   const receipt = await bench.client.waitForTransactionReceipt({ hash })
   if (receipt.status !== 'success') throw new Error(`ferry bench: ${what} reverted (tx ${hash})`)
   // A delivery that ended Failed would measure a cheaper path than the one compared.
@@ -287,7 +370,7 @@ async function receiptGas(bench: Bench, hash: Hex, what: string): Promise<Cost> 
       `ferry bench: ${what} left ${notExecuted.args.id} in status ${notExecuted.args.status}`,
     )
   const { input } = await bench.client.getTransaction({ hash })
-  return { gas: receipt.gasUsed, calldata: calldataGas(input) }
+  return { gas: receipt.gasUsed, calldata: calldataGas(input), receipt }
 }
 
 function meanCost(costs: readonly Cost[]): Measured {

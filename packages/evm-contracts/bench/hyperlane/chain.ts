@@ -13,7 +13,10 @@ import type { HyperlaneContractName } from './artifacts.ts'
 import { hyperlaneArtifact } from './artifacts.ts'
 
 /** The part of `(await network.connect()).viem` the bench needs. */
-export type ViemHelpers = Pick<HardhatViemHelpers, 'getPublicClient' | 'getWalletClients'>
+export type ViemHelpers = Pick<
+  HardhatViemHelpers,
+  'getPublicClient' | 'getWalletClients' | 'deployContract'
+>
 
 export type Chain = {
   readonly publicClient: PublicClient

@@ -8,8 +8,9 @@
  */
 
 import type { Address, Hex, LocalAccount } from 'viem'
-import { isAddressEqual, keccak256, pad, parseEventLogs, toHex } from 'viem'
+import { encodeFunctionData, isAddressEqual, keccak256, pad, parseEventLogs, toHex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
+import { fillTree } from '../fillTree.ts'
 import { hyperlaneArtifact } from './artifacts.ts'
 import type { Chain, ViemHelpers } from './chain.ts'
 import { connectChain, read, send } from './chain.ts'
@@ -45,6 +46,8 @@ export type HyperlaneGas = {
   readonly dispatch: Record<DispatchBodySize, number>
   /** Mean gasUsed of `Mailbox.process` per n-of-n validator set size, 32-byte body. */
   readonly process: Record<ValidatorCount, number>
+  /** The same with the origin's tree at `deepTreeSize` messages, when asked for. */
+  readonly processDeepTree?: Record<ValidatorCount, number>
   /** One paragraph describing the configuration measured. */
   readonly setup: string
 }
@@ -55,6 +58,11 @@ export type MeasureHyperlaneOptions = {
    * deploys them (default true). `false` measures the bare implementations.
    */
   readonly proxies?: boolean
+  /**
+   * Also measure `process` once the origin's tree holds this many messages, the measured ones
+   * being its last (see DEEP_TREE_SIZE in params.ts).
+   */
+  readonly deepTreeSize?: number
 }
 
 /** Deterministic validator keys: keccak256("ferry-bench/hyperlane/validator/<i>"). */
@@ -194,6 +202,45 @@ async function processAll(
   return gas
 }
 
+/**
+ * Fills the origin's tree to `size` messages through a Repeater that dispatches in a loop (as
+ * the Ferry side does), mirroring every inserted leaf into the off-chain tree.
+ */
+async function fillOrigin(bench: Bench, viem: ViemHelpers, size: number): Promise<void> {
+  const { chain, hyperlane, tree } = bench
+  const args = [DESTINATION_DOMAIN, bench.recipient, bodyOf(PROCESS_BODY_BYTES, bench.salt++)]
+  const fee = (await read(
+    chain,
+    'Mailbox',
+    hyperlane.originMailbox,
+    'quoteDispatch',
+    args,
+  )) as bigint
+  await fillTree({
+    viem,
+    target: hyperlane.originMailbox,
+    data: encodeFunctionData({
+      abi: hyperlaneArtifact('Mailbox').abi,
+      functionName: 'dispatch',
+      args,
+    }),
+    value: fee,
+    count: size - tree.count,
+    onReceipt: (receipt) => {
+      const inserted = parseEventLogs({
+        abi: hyperlaneArtifact('MerkleTreeHook').abi,
+        logs: receipt.logs,
+        eventName: 'InsertedIntoTree',
+      })
+      for (const { args: insertedArgs } of inserted) {
+        // CAST: event args as declared in Hyperlane's ABI (parseEventLogs cannot narrow a wide Abi).
+        const { messageId: id, index } = insertedArgs as { messageId: Hex; index: number }
+        if (tree.insert(id) !== index) throw new Error('hyperlane bench: fill out of step')
+      }
+    },
+  })
+}
+
 async function measureProcess(
   bench: Bench,
   validatorKeys: readonly LocalAccount[],
@@ -274,5 +321,15 @@ export async function measureHyperlane(
   }
   const dispatch = await measureDispatch(bench)
   const processGas = await measureProcess(bench, validatorKeys)
-  return { dispatch, process: processGas, setup: describeSetup(proxies) }
+  if (options.deepTreeSize === undefined)
+    return { dispatch, process: processGas, setup: describeSetup(proxies) }
+  const batchSize = (PROCESS_WARMUP + PROCESS_MEASURED) * VALIDATOR_COUNTS.length
+  await fillOrigin(bench, viem, options.deepTreeSize - batchSize)
+  const processDeepTree = await measureProcess(bench, validatorKeys)
+  return {
+    dispatch,
+    process: processGas,
+    processDeepTree,
+    setup: describeSetup(proxies, options.deepTreeSize),
+  }
 }

@@ -4,9 +4,10 @@
  * Z_{i+1} = keccak256(Z_i ‖ Z_i). Hyperlane's format, written here only to build the proofs its
  * MerkleRootMultisigIsm checks; it is not Ferry's tree.
  *
- * Leaves are kept in full (a bench tree holds a few hundred), so a proof can be produced for any
- * leaf against the root of any prefix of the tree, which is what a relayer does when it proves
- * message i against a validator checkpoint signed at a later index.
+ * Leaves are kept in full, so a proof can be produced for any leaf against the root of any prefix
+ * of the tree, which is what a relayer does when it proves message i against a validator
+ * checkpoint signed at a later index. The layers of the last prefix asked for are kept, so that
+ * proving many leaves against one checkpoint of a 65,536-leaf tree hashes it once.
  */
 
 import type { Hex } from 'viem'
@@ -35,6 +36,7 @@ function zeroHash(height: number): Hex {
 
 export class HyperlaneMerkleTree {
   readonly #leaves: Hex[] = []
+  #cached: { size: number; layers: Hex[][] } | undefined
 
   get count(): number {
     return this.#leaves.length
@@ -58,6 +60,8 @@ export class HyperlaneMerkleTree {
    */
   #layers(size: number): Hex[][] {
     if (size < 1 || size > this.#leaves.length) throw new Error(`merkle: bad tree size ${size}`)
+    // A prefix's layers never change: later inserts only add leaves after it.
+    if (this.#cached?.size === size) return this.#cached.layers
     let below = this.#leaves.slice(0, size)
     const layers: Hex[][] = [below]
     for (let h = 0; h < TREE_DEPTH; h++) {
@@ -69,6 +73,7 @@ export class HyperlaneMerkleTree {
       layers.push(above)
       below = above
     }
+    this.#cached = { size, layers }
     return layers
   }
 
