@@ -6,6 +6,7 @@ test('exports of @ferry/cosmwasm-bindings', async () => {
   expect(Object.keys(await import('./index.js')).sort()).toMatchInlineSnapshot(`
     [
       "AckGasLimitTooHighError",
+      "AckRequestMismatchError",
       "AckRequestsAckError",
       "BatchLengthMismatchError",
       "BodyTooLargeError",

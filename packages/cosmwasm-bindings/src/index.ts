@@ -268,6 +268,7 @@ export {
   UnknownEndpointError,
 } from './errors/endpointError.js'
 export {
+  AckRequestMismatchError,
   AckRequestsAckError,
   BodyTooLargeError,
   MalformedAckError,

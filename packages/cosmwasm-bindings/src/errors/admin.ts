@@ -248,12 +248,13 @@ export class AckGasLimitTooHighError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('zero_fee: add_fee takes a positive amount of ustake')) // ZeroFeeError { code: 'zero_fee' }
+ * parseEndpointError(new Error('zero_fee: 0xab…')) // ZeroFeeError { id: '0xab…' }
  * ```
  */
 export class ZeroFeeError extends EndpointError {
   static readonly code = 'zero_fee'
   override name = 'ZeroFeeError' as const
+  readonly id: Hex | undefined
   constructor({ detail, cause }: EndpointErrorParameters) {
     super('A fee top-up needs a positive amount.', {
       code: 'zero_fee',
@@ -261,6 +262,9 @@ export class ZeroFeeError extends EndpointError {
       cause,
       retryable: false,
     })
+    const match = /^(0x[0-9a-fA-F]+)/.exec(detail)
+    // CAST: the pattern matched `0x` and hex digits.
+    this.id = match?.[1] as Hex | undefined
   }
 }
 

@@ -160,3 +160,31 @@ export class AckRequestsAckError extends EndpointError {
     super('The ack requests an ack.', { code: 'ack_requests_ack', detail, cause, retryable: false })
   }
 }
+
+/**
+ * ACK_REQUESTED is not set exactly when the message's `ackGasLimit` is above 0 (PROTOCOL §3):
+ * the endpoint delivers, and tops up, no such message.
+ *
+ * @example
+ * ```ts
+ * parseEndpointError(new Error('ack_request_mismatch: flags 0, ack gas limit 50000'))
+ * // AckRequestMismatchError { flags: 0, ackGasLimit: 50000 }
+ * ```
+ */
+export class AckRequestMismatchError extends EndpointError {
+  static readonly code = 'ack_request_mismatch'
+  override name = 'AckRequestMismatchError' as const
+  readonly flags: number | undefined
+  readonly ackGasLimit: number | undefined
+  constructor({ detail, cause }: EndpointErrorParameters) {
+    super('ACK_REQUESTED does not match the ack gas limit.', {
+      code: 'ack_request_mismatch',
+      detail,
+      cause,
+      retryable: false,
+    })
+    const match = /flags (\d+), ack gas limit (\d+)/.exec(detail)
+    this.flags = match?.[1] === undefined ? undefined : Number(match?.[1])
+    this.ackGasLimit = match?.[2] === undefined ? undefined : Number(match?.[2])
+  }
+}

@@ -37,7 +37,12 @@ const cases = [
     admin.AckGasLimitTooHighError,
     { ackGasLimit: 20_000_000, maxGasLimit: 16_777_216, domain: 7001 },
   ],
-  ['zero_fee: add_fee takes a positive amount of ustake', admin.ZeroFeeError, {}],
+  [`zero_fee: ${id}`, admin.ZeroFeeError, { id }],
+  [
+    'ack_request_mismatch: flags 0, ack gas limit 50000',
+    message.AckRequestMismatchError,
+    { flags: 0, ackGasLimit: 50_000 },
+  ],
   [
     'wrong_origin: expected 7001, got 7002',
     admin.WrongOriginError,

@@ -193,16 +193,17 @@ describe('endpoint message checks', () => {
     expect(decodeMessage(ack!.message)).toMatchObject({ flags: 1, ackGasLimit: 0, gasLimit: 1 })
   })
 
-  it('accepts ackGasLimit without ACK_REQUESTED as written (no ack is sent)', async () => {
-    // The endpoint never sends such a message; the protocol lists no error for it.
-    const odd = concat(slice(valid.message, 0, 94), '0x0000c350', slice(valid.message, 98))
-    // Proved as if the origin had sent it (a leaf of its own one-leaf tree).
-    const proof = await proveLeaves(a, [getMessageId(odd)], 0)
-    const receipt = await world.must(RELAYER, b.endpoint, {
-      deliver: { message: b64(odd), proof: b64(proof) },
-    })
-    expect(eventsOf(receipt, 'ferry_message_delivered')[0]?.status).toBe('1')
-    expect(world.sentIn(receipt, b)).toEqual([])
+  it('rejects ACK_REQUESTED not set exactly when ackGasLimit > 0, both ways (§3)', async () => {
+    // The endpoint never sends such a message; proved as if the origin had (a one-leaf tree),
+    // it is still refused before the proof is looked at.
+    const unflagged = concat(slice(valid.message, 0, 94), '0x0000c350', slice(valid.message, 98))
+    const proof = await proveLeaves(a, [getMessageId(unflagged)], 0)
+    expect(errorOf(await deliverToB(unflagged, proof))).toBe(
+      'ack_request_mismatch: flags 0, ack gas limit 50000',
+    )
+    expect(errorOf(await deliverToB(withByte(valid.message, 1, 0x02)))).toBe(
+      'ack_request_mismatch: flags 2, ack gas limit 0',
+    )
   })
 })
 

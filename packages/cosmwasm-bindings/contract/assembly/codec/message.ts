@@ -100,7 +100,10 @@ export function checkMessage(bytes: Uint8Array, localDomain: u32): Message | nul
   return checkBody(message) ? message : null;
 }
 
-/** The checks of the first two bytes (length, version, flags); the message, or null. */
+/**
+ * The checks of the header (PROTOCOL.md §3): length, version, flags, an ack requesting an ack,
+ * ACK_REQUESTED set exactly when ackGasLimit > 0. The message, or null.
+ */
 export function checkHeader(bytes: Uint8Array): Message | null {
   const length = bytes.length;
   if (length < BODY_OFFSET) { fail("message_too_short", "length " + length.toString()); return null; }
@@ -108,7 +111,13 @@ export function checkHeader(bytes: Uint8Array): Message | null {
   const flags = bytes[FLAGS_OFFSET];
   if ((flags & ~KNOWN_FLAGS) != 0) { fail("unknown_flags", flags.toString()); return null; }
   if (flags == KNOWN_FLAGS) { fail("ack_requests_ack", flags.toString()); return null; }
-  return new Message(bytes);
+  const message = new Message(bytes);
+  const ackGasLimit = message.ackGasLimit;
+  if (message.ackRequested != (ackGasLimit != 0)) {
+    fail("ack_request_mismatch", "flags " + flags.toString() + ", ack gas limit " + ackGasLimit.toString());
+    return null;
+  }
+  return message;
 }
 
 /** The checks of the body: at most MAX_BODY_LENGTH bytes, an ack's at least 33. */

@@ -142,28 +142,25 @@ export function send(ctx: Context, res: Response, f: Fields): void {
  * `{"add_fee":{"message"}}` (PROTOCOL.md §9): tops up the fee of a message this endpoint sent,
  * with a positive amount in the fee denom, kept whole (no refund). The message must be well
  * formed, from this domain, and its nonce already taken on its channel (1 ≤ nonce ≤ outbound
- * nonce), so a mistyped message cannot swallow the funds. Emits `ferry_fee_added`.
+ * nonce), so a mistyped message cannot swallow the funds. Emits `ferry_fee_added`. Checks in
+ * the order of the Solidity `addFee`; open while paused, as there.
  */
 export function addFee(ctx: Context, res: Response, f: Fields): void {
   const bytes = f.base64("message");
   if (!f.finish()) return;
-  if (isPaused()) { fail("paused"); return; }
-  const feeDenom = denom();
-  const amount = feeFunds(ctx.funds, feeDenom);
-  if (amount === null) return;
-  if (amount.isZero()) { fail("zero_fee", "add_fee takes a positive amount of " + feeDenom); return; }
   const m = checkHeader(bytes);
-  if (m === null) return;
+  if (m === null || !checkBody(m)) return;
+  const id = m.id();
   const local = localDomain();
   if (m.origin != local) { fail("wrong_origin", "expected " + local.toString() + ", got " + m.origin.toString()); return; }
-  if (!checkBody(m)) return;
-  const id = m.id();
-  const channel = m.channel();
-  const sent = outboundNonce(channel);
+  const sent = outboundNonce(m.channel());
   if (m.nonce == 0 || m.nonce > sent) {
     fail("message_not_sent", toHex(id) + ": nonce " + m.nonce.toString() + ", outbound nonce " + sent.toString());
     return;
   }
+  const amount = feeFunds(ctx.funds, denom());
+  if (amount === null) return;
+  if (amount.isZero()) { fail("zero_fee", toHex(id)); return; }
   res.event("ferry_fee_added").add("id", toHex(id)).add("amount", amount.toString());
 }
 
