@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { SigningCosmWasmClient } from '@cosmjs/cosmwasm-stargate'
 import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing'
 import { GasPrice } from '@cosmjs/stargate'
-import { startWasmdLocalnet } from '../src/localnet/startWasmdLocalnet.ts'
+import { startWasmdLocalnet } from '@ferry/cosmwasm-bindings/localnet'
 import { b64 } from '../test/contract/harness.ts'
 import {
   deliverMsg,

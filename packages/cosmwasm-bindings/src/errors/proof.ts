@@ -4,7 +4,8 @@ import type { Hex } from '../types.js'
 import { EndpointError, type EndpointErrorParameters } from './endpointError.js'
 
 /**
- * A proof is not `8 + 32 × 32` header bytes followed by whole 65-byte signatures.
+ * A proof is not its 12-byte header (`checkpointIndex | leafIndex | zeroMask`), the
+ * `32 − popcount(zeroMask)` siblings the mask implies and whole 65-byte signatures (PROTOCOL §6).
  *
  * @example
  * ```ts
@@ -16,7 +17,7 @@ export class MalformedProofError extends EndpointError {
   override name = 'MalformedProofError' as const
   readonly length: number | undefined
   constructor({ detail, cause }: EndpointErrorParameters) {
-    super('The proof is not a header and whole signatures.', {
+    super('The proof is not a header, its siblings and whole signatures.', {
       code: 'malformed_proof',
       detail,
       cause,

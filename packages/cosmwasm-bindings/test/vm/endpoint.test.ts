@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import {
   addressToBytes32,
   decodeMessage,
+  encodeMessage,
   getMessageId,
   IncrementalMerkleTree,
   MessageStatus,
@@ -16,10 +17,13 @@ import { fromEmbeddedChain } from '../../src/client/fromEmbeddedChain.ts'
 import { createEmbeddedChain, type EmbeddedChain } from '../../src/embedded/createEmbeddedChain.ts'
 import {
   FeeTooLowError,
+  GasLimitTooHighError,
+  MessageNotSentError,
   PausedError,
   UnauthorizedError,
   UnknownDestinationError,
   UnknownDomainError,
+  ZeroFeeError,
 } from '../../src/errors/admin.ts'
 import { EmptyTreeError } from '../../src/errors/delivery.ts'
 import type { Hex } from '../../src/types.ts'
@@ -207,6 +211,41 @@ describe('the endpoint through EndpointClient on the embedded chain', () => {
     expect(error.retryable).toBe(true)
     await asOwner.unpause()
     await expect(asApp.send(params)).resolves.toMatchObject({ nonce: 3n })
+  })
+
+  test('addFee tops up a sent message: the feeAdded event and the amount; errors by class', async () => {
+    const sent = await asApp.send({ destination: EVM_DOMAIN, recipient, body: '0x', gasLimit: 1 })
+    const before = chain.getBalance(contract, 'ustake')
+    const added = await asOwner.addFee({
+      message: sent.message,
+      fee: { amount: 700n, denom: 'ustake' },
+    })
+    expect(added).toMatchObject({ id: sent.id, amount: 700n })
+    expect(added.events).toContainEqual({ type: 'feeAdded', contract, id: sent.id, amount: 700n })
+    expect(chain.getBalance(contract, 'ustake')).toBe(before + 700n)
+    const zero = await asOwner
+      .addFee({ message: sent.message, fee: { amount: 0n, denom: 'ustake' } })
+      .catch((error) => error)
+    expect(zero).toBeInstanceOf(ZeroFeeError)
+    expect(zero).toMatchObject({ id: sent.id })
+    const never = encodeMessage({ ...decodeMessage(sent.message), nonce: 99n })
+    const notSent = await asOwner
+      .addFee({ message: never, fee: { amount: 1n, denom: 'ustake' } })
+      .catch((error) => error)
+    expect(notSent).toBeInstanceOf(MessageNotSentError)
+    expect(notSent).toMatchObject({ nonce: 99n, outboundNonce: sent.nonce })
+  })
+
+  test('send above the destination’s maxGasLimit is GasLimitTooHighError with the numbers', async () => {
+    const error = await asApp
+      .send({ destination: EVM_DOMAIN, recipient, body: '0x', gasLimit: fees.maxGasLimit + 1 })
+      .catch((error) => error)
+    expect(error).toBeInstanceOf(GasLimitTooHighError)
+    expect(error).toMatchObject({
+      gasLimit: fees.maxGasLimit + 1,
+      maxGasLimit: fees.maxGasLimit,
+      domain: EVM_DOMAIN,
+    })
   })
 
   test('the fee collector withdraws accrued fees to an address', async () => {
