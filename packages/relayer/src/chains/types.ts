@@ -20,6 +20,18 @@ export type SentMessageEvent = {
   transactionHash: string
 }
 
+/** A fee top-up (PROTOCOL §9: `FeeAdded(id, amount)`, CosmWasm `ferry_fee_added`) on an origin. */
+export type FeeAddedEvent = {
+  /** The message topped up. */
+  id: Hex
+  /** In the origin's native token's base units. */
+  amount: bigint
+  block: Omit<BlockRef, 'timestamp'>
+  transactionHash: string
+  /** Its position among the transaction's events (EVM: the log index): with the hash, its key. */
+  eventIndex: number
+}
+
 /** What one delivery, retry or timeout did to one message, from the destination's events. */
 export type DeliveryOutcome = {
   id: Hex
@@ -69,6 +81,8 @@ export type ChainAdapter = {
     toBlock: bigint,
     signal?: AbortSignal,
   ): Promise<SentMessageEvent[]>
+  /** Fee top-ups (`FeeAdded` / `ferry_fee_added`) of the endpoint in blocks `[fromBlock, toBlock]`, in chain order. */
+  getFeesAdded(fromBlock: bigint, toBlock: bigint, signal?: AbortSignal): Promise<FeeAddedEvent[]>
   /** The endpoint's tree (`merkleRoot`, `merkleCount`) as of block `blockNumber`. */
   getTree(blockNumber: bigint, signal?: AbortSignal): Promise<{ root: Hex; count: number }>
   /** What the origin charged for `message` (PROTOCOL §9), in its native token's base units. */

@@ -18,6 +18,8 @@ const EVM_FEES = {
   baseFee: 0n,
   gasOverhead: 100_000,
   gasPerByte: 16,
+  // What a delivery transaction can give one handler under EIP-7825's 2^24 (PROTOCOL §4).
+  maxGasLimit: 15_000_000,
 }
 const COSMWASM_FEES = {
   baseFee: 1_000n,
@@ -25,6 +27,7 @@ const COSMWASM_FEES = {
   rate: 10n ** 18n,
   gasOverhead: 50_000,
   gasPerByte: 16,
+  maxGasLimit: 15_000_000,
 }
 
 /** The chain's endpoint as bytes32 (PROTOCOL §2). */

@@ -2,6 +2,7 @@ import { getAttempts, recordAttempts, updateMessages } from './attempts.js'
 import { getSignedCheckpoint, latestSignedCheckpoint, saveSignedCheckpoint } from './checkpoints.js'
 import { claimFailed, claimReady, releaseLeases } from './claims.js'
 import { getBlocks, getCursor, pruneBlocks, recordBlocks, setCursor } from './cursors.js'
+import { insertFeeTopUps, removeFeeTopUpsAbove } from './feeTopUps.js'
 import { highestNonce, recordFinished, recordSigned, unfinished } from './journal.js'
 import {
   countByStage,
@@ -41,6 +42,8 @@ export function createStore(db: StoreDb): RelayerStore {
     orphanMessagesAbove: (origin, number) => orphanMessagesAbove(db, origin, number),
     getPendingBlocks: (origin, number) => getPendingBlocks(db, origin, number),
     finalizeMessages: (origin, number, at) => finalizeMessages(db, origin, number, at),
+    insertFeeTopUps: (topUps) => insertFeeTopUps(db, topUps),
+    removeFeeTopUpsAbove: (origin, number) => removeFeeTopUpsAbove(db, origin, number),
     getMessage: (id) => getMessage(db, id),
     getLeaves: (origin, from, to) => getLeaves(db, origin, from, to),
     claimReady: (params) => claimReady(db, params),

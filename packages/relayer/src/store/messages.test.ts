@@ -29,6 +29,7 @@ describe.each(backends)('messages on $name', (backend) => {
       ...message,
       id: `0x${'ab'.repeat(32)}`,
       encoded: '0xdeadbeef',
+      feeAdded: 0n,
       stage: 'pending',
       status: 0,
       result: null,

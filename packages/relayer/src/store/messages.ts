@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely'
+import { type Insertable, sql } from 'kysely'
 import type { Hex } from 'viem'
 import { lower, toStoredMessage } from './rows.js'
 import type { MessagesTable, StoreDb } from './schema.js'
@@ -44,6 +44,15 @@ export async function insertMessages(db: StoreDb, messages: readonly NewMessage[
         )
         .execute()
     }
+    // Top-ups indexed before their message (or before it came back from orphaned) count now.
+    await sql`
+      update messages m set fee_added = t.total
+      from (
+        select message_id, sum(amount) as total from fee_top_ups
+        where message_id in (${sql.join(unique.map((message) => lower(message.id)))})
+        group by message_id
+      ) t
+      where m.id = t.message_id and m.fee_added <> t.total`.execute(trx)
     const channels = new Map(
       unique.map((message) => [
         lower(message.channel),

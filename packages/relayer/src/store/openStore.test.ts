@@ -21,7 +21,9 @@ describe.each(backends)('openStore on $name', (backend) => {
   test('migrates a new store once; migrating again applies nothing', async () => {
     const db = await connect(parseStoreUrl(await backend.freshUrl()))
     try {
-      expect(await migrateToLatest(db)).toEqual({ applied: ['0001_initial', '0002_api_indexes'] })
+      expect(await migrateToLatest(db)).toEqual({
+        applied: ['0001_initial', '0002_api_indexes', '0003_fee_top_ups'],
+      })
       expect(await migrateToLatest(db)).toEqual({ applied: [] })
     } finally {
       await db.destroy()
@@ -81,7 +83,9 @@ describe('openStore', () => {
     await a.insertMessages([newMessage({ nonce: 1n, leafIndex: 0 })])
     // Later memory stores start from a copy of a fresh cluster: neither a's schema nor its rows.
     const db = await connect(parseStoreUrl('memory://'))
-    expect(await migrateToLatest(db)).toEqual({ applied: ['0001_initial', '0002_api_indexes'] })
+    expect(await migrateToLatest(db)).toEqual({
+      applied: ['0001_initial', '0002_api_indexes', '0003_fee_top_ups'],
+    })
     await db.destroy()
     const [b, c] = await Promise.all([openStore('memory://'), openStore('memory://')])
     await b.insertMessages([newMessage({ nonce: 1n, leafIndex: 0 })])

@@ -33,6 +33,8 @@ export type MessagesTable = {
   ack_gas_limit: Int8
   encoded: Hex
   fee_paid: Numeric
+  /** Sum of the message's fee top-ups (`fee_top_ups`). */
+  fee_added: ColumnType<string | number | bigint, bigint | undefined, bigint>
   origin_block_number: Int8
   origin_block_hash: string
   origin_transaction_hash: string
@@ -46,6 +48,16 @@ export type MessagesTable = {
   sent_at: Date
   finalized_at: Date | null
   delivered_at: Date | null
+}
+
+export type FeeTopUpsTable = {
+  origin: Int8
+  transaction_hash: string
+  event_index: number
+  message_id: Hex
+  amount: Numeric
+  block_number: Int8
+  block_hash: string
 }
 
 export type ChannelsTable = {
@@ -105,6 +117,7 @@ export type Database = {
   validator_leaves: ValidatorLeavesTable
   signed_checkpoints: SignedCheckpointsTable
   transactions: TransactionsTable
+  fee_top_ups: FeeTopUpsTable
 }
 
 /** The typed query builder every store function takes first. */

@@ -54,7 +54,13 @@ export type StoredMessage = {
   gasLimit: number
   ackGasLimit: number
   encoded: Hex
+  /**
+   * What the message has paid on its origin, in base units: the fee charged at send plus every
+   * top-up (`feeAdded`). What a fee policy compares; 0 when the relayer does not read fees.
+   */
   feePaid: bigint
+  /** The sum of its fee top-ups (PROTOCOL §9 `FeeAdded`), included in `feePaid`. */
+  feeAdded: bigint
   originBlockNumber: bigint
   originBlockHash: string
   originTransactionHash: string
@@ -92,6 +98,18 @@ export type SignedCheckpointRow = {
   signature: Hex
 }
 
+/** A fee top-up (PROTOCOL §9: `FeeAdded(id, amount)`, `ferry_fee_added`), as indexed on its origin. */
+export type FeeTopUp = {
+  origin: number
+  messageId: Hex
+  amount: bigint
+  blockNumber: bigint
+  blockHash: string
+  transactionHash: string
+  /** The event's position in its transaction (EVM: the log index), so it is stored once. */
+  eventIndex: number
+}
+
 /** A block hash the indexer saw, for reorg detection. */
 export type SeenBlock = { domain: number; number: bigint; hash: string }
 
@@ -122,6 +140,15 @@ export type RelayerStore = TransactionJournal & {
   orphanMessagesAbove(origin: number, number: bigint): Promise<Hex[]>
   /** Distinct origin blocks (number, hash) of `origin`'s `pending` messages at or below `number`. */
   getPendingBlocks(origin: number, number: bigint): Promise<SeenBlock[]>
+  /**
+   * Records fee top-ups (idempotent by where each was emitted) and adds each new one's amount to
+   * its message's `feePaid`, logging a `fee_added` attempt with the amount and transaction. An
+   * `underpaid` message that was waiting becomes due at once. A top-up of a message not stored
+   * yet is kept and counted when the message is inserted. Returns how many were new.
+   */
+  insertFeeTopUps(topUps: readonly FeeTopUp[]): Promise<number>
+  /** Forgets `origin`'s top-ups emitted above block `number` (a reorg) and takes them off their messages' fees. */
+  removeFeeTopUpsAbove(origin: number, number: bigint): Promise<void>
   /** `pending` messages of `origin` at or below block `number` become `ready`; returns how many. */
   finalizeMessages(origin: number, number: bigint, at: Date): Promise<number>
   getMessage(id: Hex): Promise<StoredMessage | undefined>
@@ -178,8 +205,10 @@ export type RelayerStore = TransactionJournal & {
   close(): Promise<void>
 } & StoreQueries
 
+/** A message as indexed: `feePaid` is the fee charged at send (top-ups are stored apart). */
 export type NewMessage = Omit<
   StoredMessage,
+  | 'feeAdded'
   | 'stage'
   | 'status'
   | 'result'

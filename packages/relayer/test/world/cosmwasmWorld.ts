@@ -65,6 +65,7 @@ const COSMWASM_FEES = {
   rate: 10n ** 18n,
   gasOverhead: 50_000,
   gasPerByte: 16,
+  maxGasLimit: 15_000_000,
 }
 /** Fees of messages from the EVM chains to 7001 (as `connectEndpoints` sets between EVM chains). */
 const EVM_FEES = {
@@ -73,6 +74,8 @@ const EVM_FEES = {
   baseFee: 0n,
   gasOverhead: 100_000,
   gasPerByte: 16,
+  // What a delivery transaction can give one handler under EIP-7825's 2^24 (PROTOCOL §4).
+  maxGasLimit: 15_000_000,
 }
 
 /**

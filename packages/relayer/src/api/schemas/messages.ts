@@ -82,7 +82,12 @@ const Attempt = z
 export const MessageDetail = MessageSummary.extend({
   encoded: HexString,
   feePaid: Decimal.openapi({
-    description: 'What the origin charged, in its native base units (0 when not read).',
+    description:
+      'What the message paid on its origin, in its native base units: the fee charged at send plus every top-up (0 when not read).',
+  }),
+  feeAdded: Decimal.openapi({
+    description:
+      'The sum of its fee top-ups (FeeAdded / ferry_fee_added, PROTOCOL §9), included in feePaid; each is a fee_added attempt.',
   }),
   result: HexString.nullable(),
   decoded: z

@@ -116,6 +116,7 @@ export function fakeChain(
     },
     getBlockHash: unused,
     getSentMessages: unused,
+    getFeesAdded: unused,
     getTree: unused,
     getFeePaid: unused,
     getMessageStatus: unused,

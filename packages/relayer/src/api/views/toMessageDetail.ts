@@ -43,6 +43,7 @@ export function toMessageDetail({
     ...summary,
     encoded: message.encoded,
     feePaid: message.feePaid.toString(),
+    feeAdded: message.feeAdded.toString(),
     result: message.result,
     decoded: decoded
       ? {

@@ -43,8 +43,22 @@ const DENOM = 'ustake'
 const OWNER = account(0x11)
 const RELAYER = account(0x22)
 const VALIDATORS = checkpointsVectors.validators
-const FEES = { baseFee: 1_000n, gasPrice: 2n, rate: 10n ** 18n, gasOverhead: 10, gasPerByte: 3 }
-const ZERO_FEES = { baseFee: 0n, gasPrice: 0n, rate: 1n, gasOverhead: 0, gasPerByte: 0 }
+const FEES = {
+  baseFee: 1_000n,
+  gasPrice: 2n,
+  rate: 10n ** 18n,
+  gasOverhead: 10,
+  gasPerByte: 3,
+  maxGasLimit: 15_000_000,
+}
+const ZERO_FEES = {
+  baseFee: 0n,
+  gasPrice: 0n,
+  rate: 1n,
+  gasOverhead: 0,
+  gasPerByte: 0,
+  maxGasLimit: 15_000_000,
+}
 
 let chain: EmbeddedChain
 let endpointA: EndpointClient

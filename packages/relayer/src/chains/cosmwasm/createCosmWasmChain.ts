@@ -21,6 +21,7 @@ import { createSigner } from './createSigner.js'
 import type { CosmWasmSource } from './source.js'
 import { toAdapterError } from './toAdapterError.js'
 import { toDeliveryOutcomes } from './toDeliveryOutcomes.js'
+import { toFeeAddedEvents } from './toFeeAddedEvents.js'
 import { toSentMessageEvents } from './toSentMessageEvents.js'
 
 /** Where a CosmWasm chain is: in this process, or a node over CometBFT RPC. */
@@ -69,12 +70,13 @@ export type CosmWasmChain = ChainAdapter & {
 }
 
 const SENT = 'wasm-ferry_message_sent'
+const FEE_ADDED = 'wasm-ferry_fee_added'
 
 /**
  * A Ferry CosmWasm chain as the relayer and validator see it (`ChainAdapter`), through the
  * bindings' typed client, over the embedded chain or a node's CometBFT RPC (tried URL by URL).
  *
- * - Origin: heads and block hashes; `ferry_message_sent` events by height range (the embedded
+ * - Origin: heads and block hashes; `ferry_message_sent` and `ferry_fee_added` events by height range (the embedded
  *   chain's block log, or the node's transaction index), decoded and in leaf order, and checked
  *   against how much the endpoint's tree grew over the range (a transaction index lags its
  *   blocks: `IncompleteEventsError`, retryable, rather than a silent gap); the tree
@@ -165,7 +167,7 @@ export async function createCosmWasmChain({
       case 'deliverBatch':
         return deliverBatch(executor, { contract, messages: call.messages, proofs: call.proofs })
       case 'retry':
-        return retry(executor, { contract, message: call.message })
+        return retry(executor, { contract, message: call.message, gasLimit: call.gasLimit })
       case 'timeout':
         return timeout(executor, { contract, message: call.message })
     }
@@ -190,6 +192,12 @@ export async function createCosmWasmChain({
         ])
         checkSentComplete({ domain, fromBlock, toBlock, events, countBefore, countAfter })
         return events
+      }, signal),
+
+    getFeesAdded: (fromBlock, toBlock, signal) =>
+      read(async () => {
+        const query = { contract, eventType: FEE_ADDED, fromHeight: fromBlock, toHeight: toBlock }
+        return toFeeAddedEvents(await source.searchEvents(query, signal), contract)
       }, signal),
 
     getTree: (blockNumber, signal) =>

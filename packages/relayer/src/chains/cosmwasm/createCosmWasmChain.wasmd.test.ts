@@ -37,7 +37,14 @@ const text = (value: string): Hex => `0x${Buffer.from(value, 'utf8').toString('h
 const A = 7001
 const B = 7002
 const VALIDATORS = checkpointsVectors.validators
-const ZERO_FEES = { baseFee: 0n, gasPrice: 0n, rate: 1n, gasOverhead: 0, gasPerByte: 0 }
+const ZERO_FEES = {
+  baseFee: 0n,
+  gasPrice: 0n,
+  rate: 1n,
+  gasOverhead: 0,
+  gasPerByte: 0,
+  maxGasLimit: 15_000_000,
+}
 const TIMEOUT = 120_000
 
 describe('createCosmWasmChain (wasmd over RPC)', () => {

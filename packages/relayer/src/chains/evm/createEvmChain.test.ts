@@ -26,6 +26,8 @@ const defaultFeeConfig = {
   baseFee: 0n,
   gasOverhead: 100_000,
   gasPerByte: 16,
+  // What a delivery transaction can give one handler under EIP-7825's 2^24 (PROTOCOL §4).
+  maxGasLimit: 15_000_000,
 }
 
 let ferry: FerryFixture
@@ -112,7 +114,13 @@ describe('createEvmChain: origin side', () => {
       functionName: 'setFeeConfig',
       args: [
         DESTINATION,
-        { gasPrice: parseGwei('7'), rate: 10n ** 18n, baseFee: 5n, gasOverhead: 1, gasPerByte: 1 },
+        {
+          ...defaultFeeConfig,
+          gasPrice: parseGwei('7'),
+          baseFee: 5n,
+          gasOverhead: 1,
+          gasPerByte: 1,
+        },
       ],
     })
     expect(await chain.getFeePaid(event!)).toBe(paid)
@@ -136,6 +144,45 @@ describe('createEvmChain: origin side', () => {
       functionName: 'setFeeConfig',
       args: [DESTINATION, defaultFeeConfig],
     })
+  })
+})
+
+describe('createEvmChain: fee top-ups', () => {
+  it('reads FeeAdded in chunks of logBlockSpan, with amounts, blocks, transactions and log indexes', async () => {
+    const chain = ferry.chain({ side: 'origin', rpcUrls: [proxy.url], logBlockSpan: 2n })
+    const [message] = await ferry.send({ recipient: ferry.recipient })
+    const topUp = async (value: bigint) => {
+      await ferry.write({
+        address: ferry.origin.endpoint,
+        abi: endpointAbi,
+        functionName: 'addFee',
+        args: [message!.encoded],
+        value,
+      })
+      return (await ferry.client.getBlock()).number
+    }
+    const first = await topUp(7n)
+    const second = await topUp(11n)
+    const before = proxy.requests.get('eth_getLogs') ?? 0
+    const events = await chain.getFeesAdded(message!.blockNumber, second)
+    expect(proxy.requests.get('eth_getLogs')! - before).toBe(
+      Math.ceil(Number(second - message!.blockNumber + 1n) / 2),
+    )
+    expect(events.map(({ id, amount }) => ({ id, amount }))).toEqual([
+      { id: message!.id, amount: 7n },
+      { id: message!.id, amount: 11n },
+    ])
+    for (const [i, blockNumber] of [first, second].entries()) {
+      const block = await ferry.client.getBlock({ blockNumber, includeTransactions: true })
+      const [transaction] = block.transactions
+      const receipt = await ferry.client.getTransactionReceipt({ hash: transaction!.hash })
+      expect(events[i]).toMatchObject({
+        block: { number: block.number, hash: block.hash },
+        transactionHash: receipt.transactionHash,
+        eventIndex: receipt.logs.at(-1)!.logIndex,
+      })
+    }
+    expect(await chain.getFeesAdded(second + 1n, second + 5n)).toEqual([])
   })
 })
 

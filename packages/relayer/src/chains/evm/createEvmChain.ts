@@ -14,6 +14,7 @@ import type { EvmContext, EvmLogger } from './context.js'
 import { EvmChainConfigError } from './errors.js'
 import { failoverTransport } from './failoverTransport.js'
 import type { EvmGasPolicy } from './feeStrategy.js'
+import { getFeesAdded } from './getFeesAdded.js'
 import { getSentMessages } from './getSentMessages.js'
 import { createNonceManager } from './nonceManager.js'
 import { recoverJournal } from './recoverJournal.js'
@@ -151,6 +152,10 @@ export function createEvmChain(parameters: CreateEvmChainParameters): EvmChainAd
 
     getSentMessages(fromBlock, toBlock, signal) {
       return getSentMessages(ctx, { fromBlock, toBlock, blockSpan: logBlockSpan }, signal)
+    },
+
+    getFeesAdded(fromBlock, toBlock, signal) {
+      return getFeesAdded(ctx, { fromBlock, toBlock, blockSpan: logBlockSpan }, signal)
     },
 
     async getTree(blockNumber, signal) {

@@ -17,7 +17,11 @@ export function encodeCall(call: EndpointCall): Hex {
         args: [call.messages, call.proofs],
       })
     case 'retry':
-      return encodeFunctionData({ abi: endpointAbi, functionName: 'retry', args: [call.message] })
+      return encodeFunctionData({
+        abi: endpointAbi,
+        functionName: 'retry',
+        args: [call.message, call.gasLimit],
+      })
     case 'timeout':
       return encodeFunctionData({ abi: endpointAbi, functionName: 'timeout', args: [call.message] })
   }

@@ -1,5 +1,5 @@
 import { revertingRecipientAbi, testRecipientAbi } from '@ferry/evm-contracts'
-import { MessageStatus } from '@ferry/sdk/codec'
+import { decodeProof, MessageStatus } from '@ferry/sdk/codec'
 import { createWalletClient, encodeAbiParameters, type Hex, http, parseGwei, toHex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { hardhat } from 'viem/chains'
@@ -155,10 +155,14 @@ describe('submit', () => {
   })
 
   it('throws GasEstimateRevertedError, naming the custom error, for a bad proof', async () => {
+    // Sent after another (on another channel): its proof lists at least that leaf as a sibling.
+    await ferry.send({ recipient: await ferry.newRecipient() })
     const [message] = await ferry.send({ recipient: await ferry.newRecipient() })
     const [proof] = await ferry.prove([message!])
-    // Flip a bit of the first branch node: the root no longer matches what the validators signed.
-    const index = 2 + 2 * 8 + 1
+    // Flip a bit of the first sibling listed, after the checkpoint index, leaf index and zero mask
+    // (PROTOCOL §6): the root no longer matches what the validators signed.
+    expect(decodeProof(proof!).zeroMask).not.toBe(0xffff_ffff) // some sibling is listed
+    const index = 2 + 3 * 8 + 1
     const flipped = toHash(
       `${proof!.slice(0, index)}${proof![index] === '0' ? '1' : '0'}${proof!.slice(index + 1)}`,
     )

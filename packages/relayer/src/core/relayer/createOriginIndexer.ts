@@ -11,7 +11,10 @@ export type CreateOriginIndexerParameters = {
   confirmations: number
   /** Most blocks one pass reads events from. */
   maxBlockSpan?: number | undefined
-  /** Whether to read what each message paid (one call per message; only a fee policy needs it). */
+  /**
+   * Whether to read what each message paid (one call per message) and its fee top-ups (one more
+   * event query per pass): only a fee policy needs them.
+   */
   readFees: boolean
   logger: Logger
 }
@@ -23,7 +26,8 @@ const REORG_SEARCH_DEPTH = 512
 /**
  * Indexes one origin's `MessageSent` events into the store from a persisted cursor, up to the
  * head (so a message is visible while it waits for finality), then promotes messages whose
- * blocks are final to `ready`. Reorgs: the cursor's block hash is checked on every pass; when it
+ * blocks are final to `ready`. With `readFees`, also what each message paid and its fee top-ups
+ * (`FeeAdded`), which add to it at once (a reorg takes them off again). Reorgs: the cursor's block hash is checked on every pass; when it
  * left the canonical chain, the indexer walks back through the block hashes it remembered to
  * the fork, orphans every message above it, and indexes again from there. Before promoting, it
  * checks each final block that holds messages is still canonical, so a message that vanished
@@ -59,6 +63,7 @@ export function createOriginIndexer({
     }
     const forkNumber = fork?.number ?? (known.at(-1)?.number ?? 1n) - 1n
     const orphaned = await store.orphanMessagesAbove(domain, forkNumber)
+    await store.removeFeeTopUpsAbove(domain, forkNumber)
     await store.recordAttempts(
       orphaned.map((messageId) => ({
         messageId,
@@ -149,9 +154,25 @@ export function createOriginIndexer({
         const events = await chain.getSentMessages(from, to, signal)
         const messages = await Promise.all(events.map((event) => toNewMessage(event, signal)))
         await store.insertMessages(messages)
+        // Top-ups after the messages: one may top up a message sent in the same range.
+        const topUps = readFees ? await chain.getFeesAdded(from, to, signal) : []
+        if (topUps.length > 0) {
+          const added = await store.insertFeeTopUps(
+            topUps.map((topUp) => ({
+              origin: domain,
+              messageId: topUp.id,
+              amount: topUp.amount,
+              blockNumber: topUp.block.number,
+              blockHash: topUp.block.hash,
+              transactionHash: topUp.transactionHash,
+              eventIndex: topUp.eventIndex,
+            })),
+          )
+          log.debug({ from, to, topUps: added }, 'indexed fee top-ups')
+        }
         const hash = to === head.number ? head.hash : ((await chain.getBlockHash(to, signal)) ?? '')
         const blocks = new Map<bigint, SeenBlock>(
-          events.map((e) => [e.block.number, { domain, ...e.block }]),
+          [...events, ...topUps].map((e) => [e.block.number, { domain, ...e.block }]),
         )
         blocks.set(to, { domain, number: to, hash })
         await store.recordBlocks(STREAM, [...blocks.values()])

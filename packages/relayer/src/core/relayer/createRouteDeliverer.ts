@@ -281,14 +281,15 @@ export function createRouteDeliverer({
       ])
       return
     }
-    const gasLimit = retryGasLimit(policy, message.gasLimit)
+    // A retry gives the handler what the policy says; a timeout calls no handler (its ack is
+    // sent in the same call), sized by the message's own limit as before 1.1.
+    const gasLimit = pastDeadline ? message.gasLimit : retryGasLimit(policy, message.gasLimit)
     try {
       const receipt = await destination.submit(
         pastDeadline
           ? { type: 'timeout', message: message.encoded }
           : { type: 'retry', message: message.encoded, gasLimit },
         {
-          // A timeout calls no handler, but its ack is sent in the same call: size both alike.
           gasFloor: deliveryGasFloor([gasLimit]),
           gasBound: worstCaseDeliveryGas([gasLimit]),
           messageIds: [message.id],

@@ -80,7 +80,14 @@ export type FerryFixture = {
   /** Proofs of `messages` against the origin's latest checkpoint, signatures on the first only. */
   prove(messages: readonly Pick<SentMessage, 'leafIndex'>[]): Promise<Hex[]>
   /** Calls a recipient or endpoint as the deployer and waits for the receipt. */
-  write(args: { address: Address; abi: Abi; functionName: string; args: unknown[] }): Promise<void>
+  write(args: {
+    address: Address
+    abi: Abi
+    functionName: string
+    args: unknown[]
+    /** Wei sent with the call (`addFee`). */
+    value?: bigint
+  }): Promise<void>
   /** An adapter for the destination (or `origin`) endpoint, signing with the relayer's key. */
   chain(options?: ChainOptions): ReturnType<typeof createEvmChain>
   stop(): Promise<void>
@@ -147,12 +154,13 @@ export async function startFerry(): Promise<FerryFixture> {
   const recipient = await deploy(testRecipientAbi, testRecipientBytecode)
   const reverting = await deploy(revertingRecipientAbi, revertingRecipientBytecode)
 
-  const write: FerryFixture['write'] = async ({ address, abi, functionName, args }) => {
+  const write: FerryFixture['write'] = async ({ address, abi, functionName, args, value }) => {
     const hash = await deployer.writeContract({
       address,
       abi,
       functionName,
       args,
+      ...(value !== undefined && { value }),
       account: deployer.account ?? privateKeyToAccount(keys.deployer),
       chain: hardhat,
     })
