@@ -158,6 +158,7 @@ describe('EVM → CosmWasm → EVM round trip', () => {
             baseFee: 0n,
             gasOverhead: 100_000,
             gasPerByte: 16,
+            maxGasLimit: 16_777_216,
           },
         ],
         account,
