@@ -358,4 +358,29 @@ describe('createCosmWasmChain (embedded)', () => {
   test('recover has nothing to replay', async () => {
     expect(await b.recover()).toEqual([])
   })
+
+  test('reads fee top-ups (ferry_fee_added) by height range, with amounts, blocks and transactions', async () => {
+    // Last: the message it tops up takes the app's next nonce and is never delivered.
+    const sent = await send('top me up')
+    const first = await endpointA.addFee({
+      message: sent.message,
+      fee: { amount: 5n, denom: DENOM },
+    })
+    const second = await endpointA.addFee({
+      message: sent.message,
+      fee: { amount: 9n, denom: DENOM },
+    })
+    const events = await a.getFeesAdded(BigInt(sent.height), BigInt(chain.height))
+    expect(events).toEqual(
+      [first, second].map((topUp) => ({
+        id: sent.id,
+        amount: topUp.amount,
+        block: { number: BigInt(topUp.height), hash: chain.getBlock(topUp.height)?.hash },
+        transactionHash: topUp.transactionHash,
+        eventIndex: 0,
+      })),
+    )
+    expect(events.map((event) => event.amount)).toEqual([5n, 9n])
+    expect(await a.getFeesAdded(BigInt(sent.height), BigInt(sent.height))).toEqual([])
+  })
 })
