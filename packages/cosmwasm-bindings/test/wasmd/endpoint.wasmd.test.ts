@@ -5,12 +5,19 @@ import { readFileSync } from 'node:fs'
 import { SigningCosmWasmClient } from '@cosmjs/cosmwasm-stargate'
 import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing'
 import { GasPrice } from '@cosmjs/stargate'
-import { MerkleTree } from '@ferry/sdk'
+import { decodeMessage, encodeMessage, getMessageId, MerkleTree } from '@ferry/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEndpointClient, type EndpointClient } from '../../src/client/createEndpointClient.ts'
 import { fromSigningClient } from '../../src/client/fromSigningClient.ts'
-import { FeeTooLowError } from '../../src/errors/admin.ts'
+import {
+  FeeTooLowError,
+  GasLimitTooHighError,
+  MessageNotSentError,
+  NonpayableError,
+} from '../../src/errors/admin.ts'
+import { parseEndpointError } from '../../src/errors/parseEndpointError.ts'
 import { startWasmdLocalnet, type WasmdLocalnet } from '../../src/localnet/startWasmdLocalnet.ts'
+import type { Hex } from '../../src/types.ts'
 import { wasmPath } from '../contract/harness.ts'
 
 const EVM_DOMAIN = 31337
@@ -30,6 +37,7 @@ describe('the endpoint on a wasmd localnet', () => {
   let sender: string
   let contract: string
   let endpoint: EndpointClient
+  let message: Hex = '0x'
 
   beforeAll(async () => {
     const wallet = await DirectSecp256k1HdWallet.generate(12, { prefix: 'wasm' })
@@ -86,6 +94,33 @@ describe('the endpoint on a wasmd localnet', () => {
     expect(BigInt((await client.getBalance(contract, chain.denom)).amount)).toBe(fee)
     expect(sent.nonce).toBe(1n)
     expect(await endpoint.merkleRoot()).toBe(new MerkleTree([sent.id]).root())
+    message = sent.message
+  })
+
+  it('tops up a sent message: add_fee keeps the funds and emits ferry_fee_added (§9)', async () => {
+    const before = BigInt((await client.getBalance(contract, chain.denom)).amount)
+    const added = await endpoint.addFee({ message, fee: { amount: 4_321n, denom: chain.denom } })
+    expect(added).toMatchObject({ id: getMessageId(message), amount: 4_321n })
+    expect(BigInt((await client.getBalance(contract, chain.denom)).amount)).toBe(before + 4_321n)
+    const never = encodeMessage({ ...decodeMessage(message), nonce: 9n })
+    await expect(
+      endpoint.addFee({ message: never, fee: { amount: 1n, denom: chain.denom } }),
+    ).rejects.toBeInstanceOf(MessageNotSentError)
+  })
+
+  it('refuses funds on a message that takes none (NonpayableError), through the node', async () => {
+    const error = await client
+      .execute(sender, contract, { pause: {} }, 'auto', '', [{ denom: chain.denom, amount: '1' }])
+      .catch((e: unknown) => parseEndpointError(e))
+    expect(error).toBeInstanceOf(NonpayableError)
+    expect(error).toMatchObject({ action: 'pause', funds: `1${chain.denom}` })
+    expect((await endpoint.config()).paused).toBe(false)
+  })
+
+  it('refuses a gas limit above the destination’s maxGasLimit (GasLimitTooHighError)', async () => {
+    await expect(
+      endpoint.quote({ destination: EVM_DOMAIN, bodyLength: 0, gasLimit: fees.maxGasLimit + 1 }),
+    ).rejects.toBeInstanceOf(GasLimitTooHighError)
   })
 
   it('rejects a fee below the quote with FeeTooLowError, through the node', async () => {
