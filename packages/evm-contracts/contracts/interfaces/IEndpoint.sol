@@ -178,6 +178,8 @@ interface IEndpoint is IEndpointErrors {
      * that its origin is this domain and that its channel's outbound nonce reached its nonce, so
      * a mistyped message cannot swallow the funds. Nothing is refunded; the amount accrues to
      * the endpoint like a send fee. Relayers count the fee paid at send plus every {FeeAdded}.
+     * Works while the endpoint is paused: it moves no message, and a paused route's fees may
+     * need topping up when it resumes.
      * @param message The encoded message, as in its `MessageSent` event.
      */
     function addFee(bytes calldata message) external payable;

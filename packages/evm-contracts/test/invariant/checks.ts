@@ -46,6 +46,7 @@ export function expectPredicted(
     effects.timedOut.map((id) => ({ id })),
   )
   expect(eventsIn(receipt, endpoint, 'AckDelivered')).toEqual(effects.acks)
+  expect(eventsIn(receipt, endpoint, 'FeeAdded')).toEqual(effects.feesAdded)
   // The other endpoint is never touched by a call to this one.
   const otherEndpoint = sideOf(real, other(side)).endpoint.address.toLowerCase()
   expect(receipt.logs.filter((log) => log.address.toLowerCase() === otherEndpoint)).toEqual([])

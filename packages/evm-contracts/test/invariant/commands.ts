@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { hexBytes } from '../fuzz/arbitraries.ts'
 import { Configure, SwitchRecipient, Wait } from './controlCommands.ts'
-import { Deliver, RetryOrTimeout, Send } from './messageCommands.ts'
+import { AddFee, Deliver, RetryOrTimeout, Send } from './messageCommands.ts'
 import type { ProofKind, SideKey, Target } from './model.ts'
 
 const side = () => fc.constantFrom<SideKey>('a', 'b')
@@ -60,6 +60,17 @@ export const commands = (poolSize: number, maxCommands: number) =>
           retryExtraGas(),
         )
         .map((args) => new RetryOrTimeout(...args)),
+      fc
+        .tuple(
+          side(),
+          fc.nat(),
+          fc.constantFrom('sent' as const, 'sent' as const, 'ahead' as const, 'foreign' as const),
+          fc.oneof(
+            { weight: 4, arbitrary: fc.bigInt({ min: 1n, max: 10n ** 15n }) },
+            fc.constant(0n),
+          ),
+        )
+        .map((args) => new AddFee(...args)),
       fc.integer({ min: 1, max: 60 }).map((seconds) => new Wait(seconds)),
       fc.tuple(side(), fc.boolean()).map((args) => new SwitchRecipient(...args)),
       fc

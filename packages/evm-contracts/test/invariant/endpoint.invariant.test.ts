@@ -29,7 +29,7 @@ describe('endpoint invariants over random call sequences (model-based)', () => {
     real = await deploySystem()
   })
 
-  it(`send, deliver, deliverBatch, retry, timeout, time, failing recipients and validator-set changes keep every invariant (${RUNS} runs × ≤ ${MAX_COMMANDS} commands)`, async () => {
+  it(`send, deliver, deliverBatch, retry, timeout, addFee, time, failing recipients and validator-set changes keep every invariant (${RUNS} runs × ≤ ${MAX_COMMANDS} commands)`, async () => {
     await fc.assert(
       fc.asyncProperty(commands(real.pool.length, MAX_COMMANDS), async (sequence) => {
         await fc.asyncModelRun(async () => ({ model: await resetSystem(real), real }), sequence)

@@ -1,7 +1,13 @@
 // Commands of the invariant test that move messages: send, deliver (single or batch, in order or
 // not, with good or bad proofs), retry and timeout. Each predicts its call with the model, makes
 // it, compares, then checks every invariant (`step`).
-import { MessageFlags } from '@ferry/sdk/codec'
+import {
+  encodeMessage,
+  getChannelKey,
+  getMessageId,
+  type Message,
+  MessageFlags,
+} from '@ferry/sdk/codec'
 import type fc from 'fast-check'
 import { type Hex, size } from 'viem'
 import { step } from './checks.ts'
@@ -12,6 +18,7 @@ import {
   noEffects,
   other,
   type ProofKind,
+  predictAddFee,
   predictDelivery,
   predictRetry,
   predictTimeout,
@@ -185,4 +192,40 @@ export class RetryOrTimeout implements Command {
   }
   toString = () =>
     `${this.kind}(→${this.dest}, pick ${this.pick}${this.failedOnly ? ' of Failed' : ''}${this.kind === 'retry' ? `, gas ${this.extraGas >= 0 ? '+' : ''}${this.extraGas}` : ''})`
+}
+
+/**
+ * Anyone tops up the fee of a message on `side` (PROTOCOL §9): one it sent (`sent`, an ack
+ * included), the same with the next nonce of its channel (`ahead`, never sent), one the other
+ * side sent (`foreign`); with `amount` wei (0 is rejected).
+ */
+export class AddFee implements Command {
+  constructor(
+    readonly side: SideKey,
+    readonly pick: number,
+    readonly which: 'sent' | 'ahead' | 'foreign',
+    readonly amount: bigint,
+  ) {}
+  check = (model: Readonly<Model>) =>
+    model.sent[this.which === 'foreign' ? other(this.side) : this.side].length > 0
+  async run(model: Model, real: Real) {
+    const pool = model.sent[this.which === 'foreign' ? other(this.side) : this.side]
+    const picked = ofNat(pool, this.pick)
+    if (!picked) return
+    let fields: Message = picked.fields
+    if (this.which === 'ahead')
+      fields = { ...fields, nonce: (model.outbound.get(picked.channel) ?? 0n) + 1n }
+    const encoded = encodeMessage(fields)
+    const m = { id: getMessageId(encoded), fields, channel: getChannelKey(fields) }
+    const { endpoint } = sideOf(real, this.side)
+    const options = { account: real.world.stranger.account, value: this.amount, gas: TX_GAS }
+    await step(
+      model,
+      real,
+      this.side,
+      () => predictAddFee(model, this.side, m, this.amount),
+      () => endpoint.write.addFee([encoded], options),
+    )
+  }
+  toString = () => `addFee(${this.side}, ${this.which} pick ${this.pick}, ${this.amount} wei)`
 }

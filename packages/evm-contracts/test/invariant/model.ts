@@ -63,6 +63,7 @@ export type Effects = {
   retried: { id: Hex; status: number; result: Hex }[]
   timedOut: Hex[]
   acks: { ackId: Hex; originalId: Hex; originalStatus: number; status: number }[]
+  feesAdded: { id: Hex; amount: bigint }[]
 }
 export type Prediction =
   | { ok: true; effects: Effects }
@@ -74,6 +75,7 @@ export const noEffects = (): Effects => ({
   retried: [],
   timedOut: [],
   acks: [],
+  feesAdded: [],
 })
 const revert = (name: string, args: readonly unknown[]): Prediction => ({ ok: false, name, args })
 
@@ -209,6 +211,27 @@ export function predictRetry(model: Model, dest: SideKey, m: Sent, gasLimit: num
     return revert('EndpointRetryGasLimitTooLow', [m.id, gasLimit, m.fields.gasLimit])
   const e = noEffects()
   settle(model, dest, m, true, e)
+  return { ok: true, effects: e }
+}
+
+/**
+ * `addFee(encoded)` with `amount` on `side` (PROTOCOL §9): only for a message `side` sent (its
+ * origin is `side`, its channel reached its nonce), only with value.
+ */
+export function predictAddFee(
+  model: Model,
+  side: SideKey,
+  m: { id: Hex; fields: Message; channel: Hex },
+  amount: bigint,
+): Prediction {
+  const local = model.domains[side]
+  if (m.fields.origin !== local) return revert('EndpointWrongOrigin', [local, m.fields.origin])
+  const sent = model.outbound.get(m.channel) ?? 0n
+  if (m.fields.nonce === 0n || m.fields.nonce > sent)
+    return revert('EndpointMessageNotSent', [m.id, m.fields.nonce, sent])
+  if (amount === 0n) return revert('EndpointZeroFee', [m.id])
+  const e = noEffects()
+  e.feesAdded.push({ id: m.id, amount })
   return { ok: true, effects: e }
 }
 
