@@ -1,0 +1,37 @@
+// A fee config stored by a 1.0 endpoint (56 bytes: no max_gas_limit) after a migration to this
+// code: it reads as uncapped (PROTOCOL §4 needs the fee manager to set the cap), and a new
+// `set_fee_config` stores the 60-byte form with the cap.
+import { expect, it } from 'vitest'
+import { Chain, OWNER } from './harness.ts'
+import { ZERO_FEES } from './world.ts'
+
+const DOMAIN = 9
+const key = Buffer.concat([Buffer.from('f/f'), Buffer.from([0, 0, 0, DOMAIN])])
+
+it('a fee config stored before 1.1 reads as uncapped until set again', async () => {
+  const chain = await Chain.create()
+  const endpoint = await chain.endpoint(7001)
+  await chain.must(OWNER, endpoint, {
+    set_fee_config: { domain: DOMAIN, config: { ...ZERO_FEES, max_gas_limit: 5 } },
+  })
+  // Cut the stored entry back to its 1.0 layout (base_fee, gas_price, rate, overhead, per byte).
+  // CAST (three): the simulator keeps a contract's storage as an Immutable map from key bytes to
+  // value bytes, typed loosely in its declarations.
+  const storage = chain.app.wasm.getContractStorage(endpoint)
+  const entry = [...storage.keys()].find((k) => Buffer.from(k as Uint8Array).equals(key))
+  const value = storage.get(entry) as unknown as Uint8Array
+  expect(value).toHaveLength(60)
+  chain.app.wasm.setContractStorage(endpoint, storage.set(entry, value.slice(0, 56)) as never)
+
+  expect(chain.query(endpoint, { fee_config: { domain: DOMAIN } })).toMatchObject({
+    max_gas_limit: 4_294_967_295,
+  })
+  const quote = { destination: DOMAIN, body_length: 0, gas_limit: 4_294_967_295, ack_gas_limit: 0 }
+  expect(chain.query(endpoint, { quote })).toMatchObject({ fee: '0' })
+  await chain.must(OWNER, endpoint, {
+    set_fee_config: { domain: DOMAIN, config: { ...ZERO_FEES, max_gas_limit: 5 } },
+  })
+  expect(chain.queryError(endpoint, { quote })).toBe(
+    `gas_limit_too_high: 4294967295 > 5 for domain ${DOMAIN}`,
+  )
+})
