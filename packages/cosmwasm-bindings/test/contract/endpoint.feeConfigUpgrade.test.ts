@@ -16,12 +16,20 @@ it('a fee config stored before 1.1 reads as uncapped until set again', async () 
   })
   // Cut the stored entry back to its 1.0 layout (base_fee, gas_price, rate, overhead, per byte).
   // CAST (three): the simulator keeps a contract's storage as an Immutable map from key bytes to
-  // value bytes, typed loosely in its declarations.
-  const storage = chain.app.wasm.getContractStorage(endpoint)
-  const entry = [...storage.keys()].find((k) => Buffer.from(k as Uint8Array).equals(key))
-  const value = storage.get(entry) as unknown as Uint8Array
+  // value bytes; its declarations type both loosely.
+  const storage = chain.app.wasm.getContractStorage(endpoint) as unknown as Map<
+    Uint8Array,
+    Uint8Array
+  > & {
+    set(key: Uint8Array, value: Uint8Array): unknown
+  }
+  const entry = [...storage.keys()].find((k) => Buffer.from(k).equals(key))
+  if (entry === undefined) throw new Error('no fee config entry')
+  const value = storage.get(entry)
   expect(value).toHaveLength(60)
-  chain.app.wasm.setContractStorage(endpoint, storage.set(entry, value.slice(0, 56)) as never)
+  const cut = storage.set(entry, (value ?? new Uint8Array()).slice(0, 56))
+  type Storage = Parameters<typeof chain.app.wasm.setContractStorage>[1]
+  chain.app.wasm.setContractStorage(endpoint, cut as Storage)
 
   expect(chain.query(endpoint, { fee_config: { domain: DOMAIN } })).toMatchObject({
     max_gas_limit: 4_294_967_295,
