@@ -46,6 +46,7 @@ export type {
   ChainAdapter,
   DeliveryOutcome,
   EndpointCall,
+  FeeAddedEvent,
   JournalEntry,
   RecoveredTransaction,
   SentMessageEvent,
@@ -64,7 +65,7 @@ export {
   LeafGapError,
   TreeMismatchError,
 } from './core/errors.js'
-export type { RelayerPolicy } from './core/relayer/policy.js'
+export type { RelayerPolicy, RetryPolicy } from './core/relayer/policy.js'
 export {
   type RelayerChain,
   type RunRelayerParameters,
@@ -99,6 +100,7 @@ export {
 export { type OpenStoreOptions, openStore } from './store/openStore.js'
 export type {
   AttemptRecord,
+  FeeTopUp,
   MessageStage,
   ReasonCode,
   RelayerStore,

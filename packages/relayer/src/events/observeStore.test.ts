@@ -68,6 +68,24 @@ describe('observeStore', () => {
     })
   })
 
+  test('a quiet update (a parked message checked again) publishes nothing', async () => {
+    const bus = createEventBus()
+    const store = observeStore(raw, bus)
+    const events: LifecycleEvent[] = []
+    const unsubscribe = bus.subscribe((e) => events.push(e))
+    const message = sent({ nonce: 1n, leafIndex: 50 })
+    await raw.insertMessages([message])
+    const parked = {
+      id: message.id,
+      stage: 'failed' as const,
+      reason: 'retries_exhausted' as const,
+    }
+    await store.updateMessages([{ ...parked, status: MessageStatus.Failed, attempt: true }])
+    await store.updateMessages([{ ...parked, nextAttemptAt: new Date(), quiet: true }])
+    unsubscribe()
+    expect(events.map((e) => [e.type, e.reason])).toEqual([['failed', 'retries_exhausted']])
+  })
+
   test('returns what the store returns and reads nothing back without listeners', async () => {
     const bus = createEventBus()
     let reads = 0

@@ -10,6 +10,30 @@ describe.each(backends)('updates and attempts on $name', (backend) => {
   const first = newMessage({ nonce: 1n, leafIndex: 0 })
   const second = newMessage({ nonce: 2n, leafIndex: 1 })
 
+  test('a quiet update changes its message but logs no attempt', async () => {
+    await store().insertMessages([first, second])
+    const later = new Date('2026-04-01T00:00:00Z')
+    await store().updateMessages([
+      {
+        id: first.id,
+        stage: 'failed',
+        reason: 'retries_exhausted',
+        nextAttemptAt: later,
+        quiet: true,
+      },
+      { id: second.id, stage: 'failed', reason: 'retries_exhausted', nextAttemptAt: later },
+    ])
+    expect(await store().getMessage(first.id)).toMatchObject({
+      stage: 'failed',
+      reason: 'retries_exhausted',
+      nextAttemptAt: later,
+    })
+    expect(await store().getAttempts(first.id)).toEqual([])
+    expect((await store().getAttempts(second.id)).map((attempt) => attempt.reason)).toEqual([
+      'retries_exhausted',
+    ])
+  })
+
   test('updateMessages sets the given fields, keeps the others, and logs one attempt each', async () => {
     await store().insertMessages([first, second])
     const retryAt = new Date('2026-04-01T00:00:00Z')
