@@ -27,7 +27,7 @@ it('a fee config stored before 1.1 reads as uncapped until set again', async () 
   if (entry === undefined) throw new Error('no fee config entry')
   const value = storage.get(entry)
   expect(value).toHaveLength(60)
-  const cut = storage.set(entry, (value ?? new Uint8Array()).slice(0, 56))
+  const cut: unknown = storage.set(entry, (value ?? new Uint8Array()).slice(0, 56))
   type Storage = Parameters<typeof chain.app.wasm.setContractStorage>[1]
   chain.app.wasm.setContractStorage(endpoint, cut as Storage)
 
