@@ -38,6 +38,10 @@ describe('parseEndpointEvents', () => {
     }),
     event('wasm-ferry_message_retried', 'wasm1e', { id, status: '1', result: '0xff' }),
     event('wasm-ferry_message_timed_out', 'wasm1e', { id }),
+    event('wasm-ferry_fee_added', 'wasm1e', {
+      id,
+      amount: '340282366920938463463374607431768211455',
+    }),
     event('wasm-ferry_ack_delivered', 'wasm1e', {
       ack_id: other,
       original_id: id,
@@ -73,6 +77,7 @@ describe('parseEndpointEvents', () => {
       },
       { type: 'messageRetried', contract: 'wasm1e', id, status: 1, result: '0xff' },
       { type: 'messageTimedOut', contract: 'wasm1e', id },
+      { type: 'feeAdded', contract: 'wasm1e', id, amount: 2n ** 128n - 1n },
       {
         type: 'ackDelivered',
         contract: 'wasm1e',
