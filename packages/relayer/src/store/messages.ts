@@ -10,7 +10,8 @@ const insertChunk = 500
 /**
  * Inserts newly indexed messages as `pending` (reason `indexed`) and their channels, in one
  * transaction. A message already stored is left as it is, unless it was `orphaned`: then it comes
- * back `pending` with its new block, transaction and leaf index.
+ * back `pending` with its new block, transaction and leaf index. Fee top-ups already stored for
+ * a message (indexed before it) are counted in its `feeAdded`.
  *
  * @example
  * ```ts
@@ -23,9 +24,10 @@ export async function insertMessages(db: StoreDb, messages: readonly NewMessage[
   if (unique.length === 0) return
   await db.transaction().execute(async (trx) => {
     for (let start = 0; start < unique.length; start += insertChunk) {
+      const chunk = unique.slice(start, start + insertChunk)
       await trx
         .insertInto('messages')
-        .values(unique.slice(start, start + insertChunk).map(toRow))
+        .values(chunk.map(toRow))
         .onConflict((conflict) =>
           conflict
             .column('id')
@@ -43,16 +45,16 @@ export async function insertMessages(db: StoreDb, messages: readonly NewMessage[
             .where('messages.stage', '=', 'orphaned'),
         )
         .execute()
+      // Top-ups indexed before their message (or before it came back from orphaned) count now.
+      await sql`
+        update messages m set fee_added = t.total
+        from (
+          select message_id, sum(amount) as total from fee_top_ups
+          where message_id in (${sql.join(chunk.map((message) => lower(message.id)))})
+          group by message_id
+        ) t
+        where m.id = t.message_id and m.fee_added <> t.total`.execute(trx)
     }
-    // Top-ups indexed before their message (or before it came back from orphaned) count now.
-    await sql`
-      update messages m set fee_added = t.total
-      from (
-        select message_id, sum(amount) as total from fee_top_ups
-        where message_id in (${sql.join(unique.map((message) => lower(message.id)))})
-        group by message_id
-      ) t
-      where m.id = t.message_id and m.fee_added <> t.total`.execute(trx)
     const channels = new Map(
       unique.map((message) => [
         lower(message.channel),
