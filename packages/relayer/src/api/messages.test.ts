@@ -216,6 +216,49 @@ describe('GET /v1/messages/{id}', () => {
     })
   })
 
+  test('a parked message shows retries_exhausted, and a topped-up one its top-up', async () => {
+    const parked = sent({ nonce: 1n, leafIndex: 60, sender: b32(app20(0xf2)), sentAt: at(40) })
+    await api.store.insertMessages([parked])
+    await api.store.insertFeeTopUps([
+      {
+        origin: A,
+        messageId: parked.id,
+        amount: 25n,
+        blockNumber: 12n,
+        blockHash: word(12, 'b'),
+        transactionHash: word(12, 'f'),
+        eventIndex: 0,
+      },
+    ])
+    await api.store.updateMessages([
+      {
+        id: parked.id,
+        stage: 'failed',
+        reason: 'retries_exhausted',
+        detail: 'handler failed on attempt 10 of 10',
+        status: MessageStatus.Failed,
+        attempt: true,
+      },
+    ])
+    const { status, body } = await get(api.app, `/v1/messages/${parked.id}`)
+    expect(status).toBe(200)
+    expect(body).toMatchObject({
+      stage: 'failed',
+      status: 'failed',
+      reason: 'retries_exhausted',
+      feePaid: (parked.feePaid + 25n).toString(),
+      feeAdded: '25',
+    })
+    expect(body.lifecycle.attempts).toMatchObject([
+      { reason: 'fee_added', detail: `topped up by 25; paid ${parked.feePaid + 25n} in all` },
+      { reason: 'retries_exhausted', detail: 'handler failed on attempt 10 of 10' },
+    ])
+    const list = await get(api.app, '/v1/messages?stage=failed')
+    expect(list.body.items).toContainEqual(
+      expect.objectContaining({ id: parked.id, reason: 'retries_exhausted' }),
+    )
+  })
+
   test('an undecodable stored message still shows, with why', async () => {
     const broken = {
       ...sent({ nonce: 1n, leafIndex: 50, sender: b32(app20(0xf1)) }),
