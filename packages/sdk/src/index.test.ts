@@ -7,7 +7,7 @@ test('exports of @ferry/sdk', async () => {
     [
       "ACK_BODY_HEADER_LENGTH",
       "AckBodyTooShortError",
-      "AckGasLimitWithoutAckError",
+      "AckRequestMismatchError",
       "AckRequestedOnAckError",
       "BaseError",
       "BodyTooLargeError",
@@ -77,7 +77,7 @@ test('exports of @ferry/sdk/codec', async () => {
     [
       "ACK_BODY_HEADER_LENGTH",
       "AckBodyTooShortError",
-      "AckGasLimitWithoutAckError",
+      "AckRequestMismatchError",
       "AckRequestedOnAckError",
       "BodyTooLargeError",
       "BranchLengthError",

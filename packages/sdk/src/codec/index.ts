@@ -84,8 +84,8 @@ export {
   MerkleTreeFullError,
 } from './errors/merkle.js'
 export {
-  AckGasLimitWithoutAckError,
   AckRequestedOnAckError,
+  AckRequestMismatchError,
   BodyTooLargeError,
   MessageTooShortError,
   UnknownFlagsError,

@@ -40,7 +40,8 @@ export const validMessage = (): fc.Arbitrary<Message> =>
     .map((fields) => ({
       version: PROTOCOL_VERSION,
       ...fields,
-      ackGasLimit: fields.flags === MessageFlags.ackRequested ? fields.ackGasLimit : 0,
+      // ackRequested exactly when ackGasLimit > 0 (PROTOCOL §3).
+      ackGasLimit: fields.flags === MessageFlags.ackRequested ? Math.max(1, fields.ackGasLimit) : 0,
       // An ack's body starts with `originalId | status`.
       body: fields.flags === MessageFlags.isAck ? fields.ackBody : fields.body,
     }))

@@ -77,18 +77,27 @@ export class BodyTooLargeError extends BaseError {
 }
 
 /**
- * `ackGasLimit` is non-zero on a message that does not request an ack (PROTOCOL §3).
+ * `ackRequested` and `ackGasLimit` disagree: PROTOCOL §3 sets the flag exactly when
+ * `ackGasLimit > 0`, so a message may neither carry ack gas without asking for an ack nor ask
+ * for an ack its handler gets no gas for. The endpoints reject such a message at delivery.
  *
  * @example
  * ```ts
- * encodeMessage({ ...message, flags: 0, ackGasLimit: 1 }) // throws AckGasLimitWithoutAckError
+ * encodeMessage({ ...message, flags: 0, ackGasLimit: 1 }) // throws AckRequestMismatchError
+ * encodeMessage({ ...message, flags: MessageFlags.ackRequested, ackGasLimit: 0 }) // throws too
  * ```
  */
-export class AckGasLimitWithoutAckError extends BaseError {
-  override name = 'AckGasLimitWithoutAckError' as const
+export class AckRequestMismatchError extends BaseError {
+  override name = 'AckRequestMismatchError' as const
+  readonly flags: number
   readonly ackGasLimit: number
-  constructor({ ackGasLimit }: { ackGasLimit: number }) {
-    super(`ackGasLimit is ${ackGasLimit}, but the message does not set ackRequested.`)
+  constructor({ flags, ackGasLimit }: { flags: number; ackGasLimit: number }) {
+    super(
+      ackGasLimit === 0
+        ? 'The message sets ackRequested, but its ackGasLimit is 0.'
+        : `ackGasLimit is ${ackGasLimit}, but the message does not set ackRequested.`,
+    )
+    this.flags = flags
     this.ackGasLimit = ackGasLimit
   }
 }

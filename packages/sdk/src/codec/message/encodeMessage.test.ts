@@ -5,8 +5,8 @@ import { MAX_BODY_LENGTH } from '../constants.js'
 import { AckBodyTooShortError } from '../errors/ack.js'
 import { FieldOutOfRangeError, InvalidBytes32Error, InvalidHexError } from '../errors/encoding.js'
 import {
-  AckGasLimitWithoutAckError,
   AckRequestedOnAckError,
+  AckRequestMismatchError,
   BodyTooLargeError,
   UnknownFlagsError,
   UnsupportedVersionError,
@@ -43,8 +43,9 @@ describe('encodeMessage', () => {
     ['flags 0x80', { flags: 0x80 }, UnknownFlagsError],
     ['flags 256', { flags: 256 }, FieldOutOfRangeError],
     ['ack requesting an ack', { flags: 3, ackGasLimit: 1 }, AckRequestedOnAckError],
-    ['ackGasLimit without ackRequested', { flags: 0, ackGasLimit: 1 }, AckGasLimitWithoutAckError],
-    ['ackGasLimit on an ack', { flags: 1, ackGasLimit: 1 }, AckGasLimitWithoutAckError],
+    ['ackGasLimit without ackRequested', { flags: 0, ackGasLimit: 1 }, AckRequestMismatchError],
+    ['ackGasLimit on an ack', { flags: 1, ackGasLimit: 1 }, AckRequestMismatchError],
+    ['ackRequested without ackGasLimit', { flags: 2, ackGasLimit: 0 }, AckRequestMismatchError],
     [
       'an ack body shorter than originalId | status',
       { flags: 1, body: '0x01' },

@@ -12,8 +12,8 @@ import type {
   InvalidHexError,
 } from '../errors/encoding.js'
 import {
-  AckGasLimitWithoutAckError,
   AckRequestedOnAckError,
+  AckRequestMismatchError,
   BodyTooLargeError,
   UnknownFlagsError,
   UnsupportedVersionError,
@@ -38,7 +38,7 @@ export type EncodeMessageErrorType =
   | UnsupportedVersionError
   | UnknownFlagsError
   | AckRequestedOnAckError
-  | AckGasLimitWithoutAckError
+  | AckRequestMismatchError
   | BodyTooLargeError
 
 const KNOWN_FLAGS = MessageFlags.isAck | MessageFlags.ackRequested
@@ -46,8 +46,8 @@ const KNOWN_FLAGS = MessageFlags.isAck | MessageFlags.ackRequested
 /**
  * Encodes a message in the packed wire format of PROTOCOL §3, after checking every field, so that
  * what it returns is a message an endpoint accepts (apart from the destination, which only the
- * endpoint knows). It is stricter than `decodeMessage`: it also rejects a non-zero `ackGasLimit`
- * without `ackRequested`, and an ack that requests an ack (PROTOCOL §8).
+ * endpoint knows). It is stricter than `decodeMessage`: it also rejects `ackRequested` without
+ * `ackGasLimit` and the other way round (PROTOCOL §3), and an ack that requests an ack (§8).
  *
  * @example
  * ```ts
@@ -76,8 +76,8 @@ export function encodeMessage(message: EncodeMessageParameters): EncodeMessageRe
   assertUint64(deadline, 'deadline')
   assertUint(gasLimit, MAX_U32, 'gasLimit')
   assertUint(ackGasLimit, MAX_U32, 'ackGasLimit')
-  if (ackGasLimit !== 0 && (flags & MessageFlags.ackRequested) === 0)
-    throw new AckGasLimitWithoutAckError({ ackGasLimit })
+  if (ackGasLimit > 0 !== ((flags & MessageFlags.ackRequested) !== 0))
+    throw new AckRequestMismatchError({ flags, ackGasLimit })
   const body = toBytes(message.body, 'body')
   if (body.length > MAX_BODY_LENGTH)
     throw new BodyTooLargeError({ length: body.length, max: MAX_BODY_LENGTH })
