@@ -86,6 +86,36 @@ describe('observeStore', () => {
     expect(events.map((e) => [e.type, e.reason])).toEqual([['failed', 'retries_exhausted']])
   })
 
+  test('a fee top-up publishes fee_added with the amount and the origin transaction', async () => {
+    const bus = createEventBus()
+    const store = observeStore(raw, bus)
+    const events: LifecycleEvent[] = []
+    const unsubscribe = bus.subscribe((e) => events.push(e))
+    const message = sent({ nonce: 1n, leafIndex: 51, sender: word(0x51) })
+    await raw.insertMessages([message])
+    const topUp = {
+      origin: message.origin,
+      messageId: message.id,
+      amount: 3n,
+      blockNumber: 11n,
+      blockHash: word(11, 'b'),
+      transactionHash: word(11, 'f'),
+      eventIndex: 0,
+    }
+    await store.insertFeeTopUps([topUp])
+    await store.insertFeeTopUps([topUp]) // seen again: nothing new, nothing published
+    unsubscribe()
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'fee_added',
+        messageId: message.id,
+        reason: 'fee_added',
+        detail: `topped up by 3; paid ${message.feePaid + 3n} in all`,
+        transactionHash: word(11, 'f'),
+      }),
+    ])
+  })
+
   test('returns what the store returns and reads nothing back without listeners', async () => {
     const bus = createEventBus()
     let reads = 0

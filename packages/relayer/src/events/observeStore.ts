@@ -12,8 +12,8 @@ export type ObserveStoreOptions = {
 
 /**
  * `store`, with its message writes (`insertMessages`, `finalizeMessages`, `orphanMessagesAbove`,
- * `updateMessages`) publishing lifecycle events on `bus` once they have committed. The core runs
- * on the result unchanged: each write behaves and returns as before. Afterwards it reads back
+ * `updateMessages`, `insertFeeTopUps`) publishing lifecycle events on `bus` once they have
+ * committed. The core runs on the result unchanged: each write behaves and returns as before. Afterwards it reads back
  * the rows it touched (one query by key) to fill in each event; that read happens only while
  * the bus has listeners, and a failure of it is logged, never thrown: the write is done.
  * Events of successive writes are published in the order the writes finished.
@@ -77,6 +77,27 @@ export function observeStore(
           ),
         )
       return count
+    },
+
+    async insertFeeTopUps(topUps) {
+      const logged = await store.insertFeeTopUps(topUps)
+      if (logged.length > 0)
+        await publishAfter(async () => {
+          const at = new Date()
+          const stored = await byId(logged.map((attempt) => attempt.messageId))
+          return logged.flatMap(({ messageId, reason, detail, transactionHash }) => {
+            const row = stored.get(messageId)
+            const update = {
+              id: messageId,
+              stage: row?.stage ?? 'ready',
+              reason,
+              detail,
+              transactionHash,
+            }
+            return row ? [toLifecycleEvent(row, 'fee_added', { at, update })] : []
+          })
+        })
+      return logged
     },
 
     async orphanMessagesAbove(origin, number) {

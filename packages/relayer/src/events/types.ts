@@ -11,7 +11,9 @@ import type { MessageStage, ReasonCode } from '../store/types.js'
  * - `delivered`: final on the destination with status Executed (`transactionHash`, `status`);
  * - `failed`: delivered, but its handler failed; a retry (or timeout) is scheduled;
  * - `retry_scheduled`: an attempt did not land (RPC error, revert); it will be tried again;
- * - `timed_out`: final on the destination with status TimedOut.
+ * - `timed_out`: final on the destination with status TimedOut;
+ * - `fee_added`: a fee top-up for it was indexed on its origin (`transactionHash` is the origin's,
+ *   `detail` the amount and the new total).
  */
 export type LifecycleEventType =
   | 'indexed'
@@ -23,6 +25,7 @@ export type LifecycleEventType =
   | 'failed'
   | 'retry_scheduled'
   | 'timed_out'
+  | 'fee_added'
 
 /** Every lifecycle event type, in lifecycle order (API schemas and filters list them). */
 export const LIFECYCLE_EVENT_TYPES = [
@@ -35,6 +38,7 @@ export const LIFECYCLE_EVENT_TYPES = [
   'failed',
   'retry_scheduled',
   'timed_out',
+  'fee_added',
 ] as const satisfies readonly LifecycleEventType[]
 
 /** A destination status by name (PROTOCOL §7: 0 None, 1 Executed, 2 Failed, 3 TimedOut). */

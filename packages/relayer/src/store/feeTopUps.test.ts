@@ -23,9 +23,16 @@ describe.each(backends)('fee top-ups on $name', (backend) => {
     await store().insertMessages([message])
     const first = topUp({ messageId: message.id, amount: 300n })
     const second = topUp({ messageId: message.id, amount: 200n, eventIndex: 1 })
-    expect(await store().insertFeeTopUps([first, second])).toBe(2)
+    expect(await store().insertFeeTopUps([first, second])).toEqual([
+      {
+        messageId: message.id,
+        reason: 'fee_added',
+        detail: 'topped up by 500; paid 1500 in all',
+        transactionHash: second.transactionHash,
+      },
+    ])
     // Indexed again (a crash before the cursor moved): nothing is counted twice.
-    expect(await store().insertFeeTopUps([first, second])).toBe(0)
+    expect(await store().insertFeeTopUps([first, second])).toEqual([])
     const stored = await store().getMessage(message.id)
     expect(stored).toMatchObject({ feePaid: 1_500n, feeAdded: 500n })
     const attempts = await store().getAttempts(message.id)
@@ -66,7 +73,10 @@ describe.each(backends)('fee top-ups on $name', (backend) => {
 
   test('a top-up indexed before its message counts when the message is inserted', async () => {
     const message = newMessage({ nonce: 1n, leafIndex: 0, feePaid: 1_000n })
-    expect(await store().insertFeeTopUps([topUp({ messageId: message.id, amount: 7n })])).toBe(1)
+    // Kept, but no attempt to log yet: the message is not stored.
+    expect(await store().insertFeeTopUps([topUp({ messageId: message.id, amount: 7n })])).toEqual(
+      [],
+    )
     await store().insertMessages([message])
     expect(await store().getMessage(message.id)).toMatchObject({ feePaid: 1_007n, feeAdded: 7n })
   })

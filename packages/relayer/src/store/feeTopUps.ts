@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Hex } from 'viem'
 import { lower } from './rows.js'
 import type { StoreDb } from './schema.js'
-import type { FeeTopUp } from './types.js'
+import type { AttemptRecord, FeeTopUp } from './types.js'
 
 // Rows per INSERT: 7 parameters each.
 const insertChunk = 1_000
@@ -12,18 +12,21 @@ const insertChunk = 1_000
  * already stored (the same block range indexed again after a crash) adds nothing. Each message
  * that gained one logs a `fee_added` attempt (amount, new total, transaction), and one that was
  * waiting as `underpaid` becomes due at once, so the next delivery pass looks at it again.
- * Returns how many top-ups were new.
+ * Returns the `fee_added` attempts it logged.
  *
  * @example
  * ```ts
  * await insertFeeTopUps(db, [{ origin: 1, messageId, amount: 10n ** 15n, blockNumber, blockHash, transactionHash, eventIndex: 3 }])
  * ```
  */
-export async function insertFeeTopUps(db: StoreDb, topUps: readonly FeeTopUp[]): Promise<number> {
-  if (topUps.length === 0) return 0
+export async function insertFeeTopUps(
+  db: StoreDb,
+  topUps: readonly FeeTopUp[],
+): Promise<AttemptRecord[]> {
+  if (topUps.length === 0) return []
   return await db.transaction().execute(async (trx) => {
     const added = new Map<Hex, { amount: bigint; transactionHash: string }>()
-    let count = 0
+    const logged: AttemptRecord[] = []
     for (let start = 0; start < topUps.length; start += insertChunk) {
       const rows = await trx
         .insertInto('fee_top_ups')
@@ -43,7 +46,6 @@ export async function insertFeeTopUps(db: StoreDb, topUps: readonly FeeTopUp[]):
         )
         .returning(['message_id', 'amount', 'transaction_hash'])
         .execute()
-      count += rows.length
       for (const row of rows) {
         const before = added.get(row.message_id)
         added.set(row.message_id, {
@@ -65,17 +67,24 @@ export async function insertFeeTopUps(db: StoreDb, topUps: readonly FeeTopUp[]):
       // A message not indexed yet: `insertMessages` counts the top-up when it comes.
       if (!updated) continue
       const total = BigInt(updated.fee_paid) + BigInt(updated.fee_added)
+      const attempt = {
+        messageId: id,
+        reason: 'fee_added' as const,
+        detail: `topped up by ${amount}; paid ${total} in all`,
+        transactionHash,
+      }
       await trx
         .insertInto('attempts')
         .values({
           message_id: id,
-          reason: 'fee_added',
-          detail: `topped up by ${amount}; paid ${total} in all`,
+          reason: attempt.reason,
+          detail: attempt.detail,
           transaction_hash: transactionHash,
         })
         .execute()
+      logged.push(attempt)
     }
-    return count
+    return logged
   })
 }
 

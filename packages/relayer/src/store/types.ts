@@ -144,9 +144,10 @@ export type RelayerStore = TransactionJournal & {
    * Records fee top-ups (idempotent by where each was emitted) and adds each new one's amount to
    * its message's `feePaid`, logging a `fee_added` attempt with the amount and transaction. An
    * `underpaid` message that was waiting becomes due at once. A top-up of a message not stored
-   * yet is kept and counted when the message is inserted. Returns how many were new.
+   * yet is kept and counted when the message is inserted. Returns the `fee_added` attempts it
+   * logged, one per stored message that gained a top-up.
    */
-  insertFeeTopUps(topUps: readonly FeeTopUp[]): Promise<number>
+  insertFeeTopUps(topUps: readonly FeeTopUp[]): Promise<AttemptRecord[]>
   /** Forgets `origin`'s top-ups emitted above block `number` (a reorg) and takes them off their messages' fees. */
   removeFeeTopUpsAbove(origin: number, number: bigint): Promise<void>
   /** `pending` messages of `origin` at or below block `number` become `ready`; returns how many. */

@@ -168,7 +168,10 @@ export function createOriginIndexer({
               eventIndex: topUp.eventIndex,
             })),
           )
-          log.debug({ from, to, topUps: added }, 'indexed fee top-ups')
+          log.debug(
+            { from, to, topUps: topUps.length, messages: added.length },
+            'indexed fee top-ups',
+          )
         }
         const hash = to === head.number ? head.hash : ((await chain.getBlockHash(to, signal)) ?? '')
         const blocks = new Map<bigint, SeenBlock>(
