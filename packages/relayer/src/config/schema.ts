@@ -93,7 +93,7 @@ const retrySchema = z
     /**
      * A retry gives the handler `ceil(gasLimit × gasLimitMultiplier)` gas (PROTOCOL §7: at least
      * the message's own), paid by the relayer: above 1, a handler that ran out of gas can
-     * succeed. Default 1.
+     * succeed. Capped at what one transaction within `maxBatchGas` can give a handler. Default 1.
      */
     gasLimitMultiplier: z
       .number({ error: 'must be a number from 1 to 100' })

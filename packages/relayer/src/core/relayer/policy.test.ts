@@ -37,8 +37,15 @@ describe('retryGasLimit', () => {
     expect(retryGasLimit(policy({ gasLimitMultiplier: 2 }), 0)).toBe(0)
   })
 
-  test('never exceeds a u32', () => {
-    expect(retryGasLimit(policy({ gasLimitMultiplier: 100 }), 0xffff_0000)).toBe(0xffff_ffff)
+  test('stops at what one transaction within maxBatchGas can give a handler', () => {
+    const limit = retryGasLimit(policy({ gasLimitMultiplier: 100 }), 200_000)
+    expect(limit).toBeLessThan(20_000_000)
+    expect(worstCaseDeliveryGas([limit])).toBeLessThanOrEqual(12_000_000n)
+    expect(worstCaseDeliveryGas([limit + 2])).toBeGreaterThan(12_000_000n)
+  })
+
+  test('never goes below the message’s own limit, even above that cap', () => {
+    expect(retryGasLimit(policy({ gasLimitMultiplier: 100 }), 0xffff_0000)).toBe(0xffff_0000)
   })
 })
 

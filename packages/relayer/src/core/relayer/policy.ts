@@ -34,8 +34,9 @@ const MAX_U32 = 0xffff_ffff
 
 /**
  * The gas limit the relayer's retries of a message give its handler: `ceil(gasLimit ×
- * retry.gasLimitMultiplier)`, never below the message's own (the endpoint refuses less) nor above
- * a u32.
+ * retry.gasLimitMultiplier)`, but no more than a transaction within `maxBatchGas` can give one
+ * handler (a retry that could never be mined would be tried forever), and never below the
+ * message's own (the endpoint refuses less).
  *
  * @example
  * retryGasLimit({ ...policy, retry: { ...policy.retry, gasLimitMultiplier: 1.5 } }, 100_001) // 150_002
@@ -45,8 +46,17 @@ export function retryGasLimit(policy: RelayerPolicy, gasLimit: number): number {
   // ceiling would ask one gas more than the operator meant.
   const millionths = BigInt(Math.round(policy.retry.gasLimitMultiplier * 1e6))
   const scaled = (BigInt(gasLimit) * millionths + 999_999n) / 1_000_000n
-  const limit = scaled > BigInt(MAX_U32) ? MAX_U32 : Number(scaled)
-  return Math.max(gasLimit, limit)
+  const capped =
+    scaled < largestHandlerGas(policy.maxBatchGas) ? scaled : largestHandlerGas(policy.maxBatchGas)
+  return Math.max(gasLimit, Number(capped))
+}
+
+/** The largest handler limit whose worst case fits one transaction of `maxGas`, at most a u32. */
+function largestHandlerGas(maxGas: bigint): bigint {
+  // worstCaseMessageGas(L) + BASE_DELIVERY_GAS = L + L/63 + 3,000 + PER_MESSAGE_GAS + BASE ≤ maxGas
+  const room = maxGas - BASE_DELIVERY_GAS - PER_MESSAGE_GAS - 3_000n
+  const largest = room <= 0n ? 0n : (room * 63n) / 64n
+  return largest < BigInt(MAX_U32) ? largest : BigInt(MAX_U32)
 }
 
 /**
