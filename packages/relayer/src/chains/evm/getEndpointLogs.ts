@@ -1,0 +1,43 @@
+import { endpointAbi } from '@ferry/evm-contracts'
+import type { ContractEventName, GetContractEventsReturnType } from 'viem'
+import type { EvmContext } from './context.js'
+import { callRpc } from './rpc.js'
+
+export type BlockRange = { fromBlock: bigint; toBlock: bigint; blockSpan: bigint }
+
+/**
+ * The endpoint's `eventName` logs in blocks `[fromBlock, toBlock]`, read with `eth_getLogs` over
+ * at most `blockSpan` blocks per request (providers cap the range), decoded strictly, in chain
+ * order. The one reader of endpoint events: sent messages and fee top-ups map its logs.
+ *
+ * @example
+ * const logs = await getEndpointLogs(ctx, 'FeeAdded', { fromBlock: 0n, toBlock: head, blockSpan: 2_000n })
+ */
+export async function getEndpointLogs<name extends ContractEventName<typeof endpointAbi>>(
+  ctx: EvmContext,
+  eventName: name,
+  { fromBlock, toBlock, blockSpan }: BlockRange,
+  signal?: AbortSignal,
+): Promise<GetContractEventsReturnType<typeof endpointAbi, name, true>> {
+  const logs: GetContractEventsReturnType<typeof endpointAbi, name, true> = []
+  for (let start = fromBlock; start <= toBlock; start += blockSpan) {
+    const end = start + blockSpan - 1n < toBlock ? start + blockSpan - 1n : toBlock
+    const chunk = await callRpc(
+      ctx,
+      'eth_getLogs',
+      () =>
+        ctx.client.getContractEvents({
+          address: ctx.endpoint,
+          abi: endpointAbi,
+          eventName,
+          fromBlock: start,
+          toBlock: end,
+          strict: true,
+        }),
+      signal,
+    )
+    // A loop, not `push(...chunk)`: a busy range holds more logs than spread arguments allow.
+    for (const log of chunk) logs.push(log)
+  }
+  return logs
+}
