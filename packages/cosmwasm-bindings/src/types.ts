@@ -1,4 +1,4 @@
-import type { MessageStatus } from '@ferry/sdk'
+import type { MessageStatus } from '@ferry/protocol'
 
 /** `0x`-prefixed hex. */
 export type Hex = `0x${string}`

@@ -1,4 +1,4 @@
-import { MessageStatus } from '@ferry/sdk/codec'
+import { MessageStatus } from '@ferry/protocol'
 import { expect, it } from 'vitest'
 import { runDemo } from '../src/demo/runDemo.ts'
 

@@ -6,7 +6,7 @@
 // FERRY_LOG_LEVEL (default warn); the API listens on FERRY_DEVNET_API_PORT (default 8080).
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { BaseError } from '@ferry/sdk'
+import { BaseError } from '@ferry/protocol'
 import pino from 'pino'
 import { runDevnetDemo } from '../src/devnet/runDevnetDemo.ts'
 import { startDevnet } from '../src/devnet/startDevnet.ts'

@@ -1,5 +1,5 @@
-// Entry point of `@ferry/sdk`. The codec is also its own subpath (`@ferry/sdk/codec`) for
-// consumers, such as contracts' tests, that want nothing else.
+// Entry point of `@ferry/sdk`. The dApp SDK's actions come here (send, quote, track, recover);
+// until then it carries the protocol codec, re-exported from `@ferry/protocol`, so that a dApp
+// needs one import.
 
-export * from './codec/index.js'
-export { BaseError, type BaseErrorParameters, type BaseErrorType } from './errors/base.js'
+export * from '@ferry/protocol'

@@ -1,4 +1,4 @@
-import type { MessageStatus } from '@ferry/sdk'
+import type { MessageStatus } from '@ferry/protocol'
 import { EndpointEventError } from '../errors/client.js'
 import type { Hex } from '../types.js'
 import type { CosmosEvent } from './types.js'

@@ -1,4 +1,4 @@
-import { BaseError } from '@ferry/sdk'
+import { BaseError } from '@ferry/protocol'
 
 /**
  * The embedded chain refused a transaction or a query: `reason` is the error string as a real

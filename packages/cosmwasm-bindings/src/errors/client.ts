@@ -1,4 +1,4 @@
-import { BaseError } from '@ferry/sdk'
+import { BaseError } from '@ferry/protocol'
 
 /**
  * A `ferry_*` event lacks an attribute, or holds one in the wrong shape: the contract and this

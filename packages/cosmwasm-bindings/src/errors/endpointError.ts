@@ -1,4 +1,4 @@
-import { BaseError } from '@ferry/sdk'
+import { BaseError } from '@ferry/protocol'
 
 /** What every endpoint error is built from: the contract's `"<code>: <detail>"` and its cause. */
 export type EndpointErrorParameters = {

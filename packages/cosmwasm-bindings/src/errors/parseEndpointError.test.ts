@@ -1,4 +1,4 @@
-import { BaseError } from '@ferry/sdk'
+import { BaseError } from '@ferry/protocol'
 import { describe, expect, test } from 'vitest'
 import { EmbeddedChainError } from '../embedded/errors.js'
 import * as admin from './admin.js'

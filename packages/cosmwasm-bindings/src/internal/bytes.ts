@@ -1,7 +1,7 @@
 // Conversions between the client's types and the endpoint's JSON (INTERFACE.md "Encoding rules").
 // Not exported from the package: each public action names the field it converts, so an error
 // says which argument was wrong.
-import { FieldOutOfRangeError, InvalidBytes32Error, InvalidHexError } from '@ferry/sdk'
+import { FieldOutOfRangeError, InvalidBytes32Error, InvalidHexError } from '@ferry/protocol'
 import { base64, hex } from '@scure/base'
 import type { Hex } from '../types.js'
 

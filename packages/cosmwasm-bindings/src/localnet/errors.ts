@@ -1,4 +1,4 @@
-import { BaseError } from '@ferry/sdk'
+import { BaseError } from '@ferry/protocol'
 
 /**
  * A wasmd binary is needed (a localnet, the devnet's `--wasmd`), and there is none: it was never built, and building it here

@@ -1,4 +1,4 @@
-import { evmAddressToBytes32 } from '@ferry/sdk'
+import { evmAddressToBytes32 } from '@ferry/protocol'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { account, buildContracts } from '../../test/contract/harness.ts'
 import { feeConfig } from '../client/actions/feeConfig.js'

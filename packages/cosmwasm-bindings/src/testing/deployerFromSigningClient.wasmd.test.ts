@@ -4,7 +4,7 @@
 import { SigningCosmWasmClient } from '@cosmjs/cosmwasm-stargate'
 import { DirectSecp256k1HdWallet, makeCosmoshubPath } from '@cosmjs/proto-signing'
 import { GasPrice } from '@cosmjs/stargate'
-import { bech32ToBytes32, decodeMessage, evmAddressToBytes32 } from '@ferry/sdk'
+import { bech32ToBytes32, decodeMessage, evmAddressToBytes32 } from '@ferry/protocol'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { buildContracts } from '../../test/contract/harness.ts'
 import { config } from '../client/actions/config.js'

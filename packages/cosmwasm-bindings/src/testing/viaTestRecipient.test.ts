@@ -8,8 +8,8 @@ import {
   MessageStatus,
   signCheckpoint,
   sortSignaturesBySigner,
-} from '@ferry/sdk'
-import { checkpointsVectors } from '@ferry/sdk/vectors'
+} from '@ferry/protocol'
+import { checkpointsVectors } from '@ferry/spec'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { account, buildContracts } from '../../test/contract/harness.ts'
 import { deliver } from '../client/actions/deliver.js'

@@ -3,7 +3,7 @@
 // 7002), messages relayed with real checkpoint signatures. The twin of the Solidity PingPong
 // tests (packages/evm-contracts/test/examples/).
 import { readFileSync } from 'node:fs'
-import { bech32ToBytes32, decodeMessage, MessageStatus } from '@ferry/sdk'
+import { bech32ToBytes32, decodeMessage, MessageStatus } from '@ferry/protocol'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { b64, DENOM, eventsOf, type Hex, OWNER, USER, wasmPath } from '../contract/harness.ts'
 import {

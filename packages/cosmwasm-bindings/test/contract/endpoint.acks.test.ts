@@ -7,7 +7,7 @@ import {
   decodeMessage,
   getChannelKey,
   MessageStatus,
-} from '@ferry/sdk'
+} from '@ferry/protocol'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { b64, eventsOf, type Hex, OWNER, RELAYER, USER } from './harness.ts'
 import { DOMAIN_A, DOMAIN_B, errorOf, hexText, type Side, textOf, World } from './world.ts'

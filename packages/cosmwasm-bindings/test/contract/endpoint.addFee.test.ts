@@ -2,7 +2,7 @@
 // positive amount in the fee denom, for a message it sent (well formed, from its own domain, a
 // nonce its channel has taken); `ferry_fee_added` with the id and the amount; nothing refunded.
 // The CosmWasm twin of the EVM `addFee` tests.
-import { bech32ToBytes32, decodeMessage, encodeMessage, getMessageId } from '@ferry/sdk'
+import { bech32ToBytes32, decodeMessage, encodeMessage, getMessageId } from '@ferry/protocol'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { b64, DENOM, eventsOf, type Hex, USER } from './harness.ts'
 import { DOMAIN_A, DOMAIN_B, errorOf, type Sent, type Side, World } from './world.ts'

@@ -2,7 +2,7 @@
 // change), the per-app verifier override, migrate, and the views of an empty endpoint; the
 // CosmWasm twins of Endpoint.admin.test.ts and MultisigVerifier.test.ts's configuration tests
 // (packages/evm-contracts/test/).
-import { bech32ToBytes32, decodeMessage, ZERO_HASHES } from '@ferry/sdk'
+import { bech32ToBytes32, decodeMessage, ZERO_HASHES } from '@ferry/protocol'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { account, b64, Chain, DENOM, eventsOf, type Hex, OWNER, RELAYER } from './harness.ts'
 import { VALIDATORS } from './relay.ts'

@@ -16,7 +16,7 @@ import {
   MessageStatus,
   recoverDigestSigner,
   signCheckpoint,
-} from '@ferry/sdk'
+} from '@ferry/protocol'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { b64, eventsOf, type Hex, OWNER, RELAYER, USER } from './harness.ts'
 import { VALIDATORS } from './relay.ts'

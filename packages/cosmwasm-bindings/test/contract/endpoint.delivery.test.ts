@@ -1,7 +1,7 @@
 // Delivery in the VM (PROTOCOL.md §7): a recipient's handler runs as a sub-message; its data or
 // error becomes the result; Failed messages can be retried; a handler re-entering the endpoint
 // fails with `reentrant_call`.
-import { decodeMessage } from '@ferry/sdk'
+import { decodeMessage } from '@ferry/protocol'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { b64, Chain, eventsOf, RELAYER } from './harness.ts'
 import { configureOrigin, deliverMsg, Origin } from './relay.ts'

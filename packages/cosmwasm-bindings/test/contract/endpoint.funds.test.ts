@@ -3,7 +3,7 @@
 // attached them by mistake lost them. Now every execute message but `send` and `add_fee`
 // refuses attached funds (CosmWasm's nonpayable rule) with `nonpayable`, and `send` and
 // `add_fee` take the fee denom only (`wrong_denom`).
-import { bech32ToBytes32 } from '@ferry/sdk'
+import { bech32ToBytes32 } from '@ferry/protocol'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { b64, DENOM, OWNER, RELAYER } from './harness.ts'
 import { DOMAIN_A, DOMAIN_B, errorOf, type Side, World, ZERO_FEES } from './world.ts'

@@ -3,7 +3,7 @@
 // contract, makes the message Failed without failing the delivery; the channel moves on. A
 // retry may give the handler more gas than the message asked for, never less (§7). Gas
 // limits need the VM's metering, which the patched simulator then enforces as wasmd does.
-import { decodeMessage, getChannelKey, getMessageId } from '@ferry/sdk'
+import { decodeMessage, getChannelKey, getMessageId } from '@ferry/protocol'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { account, b64, Chain, eventsOf, type Hex, RELAYER } from './harness.ts'
 import { configureOrigin, deliverMsg, Origin } from './relay.ts'

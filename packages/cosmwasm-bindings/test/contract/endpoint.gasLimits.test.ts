@@ -4,7 +4,7 @@
 // rejection: the fee config's `max_gas_limit` per domain, `send` and `quote` refusing a
 // `gas_limit` above the destination's and an `ack_gas_limit` above the local domain's. The
 // CosmWasm twins of the EVM tests of the same names.
-import { bech32ToBytes32, decodeMessage, getChannelKey } from '@ferry/sdk'
+import { bech32ToBytes32, decodeMessage, getChannelKey } from '@ferry/protocol'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { b64, eventsOf, type Hex, OWNER, RELAYER, USER } from './harness.ts'
 import { DOMAIN_A, DOMAIN_B, errorOf, type Side, World, ZERO_FEES } from './world.ts'

@@ -3,7 +3,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fixSimulator } from '@ferry/cosmwasm-bindings/embedded'
-import { bytes32ToBech32 } from '@ferry/sdk'
+import { bytes32ToBech32 } from '@ferry/protocol'
 import { CWSimulateApp } from '@oraichain/cw-simulate'
 import { buildContracts as build, setQuiet } from '../../scripts/buildWasm.ts'
 

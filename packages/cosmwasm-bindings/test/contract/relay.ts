@@ -1,4 +1,4 @@
-// Builds messages from a fake origin and their multisig proofs with @ferry/sdk, signed by the
+// Builds messages from a fake origin and their multisig proofs with @ferry/protocol, signed by the
 // vector validator keys, as a relayer would carry them to the endpoint under test.
 import {
   bech32ToBytes32,
@@ -8,8 +8,8 @@ import {
   MerkleTree,
   signCheckpoint,
   sortSignaturesBySigner,
-} from '@ferry/sdk'
-import { checkpointsVectors as vectors } from '@ferry/sdk/vectors'
+} from '@ferry/protocol'
+import { checkpointsVectors as vectors } from '@ferry/spec'
 import { b64, type Chain, type Hex, OWNER } from './harness.ts'
 
 export const ORIGIN = 31337

@@ -11,7 +11,7 @@ import {
   MerkleTree,
   signCheckpoint,
   sortSignaturesBySigner,
-} from '@ferry/sdk'
+} from '@ferry/protocol'
 import {
   b64,
   Chain,

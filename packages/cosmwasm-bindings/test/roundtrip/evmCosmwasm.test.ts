@@ -20,7 +20,7 @@ import {
   MessageStatus,
   signCheckpoint,
   sortSignaturesBySigner,
-} from '@ferry/sdk'
+} from '@ferry/protocol'
 import { createHardhatRuntimeEnvironment } from 'hardhat/hre'
 import {
   type Address,

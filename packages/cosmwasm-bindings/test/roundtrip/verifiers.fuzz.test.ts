@@ -19,8 +19,8 @@ import {
   signCheckpoint,
   verifyProof,
   ZERO_HASHES,
-} from '@ferry/sdk'
-import { checkpointsVectors as vectors } from '@ferry/sdk/vectors'
+} from '@ferry/protocol'
+import { checkpointsVectors as vectors } from '@ferry/spec'
 import fc from 'fast-check'
 import { createHardhatRuntimeEnvironment } from 'hardhat/hre'
 import {

@@ -9,7 +9,7 @@ import {
   getMessageId,
   IncrementalMerkleTree,
   MessageStatus,
-} from '@ferry/sdk'
+} from '@ferry/protocol'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createEndpointClient, type EndpointClient } from '../../src/client/createEndpointClient.ts'

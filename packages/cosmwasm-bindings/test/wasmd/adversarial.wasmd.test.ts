@@ -11,7 +11,7 @@ import {
   encodeMessage,
   encodeProof,
   MessageStatus,
-} from '@ferry/sdk'
+} from '@ferry/protocol'
 import { describe, expect, it } from 'vitest'
 import { FeeTooLowError } from '../../src/errors/admin.ts'
 import { DeadlineNotPassedError } from '../../src/errors/delivery.ts'

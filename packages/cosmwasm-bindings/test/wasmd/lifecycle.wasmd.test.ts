@@ -14,7 +14,7 @@ import {
   encodeProof,
   getChannelKey,
   MessageStatus,
-} from '@ferry/sdk'
+} from '@ferry/protocol'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { PausedError } from '../../src/errors/admin.ts'
 import { NonceOutOfOrderError } from '../../src/errors/delivery.ts'

@@ -12,7 +12,7 @@ import {
   MessageStatus,
   signCheckpoint,
   sortSignaturesBySigner,
-} from '@ferry/sdk/codec'
+} from '@ferry/protocol'
 import type { HardhatViemHelpers } from '@nomicfoundation/hardhat-viem/types'
 import {
   type Address,

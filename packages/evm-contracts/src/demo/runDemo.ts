@@ -1,4 +1,4 @@
-import { evmAddressToBytes32, MessageFlags, MessageStatus } from '@ferry/sdk/codec'
+import { evmAddressToBytes32, MessageFlags, MessageStatus } from '@ferry/protocol'
 import {
   type Address,
   createPublicClient,

@@ -1,4 +1,4 @@
-import { evmAddressToBytes32 } from '@ferry/sdk/codec'
+import { evmAddressToBytes32 } from '@ferry/protocol'
 import type { Address, Hash, PublicClient, WalletClient } from 'viem'
 import { endpointAbi, endpointBytecode } from '../generated/endpoint.js'
 import { multisigVerifierAbi, multisigVerifierBytecode } from '../generated/multisigVerifier.js'

@@ -1,4 +1,4 @@
-import { decodeMessage, type Message } from '@ferry/sdk/codec'
+import { decodeMessage, type Message } from '@ferry/protocol'
 import type { Address, BlockNumber, Hex, PublicClient } from 'viem'
 import { endpointAbi } from '../generated/endpoint.js'
 

@@ -6,7 +6,7 @@ import {
   MessageStatus,
   signCheckpoint,
   sortSignaturesBySigner,
-} from '@ferry/sdk/codec'
+} from '@ferry/protocol'
 import { type Address, type Hex, type PublicClient, parseEventLogs, type WalletClient } from 'viem'
 import { endpointAbi } from '../generated/endpoint.js'
 import { getSentMessages, type SentMessage } from './getSentMessages.js'

@@ -1,5 +1,5 @@
 // Owner powers: pause, two-step ownership, verifiers (default and per-app), and the empty views.
-import { evmAddressToBytes32, MessageStatus, ZERO_HASHES } from '@ferry/sdk'
+import { evmAddressToBytes32, MessageStatus, ZERO_HASHES } from '@ferry/protocol'
 import { getAddress, zeroAddress } from 'viem'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { expectRevert } from '../helpers/revert.ts'

@@ -1,5 +1,5 @@
 // The endpoint's message checks (PROTOCOL §3) and verifier selection, each with its named error.
-import { decodeMessage, encodeMessage, evmAddressToBytes32, MessageStatus } from '@ferry/sdk'
+import { decodeMessage, encodeMessage, evmAddressToBytes32, MessageStatus } from '@ferry/protocol'
 import { bytesToHex, concat, type Hex, hexToBytes, slice, toHex } from 'viem'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { expectRevert } from '../helpers/revert.ts'

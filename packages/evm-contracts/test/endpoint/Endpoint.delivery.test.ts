@@ -6,7 +6,7 @@ import {
   evmAddressToBytes32,
   getChannelKey,
   MessageStatus,
-} from '@ferry/sdk'
+} from '@ferry/protocol'
 import { encodeAbiParameters, encodeFunctionData, type Hex, size, toFunctionSelector } from 'viem'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { decodeRevert, expectRevert } from '../helpers/revert.ts'

@@ -6,7 +6,7 @@ import {
   getChannelKey,
   getMessageId,
   MessageStatus,
-} from '@ferry/sdk'
+} from '@ferry/protocol'
 import { concat, encodeFunctionData, getAddress, type Hex, parseEther, slice } from 'viem'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { expectRevert } from '../helpers/revert.ts'

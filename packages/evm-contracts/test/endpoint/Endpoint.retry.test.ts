@@ -1,6 +1,6 @@
 // retry(message, gasLimit) (PROTOCOL §7): a handler that ran out of gas is recovered with more,
 // never with less than the message's own gasLimit, never past the deadline, never starved.
-import { evmAddressToBytes32, MessageStatus } from '@ferry/sdk'
+import { evmAddressToBytes32, MessageStatus } from '@ferry/protocol'
 import { type Hex, toHex } from 'viem'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { expectRevert } from '../helpers/revert.ts'

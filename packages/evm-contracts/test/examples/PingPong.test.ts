@@ -1,6 +1,6 @@
 // PingPong end to end over two endpoints: ping with an ack request, pong sent from inside the
 // ping's handler, the ack carrying the pong's id back; and EndpointApp's guards.
-import { decodeAckBody, decodeMessage, evmAddressToBytes32, MessageStatus } from '@ferry/sdk'
+import { decodeAckBody, decodeMessage, evmAddressToBytes32, MessageStatus } from '@ferry/protocol'
 import type { ContractReturnType } from '@nomicfoundation/hardhat-viem/types'
 import { getAddress, parseEther, toHex } from 'viem'
 import { beforeEach, describe, expect, it } from 'vitest'

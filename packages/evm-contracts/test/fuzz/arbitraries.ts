@@ -1,6 +1,6 @@
 // Shared fast-check arbitraries and helpers of the EVM fuzz tests (test/fuzz) and the endpoint
 // invariant test (test/invariant). Everything here is pure: no chain, no network.
-import { encodeAckBody, type Message, MessageFlags, PROTOCOL_VERSION } from '@ferry/sdk/codec'
+import { encodeAckBody, type Message, MessageFlags, PROTOCOL_VERSION } from '@ferry/protocol'
 import fc from 'fast-check'
 import { bytesToHex, type Hex, hexToBytes } from 'viem'
 import { decodeRevert, revertData } from '../helpers/revert.ts'
@@ -83,8 +83,9 @@ export const ackBody = () =>
     )
 
 /**
- * Messages `encodeMessage` accepts: flags 0, IS_ACK or ACK_REQUESTED, an ack gas limit only with
- * ACK_REQUESTED, and acks with a well-formed ack body (malformed ones come from byte mutations).
+ * Messages `encodeMessage` accepts: flags 0, IS_ACK or ACK_REQUESTED, a positive ack gas limit
+ * exactly with ACK_REQUESTED (PROTOCOL §3), and acks with a well-formed ack body (malformed ones,
+ * and flags that disagree with the ack gas limit, come from byte mutations).
  */
 export const message = (
   options: { origin?: fc.Arbitrary<number>; destination?: fc.Arbitrary<number> } = {},
@@ -106,7 +107,7 @@ export const message = (
     .map(({ ackBody: ack, ...fields }) => ({
       ...fields,
       version: PROTOCOL_VERSION,
-      ackGasLimit: fields.flags === MessageFlags.ackRequested ? fields.ackGasLimit : 0,
+      ackGasLimit: fields.flags === MessageFlags.ackRequested ? Math.max(1, fields.ackGasLimit) : 0,
       body: fields.flags === MessageFlags.isAck ? ack : fields.body,
     }))
 

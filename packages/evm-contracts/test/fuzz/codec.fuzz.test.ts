@@ -1,5 +1,5 @@
 // Fuzz: the Solidity message codec (MessageCodec through CodecHarness, and the endpoint's own
-// message checks) against the SDK codec (@ferry/sdk/codec), over eth_call on an in-process EDR
+// message checks) against the TypeScript codec (@ferry/protocol), over eth_call on an in-process EDR
 // chain. A failure prints fast-check's seed and path; see `replay()` in ./arbitraries.ts.
 import {
   AckBodyTooShortError,
@@ -17,7 +17,7 @@ import {
   MessageTooShortError,
   UnknownFlagsError,
   UnsupportedVersionError,
-} from '@ferry/sdk/codec'
+} from '@ferry/protocol'
 import type { ContractReturnType } from '@nomicfoundation/hardhat-viem/types'
 import fc from 'fast-check'
 import { network } from 'hardhat'

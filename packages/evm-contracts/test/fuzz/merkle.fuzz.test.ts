@@ -12,7 +12,7 @@ import {
   MerkleTree,
   MerkleTreeFullError,
   ZERO_HASHES,
-} from '@ferry/sdk/codec'
+} from '@ferry/protocol'
 import type { ContractReturnType } from '@nomicfoundation/hardhat-viem/types'
 import fc from 'fast-check'
 import { network } from 'hardhat'

@@ -1,7 +1,7 @@
 // Fuzz cases for the multisig verifier: the checkpoints.json tree, validator configurations of
 // its origin, and mutations of a (message, proof, configuration) triple. Pure: no chain.
-import { getMessageId, MerkleTree, ZERO_HASHES } from '@ferry/sdk/codec'
-import { checkpointsVectors as vectors } from '@ferry/sdk/vectors'
+import { getMessageId, MerkleTree, ZERO_HASHES } from '@ferry/protocol'
+import { checkpointsVectors as vectors } from '@ferry/spec'
 import fc from 'fast-check'
 import {
   type Address,

@@ -5,16 +5,16 @@
 // listed explicitly or masked, sibling edits (flipped, replaced by a zero hash, dropped,
 // duplicated), signature drops, duplicates, swaps, foreign and malleated signatures, other
 // indices, another validator configuration.
-import { BaseError } from '@ferry/sdk'
 import {
+  BaseError,
   branchRoot,
   type Checkpoint,
   encodeProof,
   getMessageId,
   signCheckpoint,
   verifyProof,
-} from '@ferry/sdk/codec'
-import { checkpointsVectors as vectors } from '@ferry/sdk/vectors'
+} from '@ferry/protocol'
+import { checkpointsVectors as vectors } from '@ferry/spec'
 import type { ContractReturnType } from '@nomicfoundation/hardhat-viem/types'
 import fc from 'fast-check'
 import { network } from 'hardhat'

@@ -1,6 +1,6 @@
 // Two Ferry endpoints on one EDR chain, each with its own multisig verifier for the other's
 // domain (the vector validators, threshold 3) and fee configs for both domains; plus the
-// off-chain side built with @ferry/sdk: trees from MessageSent events, checkpoints from
+// off-chain side built with @ferry/protocol: trees from MessageSent events, checkpoints from
 // `latestCheckpoint()`, signatures by the vector validator keys, proofs via `encodeProof`.
 import {
   type Checkpoint,
@@ -9,8 +9,8 @@ import {
   evmAddressToBytes32,
   MerkleTree,
   signCheckpoint,
-} from '@ferry/sdk'
-import { checkpointsVectors } from '@ferry/sdk/vectors'
+} from '@ferry/protocol'
+import { checkpointsVectors } from '@ferry/spec'
 import type {
   ContractReturnType,
   HardhatViemHelpers,

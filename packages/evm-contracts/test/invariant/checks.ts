@@ -1,7 +1,7 @@
 // What the invariant test asserts: that a call did what the model predicted (the same revert, or
 // exactly the predicted events), and, after every command, the invariants of the whole system,
 // read from the chain and its event logs.
-import { decodeMessage, getChannelKey, MerkleTree, MessageStatus } from '@ferry/sdk/codec'
+import { decodeMessage, getChannelKey, MerkleTree, MessageStatus } from '@ferry/protocol'
 import { getAddress, type Hex, isHex } from 'viem'
 import { expect } from 'vitest'
 import { eventsIn } from '../helpers/world.ts'

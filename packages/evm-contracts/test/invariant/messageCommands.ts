@@ -7,7 +7,7 @@ import {
   getMessageId,
   type Message,
   MessageFlags,
-} from '@ferry/sdk/codec'
+} from '@ferry/protocol'
 import type fc from 'fast-check'
 import { type Hex, size } from 'viem'
 import { step } from './checks.ts'

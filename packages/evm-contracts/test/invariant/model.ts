@@ -11,7 +11,7 @@ import {
   type Message,
   MessageFlags,
   MessageStatus,
-} from '@ferry/sdk/codec'
+} from '@ferry/protocol'
 import { encodeErrorResult, type Hex, parseAbi } from 'viem'
 
 export type SideKey = 'a' | 'b'

@@ -10,8 +10,8 @@ import {
   MerkleTree,
   MessageStatus,
   signCheckpoint,
-} from '@ferry/sdk/codec'
-import { checkpointsVectors } from '@ferry/sdk/vectors'
+} from '@ferry/protocol'
+import { checkpointsVectors } from '@ferry/spec'
 import type { ContractReturnType } from '@nomicfoundation/hardhat-viem/types'
 import { type Address, type Hash, type Hex, keccak256, type TransactionReceipt, toHex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'

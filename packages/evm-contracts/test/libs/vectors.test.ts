@@ -1,6 +1,6 @@
 // The Solidity codec libraries reproduce the shared protocol vectors byte for byte.
 
-import { checkpointsVectors, merkleVectors, messagesVectors } from '@ferry/sdk/vectors'
+import { checkpointsVectors, merkleVectors, messagesVectors } from '@ferry/spec'
 import type { ContractReturnType } from '@nomicfoundation/hardhat-viem/types'
 import { network } from 'hardhat'
 import { concat } from 'viem'

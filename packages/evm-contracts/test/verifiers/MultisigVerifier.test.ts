@@ -8,8 +8,8 @@ import {
   MerkleTree,
   recoverDigestSigner,
   signCheckpoint,
-} from '@ferry/sdk'
-import { checkpointsVectors as vectors } from '@ferry/sdk/vectors'
+} from '@ferry/protocol'
+import { checkpointsVectors as vectors } from '@ferry/spec'
 import type { ContractReturnType } from '@nomicfoundation/hardhat-viem/types'
 import { network } from 'hardhat'
 import {

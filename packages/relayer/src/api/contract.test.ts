@@ -1,6 +1,6 @@
 // Contract tests: every route's answers, success and error, validate against the schemas of the
 // OpenAPI document the API serves, with a JSON Schema 2020-12 validator (OpenAPI 3.1's dialect).
-import { MessageStatus } from '@ferry/sdk/codec'
+import { MessageStatus } from '@ferry/protocol'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'

@@ -1,4 +1,4 @@
-import { BaseError } from '@ferry/sdk'
+import { BaseError } from '@ferry/protocol'
 
 /** The `code` of an API error answer. */
 export type ApiErrorCode =

@@ -1,4 +1,4 @@
-import { MessageStatus } from '@ferry/sdk/codec'
+import { MessageStatus } from '@ferry/protocol'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type Listening, listen } from '../service/listen.js'
 import { createTestApi, sent, type TestApi, waitFor, word } from './test/fixtures.js'

@@ -1,4 +1,4 @@
-import type { Message, MessageStatus } from '@ferry/sdk/codec'
+import type { Message, MessageStatus } from '@ferry/protocol'
 import type { Hex } from 'viem'
 
 /** A block on a chain, by height and hash: the unit of finality and reorg detection. */

@@ -1,6 +1,6 @@
 // `chains[]` of the `ferry` config file: what every chain has, and what each kind adds.
 
-import { bech32ToBytes32 } from '@ferry/sdk'
+import { bech32ToBytes32 } from '@ferry/protocol'
 import { getAddress, isAddress } from 'viem'
 import { z } from 'zod'
 import {

@@ -1,4 +1,4 @@
-import { BaseError } from '@ferry/sdk'
+import { BaseError } from '@ferry/protocol'
 
 /**
  * One problem in a config. `field` is the path as an operator reads it (`chains[1].endpoint`,

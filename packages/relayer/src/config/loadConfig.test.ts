@@ -109,7 +109,7 @@ describe('files', () => {
   })
 
   test('ConfigError is a BaseError that is not retryable', async () => {
-    const { BaseError } = await import('@ferry/sdk')
+    const { BaseError } = await import('@ferry/protocol')
     const error = configError({ text: 'chains: []', env: {} })
     expect(error).toBeInstanceOf(BaseError)
     expect(error.name).toBe('ConfigError')

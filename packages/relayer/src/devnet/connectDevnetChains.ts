@@ -1,7 +1,7 @@
 import { connectOrigin, setFeeConfigs } from '@ferry/cosmwasm-bindings/testing'
 import { endpointAbi, multisigVerifierAbi } from '@ferry/evm-contracts'
 import { connectEndpoints } from '@ferry/evm-contracts/testing'
-import { bech32ToBytes32, evmAddressToBytes32 } from '@ferry/sdk/codec'
+import { bech32ToBytes32, evmAddressToBytes32 } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import { DEVNET_COSMWASM_OWNER, devnetValidatorKey } from './devnetAccounts.js'

@@ -12,7 +12,7 @@ import {
   evmAddressToBytes32,
   MessageFlags,
   MessageStatus,
-} from '@ferry/sdk/codec'
+} from '@ferry/protocol'
 import { type Hex, parseEventLogs, stringToHex, type TransactionReceipt } from 'viem'
 import type { RelayerStore, StoredMessage } from '../store/types.js'
 import type { DevnetChain } from './connectDevnetChains.js'

@@ -1,4 +1,4 @@
-import { BaseError } from '@ferry/sdk'
+import { BaseError } from '@ferry/protocol'
 
 /**
  * The bus already has its maximum number of listeners: each SSE client holds one, so this caps

@@ -1,4 +1,4 @@
-import { MessageStatus } from '@ferry/sdk/codec'
+import { MessageStatus } from '@ferry/protocol'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { sent, word } from '../api/test/fixtures.js'
 import { openStore } from '../store/openStore.js'

@@ -1,4 +1,4 @@
-import { MessageStatus } from '@ferry/sdk/codec'
+import { MessageStatus } from '@ferry/protocol'
 import type { MessageUpdate, StoredMessage } from '../store/types.js'
 import { type LifecycleEventType, type NewLifecycleEvent, STATUS_NAMES } from './types.js'
 

@@ -1,4 +1,4 @@
-import { BaseError } from '@ferry/sdk'
+import { BaseError } from '@ferry/protocol'
 
 /**
  * A store URL is none of `memory://`, `file:<path>`, a plain path, `postgres://…` or

@@ -1,4 +1,4 @@
-import { MessageStatus } from '@ferry/sdk/codec'
+import { MessageStatus } from '@ferry/protocol'
 import { describe, expect, test } from 'vitest'
 import { ackOf, app20, b32, sent } from '../api/test/fixtures.js'
 import { useStoreBackends, useTestStore } from './test/backends.js'

@@ -1,4 +1,4 @@
-import type { MessageStatus } from '@ferry/sdk/codec'
+import type { MessageStatus } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import type { MessageStage, ReasonCode, SignedCheckpointRow, StoredMessage } from './types.js'
 

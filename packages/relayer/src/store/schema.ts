@@ -1,4 +1,4 @@
-import type { MessageStatus } from '@ferry/sdk/codec'
+import type { MessageStatus } from '@ferry/protocol'
 import type { ColumnType, Kysely } from 'kysely'
 import type { Hex } from 'viem'
 import type { JournalEntry } from '../chains/types.js'

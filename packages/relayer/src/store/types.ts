@@ -1,4 +1,4 @@
-import type { MessageStatus } from '@ferry/sdk/codec'
+import type { MessageStatus } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import type { TransactionJournal } from '../chains/types.js'
 import type { StoreQueries } from './queryTypes.js'

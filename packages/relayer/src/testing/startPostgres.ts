@@ -3,7 +3,7 @@ import { chown, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { BaseError } from '@ferry/sdk'
+import { BaseError } from '@ferry/protocol'
 import { freePort, stopChild } from '@ferry/sdk/process'
 import pg from 'pg'
 

@@ -7,7 +7,7 @@
 // and on the chains.
 import { inboundNonce, messageStatus } from '@ferry/cosmwasm-bindings'
 import { endpointAbi, revertingRecipientAbi } from '@ferry/evm-contracts'
-import { bech32ToBytes32, MessageStatus } from '@ferry/sdk/codec'
+import { bech32ToBytes32, MessageStatus } from '@ferry/protocol'
 import { encodeErrorResult, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/store/openStore.ts'

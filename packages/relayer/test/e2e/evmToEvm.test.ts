@@ -2,7 +2,7 @@
 // proves and delivers both ways across several channels, each message exactly once and in order;
 // acks come back; a message whose handler keeps failing is retried, then timed out after its
 // deadline, and its ack reports TimedOut.
-import { MessageStatus } from '@ferry/sdk/codec'
+import { MessageStatus } from '@ferry/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/store/openStore.ts'
 import type { RelayerStore } from '../../src/store/types.ts'

@@ -3,7 +3,7 @@
 // `add_fee`, the relayer indexes the `ferry_fee_added` event, counts it, and delivers the message
 // to an EVM chain (a real `hardhat node`), its attempt log showing the top-up.
 import { addFee } from '@ferry/cosmwasm-bindings'
-import { MessageStatus } from '@ferry/sdk/codec'
+import { MessageStatus } from '@ferry/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/store/openStore.ts'
 import type { RelayerStore } from '../../src/store/types.ts'

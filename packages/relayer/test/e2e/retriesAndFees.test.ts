@@ -6,7 +6,7 @@
 // is delivered at once, its attempt log showing the top-up.
 import { readFile } from 'node:fs/promises'
 import { endpointAbi, testRecipientAbi, testRecipientBytecode } from '@ferry/evm-contracts'
-import { encodeMessage, MessageFlags, MessageStatus } from '@ferry/sdk/codec'
+import { encodeMessage, MessageFlags, MessageStatus } from '@ferry/protocol'
 import type { Abi, Address, Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RelayerPolicy } from '../../src/core/relayer/policy.ts'

@@ -12,7 +12,7 @@ import {
   evmAddressToBytes32,
   recoverCheckpointSigner,
   signCheckpoint,
-} from '@ferry/sdk/codec'
+} from '@ferry/protocol'
 import { Hono } from 'hono'
 import { decodeFunctionData, type Hex, keccak256, stringToHex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'

@@ -4,7 +4,7 @@
 // `orphaned`; the messages mined on the new branch, on the same channel nonces and tree leaves,
 // are delivered as usual; and a message reverted away then mined again is delivered once.
 import { endpointAbi, testRecipientAbi } from '@ferry/evm-contracts'
-import { MerkleTree, MessageStatus } from '@ferry/sdk/codec'
+import { MerkleTree, MessageStatus } from '@ferry/protocol'
 import {
   encodeFunctionData,
   type Hex,

@@ -17,7 +17,7 @@ import {
   viaTestRecipient,
 } from '@ferry/cosmwasm-bindings/testing'
 import { endpointAbi, multisigVerifierAbi } from '@ferry/evm-contracts'
-import { bech32ToBytes32, bytes32ToBech32 } from '@ferry/sdk/codec'
+import { bech32ToBytes32, bytes32ToBech32 } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import {

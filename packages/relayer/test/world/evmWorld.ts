@@ -15,7 +15,7 @@ import {
   type HardhatNode,
   startHardhatNode,
 } from '@ferry/evm-contracts/testing'
-import { evmAddressToBytes32 } from '@ferry/sdk/codec'
+import { evmAddressToBytes32 } from '@ferry/protocol'
 import {
   type Abi,
   type Address,

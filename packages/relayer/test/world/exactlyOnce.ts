@@ -2,7 +2,7 @@
 // delivery outcome per message) and on chain (one `MessageDelivered` per id, recipients' handled
 // counts), and the sends they check.
 import { endpointAbi } from '@ferry/evm-contracts'
-import { MessageStatus } from '@ferry/sdk/codec'
+import { MessageStatus } from '@ferry/protocol'
 import type { Address, Hex } from 'viem'
 import { expect } from 'vitest'
 import type { RelayerStore, StoredAttempt, StoredMessage } from '../../src/store/types.ts'

@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import { createServer } from 'node:net'
-import { BaseError } from '../errors/base.js'
+import { BaseError } from '@ferry/protocol'
 
 /** The operating system gave no port on 127.0.0.1 to listen on. */
 export class NoFreePortError extends BaseError {

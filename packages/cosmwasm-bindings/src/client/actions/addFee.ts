@@ -1,4 +1,4 @@
-import type { FieldOutOfRangeError, InvalidHexError } from '@ferry/sdk'
+import type { FieldOutOfRangeError, InvalidHexError } from '@ferry/protocol'
 import { EndpointEventError, type MissingSenderError } from '../../errors/client.js'
 import type { EndpointError } from '../../errors/endpointError.js'
 import { MAX_U128, toBase64, toDecimal } from '../../internal/bytes.js'

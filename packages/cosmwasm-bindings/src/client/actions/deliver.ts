@@ -1,4 +1,4 @@
-import type { InvalidHexError } from '@ferry/sdk'
+import type { InvalidHexError } from '@ferry/protocol'
 import type { MissingSenderError } from '../../errors/client.js'
 import type { EndpointError } from '../../errors/endpointError.js'
 import { toBase64 } from '../../internal/bytes.js'

@@ -1,4 +1,4 @@
-import type { FieldOutOfRangeError } from '@ferry/sdk'
+import type { FieldOutOfRangeError } from '@ferry/protocol'
 import type { EndpointError } from '../../errors/endpointError.js'
 import { MAX_U32, toUint } from '../../internal/bytes.js'
 import { queryEndpoint } from '../../internal/executeEndpoint.js'

@@ -1,4 +1,4 @@
-import type { FieldOutOfRangeError } from '@ferry/sdk'
+import type { FieldOutOfRangeError } from '@ferry/protocol'
 import type { MissingSenderError } from '../../errors/client.js'
 import type { EndpointError } from '../../errors/endpointError.js'
 import { MAX_U32, toUint } from '../../internal/bytes.js'

@@ -1,4 +1,4 @@
-import type { FieldOutOfRangeError, InvalidHexError } from '@ferry/sdk'
+import type { FieldOutOfRangeError, InvalidHexError } from '@ferry/protocol'
 import type { MissingSenderError } from '../../errors/client.js'
 import type { EndpointError } from '../../errors/endpointError.js'
 import { MAX_U32, toBase64, toUint } from '../../internal/bytes.js'
@@ -31,7 +31,7 @@ export type RetryErrorType =
  *
  * @example
  * ```ts
- * import { decodeMessage } from '@ferry/sdk'
+ * import { decodeMessage } from '@ferry/protocol'
  *
  * // Twice the message's own gas limit, for a handler that ran out of gas.
  * await retry(executor, { contract: endpoint, message, gasLimit: 2 * decodeMessage(message).gasLimit })

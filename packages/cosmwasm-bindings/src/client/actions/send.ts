@@ -1,4 +1,4 @@
-import type { FieldOutOfRangeError, InvalidBytes32Error, InvalidHexError } from '@ferry/sdk'
+import type { FieldOutOfRangeError, InvalidBytes32Error, InvalidHexError } from '@ferry/protocol'
 import { EndpointEventError, type MissingSenderError } from '../../errors/client.js'
 import type { EndpointError } from '../../errors/endpointError.js'
 import {

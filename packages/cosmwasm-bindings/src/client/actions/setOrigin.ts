@@ -1,4 +1,4 @@
-import type { FieldOutOfRangeError, InvalidBytes32Error, InvalidHexError } from '@ferry/sdk'
+import type { FieldOutOfRangeError, InvalidBytes32Error, InvalidHexError } from '@ferry/protocol'
 import type { MissingSenderError } from '../../errors/client.js'
 import type { EndpointError } from '../../errors/endpointError.js'
 import { MAX_U8, MAX_U32, toBytes32, toEvmAddress, toUint } from '../../internal/bytes.js'

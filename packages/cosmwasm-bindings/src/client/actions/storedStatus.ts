@@ -1,4 +1,4 @@
-import type { InvalidBytes32Error } from '@ferry/sdk'
+import type { InvalidBytes32Error } from '@ferry/protocol'
 import type { EndpointError } from '../../errors/endpointError.js'
 import { toBytes32 } from '../../internal/bytes.js'
 import { queryEndpoint } from '../../internal/executeEndpoint.js'

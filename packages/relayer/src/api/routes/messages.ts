@@ -1,4 +1,4 @@
-import type { MessageStatus } from '@ferry/sdk/codec'
+import type { MessageStatus } from '@ferry/protocol'
 import { createRoute } from '@hono/zod-openapi'
 import { STATUS_NAMES } from '../../events/types.js'
 import { decodeCursor, encodeCursor } from '../cursor.js'

@@ -8,7 +8,7 @@ import {
   type Message,
   MessageFlags,
   type MessageStatus,
-} from '@ferry/sdk/codec'
+} from '@ferry/protocol'
 import type { Hex } from 'viem'
 import type { BlockRef, ChainAdapter } from '../../chains/types.js'
 import { createEventBus, type EventBus } from '../../events/createEventBus.js'

@@ -1,5 +1,10 @@
-import { BaseError } from '@ferry/sdk'
-import { decodeAckBody, decodeMessage, type Message, MessageFlags } from '@ferry/sdk/codec'
+import {
+  BaseError,
+  decodeAckBody,
+  decodeMessage,
+  type Message,
+  MessageFlags,
+} from '@ferry/protocol'
 import type { z } from '@hono/zod-openapi'
 import { STATUS_NAMES } from '../../events/types.js'
 import type { SignedCheckpointRow, StoredAttempt, StoredMessage } from '../../store/types.js'

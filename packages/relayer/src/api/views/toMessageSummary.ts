@@ -1,4 +1,4 @@
-import { MessageFlags } from '@ferry/sdk/codec'
+import { MessageFlags } from '@ferry/protocol'
 import type { z } from '@hono/zod-openapi'
 import { STATUS_NAMES } from '../../events/types.js'
 import type { StoredMessage } from '../../store/types.js'

@@ -22,8 +22,8 @@ import {
   getMessageId,
   MerkleTree,
   MessageStatus,
-} from '@ferry/sdk/codec'
-import { checkpointsVectors } from '@ferry/sdk/vectors'
+} from '@ferry/protocol'
+import { checkpointsVectors } from '@ferry/spec'
 import type { Hex } from 'viem'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { SentMessageEvent } from '../types.js'

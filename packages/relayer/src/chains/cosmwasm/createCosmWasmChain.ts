@@ -10,7 +10,7 @@ import {
   timeout,
 } from '@ferry/cosmwasm-bindings'
 import type { EmbeddedChain } from '@ferry/cosmwasm-bindings/embedded'
-import { bech32ToBytes32, MessageFlags } from '@ferry/sdk/codec'
+import { bech32ToBytes32, MessageFlags } from '@ferry/protocol'
 import type { Logger } from 'pino'
 import { abortable } from '../evm/abortable.js'
 import type { CallReceipt, ChainAdapter, EndpointCall, SentMessageEvent } from '../types.js'

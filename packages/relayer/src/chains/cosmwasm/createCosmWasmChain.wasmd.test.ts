@@ -15,8 +15,8 @@ import {
   NonceOutOfOrderError,
 } from '@ferry/cosmwasm-bindings'
 import { startWasmdLocalnet, type WasmdLocalnet } from '@ferry/cosmwasm-bindings/localnet'
-import { bech32ToBytes32, MerkleTree, MessageStatus } from '@ferry/sdk/codec'
-import { checkpointsVectors } from '@ferry/sdk/vectors'
+import { bech32ToBytes32, MerkleTree, MessageStatus } from '@ferry/protocol'
+import { checkpointsVectors } from '@ferry/spec'
 import type { Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type RpcFaultProxy, startRpcFaultProxy } from '../../testing/rpcFaultProxy.js'

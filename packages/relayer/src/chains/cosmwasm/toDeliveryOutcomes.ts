@@ -1,5 +1,5 @@
 import type { EndpointEvent } from '@ferry/cosmwasm-bindings'
-import { MessageStatus } from '@ferry/sdk/codec'
+import { MessageStatus } from '@ferry/protocol'
 import type { DeliveryOutcome } from '../types.js'
 
 /**

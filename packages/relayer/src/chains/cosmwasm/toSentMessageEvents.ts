@@ -1,5 +1,5 @@
 import { EndpointEventError, parseEndpointEvents } from '@ferry/cosmwasm-bindings'
-import { decodeMessage, getMessageId } from '@ferry/sdk/codec'
+import { decodeMessage, getMessageId } from '@ferry/protocol'
 import type { SentMessageEvent } from '../types.js'
 import type { SourceTransaction } from './source.js'
 

@@ -1,6 +1,6 @@
 import { endpointAbi } from '@ferry/evm-contracts'
 import { relayMessages } from '@ferry/evm-contracts/testing'
-import { getChannelKey, MerkleTree, MessageStatus } from '@ferry/sdk/codec'
+import { getChannelKey, MerkleTree, MessageStatus } from '@ferry/protocol'
 import { pino } from 'pino'
 import { parseGwei } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'

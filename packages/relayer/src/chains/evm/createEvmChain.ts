@@ -1,5 +1,5 @@
 import { endpointAbi } from '@ferry/evm-contracts'
-import { evmAddressToBytes32, MessageFlags } from '@ferry/sdk/codec'
+import { evmAddressToBytes32, MessageFlags } from '@ferry/protocol'
 import {
   type Address,
   BlockNotFoundError,

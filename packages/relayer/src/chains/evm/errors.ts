@@ -1,4 +1,4 @@
-import { BaseError } from '@ferry/sdk'
+import { BaseError } from '@ferry/protocol'
 
 /**
  * No RPC URL answered `method` (HTTP errors, timeouts, dropped connections, overloaded nodes).

@@ -1,5 +1,5 @@
 import { endpointAbi, multisigVerifierAbi } from '@ferry/evm-contracts'
-import { BaseError as FerryBaseError } from '@ferry/sdk'
+import { BaseError as FerryBaseError } from '@ferry/protocol'
 import { decodeErrorResult, type Hex, isHex } from 'viem'
 import type { EndpointCall } from '../types.js'
 import { abortable } from './abortable.js'

@@ -1,4 +1,4 @@
-import { MessageStatus } from '@ferry/sdk/codec'
+import { MessageStatus } from '@ferry/protocol'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   type RpcFaultProxy,

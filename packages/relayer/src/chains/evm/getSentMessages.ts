@@ -1,4 +1,4 @@
-import { decodeMessage } from '@ferry/sdk/codec'
+import { decodeMessage } from '@ferry/protocol'
 import type { SentMessageEvent } from '../types.js'
 import type { EvmContext } from './context.js'
 import { type BlockRange, getEndpointLogs } from './getEndpointLogs.js'

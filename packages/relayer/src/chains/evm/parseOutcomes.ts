@@ -1,5 +1,5 @@
 import { endpointAbi } from '@ferry/evm-contracts'
-import { MessageStatus } from '@ferry/sdk/codec'
+import { MessageStatus } from '@ferry/protocol'
 import {
   type Address,
   isAddressEqual,

@@ -1,5 +1,5 @@
 import { endpointAbi } from '@ferry/evm-contracts'
-import { MessageStatus } from '@ferry/sdk/codec'
+import { MessageStatus } from '@ferry/protocol'
 import { createWalletClient, encodeFunctionData, type Hex, http, keccak256, parseGwei } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { hardhat } from 'viem/chains'

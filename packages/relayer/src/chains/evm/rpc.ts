@@ -1,4 +1,4 @@
-import { BaseError as FerryBaseError } from '@ferry/sdk'
+import { BaseError as FerryBaseError } from '@ferry/protocol'
 import {
   ContractFunctionRevertedError,
   ExecutionRevertedError,

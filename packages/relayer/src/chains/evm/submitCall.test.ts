@@ -1,5 +1,5 @@
 import { revertingRecipientAbi, testRecipientAbi } from '@ferry/evm-contracts'
-import { decodeProof, MessageStatus } from '@ferry/sdk/codec'
+import { decodeProof, MessageStatus } from '@ferry/protocol'
 import { createWalletClient, encodeAbiParameters, type Hex, http, parseGwei, toHex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { hardhat } from 'viem/chains'

@@ -1,4 +1,4 @@
-import { MessageStatus, UnknownStatusError } from '@ferry/sdk/codec'
+import { MessageStatus, UnknownStatusError } from '@ferry/protocol'
 
 const statuses: readonly MessageStatus[] = Object.values(MessageStatus)
 

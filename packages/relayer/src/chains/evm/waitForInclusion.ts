@@ -1,4 +1,4 @@
-import { BaseError } from '@ferry/sdk'
+import { BaseError } from '@ferry/protocol'
 import { parseTransaction, type TransactionReceipt } from 'viem'
 import type { JournalEntry } from '../types.js'
 import { broadcast } from './broadcast.js'

@@ -1,4 +1,4 @@
-import { BaseError } from '@ferry/sdk'
+import { BaseError } from '@ferry/protocol'
 import { CallRejectedError } from '../../chains/cosmwasm/errors.js'
 import {
   GasEstimateRevertedError,

@@ -1,4 +1,4 @@
-import { type Checkpoint, recoverCheckpointSigner, sortSignaturesBySigner } from '@ferry/sdk/codec'
+import { type Checkpoint, recoverCheckpointSigner, sortSignaturesBySigner } from '@ferry/protocol'
 import type { Logger } from 'pino'
 import { type Hex, isAddress } from 'viem'
 import type { SignedCheckpointResponse } from '../validator/createValidatorApp.js'

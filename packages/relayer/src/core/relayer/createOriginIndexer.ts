@@ -1,4 +1,4 @@
-import { getChannelKey } from '@ferry/sdk/codec'
+import { getChannelKey } from '@ferry/protocol'
 import type { Logger } from 'pino'
 import type { ChainAdapter, SentMessageEvent } from '../../chains/types.js'
 import type { NewMessage, RelayerStore, SeenBlock } from '../../store/types.js'

@@ -1,4 +1,4 @@
-import { encodeProof, MessageFlags, MessageStatus } from '@ferry/sdk/codec'
+import { encodeProof, MessageFlags, MessageStatus } from '@ferry/protocol'
 import type { Logger } from 'pino'
 import type { Hex } from 'viem'
 import type { ChainAdapter } from '../../chains/types.js'

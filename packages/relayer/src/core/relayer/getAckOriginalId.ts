@@ -1,4 +1,4 @@
-import { decodeAckBody, decodeMessage } from '@ferry/sdk/codec'
+import { decodeAckBody, decodeMessage } from '@ferry/protocol'
 import type { Hex } from 'viem'
 
 /**

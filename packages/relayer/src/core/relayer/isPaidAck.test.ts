@@ -1,4 +1,4 @@
-import { MessageFlags } from '@ferry/sdk/codec'
+import { MessageFlags } from '@ferry/protocol'
 import { describe, expect, test } from 'vitest'
 import { isPaidAck } from './isPaidAck.js'
 

@@ -1,4 +1,4 @@
-import { MessageFlags } from '@ferry/sdk/codec'
+import { MessageFlags } from '@ferry/protocol'
 import type { StoredMessage } from '../../store/types.js'
 
 type Fields = Pick<

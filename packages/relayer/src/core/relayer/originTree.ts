@@ -1,4 +1,4 @@
-import { MerkleTree } from '@ferry/sdk/codec'
+import { MerkleTree } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import type { RelayerStore } from '../../store/types.js'
 

@@ -1,4 +1,4 @@
-import { MessageStatus } from '@ferry/sdk/codec'
+import { MessageStatus } from '@ferry/protocol'
 import { describe, expect, test } from 'vitest'
 import type { StoredMessage } from '../../store/types.js'
 import type { RelayerPolicy } from './policy.js'

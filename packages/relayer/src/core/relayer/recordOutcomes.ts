@@ -1,4 +1,4 @@
-import { MessageStatus } from '@ferry/sdk/codec'
+import { MessageStatus } from '@ferry/protocol'
 import type { CallReceipt } from '../../chains/types.js'
 import type { MessageUpdate, StoredMessage } from '../../store/types.js'
 import { parkedCheckAt, type RelayerPolicy, retriesExhausted, retryAt } from './policy.js'

@@ -1,4 +1,4 @@
-import { type Checkpoint, MerkleTree, signCheckpoint } from '@ferry/sdk/codec'
+import { type Checkpoint, MerkleTree, signCheckpoint } from '@ferry/protocol'
 import type { Logger } from 'pino'
 import type { Hex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'

@@ -1,5 +1,5 @@
-import { encodeProof, MerkleTree, signCheckpoint, sortSignaturesBySigner } from '@ferry/sdk/codec'
-import { checkpointsVectors } from '@ferry/sdk/vectors'
+import { encodeProof, MerkleTree, signCheckpoint, sortSignaturesBySigner } from '@ferry/protocol'
+import { checkpointsVectors } from '@ferry/spec'
 import type { Hex } from 'viem'
 import type { SentMessageEvent } from '../../types.js'
 

@@ -21,7 +21,7 @@ import {
   MerkleTree,
   signCheckpoint,
   sortSignaturesBySigner,
-} from '@ferry/sdk/codec'
+} from '@ferry/protocol'
 import {
   type Abi,
   type Address,

@@ -1,0 +1,136 @@
+// Entry point of `@ferry/spec` (private, for tests): the protocol's test vectors (vectors/ beside
+// PROTOCOL.md), typed, for every implementation's conformance tests. Reads the files once, at
+// import; `FERRY_VECTORS_DIR` names another folder.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Address, Hex } from 'viem'
+
+export type MessageVector = {
+  name: string
+  version: number
+  flags: number
+  origin: number
+  sender: Hex
+  destination: number
+  recipient: Hex
+  /** Decimal string (u64). */
+  nonce: string
+  /** A JSON number in the file, though README says u64 values are decimal strings. */
+  deadline: number | string
+  gasLimit: number
+  ackGasLimit: number
+  body: Hex
+  encoded: Hex
+  length: number
+  id: Hex
+  channel: Hex
+}
+export type MessagesVectors = {
+  cases: MessageVector[]
+  ackBody: { originalId: Hex; status: number; result: Hex; encoded: Hex }
+}
+export type AddressesVectors = {
+  cases: { kind: 'evm' | 'cosmwasm-contract' | 'cosmwasm-account'; input: string; bytes32: Hex }[]
+}
+export type MerkleVectors = {
+  depth: number
+  zeroHashes: Hex[]
+  cases: {
+    count: number
+    leaves: Hex[]
+    root: Hex
+    proofs: { leafIndex: number; leaf: Hex; branch: Hex[] }[]
+  }[]
+}
+export type CheckpointsVectors = {
+  validators: { privateKey: Hex; address: Address }[]
+  threshold: number
+  checkpoint: {
+    origin: number
+    originEndpoint: Hex
+    domainHash: Hex
+    index: number
+    root: Hex
+    digest: Hex
+    ethSignedDigest: Hex
+  }
+  signatures: Hex[]
+  signers: Address[]
+  messages: Hex[]
+  proof: {
+    leafIndex: number
+    message: Hex
+    leaf: Hex
+    /** The whole 32-level branch, for reference. */
+    branch: Hex[]
+    zeroMask: number
+    /** The siblings the compact layout keeps, from level 0 up. */
+    siblings: Hex[]
+    encoded: Hex
+    length: number
+  }
+  /** More proofs every verifier must accept; `branch` and `siblings` where they differ. */
+  valid: {
+    name: string
+    leafIndex: number
+    message: Hex
+    branch?: Hex[]
+    zeroMask: number
+    siblings?: Hex[]
+    encoded: Hex
+  }[]
+  invalid: { name: string; proof: Hex }[]
+}
+
+/** `spec/vectors`, from this file in `spec/{src,dist}/`. */
+const vectorsDir =
+  process.env.FERRY_VECTORS_DIR ?? fileURLToPath(new URL('../vectors/', import.meta.url))
+
+function load<T>(file: string): T {
+  // CAST: the vector files are the protocol's fixtures; the types above describe them.
+  return JSON.parse(readFileSync(join(vectorsDir, file), 'utf8')) as T
+}
+
+export const messagesVectors = load<MessagesVectors>('messages.json')
+export const addressesVectors = load<AddressesVectors>('addresses.json')
+export const merkleVectors = load<MerkleVectors>('merkle.json')
+export const checkpointsVectors = load<CheckpointsVectors>('checkpoints.json')
+
+/** A message vector's fields as `@ferry/protocol`'s `Message` has them (u64 fields as bigint). */
+export type VectorMessage = Omit<
+  MessageVector,
+  'name' | 'nonce' | 'deadline' | 'encoded' | 'length' | 'id' | 'channel'
+> & {
+  nonce: bigint
+  deadline: bigint
+}
+
+/**
+ * A message vector as the codec's `Message` (u64 fields as bigint).
+ *
+ * @example
+ * ```ts
+ * import { encodeMessage } from '@ferry/protocol'
+ * import { messageFromVector, messagesVectors } from '@ferry/spec'
+ *
+ * for (const vector of messagesVectors.cases) assert(encodeMessage(messageFromVector(vector)) === vector.encoded)
+ * ```
+ */
+export function messageFromVector(vector: MessageVector): VectorMessage {
+  const { version, flags, origin, sender, destination, recipient, gasLimit, ackGasLimit, body } =
+    vector
+  return {
+    version,
+    flags,
+    origin,
+    sender,
+    destination,
+    recipient,
+    nonce: BigInt(vector.nonce),
+    deadline: BigInt(vector.deadline),
+    gasLimit,
+    ackGasLimit,
+    body,
+  }
+}
