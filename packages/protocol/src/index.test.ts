@@ -56,6 +56,7 @@ test('exports of @ferry/protocol', async () => {
       "decodeMessage",
       "decodeProof",
       "encodeAckBody",
+      "encodeBatchProofs",
       "encodeMessage",
       "encodeProof",
       "evmAddressToBytes32",

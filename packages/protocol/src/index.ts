@@ -164,6 +164,12 @@ export {
   decodeProof,
 } from './proof/decodeProof.js'
 export {
+  type EncodeBatchProofsErrorType,
+  type EncodeBatchProofsParameters,
+  type EncodeBatchProofsReturnType,
+  encodeBatchProofs,
+} from './proof/encodeBatchProofs.js'
+export {
   type EncodeProofErrorType,
   type EncodeProofParameters,
   type EncodeProofReturnType,

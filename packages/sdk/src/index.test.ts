@@ -56,6 +56,7 @@ test('exports of @ferry/sdk', async () => {
       "decodeMessage",
       "decodeProof",
       "encodeAckBody",
+      "encodeBatchProofs",
       "encodeMessage",
       "encodeProof",
       "evmAddressToBytes32",

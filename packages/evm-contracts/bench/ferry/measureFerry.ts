@@ -6,6 +6,7 @@
  */
 import {
   type Checkpoint,
+  encodeBatchProofs,
   encodeProof,
   evmAddressToBytes32,
   MerkleTree,
@@ -292,23 +293,26 @@ async function sign({ checkpoint }: OriginTree, keys: Hex[]): Promise<Hex[]> {
   })
 }
 
-/** Compact proofs of `messages` against the origin's latest checkpoint. */
+/**
+ * Compact proofs of `messages` against the origin's latest checkpoint: each signed (single
+ * deliveries), or a batch's, signed on the first only.
+ */
 function prove(
   { tree, sent, checkpoint }: OriginTree,
   messages: Hex[],
   signatures: Hex[],
   signed: 'every' | 'first',
 ): Hex[] {
-  return messages.map((message, i) => {
+  const leaves = messages.map((message) => {
     const leafIndex = sent.get(message)
     if (leafIndex === undefined) throw new Error('ferry bench: message not sent by the origin')
-    return encodeProof({
-      checkpointIndex: checkpoint.index,
-      leafIndex,
-      branch: tree.getProof(leafIndex).branch,
-      signatures: signed === 'every' || i === 0 ? signatures : [],
-    })
+    return { leafIndex, branch: tree.getProof(leafIndex).branch }
   })
+  if (signed === 'first')
+    return encodeBatchProofs({ checkpointIndex: checkpoint.index, signatures, leaves })
+  return leaves.map((leaf) =>
+    encodeProof({ checkpointIndex: checkpoint.index, ...leaf, signatures }),
+  )
 }
 
 async function write(

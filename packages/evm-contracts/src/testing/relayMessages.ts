@@ -1,6 +1,6 @@
 import {
   type Checkpoint,
-  encodeProof,
+  encodeBatchProofs,
   evmAddressToBytes32,
   MerkleTree,
   MessageStatus,
@@ -84,14 +84,14 @@ export async function relayMessages({
   }
   if (pending.length === 0) return { checkpoint, delivered: [] }
 
-  const proofs = pending.map(({ leafIndex }, i) =>
-    encodeProof({
-      checkpointIndex: index,
+  const proofs = encodeBatchProofs({
+    checkpointIndex: index,
+    signatures,
+    leaves: pending.map(({ leafIndex }) => ({
       leafIndex,
       branch: tree.getProof(leafIndex, index + 1).branch,
-      signatures: i === 0 ? signatures : [],
-    }),
-  )
+    })),
+  })
   const { account, chain } = destination.wallet
   if (!account) throw new Error('relayMessages: the destination wallet client has no account.')
   const transactionHash = await destination.wallet.writeContract({

@@ -2,6 +2,7 @@
 import {
   decodeAckBody,
   decodeMessage,
+  encodeBatchProofs,
   encodeProof,
   evmAddressToBytes32,
   getChannelKey,
@@ -561,14 +562,14 @@ describe('Endpoint delivery', () => {
     for (let i = 0; i < 10; i++) sent.push((await toB(evmAddressToBytes32(appB.address))).sent)
     const { checkpoint, tree } = await currentCheckpoint(world, world.a)
     const signatures = await signBy(checkpoint, [0, 1, 2])
-    const proofs = sent.map((s, i) =>
-      encodeProof({
-        checkpointIndex: checkpoint.index,
-        leafIndex: s.leafIndex,
-        branch: tree.getProof(s.leafIndex, checkpoint.index + 1).branch,
-        signatures: i === 0 ? signatures : [],
-      }),
-    )
+    const proofs = encodeBatchProofs({
+      checkpointIndex: checkpoint.index,
+      signatures,
+      leaves: sent.map(({ leafIndex }) => ({
+        leafIndex,
+        branch: tree.getProof(leafIndex, checkpoint.index + 1).branch,
+      })),
+    })
     const messages = sent.map((s) => s.message)
 
     // Without a signed proof first, the checkpoint is unknown.

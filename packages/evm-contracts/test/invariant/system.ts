@@ -4,7 +4,7 @@
 // times; proofs built from the model's trees.
 import {
   type Checkpoint,
-  encodeProof,
+  encodeBatchProofs,
   evmAddressToBytes32,
   getCheckpointDigest,
   MerkleTree,
@@ -156,14 +156,11 @@ export async function buildProofs(
       return signature
     }),
   )
-  const proofs = msgs.map((m, i) =>
-    encodeProof({
-      checkpointIndex: checkpoint.index,
-      leafIndex: m.leafIndex,
-      branch: tree.getProof(m.leafIndex).branch,
-      signatures: i === 0 ? signatures : [],
-    }),
-  )
+  const proofs = encodeBatchProofs({
+    checkpointIndex: checkpoint.index,
+    signatures,
+    leaves: msgs.map(({ leafIndex }) => ({ leafIndex, branch: tree.getProof(leafIndex).branch })),
+  })
   const verifierError =
     kind === 'short'
       ? { name: 'MultisigVerifierThresholdNotMet', args: [BigInt(keys.length), BigInt(threshold)] }
