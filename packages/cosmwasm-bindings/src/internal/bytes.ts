@@ -21,11 +21,6 @@ export function toBase64(value: Hex | Uint8Array, field: string): string {
   return base64.encode(hex.decode(value.slice(2).toLowerCase()))
 }
 
-/** Lower-case hex of base64 `value`. */
-export function base64ToHex(value: string): Hex {
-  return `0x${hex.encode(base64.decode(value))}`
-}
-
 /** Lower-case `value`, which must be 32 bytes of hex. */
 export function toBytes32(value: Hex, field: string): Hex {
   if (typeof value !== 'string' || !BYTES32.test(value))

@@ -25,11 +25,6 @@ export function toBytes32(value: Hex, field: string): Hex {
   return value.toLowerCase() as Hex
 }
 
-/** Whether `value` is 32 bytes of hex; for guards that want to throw their own error. */
-export function isBytes32(value: unknown): value is Hex {
-  return typeof value === 'string' && BYTES32.test(value)
-}
-
 /** Throws unless `value` is an integer (number) in `[0, max]`; `max` is at most 2^32 - 1. */
 export function assertUint(value: number, max: bigint, field: string): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > Number(max))
