@@ -60,6 +60,7 @@ test('exports of @ferry/protocol', async () => {
       "encodeMessage",
       "encodeProof",
       "evmAddressToBytes32",
+      "failureReasons",
       "getChannelKey",
       "getCheckpointDigest",
       "getCheckpointDomainHash",

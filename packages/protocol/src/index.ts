@@ -108,6 +108,11 @@ export {
   SignatureVError,
 } from './errors/signature.js'
 export {
+  type FailureReason,
+  type FailureReasonInfo,
+  failureReasons,
+} from './failure/failureReasons.js'
+export {
   type BranchRootErrorType,
   type BranchRootParameters,
   type BranchRootReturnType,
