@@ -1,0 +1,127 @@
+import { dirname, join, relative } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { importedPackage, readImports, readWorkspace, repoRoot } from './workspace.js'
+
+// The layers, lowest first: a package may depend on and import only packages of a lower layer
+// (protocol ← contracts and bindings ← sdk ← relayer ← devnet; the explorer on the sdk). Private
+// packages (the spec's vectors, the test kit, this test) serve tests only.
+const LAYER: Record<string, number> = {
+  '@ferry/protocol': 0,
+  '@ferry/evm-contracts': 1,
+  '@ferry/cosmwasm-bindings': 1,
+  '@ferry/sdk': 2,
+  '@ferry/relayer': 3,
+  '@ferry/devnet': 4,
+  '@ferry/explorer': 3,
+}
+// Packages whose code must run in a browser: no `node:` module.
+const BROWSER_SAFE = new Set(['@ferry/protocol', '@ferry/sdk'])
+
+// Where the tree does not yet have the shape the layering wants: each entry names the one place
+// it allows and why. The test fails when an entry no longer matches anything, so that the list
+// only shrinks.
+const KNOWN: { rule: string; file: RegExp; why: string }[] = [
+  {
+    rule: 'browser-safe',
+    file: /^packages\/sdk\/src\/process\//,
+    why: "the node starters' process helpers move to the test kit with the starters",
+  },
+  {
+    rule: 'layer',
+    file: /^packages\/(evm-contracts\/src\/testing\/startHardhatNode|cosmwasm-bindings\/src\/localnet\/startWasmdLocalnet)\.ts$/,
+    why: 'the node starters import @ferry/sdk/process until they move to the test kit',
+  },
+  {
+    rule: 'dependency',
+    file: /^packages\/(evm-contracts|cosmwasm-bindings)\/package\.json$/,
+    why: 'the node starters depend on @ferry/sdk/process until they move to the test kit',
+  },
+  {
+    rule: 'layer',
+    file: /^packages\/cosmwasm-bindings\/test\/roundtrip\//,
+    why: 'EVM ↔ CosmWasm tests move to the test kit, which sits above both chains',
+  },
+]
+
+const packages = readWorkspace()
+const names = new Set(packages.map(({ name }) => name))
+const privateNames = new Set(packages.filter((pkg) => pkg.private).map(({ name }) => name))
+const imports = packages.flatMap(readImports)
+
+type Violation = { rule: string; file: string; detail: string }
+
+function violations(): Violation[] {
+  const found: Violation[] = []
+  for (const pkg of packages) {
+    const own = LAYER[pkg.name]
+    if (own === undefined) continue
+    for (const dependency of pkg.dependencies) {
+      const layer = LAYER[dependency]
+      if (names.has(dependency) && (layer === undefined || layer >= own))
+        found.push({
+          rule: privateNames.has(dependency) ? 'private' : 'dependency',
+          file: relative(repoRoot, join(pkg.dir, 'package.json')),
+          detail: `${pkg.name} depends on ${dependency}`,
+        })
+    }
+  }
+  for (const { from, file, specifier, runtime } of imports) {
+    const own = LAYER[from]
+    const target = importedPackage(specifier, names)
+    if (target === from) {
+      // Tests and scripts use their package through its entry points, as users do.
+      if (runtime)
+        found.push({ rule: 'barrel', file, detail: `imports its own package (${specifier})` })
+    } else if (target !== undefined && own !== undefined) {
+      const layer = LAYER[target]
+      if (privateNames.has(target) && runtime)
+        found.push({ rule: 'private', file, detail: `imports private ${target} at run time` })
+      else if (layer !== undefined && layer >= own)
+        found.push({ rule: 'layer', file, detail: `${from} imports ${target}, not below it` })
+    }
+    if (specifier.startsWith('node:') && BROWSER_SAFE.has(from) && runtime)
+      found.push({ rule: 'browser-safe', file, detail: `imports ${specifier}` })
+    if (runtime && /^\.\.?\//.test(specifier) && isOwnBarrel(file, specifier))
+      found.push({
+        rule: 'barrel',
+        file,
+        detail: `imports its package's entry point (${specifier})`,
+      })
+  }
+  return found
+}
+
+/** Whether `specifier`, imported by `file`, is its package's `src/index.ts`. */
+function isOwnBarrel(file: string, specifier: string): boolean {
+  const target = join(dirname(file), specifier).replace(/\.js$/, '.ts')
+  const pkg = packages.find(({ dir }) => file.startsWith(`${relative(repoRoot, dir)}/`))
+  return pkg !== undefined && target === join(relative(repoRoot, pkg.dir), 'src/index.ts')
+}
+
+describe('layering', () => {
+  const found = violations()
+  const known = (violation: Violation) =>
+    KNOWN.some(({ rule, file }) => rule === violation.rule && file.test(violation.file))
+
+  test('every package imports and depends only on the packages below it', () => {
+    expect(found.filter((violation) => !known(violation))).toEqual([])
+  })
+
+  test('every known exception still matches something (the list only shrinks)', () => {
+    const unused = KNOWN.filter(
+      ({ rule, file }) =>
+        !found.some((violation) => violation.rule === rule && file.test(violation.file)),
+    )
+    expect(unused.map(({ why }) => why)).toEqual([])
+  })
+
+  test('the scan sees the workspace: every layered package, and its imports', () => {
+    for (const name of Object.keys(LAYER).filter((name) => names.has(name)))
+      expect(
+        imports.some(({ from }) => from === name),
+        name,
+      ).toBe(true)
+    expect(names).toContain('@ferry/protocol')
+    expect(names).toContain('@ferry/spec')
+  })
+})
