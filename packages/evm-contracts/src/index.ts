@@ -11,4 +11,12 @@
  *   args: [31337, owner],
  * })
  */
+
+export {
+  EVM_FAILURE_REASONS,
+  type EvmErrorName,
+  type EvmFailureReasonParameters,
+  type EvmFailureReasonReturnType,
+  evmFailureReason,
+} from './errors/evmFailureReason.js'
 export * from './generated/index.js'

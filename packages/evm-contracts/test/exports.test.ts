@@ -6,9 +6,11 @@ it('exports the same names from each entry point', async () => {
   const testing = await import('../src/testing/index.ts')
   expect(Object.keys(root).sort()).toMatchInlineSnapshot(`
     [
+      "EVM_FAILURE_REASONS",
       "endpointAbi",
       "endpointAppAbi",
       "endpointBytecode",
+      "evmFailureReason",
       "ferryReceiverAbi",
       "multisigVerifierAbi",
       "multisigVerifierBytecode",
