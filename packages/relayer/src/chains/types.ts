@@ -40,6 +40,36 @@ export type DeliveryOutcome = {
   result: Hex
 }
 
+/**
+ * Why a chain call failed, as an adapter tells the core: the reason code the attempt is recorded
+ * with. `gas_estimate_reverted`: the destination refused the call before anything was mined
+ * (a bad proof, a message delivered by someone first); `tx_reverted`: mined but reverted;
+ * `gas_price_above_cap`: nothing signed, the price is above the relayer's cap; `nonce_conflict`:
+ * transactions the relayer did not sign take its key's nonces; `rpc_error`: the chain could not
+ * be reached or answered badly.
+ */
+export type ChainFailureReason =
+  | 'gas_estimate_reverted'
+  | 'tx_reverted'
+  | 'gas_price_above_cap'
+  | 'nonce_conflict'
+  | 'rpc_error'
+
+/**
+ * What every error an adapter throws for a chain-side reason carries as `chainFailure` (on itself
+ * or on an error in its `cause` chain), so the core tells failures apart by data, never by the
+ * adapter's error classes. An error without one (a `TypeError`, a store failure) is the
+ * relayer's own trouble: the core records it as `internal_error`.
+ *
+ * @example
+ * class RpcError extends BaseError { readonly chainFailure: ChainFailure = { reason: 'rpc_error', retryable: true } }
+ */
+export type ChainFailure = {
+  reason: ChainFailureReason
+  /** Whether the same call may succeed if tried again later (the error's own `retryable`). */
+  retryable: boolean
+}
+
 /** A contract call the relayer submits on a destination endpoint. */
 export type EndpointCall =
   | { type: 'deliverBatch'; messages: readonly Hex[]; proofs: readonly Hex[] }
@@ -93,10 +123,10 @@ export type ChainAdapter = {
   getInboundNonce(channel: Hex, signal?: AbortSignal): Promise<bigint>
   /**
    * Submits `call` and waits for its receipt. EVM: nonce from the journal, EIP-1559 fees, bumps a
-   * stuck transaction; `journal.recordSigned` runs before each broadcast. Throws named errors:
-   * `GasEstimateRevertedError` (the call would revert: not retryable as is), `RpcError`,
-   * `TransactionRevertedError`; EVM also `GasPriceAboveCapError` and `NonceConflictError`
-   * (both retryable).
+   * stuck transaction; `journal.recordSigned` runs before each broadcast. Throws the adapter's
+   * named errors, each with a {@link ChainFailure} (`chainFailure`) the core reads: the call
+   * would revert (`gas_estimate_reverted`, not retryable as is), `rpc_error`, `tx_reverted`;
+   * EVM also `gas_price_above_cap` and `nonce_conflict` (both retryable).
    */
   submit(call: EndpointCall, options: SubmitOptions): Promise<CallReceipt>
   /** Native balance of the relayer's account (for metrics and alerts). */

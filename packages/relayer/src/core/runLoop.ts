@@ -1,4 +1,5 @@
 import type { Logger } from 'pino'
+import { classifyError } from './relayer/classifyError.js'
 
 export type RunLoopParameters = {
   /** Names the loop in logs. */
@@ -37,7 +38,12 @@ export async function runLoop({
       failures = 0
     } catch (error) {
       failures++
-      logger.warn({ err: error, loop: name, failures }, `${name} pass failed`)
+      // A chain's failure is a warning; the relayer's own (`internal_error`: a bug, a store
+      // that failed) an error. Both wait out the same backoff, so neither loops hot.
+      const { reason, retryable } = classifyError(error)
+      const entry = { err: error, loop: name, failures, reason, retryable }
+      if (reason === 'internal_error') logger.error(entry, `${name} pass failed`)
+      else logger.warn(entry, `${name} pass failed`)
     }
     if (again && failures === 0) continue
     const delay =

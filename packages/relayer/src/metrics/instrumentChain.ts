@@ -24,7 +24,10 @@ export function instrumentChain<adapter extends ChainAdapter>(
         const result: unknown = value.apply(target, args)
         if (!(result instanceof Promise)) return result
         return result.catch((error: unknown) => {
-          if (classifyError(error) === 'rpc_error' && !isAbort(error))
+          // A chain that could not answer, or an error the adapter did not name (most often a
+          // transport failure it let through): not a refused, reverted or priced-out call.
+          const { reason } = classifyError(error)
+          if ((reason === 'rpc_error' || reason === 'internal_error') && !isAbort(error))
             onRpcError(target.domain, property, error)
           throw error
         })

@@ -143,3 +143,38 @@ export async function releaseLeases(db: StoreDb, owner: string): Promise<void> {
     .where('lease_owner', '=', owner)
     .execute()
 }
+
+/**
+ * `submitted` messages a relayer starting as `owner` may take back (at most `limit`): those on
+ * channels whose lease `owner` held (its own previous run) or whose lease is free or has
+ * expired by `now`. A channel another relayer holds is left alone: that relayer may have the
+ * messages' transaction in flight, and resubmitting them would send them twice.
+ *
+ * @example
+ * ```ts
+ * const stuck = await getResumableSubmitted(db, { owner: 'relayer-1', now: new Date(), limit: 1000 })
+ * ```
+ */
+export async function getResumableSubmitted(
+  db: StoreDb,
+  { owner, now, limit }: { owner: string; now: Date; limit: number },
+): Promise<StoredMessage[]> {
+  const rows = await db
+    .selectFrom('messages as m')
+    .leftJoin('channels as c', 'c.channel', 'm.channel')
+    .selectAll('m')
+    .where('m.stage', '=', 'submitted')
+    .where((eb) =>
+      eb.or([
+        eb('c.lease_owner', 'is', null),
+        eb('c.lease_owner', '=', owner),
+        eb('c.lease_until', 'is', null),
+        eb('c.lease_until', '<=', now),
+      ]),
+    )
+    .orderBy('m.channel')
+    .orderBy('m.nonce')
+    .limit(limit)
+    .execute()
+  return rows.map(toStoredMessage)
+}

@@ -1,6 +1,6 @@
 import { getAttempts, recordAttempts, updateMessages } from './attempts.js'
 import { getSignedCheckpoint, latestSignedCheckpoint, saveSignedCheckpoint } from './checkpoints.js'
-import { claimFailed, claimReady, releaseLeases } from './claims.js'
+import { claimFailed, claimReady, getResumableSubmitted, releaseLeases } from './claims.js'
 import { getBlocks, getCursor, pruneBlocks, recordBlocks, setCursor } from './cursors.js'
 import { insertFeeTopUps, removeFeeTopUpsAbove } from './feeTopUps.js'
 import { highestNonce, recordFinished, recordSigned, unfinished } from './journal.js'
@@ -49,6 +49,8 @@ export function createStore(db: StoreDb): RelayerStore {
     claimReady: (params) => claimReady(db, params),
     claimFailed: (params) => claimFailed(db, params),
     releaseLeases: (owner) => releaseLeases(db, owner),
+    getResumableSubmitted: (owner, now, limit) =>
+      getResumableSubmitted(db, { owner, now, limit }),
     updateMessages: (updates) => updateMessages(db, updates),
     getMessagesInStage: (stage, limit) => getMessagesInStage(db, stage, limit),
     recordAttempts: (attempts) => recordAttempts(db, attempts),

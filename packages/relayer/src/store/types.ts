@@ -28,6 +28,7 @@ export type ReasonCode =
   | 'rpc_error'
   | 'nonce_conflict'
   | 'gas_price_above_cap'
+  | 'internal_error'
   | 'delivered'
   | 'delivered_by_other'
   | 'retry_scheduled'
@@ -169,6 +170,12 @@ export type RelayerStore = TransactionJournal & {
   claimFailed(params: ClaimParams): Promise<StoredMessage[]>
   /** Gives back the leases `owner` holds (at shutdown, or after a pass). */
   releaseLeases(owner: string): Promise<void>
+  /**
+   * `submitted` messages a relayer starting as `owner` may take back, at most `limit`: on
+   * channels whose lease `owner` held, or that nobody holds, or whose lease expired by `now`.
+   * Another relayer's live lease means its transaction may be in flight: those stay as they are.
+   */
+  getResumableSubmitted(owner: string, now: Date, limit: number): Promise<StoredMessage[]>
   /** Sets stage/reason/etc. of several messages and appends one attempt each; one transaction. */
   updateMessages(updates: readonly MessageUpdate[]): Promise<void>
   /** Messages in `stage` (e.g. `submitted` at start-up), up to `limit`. */

@@ -137,6 +137,7 @@ const REASONS = [
   'rpc_error',
   'nonce_conflict',
   'gas_price_above_cap',
+  'internal_error',
   'delivered',
   'delivered_by_other',
   'retry_scheduled',

@@ -1,5 +1,5 @@
 import { BaseError } from '@ferry/protocol'
-import type { EndpointCall } from '../types.js'
+import type { ChainFailure, EndpointCall } from '../types.js'
 
 /**
  * The chain refused a call before it was included (the CosmWasm counterpart of the EVM
@@ -21,6 +21,8 @@ import type { EndpointCall } from '../types.js'
  */
 export class CallRejectedError extends BaseError {
   override name = 'CallRejectedError' as const
+  /** What the core reads (`ChainFailure`): recorded as `gas_estimate_reverted`. */
+  readonly chainFailure: ChainFailure = { reason: 'gas_estimate_reverted', retryable: false }
   readonly call: EndpointCall['type']
   readonly domain: number
   constructor({
@@ -43,6 +45,8 @@ export class CallRejectedError extends BaseError {
  */
 export class ChainIdMismatchError extends BaseError {
   override name = 'ChainIdMismatchError' as const
+  /** What the core reads (`ChainFailure`): recorded as `rpc_error`. */
+  readonly chainFailure: ChainFailure = { reason: 'rpc_error', retryable: false }
   readonly url: string
   readonly expected: string
   readonly actual: string
@@ -65,6 +69,8 @@ export class ChainIdMismatchError extends BaseError {
  */
 export class IncompleteEventsError extends BaseError {
   override name = 'IncompleteEventsError' as const
+  /** What the core reads (`ChainFailure`): recorded as `rpc_error`. */
+  readonly chainFailure: ChainFailure = { reason: 'rpc_error', retryable: true }
   constructor({
     domain,
     fromBlock,

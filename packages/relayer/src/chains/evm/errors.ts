@@ -1,4 +1,5 @@
 import { BaseError } from '@ferry/protocol'
+import type { ChainFailure } from '../types.js'
 
 /**
  * No RPC URL answered `method` (HTTP errors, timeouts, dropped connections, overloaded nodes).
@@ -9,6 +10,8 @@ import { BaseError } from '@ferry/protocol'
  */
 export class RpcError extends BaseError {
   override name = 'RpcError'
+  /** What the core reads (`ChainFailure`): recorded as `rpc_error`. */
+  readonly chainFailure: ChainFailure = { reason: 'rpc_error', retryable: true }
   readonly method: string
   constructor(args: { method: string; domain: number; cause: Error }) {
     super(`RPC call ${args.method} on domain ${args.domain} failed on every URL.`, {
@@ -28,6 +31,8 @@ export class RpcError extends BaseError {
  */
 export class EndpointReadRevertedError extends BaseError {
   override name = 'EndpointReadRevertedError'
+  /** What the core reads (`ChainFailure`): recorded as `rpc_error`. */
+  readonly chainFailure: ChainFailure = { reason: 'rpc_error', retryable: false }
   readonly functionName: string
   constructor(args: { functionName: string; domain: number; cause: Error }) {
     super(`Reading ${args.functionName} of the endpoint on domain ${args.domain} reverted.`, {
@@ -49,6 +54,8 @@ export class EndpointReadRevertedError extends BaseError {
  */
 export class GasEstimateRevertedError extends BaseError {
   override name = 'GasEstimateRevertedError'
+  /** What the core reads (`ChainFailure`): recorded as `gas_estimate_reverted`. */
+  readonly chainFailure: ChainFailure = { reason: 'gas_estimate_reverted', retryable: false }
   readonly call: string
   readonly errorName: string | undefined
   readonly errorArgs: readonly unknown[] | undefined
@@ -80,6 +87,8 @@ export class GasEstimateRevertedError extends BaseError {
  */
 export class GasPriceAboveCapError extends BaseError {
   override name = 'GasPriceAboveCapError'
+  /** What the core reads (`ChainFailure`): recorded as `gas_price_above_cap`. */
+  readonly chainFailure: ChainFailure = { reason: 'gas_price_above_cap', retryable: true }
   readonly required: bigint
   readonly cap: bigint
   constructor(args: { domain: number; required: bigint; cap: bigint }) {
@@ -101,6 +110,8 @@ export class GasPriceAboveCapError extends BaseError {
  */
 export class TransactionRevertedError extends BaseError {
   override name = 'TransactionRevertedError'
+  /** What the core reads (`ChainFailure`): recorded as `tx_reverted`. */
+  readonly chainFailure: ChainFailure = { reason: 'tx_reverted', retryable: true }
   readonly transactionHash: string
   readonly blockNumber: bigint
   readonly gasUsed: bigint
@@ -134,6 +145,8 @@ export class TransactionRevertedError extends BaseError {
  */
 export class NonceConflictError extends BaseError {
   override name = 'NonceConflictError'
+  /** What the core reads (`ChainFailure`): recorded as `nonce_conflict`. */
+  readonly chainFailure: ChainFailure = { reason: 'nonce_conflict', retryable: true }
   readonly nonce: bigint
   constructor(args: { domain: number; sender: string; nonce: bigint; detail: string }) {
     super(`Nonce ${args.nonce} of ${args.sender} on domain ${args.domain} is held elsewhere.`, {

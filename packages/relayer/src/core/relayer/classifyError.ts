@@ -1,41 +1,52 @@
 import { BaseError } from '@ferry/protocol'
-import { CallRejectedError } from '../../chains/cosmwasm/errors.js'
-import {
-  GasEstimateRevertedError,
-  GasPriceAboveCapError,
-  NonceConflictError,
-  TransactionRevertedError,
-} from '../../chains/evm/errors.js'
+import type { ChainFailure, ChainFailureReason } from '../../chains/types.js'
 import type { ReasonCode } from '../../store/types.js'
 
+/** What the core makes of an error: the reason code its attempt is recorded with, and whether trying again can help. */
+export type ErrorClass = {
+  reason: Extract<ReasonCode, ChainFailureReason | 'internal_error'>
+  retryable: boolean
+}
+
+const reasons: ReadonlySet<string> = new Set<ChainFailureReason>([
+  'gas_estimate_reverted',
+  'tx_reverted',
+  'gas_price_above_cap',
+  'nonce_conflict',
+  'rpc_error',
+])
+
 /**
- * The reason code an attempt that threw is recorded with: the call itself was refused
- * (`gas_estimate_reverted`: the destination would revert it, e.g. a bad proof or a message
- * someone else delivered first), the transaction was mined but reverted (`tx_reverted`), the
- * destination's gas price is above the relayer's cap (`gas_price_above_cap`: nothing was signed;
- * the message waits for the price to fall), transactions the relayer did not sign keep taking
- * its key's nonces (`nonce_conflict`: the key is used elsewhere too), or the chain could not be
- * reached (`rpc_error`).
+ * The reason code an attempt that threw is recorded with, read from the {@link ChainFailure} an
+ * adapter put on its error (`chainFailure`, on the error or anywhere in its cause chain; the
+ * outermost wins): the call was refused (`gas_estimate_reverted`), mined but reverted
+ * (`tx_reverted`), priced above the cap (`gas_price_above_cap`), lost its nonce to another
+ * sender (`nonce_conflict`), or the chain could not be reached (`rpc_error`). Anything else (a
+ * `TypeError`, a store failure, a value that is not an error) is `internal_error`: the relayer's
+ * own trouble, retried on the same backoff as the others, and never a chain's fault.
+ * The core knows no adapter's error classes: adapters translate their errors into this data.
  *
  * @example
- * const reason = classifyError(error) // 'rpc_error'
+ * const { reason, retryable } = classifyError(error) // { reason: 'rpc_error', retryable: true }
  */
-export function classifyError(
-  error: unknown,
-): Extract<
-  ReasonCode,
-  'gas_estimate_reverted' | 'tx_reverted' | 'gas_price_above_cap' | 'nonce_conflict' | 'rpc_error'
-> {
-  // The adapters' named errors, wherever they sit in the cause chain.
-  const chain: unknown[] = []
-  for (let e: unknown = error; e instanceof Error; e = e.cause) chain.push(e)
-  const any = (type: abstract new (...args: never[]) => Error) =>
-    chain.some((e) => e instanceof type)
-  if (any(GasEstimateRevertedError) || any(CallRejectedError)) return 'gas_estimate_reverted'
-  if (any(TransactionRevertedError)) return 'tx_reverted'
-  if (any(GasPriceAboveCapError)) return 'gas_price_above_cap'
-  if (any(NonceConflictError)) return 'nonce_conflict'
-  return 'rpc_error'
+export function classifyError(error: unknown): ErrorClass {
+  const seen = new Set<unknown>()
+  for (let e: unknown = error; e instanceof Error && !seen.has(e); e = e.cause) {
+    seen.add(e)
+    const failure = readChainFailure(e)
+    if (failure) return failure
+  }
+  return { reason: 'internal_error', retryable: true }
+}
+
+function readChainFailure(error: Error): ChainFailure | undefined {
+  if (!('chainFailure' in error)) return undefined
+  const failure: unknown = error.chainFailure
+  if (typeof failure !== 'object' || failure === null) return undefined
+  const { reason, retryable } = failure as Partial<Record<keyof ChainFailure, unknown>> // CAST: each field is checked below
+  if (typeof reason !== 'string' || !reasons.has(reason)) return undefined
+  // CAST: `reasons` holds exactly the ChainFailureReason values.
+  return { reason: reason as ChainFailureReason, retryable: retryable === true }
 }
 
 /** One line on what went wrong, for the attempt log. */

@@ -90,6 +90,19 @@ export function createRouteDeliverer({
     return [{ id: message.id, stage: message.stage, reason, detail, nextAttemptAt }]
   }
 
+  /** A chain's failure is a warning; the relayer's own (`internal_error`) an error, with its stack. */
+  function logFailure(
+    error: unknown,
+    reason: string,
+    retryable: boolean,
+    fields: Record<string, unknown>,
+    text: string,
+  ): void {
+    const entry = { err: error, reason, retryable, ...fields }
+    if (reason === 'internal_error') log.error(entry, text)
+    else log.warn(entry, text)
+  }
+
   /**
    * The acks among `claimed` that would be underpaid as messages but were paid with their
    * original (PROTOCOL §9): only those go free. One store read for all of them.
@@ -228,10 +241,12 @@ export function createRouteDeliverer({
         'delivered',
       )
     } catch (error) {
-      const reason = classifyError(error)
-      log.warn({ err: error, reason, messages: messages.length }, 'delivery failed')
+      const { reason, retryable } = classifyError(error)
+      logFailure(error, reason, retryable, { messages: messages.length }, 'delivery failed')
       fetcher.noteDeliveryFailure(error)
       const now = new Date()
+      // Every failure, `internal_error` included, counts as an attempt and waits out the retry
+      // backoff: a failure that keeps coming costs one attempt per backoff step, never a hot loop.
       await store.updateMessages(
         messages.map((message) => ({
           id: message.id,
@@ -242,6 +257,45 @@ export function createRouteDeliverer({
           nextAttemptAt: retryAt(policy, message.attempts + 1, now),
         })),
       )
+    }
+  }
+
+  /**
+   * {@link submitBatch}, which never rejects: nothing awaits an in-flight batch but `drain`, so a
+   * store write that fails in it (recording the outcome, or recording the failure) must not end
+   * the process. The batch is recorded `internal_error` if the store takes that write; if not,
+   * it is logged, and its messages stay `submitted` until a restart resumes them (the channel
+   * is not claimed meanwhile, so nothing is sent twice).
+   */
+  async function settleBatch(
+    messages: StoredMessage[],
+    gathered: GatheredCheckpoint,
+  ): Promise<void> {
+    try {
+      await submitBatch(messages, gathered)
+    } catch (error) {
+      log.error(
+        { err: error, reason: 'internal_error', messages: messages.length },
+        'recording a delivery failed',
+      )
+      try {
+        const now = new Date()
+        await store.updateMessages(
+          messages.map((message) => ({
+            id: message.id,
+            stage: 'ready' as const,
+            reason: 'internal_error' as const,
+            detail: `recording the delivery failed: ${errorDetail(error)}`,
+            attempt: true,
+            nextAttemptAt: retryAt(policy, message.attempts + 1, now),
+          })),
+        )
+      } catch (again) {
+        log.error(
+          { err: again, messages: messages.map((m) => m.id) },
+          'could not record the failure either; the messages stay submitted until a restart',
+        )
+      }
     }
   }
 
@@ -297,11 +351,17 @@ export function createRouteDeliverer({
       )
       await store.updateMessages(outcomeUpdates(receipt, [message], policy, 'retried'))
     } catch (error) {
-      const reason = classifyError(error)
+      const { reason, retryable } = classifyError(error)
+      logFailure(error, reason, retryable, { message: message.id }, 'retry failed')
       const attempts = message.attempts + 1
-      // A retry the destination refuses (or reverts) counts like one that failed; RPC errors,
-      // gas prices and nonce conflicts are the relayer's own trouble and never park a message.
-      const refused = reason === 'gas_estimate_reverted' || reason === 'tx_reverted'
+      // A retry the destination refuses (or reverts), or one that fails inside the relayer
+      // (`internal_error`: it may fail the same way every time), counts like one that failed and
+      // parks the message after `maxAttempts`; RPC errors, gas prices and nonce conflicts are
+      // passing trouble on the chain's side and never park a message.
+      const refused =
+        reason === 'gas_estimate_reverted' ||
+        reason === 'tx_reverted' ||
+        reason === 'internal_error'
       const park = refused && retriesExhausted(policy, { deadline: message.deadline, attempts })
       await store.updateMessages([
         {
@@ -336,51 +396,12 @@ export function createRouteDeliverer({
       const limit = policy.batchSize * slots
       const claimed = await claim('ready', limit)
       if (claimed.length === 0) return undefined
-      const { deliverable, updates } = await sortOut(claimed, signal)
-      if (updates.length > 0) await store.updateMessages(updates)
-      if (deliverable.length === 0) return undefined
-
-      // A loop, not Math.min(...): a pass may hold tens of thousands of messages.
-      let lowest = Number.POSITIVE_INFINITY
-      let highest = -1
-      for (const { leafIndex } of deliverable) {
-        if (leafIndex < lowest) lowest = leafIndex
-        if (leafIndex > highest) highest = leafIndex
+      try {
+        return await deliverClaimed(claimed, limit, slots, signal)
+      } catch (error) {
+        await recordInternalError(claimed, 'ready', error)
+        throw error
       }
-      await tree.ensure(highest + 1)
-      const result = await fetcher.fetch({
-        minIndex: lowest,
-        wantedIndex: highest,
-        available: tree.count,
-        rootAt: (count) => tree.rootAt(count),
-        signal,
-      })
-      if (result.type === 'waiting') {
-        const waits = deliverable.flatMap((m) => waitUpdate(m, 'waiting_signatures', result.detail))
-        if (waits.length > 0) await store.updateMessages(waits)
-        return undefined
-      }
-      failpoint('after_signatures')
-      // Within a channel leaves grow with nonces, so the covered messages of a channel are a
-      // prefix of its run and channel order holds.
-      const batches = packBatches(
-        deliverable.filter((m) => m.leafIndex <= result.gathered.checkpoint.index),
-        { batchSize: policy.batchSize, maxGas: policy.maxBatchGas, batches: slots },
-      )
-      await store.updateMessages(
-        batches.flat().map((m) => ({
-          id: m.id,
-          stage: 'submitted' as const,
-          reason: 'submitting' as const,
-        })),
-      )
-      for (const batch of batches) {
-        const task: Promise<void> = submitBatch(batch, result.gathered).finally(() =>
-          inFlight.delete(task),
-        )
-        inFlight.add(task)
-      }
-      return claimed.length === limit ? 'again' : undefined
     },
 
     /** One retry pass over Failed messages that are due. */
@@ -390,7 +411,14 @@ export function createRouteDeliverer({
       const head = await destination.getHead(signal)
       for (const message of claimed) {
         if (signal?.aborted) break
-        await retryOrTimeout(message, head.timestamp, signal)
+        try {
+          await retryOrTimeout(message, head.timestamp, signal)
+        } catch (error) {
+          // The relayer's own trouble with one message is recorded on it, and the pass goes on
+          // to the others; a chain's failure ends the pass, to be tried after the loop's backoff.
+          if (classifyError(error).reason !== 'internal_error') throw error
+          await recordInternalError([message], 'failed', error)
+        }
       }
       return undefined
     },
@@ -399,6 +427,98 @@ export function createRouteDeliverer({
     async drain(): Promise<void> {
       await Promise.allSettled([...inFlight])
     },
+  }
+
+  /**
+   * A pass over `claimed` threw: if it was the relayer's own trouble (`internal_error`, e.g. a
+   * `TypeError` or a store failure; a chain's failure is left to the loop's backoff, as before),
+   * each message records it as an attempt and waits out the retry backoff, so a failure that
+   * comes back every time is a line per backoff step, never a hot loop; a Failed message is
+   * parked (`retries_exhausted`) after `maxAttempts`. A store that refuses this write too leaves
+   * it to the loop's log.
+   */
+  async function recordInternalError(
+    claimed: readonly StoredMessage[],
+    stage: 'ready' | 'failed',
+    error: unknown,
+  ): Promise<void> {
+    const { reason } = classifyError(error)
+    if (reason !== 'internal_error') return
+    const now = new Date()
+    try {
+      await store.updateMessages(
+        claimed.map((message): MessageUpdate => {
+          const attempts = message.attempts + 1
+          const park =
+            stage === 'failed' && retriesExhausted(policy, { deadline: message.deadline, attempts })
+          return {
+            id: message.id,
+            stage,
+            reason: park ? 'retries_exhausted' : 'internal_error',
+            detail: park
+              ? `attempt ${attempts} of ${policy.retry.maxAttempts}: internal_error: ${errorDetail(error)}`
+              : errorDetail(error),
+            attempt: true,
+            nextAttemptAt: park ? parkedCheckAt(policy, now) : retryAt(policy, attempts, now),
+          }
+        }),
+      )
+    } catch (again) {
+      log.error({ err: again }, 'could not record an internal error')
+    }
+  }
+
+  async function deliverClaimed(
+    claimed: readonly StoredMessage[],
+    limit: number,
+    slots: number,
+    signal?: AbortSignal,
+  ): Promise<'again' | undefined> {
+    const { deliverable, updates } = await sortOut(claimed, signal)
+    if (updates.length > 0) await store.updateMessages(updates)
+    if (deliverable.length === 0) return undefined
+
+    // A loop, not Math.min(...): a pass may hold tens of thousands of messages.
+    let lowest = Number.POSITIVE_INFINITY
+    let highest = -1
+    for (const { leafIndex } of deliverable) {
+      if (leafIndex < lowest) lowest = leafIndex
+      if (leafIndex > highest) highest = leafIndex
+    }
+    await tree.ensure(highest + 1)
+    const result = await fetcher.fetch({
+      minIndex: lowest,
+      wantedIndex: highest,
+      available: tree.count,
+      rootAt: (count) => tree.rootAt(count),
+      signal,
+    })
+    if (result.type === 'waiting') {
+      const waits = deliverable.flatMap((m) => waitUpdate(m, 'waiting_signatures', result.detail))
+      if (waits.length > 0) await store.updateMessages(waits)
+      return undefined
+    }
+    failpoint('after_signatures')
+    // Within a channel leaves grow with nonces, so the covered messages of a channel are a
+    // prefix of its run and channel order holds.
+    const batches = packBatches(
+      deliverable.filter((m) => m.leafIndex <= result.gathered.checkpoint.index),
+      { batchSize: policy.batchSize, maxGas: policy.maxBatchGas, batches: slots },
+    )
+    await store.updateMessages(
+      batches.flat().map((m) => ({
+        id: m.id,
+        stage: 'submitted' as const,
+        reason: 'submitting' as const,
+      })),
+    )
+    for (const batch of batches) {
+      const task: Promise<void> = settleBatch(batch, result.gathered).finally(() =>
+        inFlight.delete(task),
+      )
+      inFlight.add(task)
+    }
+    return claimed.length === limit ? 'again' : undefined
   }
 }
 

@@ -39,8 +39,9 @@ export type RunRelayerParameters = {
  * The relayer (issue 5): per origin an indexer loop, per route a delivery loop and a retry loop,
  * over the store. At start it settles what a previous run left unfinished: transactions its
  * journal signed before a crash (their outcomes are recorded from their receipts) and messages
- * left `submitted` (they go back to `ready`, where the destination's nonce shows whether they
- * landed). Resolves once every loop has stopped and every in-flight batch is recorded.
+ * it left `submitted` on channels it leased, or whose lease expired (they go back to `ready`,
+ * where the destination's nonce shows whether they landed); another relayer's live lease is left
+ * alone, as its batch may be in flight. Resolves once every loop has stopped and every in-flight batch is recorded.
  *
  * @example
  * const controller = new AbortController()
@@ -59,7 +60,7 @@ export async function runRelayer({
 }: RunRelayerParameters): Promise<void> {
   const log = logger.child({ module: 'relayer', owner })
   const byDomain = new Map(chains.map((chain) => [chain.adapter.domain, chain]))
-  await recover(chains, store, policy, log)
+  await recover(chains, store, owner, policy, log)
 
   const trees = new Map(
     chains.map((chain) => [chain.adapter.domain, createOriginTree(store, chain.adapter.domain)]),
@@ -150,6 +151,7 @@ export async function runRelayer({
 async function recover(
   chains: readonly RelayerChain[],
   store: RelayerStore,
+  owner: string,
   policy: RelayerPolicy,
   log: Logger,
 ): Promise<void> {
@@ -172,8 +174,11 @@ async function recover(
       )
     }
   }
+  // Only messages this relayer had in flight (its own leases) or nobody holds any more (the
+  // lease expired): another live relayer's in-flight batch stays its own.
+  const now = new Date()
   for (;;) {
-    const stuck = await store.getMessagesInStage('submitted', 1_000)
+    const stuck = await store.getResumableSubmitted(owner, now, 1_000)
     if (stuck.length === 0) break
     await store.updateMessages(
       stuck.map((m) => ({
