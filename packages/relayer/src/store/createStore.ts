@@ -49,8 +49,7 @@ export function createStore(db: StoreDb): RelayerStore {
     claimReady: (params) => claimReady(db, params),
     claimFailed: (params) => claimFailed(db, params),
     releaseLeases: (owner) => releaseLeases(db, owner),
-    getResumableSubmitted: (owner, now, limit) =>
-      getResumableSubmitted(db, { owner, now, limit }),
+    getResumableSubmitted: (owner, now, limit) => getResumableSubmitted(db, { owner, now, limit }),
     updateMessages: (updates) => updateMessages(db, updates),
     getMessagesInStage: (stage, limit) => getMessagesInStage(db, stage, limit),
     recordAttempts: (attempts) => recordAttempts(db, attempts),

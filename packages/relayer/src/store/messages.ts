@@ -1,5 +1,6 @@
 import { type Insertable, sql } from 'kysely'
 import type { Hex } from 'viem'
+import { ackOriginalId } from './ackOriginalId.js'
 import { lower, toStoredMessage } from './rows.js'
 import type { MessagesTable, StoreDb } from './schema.js'
 import type { MessageStage, NewMessage, SeenBlock, StoredMessage } from './types.js'
@@ -84,6 +85,7 @@ function toRow(message: NewMessage): Insertable<MessagesTable> {
     gas_limit: message.gasLimit,
     ack_gas_limit: message.ackGasLimit,
     encoded: lower(message.encoded),
+    ack_of: ackOriginalId(message.flags, message.encoded),
     fee_paid: message.feePaid,
     origin_block_number: message.originBlockNumber,
     origin_block_hash: message.originBlockHash,

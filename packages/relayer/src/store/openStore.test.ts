@@ -22,7 +22,7 @@ describe.each(backends)('openStore on $name', (backend) => {
     const db = await connect(parseStoreUrl(await backend.freshUrl()))
     try {
       expect(await migrateToLatest(db)).toEqual({
-        applied: ['0001_initial', '0002_api_indexes', '0003_fee_top_ups'],
+        applied: ['0001_initial', '0002_api_indexes', '0003_fee_top_ups', '0004_ack_of'],
       })
       expect(await migrateToLatest(db)).toEqual({ applied: [] })
     } finally {
@@ -84,7 +84,7 @@ describe('openStore', () => {
     // Later memory stores start from a copy of a fresh cluster: neither a's schema nor its rows.
     const db = await connect(parseStoreUrl('memory://'))
     expect(await migrateToLatest(db)).toEqual({
-      applied: ['0001_initial', '0002_api_indexes', '0003_fee_top_ups'],
+      applied: ['0001_initial', '0002_api_indexes', '0003_fee_top_ups', '0004_ack_of'],
     })
     await db.destroy()
     const [b, c] = await Promise.all([openStore('memory://'), openStore('memory://')])

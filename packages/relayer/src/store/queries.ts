@@ -148,9 +148,8 @@ export async function getAcksOf(db: StoreDb, originalId: Hex): Promise<StoredMes
   const rows = await db
     .selectFrom('messages')
     .selectAll()
-    // Both expressions match 0002's partial index `messages_ack_of`.
-    .where(sql<boolean>`flags & 1 = 1`)
-    .where(sql<string>`('0x' || substr(encoded, 199, 64))`, '=', lower(originalId))
+    // `ack_of` is decoded from the ack's body at insert (0004's partial index `messages_ack_of_id`).
+    .where('ack_of', '=', lower(originalId))
     .orderBy('sent_at', 'desc')
     .execute()
   return rows.map(toStoredMessage)

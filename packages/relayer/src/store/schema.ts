@@ -35,6 +35,8 @@ export type MessagesTable = {
   fee_paid: Numeric
   /** Sum of the message's fee top-ups (`fee_top_ups`). */
   fee_added: ColumnType<string | number | bigint, bigint | undefined, bigint>
+  /** For an ack, the id it acknowledges (decoded at insert, `ackOriginalId`); else null. */
+  ack_of: ColumnType<Hex | null, Hex | null | undefined, Hex | null>
   origin_block_number: Int8
   origin_block_hash: string
   origin_transaction_hash: string
