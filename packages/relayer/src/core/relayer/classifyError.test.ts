@@ -1,59 +1,77 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { CallRejectedError } from '../../chains/cosmwasm/errors.js'
-import {
-  GasEstimateRevertedError,
-  GasPriceAboveCapError,
-  NonceConflictError,
-  RpcError,
-  TransactionRevertedError,
-} from '../../chains/evm/errors.js'
+import type { ChainFailure } from '../../chains/types.js'
 import { classifyError, errorDetail } from './classifyError.js'
 
-const cause = new Error('node said no')
+/** An error as an adapter hands it over: named, carrying its `chainFailure` data. */
+class AdapterError extends Error {
+  readonly chainFailure: ChainFailure
+  constructor(chainFailure: ChainFailure) {
+    super('adapter says no')
+    this.chainFailure = chainFailure
+  }
+}
 
 /** `error` as a wrapper would hand it on: the adapter's error as the cause of another. */
-const wrapped = (error: Error) => new Error('submitting failed', { cause: error })
+const wrapped = (error: unknown) => new Error('submitting failed', { cause: error })
 
 describe('classifyError', () => {
   test.each([
-    [
-      'gas_estimate_reverted',
-      new GasEstimateRevertedError({ call: 'deliverBatch', domain: 2, cause }),
-    ],
-    ['gas_estimate_reverted', new CallRejectedError({ call: 'deliverBatch', domain: 7, cause })],
-    [
-      'tx_reverted',
-      new TransactionRevertedError({
-        domain: 2,
-        transactionHash: '0x01',
-        blockNumber: 9n,
-        gasUsed: 10n,
-        gasLimit: 10n,
-      }),
-    ],
-    ['gas_price_above_cap', new GasPriceAboveCapError({ domain: 2, required: 2n, cap: 1n })],
-    [
-      'nonce_conflict',
-      new NonceConflictError({ domain: 2, sender: '0xabc', nonce: 4n, detail: 'taken' }),
-    ],
-    ['rpc_error', new RpcError({ method: 'eth_call', domain: 2, cause })],
-    ['rpc_error', new Error('socket hang up')],
-  ] as const)('%s for %o, also when wrapped', (reason, error) => {
-    expect(classifyError(error)).toBe(reason)
-    expect(classifyError(wrapped(error))).toBe(reason)
+    { reason: 'gas_estimate_reverted', retryable: false },
+    { reason: 'tx_reverted', retryable: true },
+    { reason: 'gas_price_above_cap', retryable: true },
+    { reason: 'nonce_conflict', retryable: true },
+    { reason: 'rpc_error', retryable: true },
+  ] as const)('reads $reason from the error’s chainFailure, also when wrapped', (failure) => {
+    expect(classifyError(new AdapterError(failure))).toEqual(failure)
+    expect(classifyError(wrapped(new AdapterError(failure)))).toEqual(failure)
   })
 
-  test('anything that is not an Error is an rpc_error', () => {
-    expect(classifyError('boom')).toBe('rpc_error')
+  test.each([
+    ['a TypeError', new TypeError("Cannot read properties of undefined (reading 'x')")],
+    ['a store failure', new Error('connection terminated')],
+    ['a value that is not an error', 'boom'],
+    ['an unknown reason', new AdapterError({ reason: 'weird' as 'rpc_error', retryable: true })],
+    [
+      'chainFailure that is not an object',
+      Object.assign(new Error('x'), { chainFailure: 'rpc_error' }),
+    ],
+  ])('%s is internal_error', (_, error) => {
+    expect(classifyError(error)).toEqual({ reason: 'internal_error', retryable: true })
+    expect(classifyError(wrapped(error)).reason).toBe('internal_error')
+  })
+
+  test('a cause chain that loops ends', () => {
+    const a = new Error('a')
+    const b = new Error('b', { cause: a })
+    a.cause = b
+    expect(classifyError(a).reason).toBe('internal_error')
   })
 })
 
 describe('errorDetail', () => {
-  test('a Ferry error’s short message; another error’s first line; anything else as text', () => {
-    expect(errorDetail(new GasPriceAboveCapError({ domain: 2, required: 2n, cap: 1n }))).toBe(
-      'Domain 2 needs 2 wei per gas, above the cap 1.',
-    )
+  test('another error’s first line; anything else as text', () => {
     expect(errorDetail(new Error('first\nsecond'))).toBe('first')
     expect(errorDetail(42)).toBe('42')
+  })
+})
+
+describe('core imports', () => {
+  test('src/core imports nothing from the adapters: of src/chains, only types.ts', async () => {
+    const core = join(import.meta.dirname, '..')
+    const files = (await readdir(core, { recursive: true })).filter((f) => f.endsWith('.ts'))
+    const offending: string[] = []
+    for (const file of files) {
+      const text = await readFile(join(core, file), 'utf8')
+      for (const [, path] of text.matchAll(/from '([^']+)'/g)) {
+        if (!path?.startsWith('.')) continue
+        const target = relative(join(import.meta.dirname, '../..'), join(core, file, '..', path))
+        if (target.startsWith('chains/') && target !== 'chains/types.js')
+          offending.push(`${file} → ${path}`)
+      }
+    }
+    expect(files.length).toBeGreaterThan(10)
+    expect(offending).toEqual([])
   })
 })

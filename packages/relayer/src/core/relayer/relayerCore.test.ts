@@ -3,8 +3,8 @@
 // reached by some test here, which the last test checks.
 import { MessageStatus } from '@ferry/protocol'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { openStore } from '../../store/openStore.js'
 import type { SentMessageEvent } from '../../chains/types.js'
+import { openStore } from '../../store/openStore.js'
 import type { MessageUpdate, ReasonCode, RelayerStore } from '../../store/types.js'
 import type { RelayerPolicy } from './policy.js'
 import { createFakeWorld, type FakeWorld, UNIT_POLICY } from './test/fakeWorld.js'
@@ -402,6 +402,7 @@ describe('reason codes', () => {
   // Runs last in this file: the tests above have recorded what they reached.
   test('every reason code the relayer records was reached by a test above', () => {
     const missing = Object.entries(EVERY_REASON).flatMap(([reason, why]) =>
+      // CAST: the keys of a Record<ReasonCode, …> are reason codes.
       why === 'produced' && !seen.has(reason as ReasonCode) ? [reason] : [],
     )
     // `resumed_after_restart` needs a restart: runRelayer.test.ts reaches it.
