@@ -42,7 +42,8 @@ export async function runLoop({
       // that failed) an error. Both wait out the same backoff, so neither loops hot.
       const { reason, retryable } = classifyError(error)
       const entry = { err: error, loop: name, failures, reason, retryable }
-      if (reason === 'internal_error') logger.error(entry, `${name} pass failed`)
+      if (signal.aborted) logger.debug(entry, `${name} pass stopped by abort`)
+      else if (reason === 'internal_error') logger.error(entry, `${name} pass failed`)
       else logger.warn(entry, `${name} pass failed`)
     }
     if (again && failures === 0) continue

@@ -399,7 +399,8 @@ export function createRouteDeliverer({
       try {
         return await deliverClaimed(claimed, limit, slots, signal)
       } catch (error) {
-        await recordInternalError(claimed, 'ready', error)
+        // An abort (shutdown) is nobody's failure: the claimed messages are simply still ready.
+        if (!signal?.aborted) await recordInternalError(claimed, 'ready', error)
         throw error
       }
     },
@@ -416,7 +417,7 @@ export function createRouteDeliverer({
         } catch (error) {
           // The relayer's own trouble with one message is recorded on it, and the pass goes on
           // to the others; a chain's failure ends the pass, to be tried after the loop's backoff.
-          if (classifyError(error).reason !== 'internal_error') throw error
+          if (signal?.aborted || classifyError(error).reason !== 'internal_error') throw error
           await recordInternalError([message], 'failed', error)
         }
       }
