@@ -1,4 +1,4 @@
-import { encodeProof, MessageFlags, MessageStatus } from '@ferry/protocol'
+import { encodeBatchProofs, MessageFlags, MessageStatus } from '@ferry/protocol'
 import type { Logger } from 'pino'
 import type { Hex } from 'viem'
 import type { ChainAdapter } from '../../chains/types.js'
@@ -203,14 +203,14 @@ export function createRouteDeliverer({
     messages: readonly StoredMessage[],
     { checkpoint, signatures }: GatheredCheckpoint,
   ): Hex[] {
-    return messages.map((message, i) =>
-      encodeProof({
-        checkpointIndex: checkpoint.index,
-        leafIndex: message.leafIndex,
-        branch: tree.getBranch(message.leafIndex, checkpoint.index + 1),
-        signatures: i === 0 ? signatures : [],
-      }),
-    )
+    return encodeBatchProofs({
+      checkpointIndex: checkpoint.index,
+      signatures,
+      leaves: messages.map(({ leafIndex }) => ({
+        leafIndex,
+        branch: tree.getBranch(leafIndex, checkpoint.index + 1),
+      })),
+    })
   }
 
   async function submitBatch(

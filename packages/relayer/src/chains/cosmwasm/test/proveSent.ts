@@ -1,4 +1,9 @@
-import { encodeProof, MerkleTree, signCheckpoint, sortSignaturesBySigner } from '@ferry/protocol'
+import {
+  encodeBatchProofs,
+  MerkleTree,
+  signCheckpoint,
+  sortSignaturesBySigner,
+} from '@ferry/protocol'
 import { checkpointsVectors } from '@ferry/spec'
 import type { Hex } from 'viem'
 import type { SentMessageEvent } from '../../types.js'
@@ -32,12 +37,12 @@ export async function proveSent({
         .map(({ privateKey }) => signCheckpoint({ privateKey, checkpoint })),
     ),
   })
-  return messages.map((message, i) =>
-    encodeProof({
-      checkpointIndex: checkpoint.index,
-      leafIndex: message.leafIndex,
-      branch: tree.getProof(message.leafIndex).branch,
-      signatures: i === 0 ? signatures : [],
-    }),
-  )
+  return encodeBatchProofs({
+    checkpointIndex: checkpoint.index,
+    signatures,
+    leaves: messages.map(({ leafIndex }) => ({
+      leafIndex,
+      branch: tree.getProof(leafIndex).branch,
+    })),
+  })
 }

@@ -16,7 +16,7 @@ import {
 } from '@ferry/evm-contracts/testing'
 import {
   type Checkpoint,
-  encodeProof,
+  encodeBatchProofs,
   evmAddressToBytes32,
   MerkleTree,
   signCheckpoint,
@@ -234,14 +234,14 @@ export async function startFerry(): Promise<FerryFixture> {
           validatorKeys.slice(0, 2).map((privateKey) => signCheckpoint({ privateKey, checkpoint })),
         ),
       })
-      return messages.map(({ leafIndex }, i) =>
-        encodeProof({
-          checkpointIndex: index,
+      return encodeBatchProofs({
+        checkpointIndex: index,
+        signatures,
+        leaves: messages.map(({ leafIndex }) => ({
           leafIndex,
           branch: tree.getProof(leafIndex, index + 1).branch,
-          signatures: i === 0 ? signatures : [],
-        }),
-      )
+        })),
+      })
     },
 
     chain({ side = 'destination', journal, ...options } = {}) {
