@@ -1,4 +1,4 @@
-// `pnpm bench`: the relayer's throughput, latency and memory (issue 5), printed and written to
+// `pnpm bench`: the relayer's throughput, latency and memory, printed and written to
 // bench/relayer.json. Memory is measured in a child process of its own (scripts/benchPending.ts).
 import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'

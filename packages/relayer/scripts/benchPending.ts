@@ -1,4 +1,4 @@
-// Peak RSS of a relayer whose store holds `count` final, undelivered messages (issue 5: ≤ 300 MB
+// Peak RSS of a relayer whose store holds `count` final, undelivered messages (target ≤ 300 MB
 // with 100,000). The messages (A → B, a hundred channels) are valid encodings but were never
 // sent, so no validator can sign them: the relayer claims, checks nonces, loads its tree and
 // waits, pass after pass, for 20 s while this process samples its RSS. Prints `peakRssMb=N`.

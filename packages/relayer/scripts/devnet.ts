@@ -1,4 +1,4 @@
-// `pnpm devnet [--wasmd]`: the whole system on this machine (issue 6). Starts two EVM chains, the
+// `pnpm devnet [--wasmd]`: the whole system on this machine. Starts two EVM chains, the
 // CosmWasm chain (the embedded VM, or with --wasmd a wasmd node, built once by
 // tools/wasmd/build.sh), Ferry and the example apps, a validator per chain and the relayer with
 // its API; sends the demo messages and prints each one's lifecycle as it completes; then runs

@@ -2,7 +2,7 @@ import { writeSync } from 'node:fs'
 
 const names = ['after_signatures', 'after_broadcast', 'after_store_write'] as const
 
-/** The places where a crash test may kill the relayer (issue 5). */
+/** The places where a crash test may kill the relayer. */
 export type FailpointName = (typeof names)[number]
 
 /**

@@ -26,7 +26,7 @@ export type DemoOutcome = { label: string; message: StoredMessage; ack?: StoredM
 const STATUS = ['None', 'Executed', 'Failed', 'TimedOut'] as const
 
 /**
- * Sends the devnet's demo messages and reports each as it completes (issue 6): a PingPong ping
+ * Sends the devnet's demo messages and reports each as it completes: a PingPong ping
  * EVM → EVM with an ack (its handler answers with a pong), EVM → CosmWasm, CosmWasm → EVM with an
  * ack, and EVM → EVM to a recipient that fails, which is retried once the recipient is fixed.
  *

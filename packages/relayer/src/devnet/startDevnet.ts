@@ -63,7 +63,7 @@ const DEVNET_POLICY: RelayerPolicy = {
 }
 
 /**
- * Brings up the whole system locally (issue 6): two EVM chains (`hardhat node` on 127.0.0.1,
+ * Brings up the whole system locally: two EVM chains (`hardhat node` on 127.0.0.1,
  * domains 31337 and 31338), a CosmWasm chain (domain 7001: the embedded VM, or with `wasmd` a
  * wasmd node on 127.0.0.1), Ferry and the example apps on each, all connected; a validator per
  * chain, a relayer over every route and its API. Writes the devnet file. Everything stops with

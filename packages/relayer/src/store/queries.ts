@@ -12,7 +12,7 @@ import { lower, toStoredMessage } from './rows.js'
 import type { Database, StoreDb } from './schema.js'
 import type { MessageStage, SignedCheckpointRow, StoredMessage } from './types.js'
 
-// The operator API's read queries (issue 6). Every value reaches SQL as a bound parameter through
+// The operator API's read queries. Every value reaches SQL as a bound parameter through
 // Kysely; the only raw SQL fragments are constant expressions that must match 0002's indexes.
 
 /** Stages that hold a channel: the destination takes nonces in order (PROTOCOL §7). */

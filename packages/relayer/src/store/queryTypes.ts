@@ -2,7 +2,7 @@ import type { MessageStatus } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import type { MessageStage, ReasonCode, SignedCheckpointRow, StoredMessage } from './types.js'
 
-// Read queries for the operator API, the lifecycle events and the metrics (issue 6). None of
+// Read queries for the operator API, the lifecycle events and the metrics. None of
 // them writes; each is one statement.
 
 /**

@@ -16,7 +16,7 @@ import type { StoreQueries } from './queryTypes.js'
  */
 export type MessageStage = 'pending' | 'ready' | 'submitted' | 'failed' | 'done' | 'orphaned'
 
-/** Why a message is where it is: each attempt and each wait records one (issue 5). */
+/** Why a message is where it is: each attempt and each wait records one. */
 export type ReasonCode =
   | 'indexed'
   | 'waiting_finality'

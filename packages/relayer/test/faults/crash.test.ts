@@ -1,4 +1,4 @@
-// Crash safety (issue 5) with a real relayer process: `ferry relayer start` on a file-backed
+// Crash safety with a real relayer process: `ferry relayer start` on a file-backed
 // PGlite store, against two `hardhat node`s and in-process validators, killed with SIGKILL at a
 // failpoint (`FERRY_FAILPOINT`, see src/core/failpoint.ts): after the checkpoint signatures are
 // gathered, after a delivery was broadcast but before its outcome was written, and after the

@@ -1,4 +1,4 @@
-// A foreign transaction from the relayer's own key (issue 5): the same key used elsewhere sends a
+// A foreign transaction from the relayer's own key: the same key used elsewhere sends a
 // plain transfer at the worst moment, found with the fault proxy's hook on the relayer's
 // `eth_sendRawTransaction`: just before the relayer's transaction reaches the node (its nonce is
 // then "too low"), or just after, replacing it in the mempool at higher fees. Either way the

@@ -1,4 +1,4 @@
-// A validator serving garbage (issue 5): validators of origin A are replaced by a small HTTP
+// A validator serving garbage: validators of origin A are replaced by a small HTTP
 // server (an impostor) answering `/v1/checkpoints/*` with a wrong root signed by the real
 // validator key, a signature that does not recover to the validator it names, a correct
 // signature by a key that is not a validator at all, or a root that is not even a string. With

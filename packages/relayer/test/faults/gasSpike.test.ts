@@ -1,4 +1,4 @@
-// A gas-price spike on the destination (issue 5), with B mining on an interval or on demand
+// A gas-price spike on the destination, with B mining on an interval or on demand
 // instead of per transaction. Below the relayer's cap: a delivery priced before the spike is stuck
 // in the mempool, is replaced with bumped fees, and delivered. Above the cap: deliveries wait,
 // their attempts saying why, and go once the base fee falls.

@@ -1,4 +1,4 @@
-// A reorg on the origin before finality (issue 5): the origin mines only when the test says so,
+// A reorg on the origin before finality: the origin mines only when the test says so,
 // and `evm_snapshot` / `evm_revert` take blocks back. Messages in blocks reverted away before they
 // were final must never be signed by a validator nor delivered, and the store must show them
 // `orphaned`; the messages mined on the new branch, on the same channel nonces and tree leaves,

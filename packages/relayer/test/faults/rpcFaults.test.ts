@@ -1,4 +1,4 @@
-// RPC faults (issue 5): the validators and the relayer reach both chains through a fault proxy
+// RPC faults: the validators and the relayer reach both chains through a fault proxy
 // that fails, stalls or drops requests, switched on and off while messages flow. With the node's
 // own URL behind the proxy the faults cost a failover and nothing else; through the proxy alone,
 // sends that fail are recorded as `rpc_error` and tried again. Either way every message is

@@ -1,4 +1,4 @@
-// What the in-process fault tests (issue 5) share beyond the world's agents and exactly-once
+// What the in-process fault tests share beyond the world's agents and exactly-once
 // checks (test/world): agents over chosen RPC URLs with short timeouts, a relayer that retries
 // fast, and block production on demand.
 import type { Hex } from 'viem'

@@ -1,4 +1,4 @@
-// Two relayers on one PostgreSQL (issue 5): two `runRelayer`s with their own owners, keys and
+// Two relayers on one PostgreSQL: two `runRelayer`s with their own owners, keys and
 // store connections share one database, and so its channel leases. Messages come in waves on six
 // channels, each wave after the leases of the last have lapsed, so the channels are contested
 // again. Every message must be executed exactly once, by exactly one delivery transaction, and

@@ -36,7 +36,7 @@ export type RunRelayerParameters = {
 }
 
 /**
- * The relayer (issue 5): per origin an indexer loop, per route a delivery loop and a retry loop,
+ * The relayer: per origin an indexer loop, per route a delivery loop and a retry loop,
  * over the store. At start it settles what a previous run left unfinished: transactions its
  * journal signed before a crash (their outcomes are recorded from their receipts) and messages
  * it left `submitted` on channels it leased, or whose lease expired (they go back to `ready`,

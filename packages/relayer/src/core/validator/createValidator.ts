@@ -43,7 +43,7 @@ export type Validator = {
 }
 
 /**
- * A validator (issue 5): signs checkpoints of one origin endpoint, only over final blocks, and
+ * A validator: signs checkpoints of one origin endpoint, only over final blocks, and
  * never two roots for one index, across restarts: every signature is written to the store
  * (whose primary key is validator, origin, index) before it is served, and one already there
  * wins. Its tree is rebuilt from the store's saved leaves at start, then extended from events.

@@ -23,7 +23,7 @@ const statements = [
 ]
 
 /**
- * Indexes for the operator API (issue 6); no table changes.
+ * Indexes for the operator API; no table changes.
  *
  * @example
  * ```ts
