@@ -249,6 +249,13 @@ export {
   ZeroRateError,
 } from './errors/config.js'
 export {
+  COSMWASM_FAILURE_REASONS,
+  type CosmwasmErrorCode,
+  type CosmwasmFailureReasonParameters,
+  type CosmwasmFailureReasonReturnType,
+  cosmwasmFailureReason,
+} from './errors/cosmwasmFailureReason.js'
+export {
   BatchLengthMismatchError,
   DeadlineNotPassedError,
   DeadlinePassedError,
@@ -267,6 +274,7 @@ export {
   type EndpointErrorParameters,
   UnknownEndpointError,
 } from './errors/endpointError.js'
+export type { EndpointErrorFields } from './errors/fields.js'
 export {
   AckRequestMismatchError,
   AckRequestsAckError,

@@ -27,8 +27,9 @@
 //   export function instantiate(env: u32, info: u32, msg: u32): u32 { return runInstantiate(new MyApp(), env, info, msg); }
 //   (execute, query likewise; no top-level `new`: the heap is reset between calls)
 //
-// Errors follow the endpoint's `"<code>: <detail>"`: `not_endpoint`, `not_peer`, `no_peer`,
-// `unauthorized`, `insufficient_balance`, `invalid_json`, `query_failed`.
+// Errors follow the endpoint's `{"ferry_error":{"code":…,…}}`: `not_endpoint` (`sender`),
+// `not_peer` (`origin`, `sender`), `no_peer` (`domain`), `unauthorized` (`sender`, `role`),
+// `insufficient_balance` (`fee`, `balance`), `invalid_json`, `query_failed`.
 import { channelKey, encodeMessage, FLAG_ACK_REQUESTED } from "../assembly/codec/message";
 import { addressToBytes32 } from "../assembly/handlers/addresses";
 import { queryBalance, querySmart, validateAddress } from "../assembly/host/api";
@@ -37,7 +38,7 @@ import { REPLY_NEVER, Response, SubMsg, wasmExecuteWithFunds } from "../assembly
 import { storageGet, storageRemove, storageSet } from "../assembly/host/storage";
 import { encodeBase64 } from "../assembly/lib/base64";
 import { concat, fromHex, isZero, readU32, toHex, u32Bytes, utf8 } from "../assembly/lib/bytes";
-import { clearError, errorText, fail, failed } from "../assembly/lib/fail";
+import { clearError, errorText, fail, errorFields, failed } from "../assembly/lib/fail";
 import { Fields, variantOf } from "../assembly/lib/jsonFields";
 import { parseJson } from "../assembly/lib/jsonParse";
 import { KIND_STRING } from "../assembly/lib/jsonValue";
@@ -88,7 +89,7 @@ export class EndpointApp {
    * at most 1,024 bytes kept); fail (lib/fail.ts) to make the message Failed.
    */
   handle(ctx: Context, res: Response, origin: u32, sender: Uint8Array, nonce: u64, body: Uint8Array): Uint8Array {
-    fail("not_implemented", "handle");
+    fail("not_implemented", errorFields().str("handler", "handle"));
     return new Uint8Array(0);
   }
 
@@ -97,12 +98,12 @@ export class EndpointApp {
 
   /** The app's own execute messages. */
   executeApp(ctx: Context, res: Response, name: string, f: Fields): void {
-    fail("invalid_json", "unknown message `" + name + "`");
+    fail("invalid_json", errorFields().str("problem", "unknown message").str("name", name));
   }
 
   /** The app's own queries: the answer's JSON, or "" after a failure. */
   queryApp(ctx: Context, name: string, f: Fields): string {
-    fail("invalid_json", "unknown query `" + name + "`");
+    fail("invalid_json", errorFields().str("problem", "unknown query").str("name", name));
     return "";
   }
 
@@ -126,7 +127,7 @@ export class EndpointApp {
   /** The peer app on `domain`; fails with `no_peer` when there is none. */
   requirePeer(domain: u32): Uint8Array | null {
     const peer = this.peer(domain);
-    if (peer === null) fail("no_peer", domain.toString());
+    if (peer === null) fail("no_peer", errorFields().num("domain", domain));
     return peer;
   }
 
@@ -162,7 +163,7 @@ export class EndpointApp {
       const balance = queryBalance(ctx.contract, denom);
       if (balance === null) return none;
       if (balance.cmp(fee) < 0) {
-        fail("insufficient_balance", "fee " + fee.toString() + ", balance " + balance.toString());
+        fail("insufficient_balance", errorFields().dec("fee", fee.toString()).dec("balance", balance.toString()));
         return none;
       }
     }
@@ -199,12 +200,12 @@ export class EndpointApp {
   // ------------------------------------------------------------------ the base's messages
 
   onlyOwner(ctx: Context): bool {
-    if (ctx.sender != this.owner()) return fail("unauthorized", ctx.sender + " is not the owner");
+    if (ctx.sender != this.owner()) return fail("unauthorized", errorFields().str("sender", ctx.sender).str("role", "owner"));
     return true;
   }
 
   onlyEndpoint(ctx: Context): bool {
-    if (ctx.sender != this.endpoint()) return fail("not_endpoint", ctx.sender);
+    if (ctx.sender != this.endpoint()) return fail("not_endpoint", errorFields().str("sender", ctx.sender));
     return true;
   }
 
@@ -226,7 +227,7 @@ export class EndpointApp {
     const domain = config !== null ? config.get("local_domain") : null;
     const denom = config !== null ? config.get("denom") : null;
     const parsed = domain !== null ? parseDecimal(domain.text, 32) : null;
-    if (parsed === null || denom === null) { fail("query_failed", endpoint + ": not a Ferry endpoint"); return; }
+    if (parsed === null || denom === null) { fail("query_failed", errorFields().str("contract", endpoint).str("error", "not a Ferry endpoint")); return; }
     storageSet(utf8(KEY_DOMAIN), u32Bytes(<u32>parsed.low64()));
     storageSet(utf8(KEY_DENOM), utf8(denom.text));
     this.instantiateApp(ctx, res, f);
@@ -243,7 +244,7 @@ export class EndpointApp {
       if (!f.finish() || !this.onlyEndpoint(ctx)) return;
       const peer = this.peer(origin);
       if (peer === null || isZero(sender) || toHex(peer) != toHex(sender)) {
-        fail("not_peer", "origin " + origin.toString() + ", sender " + toHex(sender));
+        fail("not_peer", errorFields().num("origin", origin).str("sender", toHex(sender)));
         return;
       }
       const result = this.handle(ctx, res, origin, sender, nonce, body);

@@ -1,14 +1,15 @@
 // The Ferry endpoint for CosmWasm (PROTOCOL.md, INTERFACE.md): the contract's entry points.
 //
 // Every entry point reads its Regions, clears the per-call state (the VM may reuse the instance)
-// and answers a `ContractResult` JSON: `{"ok":…}`, or `{"error":"<code>: <detail>"}` when
-// anything failed, in which case everything the call built is dropped.
+// and answers a `ContractResult` JSON: `{"ok":…}`, or `{"error":…}` holding the JSON text
+// `{"ferry_error":{"code":…,…}}` (lib/fail.ts) when anything failed, in which case everything
+// the call built is dropped.
 import { Context, readEnv, readInfo } from "./host/context";
 import { Response } from "./host/response";
 import { encodeBase64 } from "./lib/base64";
 import { utf8 } from "./lib/bytes";
 import { joinStrings } from "./lib/strings";
-import { clearError, errorText, fail, failed } from "./lib/fail";
+import { clearError, errorText, fail, errorFields, failed } from "./lib/fail";
 import { Fields, variantOf } from "./lib/jsonFields";
 import { parseJson } from "./lib/jsonParse";
 import { quote } from "./lib/jsonWrite";
@@ -65,7 +66,7 @@ function nonpayable(ctx: Context, name: string): bool {
   if (name == "send" || name == "add_fee" || ctx.funds.length == 0) return true;
   const coins = new Array<string>(ctx.funds.length);
   for (let i = 0; i < ctx.funds.length; i++) coins[i] = ctx.funds[i].amount.toString() + ctx.funds[i].denom;
-  return fail("nonpayable", name + " takes no funds, got " + joinStrings(coins, ","));
+  return fail("nonpayable", errorFields().str("action", name).str("funds", joinStrings(coins, ",")));
 }
 
 function dispatchExecute(ctx: Context, res: Response, name: string, f: Fields): void {
@@ -89,7 +90,7 @@ function dispatchExecute(ctx: Context, res: Response, name: string, f: Fields): 
   else if (name == "unpause") admin.pause(ctx, res, f, false);
   else if (name == "transfer_ownership") admin.transferOwnership(ctx, res, f);
   else if (name == "accept_ownership") admin.acceptOwnership(ctx, res, f);
-  else fail("invalid_json", "unknown message `" + name + "`");
+  else fail("invalid_json", errorFields().str("problem", "unknown message").str("name", name));
 }
 
 export function execute(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {

@@ -7,7 +7,7 @@
 import { Context } from "../assembly/host/context";
 import { Response } from "../assembly/host/response";
 import { toHex, u64Bytes, utf8 } from "../assembly/lib/bytes";
-import { fail, failed } from "../assembly/lib/fail";
+import { fail, errorFields, failed } from "../assembly/lib/fail";
 import { Fields } from "../assembly/lib/jsonFields";
 import { ObjectWriter } from "../assembly/lib/jsonWrite";
 import { storageGet, storageSet } from "../assembly/host/storage";
@@ -56,7 +56,7 @@ class PingPong extends EndpointApp {
       res.event("ping_pong_pong_received").add("origin", origin.toString());
       return new Uint8Array(0);
     }
-    fail("unknown_body", toHex(body));
+    fail("unknown_body", errorFields().str("body", toHex(body)));
     return new Uint8Array(0);
   }
 

@@ -17,7 +17,7 @@
 //   {"verify_proof":{"message":b64,"proof":b64,"validators":[hex20…],"threshold","origin",
 //                    "origin_endpoint"}}                      → {"valid":true,"id"} or the error
 //   {"verify_proofs":{"cases":[{"message":b64,"proof":b64}…],"validators","threshold","origin",
-//                     "origin_endpoint"}}   → {"results":["valid" or "<code>: <detail>"…]}, each
+//                     "origin_endpoint"}}   → {"results":["valid" or the error text…]}, each
 //                                             case verified on its own (no checkpoint memory)
 // Bytes are answered as lower-case hex with 0x, u64 values as decimal strings.
 import { checkpointDigest, domainHash, ethSignedHash } from "../assembly/codec/checkpoint";
@@ -27,7 +27,7 @@ import { readEnv, Context } from "../assembly/host/context";
 import { Response } from "../assembly/host/response";
 import { encodeBase64 } from "../assembly/lib/base64";
 import { compare, concat, fromHex, readU32, toHex, utf8 } from "../assembly/lib/bytes";
-import { clearError, errorText, fail, failed } from "../assembly/lib/fail";
+import { clearError, errorText, fail, errorFields, failed } from "../assembly/lib/fail";
 import { Fields, variantOf } from "../assembly/lib/jsonFields";
 import { parseJson } from "../assembly/lib/jsonParse";
 import { JsonValue, KIND_STRING } from "../assembly/lib/jsonValue";
@@ -60,7 +60,7 @@ function hexItems(items: Array<JsonValue>, length: i32, context: string): Array<
   for (let i = 0; i < items.length; i++) {
     const bytes = items[i].kind == KIND_STRING ? fromHex(items[i].text, length) : null;
     if (bytes === null) {
-      fail("invalid_json", context + "[" + i.toString() + "]: expected 0x and " + (length * 2).toString() + " hex digits");
+      fail("invalid_json", errorFields().str("path", context + "[" + i.toString() + "]").str("problem", "expected 0x and " + (length * 2).toString() + " hex digits"));
       return out;
     }
     out.push(bytes);
@@ -148,7 +148,7 @@ function merkleRootQuery(f: Fields): string {
     const index = tree.insert(leaves[i]);
     if (failed()) return "";
     if (index != <u32>i) {
-      fail("probe", "leaf " + i.toString() + " inserted at " + index.toString());
+      fail("probe", errorFields().num("leaf", i).num("index", index));
       return "";
     }
   }
@@ -162,7 +162,7 @@ function branchRootQuery(f: Fields): string {
   const index = f.u32("index");
   if (!f.finish()) return "";
   if (items.length != DEPTH) {
-    fail("invalid_json", "branch_root.branch: expected " + DEPTH.toString() + " hashes, got " + items.length.toString());
+    fail("invalid_json", errorFields().str("path", "branch_root.branch").str("problem", "wrong length").num("expected", DEPTH).num("actual", items.length));
     return "";
   }
   const siblings = hexItems(items, 32, "branch_root.branch");
@@ -209,7 +209,7 @@ function originOf(f: Fields, context: string): OriginConfig | null {
   let previous = new Uint8Array(20);
   for (let i = 0; i < validators.length; i++) {
     if (compare(validators[i], previous) <= 0) {
-      fail("validators_not_ascending", toHex(previous) + " then " + toHex(validators[i]));
+      fail("validators_not_ascending", errorFields().str("previous", toHex(previous)).str("validator", toHex(validators[i])));
       return null;
     }
     previous = validators[i];
@@ -277,7 +277,7 @@ function runQuery(name: string, f: Fields): string {
   if (name == "checkpoint_digest") return checkpointDigestQuery(f);
   if (name == "verify_proof") return verifyProofQuery(f);
   if (name == "verify_proofs") return verifyProofsQuery(f);
-  fail("invalid_json", "unknown query `" + name + "`");
+  fail("invalid_json", errorFields().str("problem", "unknown query").str("name", name));
   return "";
 }
 

@@ -12,7 +12,7 @@
 import { Region, bytesOf, enterCall, leaveCall, regionOf } from "../assembly/runtime/region";
 import { decodeBase64, encodeBase64 } from "../assembly/lib/base64";
 import { utf8 } from "../assembly/lib/bytes";
-import { clearError, errorText, fail, failed } from "../assembly/lib/fail";
+import { clearError, errorText, fail, failed, failWithText, errorFields } from "../assembly/lib/fail";
 import { Fields, variantOf } from "../assembly/lib/jsonFields";
 import { parseJson } from "../assembly/lib/jsonParse";
 import { quote } from "../assembly/lib/jsonWrite";
@@ -58,8 +58,8 @@ function handle(ctx: Context, res: Response, f: Fields): void {
   if (!f.finish()) return;
   record(body);
   if (body.startsWith("ok:")) res.data = utf8(body.slice(3));
-  else if (body.startsWith("fail:")) fail(body.slice(5));
-  else if (body == "flaky") { if (getText("flaky") == "on") fail("flaky handler failed"); else res.data = utf8("recovered"); }
+  else if (body.startsWith("fail:")) failWithText(body.slice(5));
+  else if (body == "flaky") { if (getText("flaky") == "on") failWithText("flaky handler failed"); else res.data = utf8("recovered"); }
   else if (body == "big") res.data = new Uint8Array(2000).fill(0x61);
   else if (body.startsWith("burn:")) res.data = burn(I32.parseInt(body.slice(5)));
   else if (body == "burn") {
@@ -116,7 +116,7 @@ export function execute(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
         : wasmExecuteWithFunds(contract, json, ctx.funds[0].denom, ctx.funds[0].amount.toString());
       res.messages.push(new SubMsg(0, call, -1, REPLY_NEVER));
     }
-  } else fail("unknown message " + name);
+  } else fail("invalid_json", errorFields().str("problem", "unknown message").str("name", name));
   return finish(res.toJson());
 }
 
@@ -130,6 +130,6 @@ export function query(envPtr: u32, msgPtr: u32): u32 {
     answer = "{\"count\":" + (count.length == 0 ? "0" : count) + ",\"last\":" + quote(getText("last")) + "}";
   } else if (name == "verify") {
     answer = "{\"valid\":" + (getText("valid") == "true" ? "true" : "false") + "}";
-  } else fail("unknown query " + name);
+  } else fail("invalid_json", errorFields().str("problem", "unknown query").str("name", name));
   return finish(quote(encodeBase64(utf8(answer))));
 }

@@ -1,15 +1,16 @@
-// Errors of fees and roles: one class per error code of the contract ("<code>: <detail>",
-// INTERFACE.md "Errors"). Fields parsed from the detail are undefined when the contract words
-// it otherwise.
+// Errors of fees and roles: one class per error code of the contract
+// (`{"ferry_error":{"code":…}}`, INTERFACE.md "Errors"). A field the contract did not write, or
+// wrote in another shape, is undefined.
 import type { Hex } from '../types.js'
 import { EndpointError, type EndpointErrorParameters } from './endpointError.js'
+import { bigintField, hexField, numberField, stringField } from './fields.js'
 
 /**
  * `send` was given less than `quote` asks. Not retryable as is: quote again and send more.
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('fee_too_low: required 1000, paid 10')) // FeeTooLowError { required: 1000n, paid: 10n }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"fee_too_low","required":"1000","paid":"10"}}')) // FeeTooLowError { required: 1000n, paid: 10n }
  * ```
  */
 export class FeeTooLowError extends EndpointError {
@@ -17,16 +18,15 @@ export class FeeTooLowError extends EndpointError {
   override name = 'FeeTooLowError' as const
   readonly required: bigint | undefined
   readonly paid: bigint | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The funds sent do not cover the fee.', {
       code: 'fee_too_low',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /required (\d+)\D+paid (\d+)/.exec(detail)
-    this.required = match?.[1] === undefined ? undefined : BigInt(match?.[1])
-    this.paid = match?.[2] === undefined ? undefined : BigInt(match?.[2])
+    this.required = bigintField(fields, 'required')
+    this.paid = bigintField(fields, 'paid')
   }
 }
 
@@ -35,7 +35,7 @@ export class FeeTooLowError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('wrong_denom: expected ustake, got uatom')) // WrongDenomError { expected: 'ustake', actual: 'uatom' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"wrong_denom","expected":"ustake","actual":"uatom"}}')) // WrongDenomError { expected: 'ustake', actual: 'uatom' }
  * ```
  */
 export class WrongDenomError extends EndpointError {
@@ -43,16 +43,15 @@ export class WrongDenomError extends EndpointError {
   override name = 'WrongDenomError' as const
   readonly expected: string | undefined
   readonly actual: string | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The funds are not in the endpoint’s denom.', {
       code: 'wrong_denom',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /expected (\S+), got (\S+)/.exec(detail)
-    this.expected = match?.[1]
-    this.actual = match?.[2]
+    this.expected = stringField(fields, 'expected')
+    this.actual = stringField(fields, 'actual')
   }
 }
 
@@ -61,16 +60,16 @@ export class WrongDenomError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('fee_overflow: funds')) // FeeOverflowError { code: 'fee_overflow' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"fee_overflow","of":"funds"}}')) // FeeOverflowError { code: 'fee_overflow' }
  * ```
  */
 export class FeeOverflowError extends EndpointError {
   static readonly code = 'fee_overflow'
   override name = 'FeeOverflowError' as const
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The fee or the funds exceed u128.', {
       code: 'fee_overflow',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
@@ -82,22 +81,21 @@ export class FeeOverflowError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('unknown_destination: 31337')) // UnknownDestinationError { destination: 31337 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"unknown_destination","destination":31337}}')) // UnknownDestinationError { destination: 31337 }
  * ```
  */
 export class UnknownDestinationError extends EndpointError {
   static readonly code = 'unknown_destination'
   override name = 'UnknownDestinationError' as const
   readonly destination: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The endpoint has no fee config for the destination.', {
       code: 'unknown_destination',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(\d+)/.exec(detail)
-    this.destination = match?.[1] === undefined ? undefined : Number(match?.[1])
+    this.destination = numberField(fields, 'destination')
   }
 }
 
@@ -106,22 +104,21 @@ export class UnknownDestinationError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('unknown_domain: 31337')) // UnknownDomainError { domain: 31337 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"unknown_domain","domain":31337}}')) // UnknownDomainError { domain: 31337 }
  * ```
  */
 export class UnknownDomainError extends EndpointError {
   static readonly code = 'unknown_domain'
   override name = 'UnknownDomainError' as const
   readonly domain: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The endpoint has no fee config for the domain.', {
       code: 'unknown_domain',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(\d+)/.exec(detail)
-    this.domain = match?.[1] === undefined ? undefined : Number(match?.[1])
+    this.domain = numberField(fields, 'domain')
   }
 }
 
@@ -130,14 +127,14 @@ export class UnknownDomainError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('paused')) // PausedError { retryable: true }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"paused"}}')) // PausedError { retryable: true }
  * ```
  */
 export class PausedError extends EndpointError {
   static readonly code = 'paused'
   override name = 'PausedError' as const
-  constructor({ detail, cause }: EndpointErrorParameters) {
-    super('The endpoint is paused.', { code: 'paused', detail, cause, retryable: true })
+  constructor({ fields, cause }: EndpointErrorParameters) {
+    super('The endpoint is paused.', { code: 'paused', fields, cause, retryable: true })
   }
 }
 
@@ -146,14 +143,14 @@ export class PausedError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('unauthorized: wasm1… is not the owner')) // UnauthorizedError { code: 'unauthorized' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"unauthorized","sender":"wasm1…","role":"owner"}}')) // UnauthorizedError { code: 'unauthorized' }
  * ```
  */
 export class UnauthorizedError extends EndpointError {
   static readonly code = 'unauthorized'
   override name = 'UnauthorizedError' as const
-  constructor({ detail, cause }: EndpointErrorParameters) {
-    super('The sender may not do this.', { code: 'unauthorized', detail, cause, retryable: false })
+  constructor({ fields, cause }: EndpointErrorParameters) {
+    super('The sender may not do this.', { code: 'unauthorized', fields, cause, retryable: false })
   }
 }
 
@@ -162,7 +159,7 @@ export class UnauthorizedError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('insufficient_fees: requested 10, available 4')) // InsufficientFeesError { requested: 10n, available: 4n }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"insufficient_fees","requested":"10","available":"4"}}')) // InsufficientFeesError { requested: 10n, available: 4n }
  * ```
  */
 export class InsufficientFeesError extends EndpointError {
@@ -170,16 +167,15 @@ export class InsufficientFeesError extends EndpointError {
   override name = 'InsufficientFeesError' as const
   readonly requested: bigint | undefined
   readonly available: bigint | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The endpoint holds less than the amount to withdraw.', {
       code: 'insufficient_fees',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /requested (\d+)\D+available (\d+)/.exec(detail)
-    this.requested = match?.[1] === undefined ? undefined : BigInt(match[1])
-    this.available = match?.[2] === undefined ? undefined : BigInt(match[2])
+    this.requested = bigintField(fields, 'requested')
+    this.available = bigintField(fields, 'available')
   }
 }
 
@@ -189,7 +185,7 @@ export class InsufficientFeesError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('gas_limit_too_high: 20000000 > 16777216 for domain 2'))
+ * parseEndpointError(new Error('{"ferry_error":{"code":"gas_limit_too_high","gas_limit":20000000,"max_gas_limit":16777216,"domain":2}}'))
  * // GasLimitTooHighError { gasLimit: 20000000, maxGasLimit: 16777216, domain: 2 }
  * ```
  */
@@ -199,17 +195,16 @@ export class GasLimitTooHighError extends EndpointError {
   readonly gasLimit: number | undefined
   readonly maxGasLimit: number | undefined
   readonly domain: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The gas limit is above the destination’s maximum.', {
       code: 'gas_limit_too_high',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /(\d+) > (\d+) for domain (\d+)/.exec(detail)
-    this.gasLimit = match?.[1] === undefined ? undefined : Number(match?.[1])
-    this.maxGasLimit = match?.[2] === undefined ? undefined : Number(match?.[2])
-    this.domain = match?.[3] === undefined ? undefined : Number(match?.[3])
+    this.gasLimit = numberField(fields, 'gas_limit')
+    this.maxGasLimit = numberField(fields, 'max_gas_limit')
+    this.domain = numberField(fields, 'domain')
   }
 }
 
@@ -219,7 +214,7 @@ export class GasLimitTooHighError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('ack_gas_limit_too_high: 20000000 > 16777216 for domain 1'))
+ * parseEndpointError(new Error('{"ferry_error":{"code":"ack_gas_limit_too_high","ack_gas_limit":20000000,"max_gas_limit":16777216,"domain":1}}'))
  * // AckGasLimitTooHighError { ackGasLimit: 20000000, maxGasLimit: 16777216, domain: 1 }
  * ```
  */
@@ -229,17 +224,16 @@ export class AckGasLimitTooHighError extends EndpointError {
   readonly ackGasLimit: number | undefined
   readonly maxGasLimit: number | undefined
   readonly domain: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The ack gas limit is above the local domain’s maximum.', {
       code: 'ack_gas_limit_too_high',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /(\d+) > (\d+) for domain (\d+)/.exec(detail)
-    this.ackGasLimit = match?.[1] === undefined ? undefined : Number(match?.[1])
-    this.maxGasLimit = match?.[2] === undefined ? undefined : Number(match?.[2])
-    this.domain = match?.[3] === undefined ? undefined : Number(match?.[3])
+    this.ackGasLimit = numberField(fields, 'ack_gas_limit')
+    this.maxGasLimit = numberField(fields, 'max_gas_limit')
+    this.domain = numberField(fields, 'domain')
   }
 }
 
@@ -248,23 +242,21 @@ export class AckGasLimitTooHighError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('zero_fee: 0xab…')) // ZeroFeeError { id: '0xab…' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"zero_fee","id":"0xab…"}}')) // ZeroFeeError { id: '0xab…' }
  * ```
  */
 export class ZeroFeeError extends EndpointError {
   static readonly code = 'zero_fee'
   override name = 'ZeroFeeError' as const
   readonly id: Hex | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('A fee top-up needs a positive amount.', {
       code: 'zero_fee',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(0x[0-9a-fA-F]+)/.exec(detail)
-    // CAST: the pattern matched `0x` and hex digits.
-    this.id = match?.[1] as Hex | undefined
+    this.id = hexField(fields, 'id')
   }
 }
 
@@ -273,7 +265,7 @@ export class ZeroFeeError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('wrong_origin: expected 1, got 2')) // WrongOriginError { expected: 1, actual: 2 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"wrong_origin","expected":1,"actual":2}}')) // WrongOriginError { expected: 1, actual: 2 }
  * ```
  */
 export class WrongOriginError extends EndpointError {
@@ -281,16 +273,15 @@ export class WrongOriginError extends EndpointError {
   override name = 'WrongOriginError' as const
   readonly expected: number | undefined
   readonly actual: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The message was not sent from this endpoint’s domain.', {
       code: 'wrong_origin',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /expected (\d+), got (\d+)/.exec(detail)
-    this.expected = match?.[1] === undefined ? undefined : Number(match?.[1])
-    this.actual = match?.[2] === undefined ? undefined : Number(match?.[2])
+    this.expected = numberField(fields, 'expected')
+    this.actual = numberField(fields, 'actual')
   }
 }
 
@@ -300,7 +291,7 @@ export class WrongOriginError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('message_not_sent: 0xab…: nonce 5, outbound nonce 3'))
+ * parseEndpointError(new Error('{"ferry_error":{"code":"message_not_sent","id":"0xab…","nonce":"5","outbound_nonce":"3"}}'))
  * // MessageNotSentError { id: '0xab…', nonce: 5n, outboundNonce: 3n }
  * ```
  */
@@ -310,18 +301,16 @@ export class MessageNotSentError extends EndpointError {
   readonly id: Hex | undefined
   readonly nonce: bigint | undefined
   readonly outboundNonce: bigint | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The endpoint never sent this message.', {
       code: 'message_not_sent',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(0x[0-9a-fA-F]+): nonce (\d+), outbound nonce (\d+)/.exec(detail)
-    // CAST: the pattern matched `0x` and hex digits.
-    this.id = match?.[1] as Hex | undefined
-    this.nonce = match?.[2] === undefined ? undefined : BigInt(match?.[2])
-    this.outboundNonce = match?.[3] === undefined ? undefined : BigInt(match?.[3])
+    this.id = hexField(fields, 'id')
+    this.nonce = bigintField(fields, 'nonce')
+    this.outboundNonce = bigintField(fields, 'outbound_nonce')
   }
 }
 
@@ -331,7 +320,7 @@ export class MessageNotSentError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('nonpayable: deliver takes no funds, got 5ustake'))
+ * parseEndpointError(new Error('{"ferry_error":{"code":"nonpayable","action":"deliver","funds":"5ustake"}}'))
  * // NonpayableError { action: 'deliver', funds: '5ustake' }
  * ```
  */
@@ -342,15 +331,14 @@ export class NonpayableError extends EndpointError {
   readonly action: string | undefined
   /** The funds attached, as `<amount><denom>` joined by commas. */
   readonly funds: string | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The endpoint message takes no funds.', {
       code: 'nonpayable',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(\S+) takes no funds, got (\S+)/.exec(detail)
-    this.action = match?.[1]
-    this.funds = match?.[2]
+    this.action = stringField(fields, 'action')
+    this.funds = stringField(fields, 'funds')
   }
 }

@@ -1,21 +1,22 @@
-// Errors of configuration and input (validator sets, fee configs, addresses, JSON): one class
-// per error code of the contract ("<code>: <detail>", INTERFACE.md "Errors"). Fields parsed
-// from the detail are undefined when the contract words it otherwise.
+// Errors of configuration and input (validator sets, fee configs, addresses, JSON): one class per
+// error code of the contract (`{"ferry_error":{"code":…}}`, INTERFACE.md "Errors"). A field the
+// contract did not write, or wrote in another shape, is undefined.
 import { EndpointError, type EndpointErrorParameters } from './endpointError.js'
+import { numberField } from './fields.js'
 
 /**
  * A fee config with rate 0 was set.
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('zero_rate: 1')) // ZeroRateError { code: 'zero_rate' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"zero_rate","domain":1}}')) // ZeroRateError { code: 'zero_rate' }
  * ```
  */
 export class ZeroRateError extends EndpointError {
   static readonly code = 'zero_rate'
   override name = 'ZeroRateError' as const
-  constructor({ detail, cause }: EndpointErrorParameters) {
-    super('The fee config’s rate is zero.', { code: 'zero_rate', detail, cause, retryable: false })
+  constructor({ fields, cause }: EndpointErrorParameters) {
+    super('The fee config’s rate is zero.', { code: 'zero_rate', fields, cause, retryable: false })
   }
 }
 
@@ -24,7 +25,7 @@ export class ZeroRateError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('invalid_threshold: threshold 3, size 2')) // InvalidThresholdError { threshold: 3, size: 2 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"invalid_threshold","threshold":3,"size":2}}')) // InvalidThresholdError { threshold: 3, size: 2 }
  * ```
  */
 export class InvalidThresholdError extends EndpointError {
@@ -32,16 +33,15 @@ export class InvalidThresholdError extends EndpointError {
   override name = 'InvalidThresholdError' as const
   readonly threshold: number | undefined
   readonly size: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The threshold is not between 1 and the set’s size.', {
       code: 'invalid_threshold',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /threshold (\d+), size (\d+)/.exec(detail)
-    this.threshold = match?.[1] === undefined ? undefined : Number(match?.[1])
-    this.size = match?.[2] === undefined ? undefined : Number(match?.[2])
+    this.threshold = numberField(fields, 'threshold')
+    this.size = numberField(fields, 'size')
   }
 }
 
@@ -50,16 +50,16 @@ export class InvalidThresholdError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('validators_not_ascending: 0x2b… then 0x1a…')) // ValidatorsNotAscendingError { code: 'validators_not_ascending' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"validators_not_ascending","previous":"0x2b…","validator":"0x1a…"}}')) // ValidatorsNotAscendingError { code: 'validators_not_ascending' }
  * ```
  */
 export class ValidatorsNotAscendingError extends EndpointError {
   static readonly code = 'validators_not_ascending'
   override name = 'ValidatorsNotAscendingError' as const
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The validators are not strictly ascending.', {
       code: 'validators_not_ascending',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
@@ -71,16 +71,16 @@ export class ValidatorsNotAscendingError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('too_many_validators: 300 > 255')) // TooManyValidatorsError { code: 'too_many_validators' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"too_many_validators","size":300,"max":255}}')) // TooManyValidatorsError { code: 'too_many_validators' }
  * ```
  */
 export class TooManyValidatorsError extends EndpointError {
   static readonly code = 'too_many_validators'
   override name = 'TooManyValidatorsError' as const
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('A validator set holds at most 255 validators.', {
       code: 'too_many_validators',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
@@ -92,16 +92,16 @@ export class TooManyValidatorsError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('zero_origin_endpoint: 1')) // ZeroOriginEndpointError { code: 'zero_origin_endpoint' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"zero_origin_endpoint","origin":1}}')) // ZeroOriginEndpointError { code: 'zero_origin_endpoint' }
  * ```
  */
 export class ZeroOriginEndpointError extends EndpointError {
   static readonly code = 'zero_origin_endpoint'
   override name = 'ZeroOriginEndpointError' as const
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The origin endpoint is the zero address.', {
       code: 'zero_origin_endpoint',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
@@ -113,16 +113,16 @@ export class ZeroOriginEndpointError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('invalid_address: wasm1x: invalid checksum')) // InvalidAddressError { code: 'invalid_address' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"invalid_address","address":"wasm1x","error":"invalid checksum"}}')) // InvalidAddressError { code: 'invalid_address' }
  * ```
  */
 export class InvalidAddressError extends EndpointError {
   static readonly code = 'invalid_address'
   override name = 'InvalidAddressError' as const
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The chain rejected an address.', {
       code: 'invalid_address',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
@@ -134,14 +134,14 @@ export class InvalidAddressError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('invalid_denom: empty')) // InvalidDenomError { code: 'invalid_denom' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"invalid_denom","denom":""}}')) // InvalidDenomError { code: 'invalid_denom' }
  * ```
  */
 export class InvalidDenomError extends EndpointError {
   static readonly code = 'invalid_denom'
   override name = 'InvalidDenomError' as const
-  constructor({ detail, cause }: EndpointErrorParameters) {
-    super('The denom is invalid.', { code: 'invalid_denom', detail, cause, retryable: false })
+  constructor({ fields, cause }: EndpointErrorParameters) {
+    super('The denom is invalid.', { code: 'invalid_denom', fields, cause, retryable: false })
   }
 }
 
@@ -150,16 +150,16 @@ export class InvalidDenomError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('invalid_json: unknown field `x`')) // InvalidJsonError { code: 'invalid_json' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"invalid_json","path":"deliver","problem":"unknown field","field":"x"}}')) // InvalidJsonError { code: 'invalid_json' }
  * ```
  */
 export class InvalidJsonError extends EndpointError {
   static readonly code = 'invalid_json'
   override name = 'InvalidJsonError' as const
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The endpoint rejected the message’s JSON.', {
       code: 'invalid_json',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
@@ -171,21 +171,20 @@ export class InvalidJsonError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('zero_max_gas_limit: 2')) // ZeroMaxGasLimitError { domain: 2 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"zero_max_gas_limit","domain":2}}')) // ZeroMaxGasLimitError { domain: 2 }
  * ```
  */
 export class ZeroMaxGasLimitError extends EndpointError {
   static readonly code = 'zero_max_gas_limit'
   override name = 'ZeroMaxGasLimitError' as const
   readonly domain: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The fee config’s maxGasLimit is zero.', {
       code: 'zero_max_gas_limit',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(\d+)/.exec(detail)
-    this.domain = match?.[1] === undefined ? undefined : Number(match?.[1])
+    this.domain = numberField(fields, 'domain')
   }
 }

@@ -1,14 +1,16 @@
-// Errors of delivery, retry and timeout, and of the endpoint's state (PROTOCOL §7): one class per error code of the contract ("<code>: <detail>", INTERFACE.md
-// "Errors"). Fields parsed from the detail are undefined when the contract words it otherwise.
+// Errors of delivery, retry and timeout, and of the endpoint's state (PROTOCOL §7): one class per
+// error code of the contract (`{"ferry_error":{"code":…}}`, INTERFACE.md "Errors"). A field the
+// contract did not write, or wrote in another shape, is undefined.
 import type { Hex } from '../types.js'
 import { EndpointError, type EndpointErrorParameters } from './endpointError.js'
+import { bigintField, hexField, numberField } from './fields.js'
 
 /**
  * A message arrived before the earlier ones of its channel. Retryable: it is accepted once they are delivered.
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('nonce_out_of_order: channel 0x…, expected 3, got 4')) // NonceOutOfOrderError { expected: 3n, actual: 4n }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"nonce_out_of_order","channel":"0x…","expected":"3","actual":"4"}}')) // NonceOutOfOrderError { expected: 3n, actual: 4n }
  * ```
  */
 export class NonceOutOfOrderError extends EndpointError {
@@ -17,18 +19,16 @@ export class NonceOutOfOrderError extends EndpointError {
   readonly channel: Hex | undefined
   readonly expected: bigint | undefined
   readonly actual: bigint | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The message’s nonce is not the next of its channel.', {
       code: 'nonce_out_of_order',
-      detail,
+      fields,
       cause,
       retryable: true,
     })
-    const match = /channel (0x[0-9a-fA-F]+), expected (\d+), got (\d+)/.exec(detail)
-    // CAST: the pattern matched `0x` and hex digits.
-    this.channel = match?.[1] as Hex | undefined
-    this.expected = match?.[2] === undefined ? undefined : BigInt(match?.[2])
-    this.actual = match?.[3] === undefined ? undefined : BigInt(match?.[3])
+    this.channel = hexField(fields, 'channel')
+    this.expected = bigintField(fields, 'expected')
+    this.actual = bigintField(fields, 'actual')
   }
 }
 
@@ -37,23 +37,21 @@ export class NonceOutOfOrderError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('nonce_overflow: 0x…')) // NonceOverflowError { channel: '0x…' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"nonce_overflow","channel":"0x…"}}')) // NonceOverflowError { channel: '0x…' }
  * ```
  */
 export class NonceOverflowError extends EndpointError {
   static readonly code = 'nonce_overflow'
   override name = 'NonceOverflowError' as const
   readonly channel: Hex | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The channel’s nonce would overflow u64.', {
       code: 'nonce_overflow',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /(0x[0-9a-fA-F]+)/.exec(detail)
-    // CAST: the pattern matched `0x` and hex digits.
-    this.channel = match?.[1] as Hex | undefined
+    this.channel = hexField(fields, 'channel')
   }
 }
 
@@ -62,7 +60,7 @@ export class NonceOverflowError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('batch_length_mismatch: 2 messages, 1 proofs')) // BatchLengthMismatchError { messages: 2, proofs: 1 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"batch_length_mismatch","messages":2,"proofs":1}}')) // BatchLengthMismatchError { messages: 2, proofs: 1 }
  * ```
  */
 export class BatchLengthMismatchError extends EndpointError {
@@ -70,16 +68,15 @@ export class BatchLengthMismatchError extends EndpointError {
   override name = 'BatchLengthMismatchError' as const
   readonly messages: number | undefined
   readonly proofs: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('A batch has not one proof per message.', {
       code: 'batch_length_mismatch',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /(\d+) messages, (\d+) proofs/.exec(detail)
-    this.messages = match?.[1] === undefined ? undefined : Number(match?.[1])
-    this.proofs = match?.[2] === undefined ? undefined : Number(match?.[2])
+    this.messages = numberField(fields, 'messages')
+    this.proofs = numberField(fields, 'proofs')
   }
 }
 
@@ -88,7 +85,7 @@ export class BatchLengthMismatchError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('deadline_passed: 0x… deadline 1700000000')) // DeadlinePassedError { deadline: 1700000000n }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"deadline_passed","id":"0xab…","deadline":"1700000000"}}')) // DeadlinePassedError { deadline: 1700000000n }
  * ```
  */
 export class DeadlinePassedError extends EndpointError {
@@ -96,17 +93,15 @@ export class DeadlinePassedError extends EndpointError {
   override name = 'DeadlinePassedError' as const
   readonly id: Hex | undefined
   readonly deadline: bigint | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The message’s deadline has passed.', {
       code: 'deadline_passed',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(0x[0-9a-fA-F]+) deadline (\d+)/.exec(detail)
-    // CAST: the pattern matched `0x` and hex digits.
-    this.id = match?.[1] as Hex | undefined
-    this.deadline = match?.[2] === undefined ? undefined : BigInt(match?.[2])
+    this.id = hexField(fields, 'id')
+    this.deadline = bigintField(fields, 'deadline')
   }
 }
 
@@ -115,7 +110,7 @@ export class DeadlinePassedError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('deadline_not_passed: 0x… deadline 1700000000, now 1600000000')) // DeadlineNotPassedError { deadline: 1700000000n, now: 1600000000n }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"deadline_not_passed","id":"0xab…","deadline":"1700000000","now":"1600000000"}}')) // DeadlineNotPassedError { deadline: 1700000000n, now: 1600000000n }
  * ```
  */
 export class DeadlineNotPassedError extends EndpointError {
@@ -124,18 +119,16 @@ export class DeadlineNotPassedError extends EndpointError {
   readonly id: Hex | undefined
   readonly deadline: bigint | undefined
   readonly now: bigint | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The message’s deadline has not passed yet.', {
       code: 'deadline_not_passed',
-      detail,
+      fields,
       cause,
       retryable: true,
     })
-    const match = /^(0x[0-9a-fA-F]+) deadline (\d+), now (\d+)/.exec(detail)
-    // CAST: the pattern matched `0x` and hex digits.
-    this.id = match?.[1] as Hex | undefined
-    this.deadline = match?.[2] === undefined ? undefined : BigInt(match?.[2])
-    this.now = match?.[3] === undefined ? undefined : BigInt(match?.[3])
+    this.id = hexField(fields, 'id')
+    this.deadline = bigintField(fields, 'deadline')
+    this.now = bigintField(fields, 'now')
   }
 }
 
@@ -144,18 +137,16 @@ export class DeadlineNotPassedError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('no_deadline: 0x…')) // NoDeadlineError { id: '0x…' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"no_deadline","id":"0xab…"}}')) // NoDeadlineError { id: '0x…' }
  * ```
  */
 export class NoDeadlineError extends EndpointError {
   static readonly code = 'no_deadline'
   override name = 'NoDeadlineError' as const
   readonly id: Hex | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
-    super('The message has no deadline.', { code: 'no_deadline', detail, cause, retryable: false })
-    const match = /^(0x[0-9a-fA-F]+)/.exec(detail)
-    // CAST: the pattern matched `0x` and hex digits.
-    this.id = match?.[1] as Hex | undefined
+  constructor({ fields, cause }: EndpointErrorParameters) {
+    super('The message has no deadline.', { code: 'no_deadline', fields, cause, retryable: false })
+    this.id = hexField(fields, 'id')
   }
 }
 
@@ -164,7 +155,7 @@ export class NoDeadlineError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('not_retryable: 0x… has status 1')) // NotRetryableError { status: 1 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"not_retryable","id":"0xab…","status":1}}')) // NotRetryableError { status: 1 }
  * ```
  */
 export class NotRetryableError extends EndpointError {
@@ -172,17 +163,15 @@ export class NotRetryableError extends EndpointError {
   override name = 'NotRetryableError' as const
   readonly id: Hex | undefined
   readonly status: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('Only a Failed message can be retried.', {
       code: 'not_retryable',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(0x[0-9a-fA-F]+) has status (\d+)/.exec(detail)
-    // CAST: the pattern matched `0x` and hex digits.
-    this.id = match?.[1] as Hex | undefined
-    this.status = match?.[2] === undefined ? undefined : Number(match?.[2])
+    this.id = hexField(fields, 'id')
+    this.status = numberField(fields, 'status')
   }
 }
 
@@ -191,7 +180,7 @@ export class NotRetryableError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('not_timeoutable: 0x… has status 0')) // NotTimeoutableError { status: 0 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"not_timeoutable","id":"0xab…","status":0}}')) // NotTimeoutableError { status: 0 }
  * ```
  */
 export class NotTimeoutableError extends EndpointError {
@@ -199,17 +188,15 @@ export class NotTimeoutableError extends EndpointError {
   override name = 'NotTimeoutableError' as const
   readonly id: Hex | undefined
   readonly status: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('Only a Failed message can time out.', {
       code: 'not_timeoutable',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(0x[0-9a-fA-F]+) has status (\d+)/.exec(detail)
-    // CAST: the pattern matched `0x` and hex digits.
-    this.id = match?.[1] as Hex | undefined
-    this.status = match?.[2] === undefined ? undefined : Number(match?.[2])
+    this.id = hexField(fields, 'id')
+    this.status = numberField(fields, 'status')
   }
 }
 
@@ -218,16 +205,16 @@ export class NotTimeoutableError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('reentrant_call')) // ReentrantCallError { code: 'reentrant_call' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"reentrant_call"}}')) // ReentrantCallError { code: 'reentrant_call' }
  * ```
  */
 export class ReentrantCallError extends EndpointError {
   static readonly code = 'reentrant_call'
   override name = 'ReentrantCallError' as const
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The endpoint was re-entered.', {
       code: 'reentrant_call',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
@@ -239,16 +226,16 @@ export class ReentrantCallError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('empty_tree')) // EmptyTreeError { code: 'empty_tree' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"empty_tree"}}')) // EmptyTreeError { code: 'empty_tree' }
  * ```
  */
 export class EmptyTreeError extends EndpointError {
   static readonly code = 'empty_tree'
   override name = 'EmptyTreeError' as const
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The endpoint has sent no message yet.', {
       code: 'empty_tree',
-      detail,
+      fields,
       cause,
       retryable: true,
     })
@@ -260,16 +247,16 @@ export class EmptyTreeError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('tree_full: 4294967295')) // TreeFullError { code: 'tree_full' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"tree_full","count":4294967296}}')) // TreeFullError { code: 'tree_full' }
  * ```
  */
 export class TreeFullError extends EndpointError {
   static readonly code = 'tree_full'
   override name = 'TreeFullError' as const
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The endpoint’s merkle tree is full.', {
       code: 'tree_full',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
@@ -282,7 +269,7 @@ export class TreeFullError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('retry_gas_limit_too_low: 0xab…: 100000 < 200000'))
+ * parseEndpointError(new Error('{"ferry_error":{"code":"retry_gas_limit_too_low","id":"0xab…","gas_limit":100000,"message_gas_limit":200000}}'))
  * // RetryGasLimitTooLowError { id: '0xab…', gasLimit: 100000, messageGasLimit: 200000 }
  * ```
  */
@@ -294,17 +281,15 @@ export class RetryGasLimitTooLowError extends EndpointError {
   readonly gasLimit: number | undefined
   /** The message's own gas limit, the least a retry may give. */
   readonly messageGasLimit: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The retry’s gas limit is below the message’s own.', {
       code: 'retry_gas_limit_too_low',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(0x[0-9a-fA-F]+): (\d+) < (\d+)/.exec(detail)
-    // CAST: the pattern matched `0x` and hex digits.
-    this.id = match?.[1] as Hex | undefined
-    this.gasLimit = match?.[2] === undefined ? undefined : Number(match?.[2])
-    this.messageGasLimit = match?.[3] === undefined ? undefined : Number(match?.[3])
+    this.id = hexField(fields, 'id')
+    this.gasLimit = numberField(fields, 'gas_limit')
+    this.messageGasLimit = numberField(fields, 'message_gas_limit')
   }
 }

@@ -1,16 +1,19 @@
 import { BaseError } from '@ferry/protocol'
+import type { EndpointErrorFields } from './fields.js'
 
-/** What every endpoint error is built from: the contract's `"<code>: <detail>"` and its cause. */
+/** What every endpoint error is built from: the contract error's named fields and its cause. */
 export type EndpointErrorParameters = {
-  /** What followed `<code>: ` in the contract's error string ('' when nothing did). */
-  detail: string
+  /** The fields of the contract's `{"ferry_error":{…}}` besides `code` (INTERFACE.md "Errors"). */
+  fields: EndpointErrorFields
   /** The executor's own error (an `EmbeddedChainError`, a `@cosmjs` broadcast error, …). */
   cause?: Error | undefined
 }
 
 /**
  * Root of the errors the endpoint contract reports; `parseEndpointError` picks the subclass from
- * the error code. `code` is the contract's snake_case code, `detail` the rest of its message.
+ * the error code. `code` is the contract's snake_case code, `fields` its named fields as the
+ * contract wrote them (each subclass also reads them into typed properties) and `detail` those
+ * fields as JSON text, for people.
  *
  * @example
  * ```ts
@@ -24,23 +27,33 @@ export type EndpointErrorParameters = {
 export class EndpointError extends BaseError {
   override name = 'EndpointError'
   readonly code: string | undefined
+  readonly fields: EndpointErrorFields
   readonly detail: string
   constructor(
     shortMessage: string,
     {
       code,
+      fields,
       detail,
       cause,
       retryable,
-    }: EndpointErrorParameters & { code: string | undefined; retryable: boolean },
+    }: {
+      code: string | undefined
+      fields: EndpointErrorFields
+      detail?: string | undefined
+      cause?: Error | undefined
+      retryable: boolean
+    },
   ) {
+    const text = detail ?? (Object.keys(fields).length === 0 ? '' : JSON.stringify(fields))
     super(shortMessage, {
-      details: code === undefined ? detail : `${code}: ${detail}`,
+      details: code === undefined ? text : text === '' ? code : `${code}: ${text}`,
       retryable,
       ...(cause ? { cause } : {}),
     })
     this.code = code
-    this.detail = detail
+    this.fields = fields
+    this.detail = text
   }
 }
 
@@ -55,10 +68,15 @@ export class EndpointError extends BaseError {
  */
 export class UnknownEndpointError extends EndpointError {
   override name = 'UnknownEndpointError' as const
-  constructor({ code, detail, cause }: EndpointErrorParameters & { code: string | undefined }) {
+  constructor({
+    code,
+    fields = {},
+    detail,
+    cause,
+  }: Partial<EndpointErrorParameters> & { code: string | undefined; detail?: string | undefined }) {
     super(
       code === undefined ? 'The endpoint call failed.' : `The endpoint failed with "${code}".`,
-      { code, detail, cause, retryable: false },
+      { code, fields, detail, cause, retryable: false },
     )
   }
 }

@@ -1,28 +1,29 @@
-// Errors of a message's encoding (PROTOCOL §3): one class per error code of the contract ("<code>: <detail>", INTERFACE.md
-// "Errors"). Fields parsed from the detail are undefined when the contract words it otherwise.
+// Errors of a message's encoding (PROTOCOL §3): one class per error code of the contract
+// (`{"ferry_error":{"code":…}}`, INTERFACE.md "Errors"). A field the contract did not write, or
+// wrote in another shape, is undefined.
 import { EndpointError, type EndpointErrorParameters } from './endpointError.js'
+import { numberField } from './fields.js'
 
 /**
  * A delivered message is shorter than the 98-byte header.
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('message_too_short: length 97')) // MessageTooShortError { length: 97 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"message_too_short","length":97}}')) // MessageTooShortError { length: 97 }
  * ```
  */
 export class MessageTooShortError extends EndpointError {
   static readonly code = 'message_too_short'
   override name = 'MessageTooShortError' as const
   readonly length: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The message is shorter than its 98-byte header.', {
       code: 'message_too_short',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /length (\d+)/.exec(detail)
-    this.length = match?.[1] === undefined ? undefined : Number(match?.[1])
+    this.length = numberField(fields, 'length')
   }
 }
 
@@ -31,22 +32,21 @@ export class MessageTooShortError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('wrong_version: 2')) // WrongVersionError { version: 2 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"wrong_version","version":2}}')) // WrongVersionError { version: 2 }
  * ```
  */
 export class WrongVersionError extends EndpointError {
   static readonly code = 'wrong_version'
   override name = 'WrongVersionError' as const
   readonly version: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The message is not of protocol version 1.', {
       code: 'wrong_version',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(\d+)/.exec(detail)
-    this.version = match?.[1] === undefined ? undefined : Number(match?.[1])
+    this.version = numberField(fields, 'version')
   }
 }
 
@@ -55,22 +55,21 @@ export class WrongVersionError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('unknown_flags: 4')) // UnknownFlagsError { flags: 4 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"unknown_flags","flags":4}}')) // UnknownFlagsError { flags: 4 }
  * ```
  */
 export class UnknownFlagsError extends EndpointError {
   static readonly code = 'unknown_flags'
   override name = 'UnknownFlagsError' as const
   readonly flags: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The message sets unknown flag bits.', {
       code: 'unknown_flags',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(\d+)/.exec(detail)
-    this.flags = match?.[1] === undefined ? undefined : Number(match?.[1])
+    this.flags = numberField(fields, 'flags')
   }
 }
 
@@ -79,7 +78,7 @@ export class UnknownFlagsError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('wrong_destination: expected 7001, got 31337')) // WrongDestinationError { expected: 7001, actual: 31337 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"wrong_destination","expected":7001,"actual":31337}}')) // WrongDestinationError { expected: 7001, actual: 31337 }
  * ```
  */
 export class WrongDestinationError extends EndpointError {
@@ -87,16 +86,15 @@ export class WrongDestinationError extends EndpointError {
   override name = 'WrongDestinationError' as const
   readonly expected: number | undefined
   readonly actual: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The message is not for this endpoint’s domain.', {
       code: 'wrong_destination',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /expected (\d+), got (\d+)/.exec(detail)
-    this.expected = match?.[1] === undefined ? undefined : Number(match?.[1])
-    this.actual = match?.[2] === undefined ? undefined : Number(match?.[2])
+    this.expected = numberField(fields, 'expected')
+    this.actual = numberField(fields, 'actual')
   }
 }
 
@@ -105,22 +103,21 @@ export class WrongDestinationError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('body_too_large: 65537 > 65536')) // BodyTooLargeError { length: 65537 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"body_too_large","length":65537,"max":65536}}')) // BodyTooLargeError { length: 65537 }
  * ```
  */
 export class BodyTooLargeError extends EndpointError {
   static readonly code = 'body_too_large'
   override name = 'BodyTooLargeError' as const
   readonly length: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The body is over 65,536 bytes.', {
       code: 'body_too_large',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(\d+) >/.exec(detail)
-    this.length = match?.[1] === undefined ? undefined : Number(match?.[1])
+    this.length = numberField(fields, 'length')
   }
 }
 
@@ -129,16 +126,16 @@ export class BodyTooLargeError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('malformed_ack: body length 3')) // MalformedAckError { code: 'malformed_ack' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"malformed_ack","body_length":3}}')) // MalformedAckError { code: 'malformed_ack' }
  * ```
  */
 export class MalformedAckError extends EndpointError {
   static readonly code = 'malformed_ack'
   override name = 'MalformedAckError' as const
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The ack’s body is malformed.', {
       code: 'malformed_ack',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
@@ -150,14 +147,14 @@ export class MalformedAckError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('ack_requests_ack: 3')) // AckRequestsAckError { code: 'ack_requests_ack' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"ack_requests_ack","flags":3}}')) // AckRequestsAckError { code: 'ack_requests_ack' }
  * ```
  */
 export class AckRequestsAckError extends EndpointError {
   static readonly code = 'ack_requests_ack'
   override name = 'AckRequestsAckError' as const
-  constructor({ detail, cause }: EndpointErrorParameters) {
-    super('The ack requests an ack.', { code: 'ack_requests_ack', detail, cause, retryable: false })
+  constructor({ fields, cause }: EndpointErrorParameters) {
+    super('The ack requests an ack.', { code: 'ack_requests_ack', fields, cause, retryable: false })
   }
 }
 
@@ -167,7 +164,7 @@ export class AckRequestsAckError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('ack_request_mismatch: flags 0, ack gas limit 50000'))
+ * parseEndpointError(new Error('{"ferry_error":{"code":"ack_request_mismatch","flags":0,"ack_gas_limit":50000}}'))
  * // AckRequestMismatchError { flags: 0, ackGasLimit: 50000 }
  * ```
  */
@@ -176,15 +173,14 @@ export class AckRequestMismatchError extends EndpointError {
   override name = 'AckRequestMismatchError' as const
   readonly flags: number | undefined
   readonly ackGasLimit: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('ACK_REQUESTED does not match the ack gas limit.', {
       code: 'ack_request_mismatch',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /flags (\d+), ack gas limit (\d+)/.exec(detail)
-    this.flags = match?.[1] === undefined ? undefined : Number(match?.[1])
-    this.ackGasLimit = match?.[2] === undefined ? undefined : Number(match?.[2])
+    this.flags = numberField(fields, 'flags')
+    this.ackGasLimit = numberField(fields, 'ack_gas_limit')
   }
 }

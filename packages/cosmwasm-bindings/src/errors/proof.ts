@@ -1,7 +1,9 @@
-// Errors of proofs and their verification (PROTOCOL §6): one class per error code of the contract ("<code>: <detail>", INTERFACE.md
-// "Errors"). Fields parsed from the detail are undefined when the contract words it otherwise.
+// Errors of proofs and their verification (PROTOCOL §6): one class per error code of the contract
+// (`{"ferry_error":{"code":…}}`, INTERFACE.md "Errors"). A field the contract did not write, or
+// wrote in another shape, is undefined.
 import type { Hex } from '../types.js'
 import { EndpointError, type EndpointErrorParameters } from './endpointError.js'
+import { hexField, numberField, stringField } from './fields.js'
 
 /**
  * A proof is not its 12-byte header (`checkpointIndex | leafIndex | zeroMask`), the
@@ -9,22 +11,21 @@ import { EndpointError, type EndpointErrorParameters } from './endpointError.js'
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('malformed_proof: length 7')) // MalformedProofError { length: 7 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"malformed_proof","length":7}}')) // MalformedProofError { length: 7 }
  * ```
  */
 export class MalformedProofError extends EndpointError {
   static readonly code = 'malformed_proof'
   override name = 'MalformedProofError' as const
   readonly length: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The proof is not a header, its siblings and whole signatures.', {
       code: 'malformed_proof',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /length (\d+)/.exec(detail)
-    this.length = match?.[1] === undefined ? undefined : Number(match?.[1])
+    this.length = numberField(fields, 'length')
   }
 }
 
@@ -33,7 +34,7 @@ export class MalformedProofError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('leaf_index_too_high: 8 > 7')) // LeafIndexTooHighError { leafIndex: 8, checkpointIndex: 7 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"leaf_index_too_high","leaf_index":8,"checkpoint_index":7}}')) // LeafIndexTooHighError { leafIndex: 8, checkpointIndex: 7 }
  * ```
  */
 export class LeafIndexTooHighError extends EndpointError {
@@ -41,16 +42,15 @@ export class LeafIndexTooHighError extends EndpointError {
   override name = 'LeafIndexTooHighError' as const
   readonly leafIndex: number | undefined
   readonly checkpointIndex: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The proof’s leaf comes after its checkpoint.', {
       code: 'leaf_index_too_high',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /(\d+) > (\d+)/.exec(detail)
-    this.leafIndex = match?.[1] === undefined ? undefined : Number(match?.[1])
-    this.checkpointIndex = match?.[2] === undefined ? undefined : Number(match?.[2])
+    this.leafIndex = numberField(fields, 'leaf_index')
+    this.checkpointIndex = numberField(fields, 'checkpoint_index')
   }
 }
 
@@ -59,22 +59,21 @@ export class LeafIndexTooHighError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('invalid_signature: 1')) // InvalidSignatureError { index: 1 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"invalid_signature","index":1}}')) // InvalidSignatureError { index: 1 }
  * ```
  */
 export class InvalidSignatureError extends EndpointError {
   static readonly code = 'invalid_signature'
   override name = 'InvalidSignatureError' as const
   readonly index: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('A proof signature recovers no key.', {
       code: 'invalid_signature',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(\d+)/.exec(detail)
-    this.index = match?.[1] === undefined ? undefined : Number(match?.[1])
+    this.index = numberField(fields, 'index')
   }
 }
 
@@ -83,14 +82,14 @@ export class InvalidSignatureError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('high_s: 0x…')) // HighSError { code: 'high_s' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"high_s","s":"0x…"}}')) // HighSError { code: 'high_s' }
  * ```
  */
 export class HighSError extends EndpointError {
   static readonly code = 'high_s'
   override name = 'HighSError' as const
-  constructor({ detail, cause }: EndpointErrorParameters) {
-    super('A proof signature has a high s.', { code: 'high_s', detail, cause, retryable: false })
+  constructor({ fields, cause }: EndpointErrorParameters) {
+    super('A proof signature has a high s.', { code: 'high_s', fields, cause, retryable: false })
   }
 }
 
@@ -99,22 +98,21 @@ export class HighSError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('invalid_v: 29')) // InvalidVError { v: 29 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"invalid_v","v":29}}')) // InvalidVError { v: 29 }
  * ```
  */
 export class InvalidVError extends EndpointError {
   static readonly code = 'invalid_v'
   override name = 'InvalidVError' as const
   readonly v: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('A proof signature’s v is not 27 or 28.', {
       code: 'invalid_v',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(\d+)/.exec(detail)
-    this.v = match?.[1] === undefined ? undefined : Number(match?.[1])
+    this.v = numberField(fields, 'v')
   }
 }
 
@@ -123,7 +121,7 @@ export class InvalidVError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('signers_not_ascending: 0x2b… then 0x1a…')) // SignersNotAscendingError { previous: '0x2b…', signer: '0x1a…' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"signers_not_ascending","previous":"0x2b…","signer":"0x1a…"}}')) // SignersNotAscendingError { previous: '0x2b…', signer: '0x1a…' }
  * ```
  */
 export class SignersNotAscendingError extends EndpointError {
@@ -131,18 +129,15 @@ export class SignersNotAscendingError extends EndpointError {
   override name = 'SignersNotAscendingError' as const
   readonly previous: Hex | undefined
   readonly signer: Hex | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The proof’s signers are not strictly ascending.', {
       code: 'signers_not_ascending',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /(0x[0-9a-fA-F]+) then (0x[0-9a-fA-F]+)/.exec(detail)
-    // CAST: the pattern matched `0x` and hex digits.
-    this.previous = match?.[1] as Hex | undefined
-    // CAST: the pattern matched `0x` and hex digits.
-    this.signer = match?.[2] as Hex | undefined
+    this.previous = hexField(fields, 'previous')
+    this.signer = hexField(fields, 'signer')
   }
 }
 
@@ -151,23 +146,21 @@ export class SignersNotAscendingError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('signer_not_validator: 0x…')) // SignerNotValidatorError { signer: '0x…' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"signer_not_validator","signer":"0x12…"}}')) // SignerNotValidatorError { signer: '0x…' }
  * ```
  */
 export class SignerNotValidatorError extends EndpointError {
   static readonly code = 'signer_not_validator'
   override name = 'SignerNotValidatorError' as const
   readonly signer: Hex | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('A proof signer is not a validator of the origin.', {
       code: 'signer_not_validator',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /(0x[0-9a-fA-F]{40})/.exec(detail)
-    // CAST: the pattern matched `0x` and hex digits.
-    this.signer = match?.[1] as Hex | undefined
+    this.signer = hexField(fields, 'signer')
   }
 }
 
@@ -176,7 +169,7 @@ export class SignerNotValidatorError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('threshold_not_met: 2 of 3')) // ThresholdNotMetError { signatures: 2, threshold: 3 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"threshold_not_met","signatures":2,"threshold":3}}')) // ThresholdNotMetError { signatures: 2, threshold: 3 }
  * ```
  */
 export class ThresholdNotMetError extends EndpointError {
@@ -184,16 +177,15 @@ export class ThresholdNotMetError extends EndpointError {
   override name = 'ThresholdNotMetError' as const
   readonly signatures: number | undefined
   readonly threshold: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The proof has fewer valid signatures than the threshold.', {
       code: 'threshold_not_met',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /(\d+) of (\d+)/.exec(detail)
-    this.signatures = match?.[1] === undefined ? undefined : Number(match?.[1])
-    this.threshold = match?.[2] === undefined ? undefined : Number(match?.[2])
+    this.signatures = numberField(fields, 'signatures')
+    this.threshold = numberField(fields, 'threshold')
   }
 }
 
@@ -202,22 +194,21 @@ export class ThresholdNotMetError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('unknown_origin: 31337')) // UnknownOriginError { origin: 31337 }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"unknown_origin","origin":31337}}')) // UnknownOriginError { origin: 31337 }
  * ```
  */
 export class UnknownOriginError extends EndpointError {
   static readonly code = 'unknown_origin'
   override name = 'UnknownOriginError' as const
   readonly origin: number | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The endpoint has no validator set for the origin.', {
       code: 'unknown_origin',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(\d+)/.exec(detail)
-    this.origin = match?.[1] === undefined ? undefined : Number(match?.[1])
+    this.origin = numberField(fields, 'origin')
   }
 }
 
@@ -226,7 +217,7 @@ export class UnknownOriginError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('proof_rejected: 0x… by wasm1…')) // ProofRejectedError { id: '0x…', verifier: 'wasm1…' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"proof_rejected","id":"0xab…","verifier":"wasm1…"}}')) // ProofRejectedError { id: '0x…', verifier: 'wasm1…' }
  * ```
  */
 export class ProofRejectedError extends EndpointError {
@@ -234,17 +225,15 @@ export class ProofRejectedError extends EndpointError {
   override name = 'ProofRejectedError' as const
   readonly id: Hex | undefined
   readonly verifier: string | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('The app’s verifier rejected the proof.', {
       code: 'proof_rejected',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(0x[0-9a-fA-F]+) by (\S+)/.exec(detail)
-    // CAST: the pattern matched `0x` and hex digits.
-    this.id = match?.[1] as Hex | undefined
-    this.verifier = match?.[2]
+    this.id = hexField(fields, 'id')
+    this.verifier = stringField(fields, 'verifier')
   }
 }
 
@@ -253,21 +242,20 @@ export class ProofRejectedError extends EndpointError {
  *
  * @example
  * ```ts
- * parseEndpointError(new Error('query_failed: wasm1…: malformed answer')) // QueryFailedError { contract: 'wasm1…' }
+ * parseEndpointError(new Error('{"ferry_error":{"code":"query_failed","contract":"wasm1…","error":"malformed answer"}}')) // QueryFailedError { contract: 'wasm1…' }
  * ```
  */
 export class QueryFailedError extends EndpointError {
   static readonly code = 'query_failed'
   override name = 'QueryFailedError' as const
   readonly contract: string | undefined
-  constructor({ detail, cause }: EndpointErrorParameters) {
+  constructor({ fields, cause }: EndpointErrorParameters) {
     super('A contract the endpoint queried failed.', {
       code: 'query_failed',
-      detail,
+      fields,
       cause,
       retryable: false,
     })
-    const match = /^(\S+):/.exec(detail)
-    this.contract = match?.[1]
+    this.contract = stringField(fields, 'contract')
   }
 }

@@ -5,7 +5,16 @@
 import { readFileSync } from 'node:fs'
 import { bech32ToBytes32, decodeMessage, MessageStatus } from '@ferry/protocol'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { b64, DENOM, eventsOf, type Hex, OWNER, USER, wasmPath } from '../contract/harness.ts'
+import {
+  b64,
+  contractError,
+  DENOM,
+  eventsOf,
+  type Hex,
+  OWNER,
+  USER,
+  wasmPath,
+} from '../contract/harness.ts'
 import {
   DOMAIN_A,
   DOMAIN_B,
@@ -149,7 +158,11 @@ describe('EndpointApp (AssemblyScript) with the ping-pong example', () => {
     const tooLittle = await world.execute(USER, pingA, { ping: { destination: DOMAIN_B } }, [
       { denom: DENOM, amount: '1' },
     ])
-    expect(errorOf(tooLittle)).toMatch(/insufficient_balance: fee 401000, balance 1/)
+    expect(errorOf(tooLittle)).toEqual({
+      code: 'insufficient_balance',
+      fee: '401000',
+      balance: '1',
+    })
 
     const out = await world.must(USER, pingA, { ping: { destination: DOMAIN_B } }, [
       { denom: DENOM, amount: quote.fee },
@@ -162,7 +175,11 @@ describe('EndpointApp (AssemblyScript) with the ping-pong example', () => {
     const failed = await world.relay(a, b, ping!.message)
     const [delivered] = eventsOf(failed, 'ferry_message_delivered')
     expect(delivered?.status).toBe('2')
-    expect(textOf(delivered?.result ?? '0x')).toMatch(/insufficient_balance: fee 101000, balance 0/)
+    expect(contractError(textOf(delivered?.result ?? '0x'))).toEqual({
+      code: 'insufficient_balance',
+      fee: '101000',
+      balance: '0',
+    })
     world.chain.fund(pingB, 101_000n)
     const retried = await world.must(USER, b.endpoint, {
       retry: { message: b64(ping!.message), gas_limit: decodeMessage(ping!.message).gasLimit },
@@ -182,9 +199,15 @@ describe('EndpointApp (AssemblyScript) with the ping-pong example', () => {
         body: b64(hexText('pong')),
       },
     }
-    expect(errorOf(await world.execute(USER, pingB, handle))).toMatch(`not_endpoint: ${USER}`)
+    expect(errorOf(await world.execute(USER, pingB, handle))).toEqual({
+      code: 'not_endpoint',
+      sender: USER,
+    })
     const ack = { ferry_handle_ack: { id: `0x${'11'.repeat(32)}`, status: 1, result: '' } }
-    expect(errorOf(await world.execute(USER, pingB, ack))).toMatch(`not_endpoint: ${USER}`)
+    expect(errorOf(await world.execute(USER, pingB, ack))).toEqual({
+      code: 'not_endpoint',
+      sender: USER,
+    })
     expect(state(pingB)).toMatchObject({ pongs_received: '0', acks_received: '0' })
   })
 
@@ -196,33 +219,46 @@ describe('EndpointApp (AssemblyScript) with the ping-pong example', () => {
     const out = await world.relay(a, b, sent.message)
     const [delivered] = eventsOf(out, 'ferry_message_delivered')
     expect(delivered?.status).toBe('2')
-    expect(textOf(delivered?.result ?? '0x')).toMatch(
-      `not_peer: origin ${DOMAIN_A}, sender ${bech32ToBytes32(world.appA)}`,
-    )
+    expect(contractError(textOf(delivered?.result ?? '0x'))).toEqual({
+      code: 'not_peer',
+      origin: DOMAIN_A,
+      sender: bech32ToBytes32(world.appA),
+    })
     expect(state(pingB).pongs_received).toBe('0')
   })
 
   it('lets only the owner set peers, and refuses to send where no peer is set', async () => {
     const setPeer = { set_peer: { domain: 31337, peer: `0x${'00'.repeat(12)}${'ab'.repeat(20)}` } }
-    expect(errorOf(await world.execute(USER, pingA, setPeer))).toMatch(
-      `unauthorized: ${USER} is not the owner`,
-    )
-    expect(errorOf(await world.execute(USER, pingA, { ping: { destination: 31337 } }))).toMatch(
-      'no_peer: 31337',
-    )
+    expect(errorOf(await world.execute(USER, pingA, setPeer))).toEqual({
+      code: 'unauthorized',
+      sender: USER,
+      role: 'owner',
+    })
+    expect(errorOf(await world.execute(USER, pingA, { ping: { destination: 31337 } }))).toEqual({
+      code: 'no_peer',
+      domain: 31337,
+    })
     await world.must(OWNER, pingA, { set_peer: { domain: DOMAIN_B, peer: null } })
     expect(world.chain.query(pingA, { peer: { domain: DOMAIN_B } })).toEqual({ peer: null })
-    expect(errorOf(await world.execute(USER, pingA, { ping: { destination: DOMAIN_B } }))).toMatch(
-      `no_peer: ${DOMAIN_B}`,
-    )
+    expect(errorOf(await world.execute(USER, pingA, { ping: { destination: DOMAIN_B } }))).toEqual({
+      code: 'no_peer',
+      domain: DOMAIN_B,
+    })
   })
 
   it('rejects unknown fields and messages strictly (invalid_json)', async () => {
     expect(
       errorOf(await world.execute(USER, pingA, { ping: { destination: DOMAIN_B, extra: 1 } })),
-    ).toMatch('invalid_json')
-    expect(errorOf(await world.execute(USER, pingA, { dance: {} }))).toMatch(
-      'invalid_json: unknown message `dance`',
-    )
+    ).toMatchObject({
+      code: 'invalid_json',
+      path: 'ping',
+      problem: 'unknown field',
+      field: 'extra',
+    })
+    expect(errorOf(await world.execute(USER, pingA, { dance: {} }))).toEqual({
+      code: 'invalid_json',
+      problem: 'unknown message',
+      name: 'dance',
+    })
   })
 })

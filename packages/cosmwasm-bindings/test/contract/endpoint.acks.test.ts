@@ -9,7 +9,7 @@ import {
   MessageStatus,
 } from '@ferry/protocol'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { b64, eventsOf, type Hex, OWNER, RELAYER, USER } from './harness.ts'
+import { b64, contractError, eventsOf, type Hex, OWNER, RELAYER, USER } from './harness.ts'
 import { DOMAIN_A, DOMAIN_B, errorOf, hexText, type Side, textOf, World } from './world.ts'
 
 /**
@@ -179,7 +179,7 @@ describe('endpoint acks and deadlines', () => {
           retry: { message: b64(sent.message), gas_limit: decodeMessage(sent.message).gasLimit },
         }),
       ),
-    ).toBe(`not_retryable: ${sent.id} has status 1`)
+    ).toEqual({ code: 'not_retryable', id: sent.id, status: 1 })
     // The ack reaches appA with the retry's result.
     await world.relay(b, a, acks[0]!.message)
     expect(handled(world.appA).last).toBe(`ack:${sent.id}:1:${b64(hexText('recovered'))}`)
@@ -219,12 +219,12 @@ describe('endpoint acks and deadlines', () => {
           retry: { message: b64(sent.message), gas_limit: decodeMessage(sent.message).gasLimit },
         }),
       ),
-    ).toBe(`not_retryable: ${sent.id} has status 3`)
+    ).toEqual({ code: 'not_retryable', id: sent.id, status: 3 })
     expect(
       errorOf(
         await world.execute(RELAYER, b.endpoint, { timeout: { message: b64(sent.message) } }),
       ),
-    ).toBe(`not_timeoutable: ${sent.id} has status 3`)
+    ).toEqual({ code: 'not_timeoutable', id: sent.id, status: 3 })
     expect(world.query(b, { merkle_count: {} })).toEqual({ count: 1 })
 
     // The TimedOut ack reaches appA.
@@ -254,7 +254,12 @@ describe('endpoint acks and deadlines', () => {
       errorOf(
         await world.execute(RELAYER, b.endpoint, { timeout: { message: b64(sent.message) } }),
       ),
-    ).toBe(`deadline_not_passed: ${sent.id} deadline ${deadline}, now ${deadline}`)
+    ).toEqual({
+      code: 'deadline_not_passed',
+      id: sent.id,
+      deadline: String(deadline),
+      now: String(deadline),
+    })
 
     world.chain.setTime(NOW + 1_001)
     expect(
@@ -263,7 +268,7 @@ describe('endpoint acks and deadlines', () => {
           retry: { message: b64(sent.message), gas_limit: decodeMessage(sent.message).gasLimit },
         }),
       ),
-    ).toBe(`deadline_passed: ${sent.id} deadline ${deadline}`)
+    ).toEqual({ code: 'deadline_passed', id: sent.id, deadline: String(deadline) })
     const timedOut = await world.must(USER, b.endpoint, { timeout: { message: b64(sent.message) } })
     expect(eventsOf(timedOut, 'ferry_message_timed_out')).toEqual([
       { _contract_address: b.endpoint, id: sent.id },
@@ -280,14 +285,14 @@ describe('endpoint acks and deadlines', () => {
       errorOf(
         await world.execute(RELAYER, b.endpoint, { timeout: { message: b64(sent.message) } }),
       ),
-    ).toBe(`not_timeoutable: ${sent.id} has status 3`)
+    ).toEqual({ code: 'not_timeoutable', id: sent.id, status: 3 })
     expect(
       errorOf(
         await world.execute(RELAYER, b.endpoint, {
           retry: { message: b64(sent.message), gas_limit: decodeMessage(sent.message).gasLimit },
         }),
       ),
-    ).toBe(`not_retryable: ${sent.id} has status 3`)
+    ).toEqual({ code: 'not_retryable', id: sent.id, status: 3 })
     // Exactly one ack in the whole history of B.
     expect(b.sent).toHaveLength(1)
     expect(world.query(b, { merkle_count: {} })).toEqual({ count: 1 })
@@ -312,13 +317,13 @@ describe('endpoint acks and deadlines', () => {
       errorOf(
         await world.execute(RELAYER, b.endpoint, { timeout: { message: b64(sent.message) } }),
       ),
-    ).toBe(`not_timeoutable: ${sent.id} has status 0`)
+    ).toEqual({ code: 'not_timeoutable', id: sent.id, status: 0 })
     await world.relay(a, b, sent.message)
     expect(
       errorOf(
         await world.execute(RELAYER, b.endpoint, { timeout: { message: b64(sent.message) } }),
       ),
-    ).toBe(`no_deadline: ${sent.id}`)
+    ).toEqual({ code: 'no_deadline', id: sent.id })
   })
 
   it('an ack is delivered exactly once: a replay is out of order', async () => {
@@ -328,9 +333,12 @@ describe('endpoint acks and deadlines', () => {
     const proof = await world.prove(b, ack!.message)
     const ackReceipt = await world.deliver(a, ack!.message, proof)
     expect(eventsOf(ackReceipt, 'ferry_ack_delivered')).toHaveLength(1)
-    expect(errorOf(await world.deliver(a, ack!.message, proof))).toBe(
-      `nonce_out_of_order: channel ${channelOf(ack!.message)}, expected 2, got 1`,
-    )
+    expect(errorOf(await world.deliver(a, ack!.message, proof))).toEqual({
+      code: 'nonce_out_of_order',
+      channel: channelOf(ack!.message),
+      expected: '2',
+      actual: '1',
+    })
     expect(handled(world.appA).count).toBe(1)
   })
 
@@ -453,7 +461,11 @@ describe('endpoint acks and deadlines', () => {
     const call = await toB({ body: `call:${JSON.stringify(attacks[0])}` })
     const [viaApp] = eventsOf(await world.relay(a, b, call.message), 'ferry_message_delivered')
     expect(viaApp?.status).toBe('2')
-    expect(textOf(viaApp!.result!)).toContain(`unauthorized: ${world.appB} is not the owner`)
+    expect(contractError(textOf(viaApp!.result!))).toEqual({
+      code: 'unauthorized',
+      sender: world.appB,
+      role: 'owner',
+    })
 
     expect(world.query(b, { config: {} })).toEqual(config)
     expect(world.query(b, { origin: { origin: DOMAIN_A } })).toEqual(origin)

@@ -54,8 +54,11 @@ describe('add_fee (§9)', () => {
   })
 
   it('rejects no funds and zero funds (zero_fee)', async () => {
-    expect(errorOf(await addFee(a, sent.message, []))).toBe(`zero_fee: ${sent.id}`)
-    expect(errorOf(await addFee(a, sent.message, coins(0n)))).toBe(`zero_fee: ${sent.id}`)
+    expect(errorOf(await addFee(a, sent.message, []))).toEqual({ code: 'zero_fee', id: sent.id })
+    expect(errorOf(await addFee(a, sent.message, coins(0n)))).toEqual({
+      code: 'zero_fee',
+      id: sent.id,
+    })
   })
 
   it('rejects funds in another denom (wrong_denom)', async () => {
@@ -63,52 +66,67 @@ describe('add_fee (§9)', () => {
       ...world.chain.app.bank.getBalance(USER),
       { denom: 'uatom', amount: '100' },
     ])
-    expect(errorOf(await addFee(a, sent.message, coins(5n, 'uatom')))).toBe(
-      `wrong_denom: expected ${DENOM}, got uatom`,
-    )
-    expect(errorOf(await addFee(a, sent.message, [...coins(5n), ...coins(5n, 'uatom')]))).toBe(
-      `wrong_denom: expected ${DENOM}, got uatom`,
-    )
+    expect(errorOf(await addFee(a, sent.message, coins(5n, 'uatom')))).toEqual({
+      code: 'wrong_denom',
+      expected: DENOM,
+      actual: 'uatom',
+    })
+    expect(errorOf(await addFee(a, sent.message, [...coins(5n), ...coins(5n, 'uatom')]))).toEqual({
+      code: 'wrong_denom',
+      expected: DENOM,
+      actual: 'uatom',
+    })
   })
 
   it('rejects a message from another origin (wrong_origin)', async () => {
     // The message A sent, topped up at B: B's domain is not its origin.
-    expect(errorOf(await addFee(b, sent.message))).toBe(
-      `wrong_origin: expected ${DOMAIN_B}, got ${DOMAIN_A}`,
-    )
+    expect(errorOf(await addFee(b, sent.message))).toEqual({
+      code: 'wrong_origin',
+      expected: DOMAIN_B,
+      actual: DOMAIN_A,
+    })
   })
 
   it('rejects a message never sent: a nonce past the channel’s outbound nonce, or 0 (message_not_sent)', async () => {
     const decoded = decodeMessage(sent.message)
     for (const nonce of [2n, 0n]) {
       const never = encodeMessage({ ...decoded, nonce })
-      expect(errorOf(await addFee(a, never))).toBe(
-        `message_not_sent: ${getMessageId(never)}: nonce ${nonce}, outbound nonce 1`,
-      )
+      expect(errorOf(await addFee(a, never))).toEqual({
+        code: 'message_not_sent',
+        id: getMessageId(never),
+        nonce: String(nonce),
+        outbound_nonce: '1',
+      })
     }
     // Another channel (another recipient) that never sent anything.
     const elsewhere = encodeMessage({
       ...decoded,
       recipient: `0x${'00'.repeat(12)}${'cd'.repeat(20)}`,
     })
-    expect(errorOf(await addFee(a, elsewhere))).toBe(
-      `message_not_sent: ${getMessageId(elsewhere)}: nonce 1, outbound nonce 0`,
-    )
+    expect(errorOf(await addFee(a, elsewhere))).toEqual({
+      code: 'message_not_sent',
+      id: getMessageId(elsewhere),
+      nonce: '1',
+      outbound_nonce: '0',
+    })
     // The funds stayed with the payer.
     expect(world.chain.balance(a.endpoint)).toBe(0n)
   })
 
   it('rejects a malformed message with the §3 errors', async () => {
-    expect(errorOf(await addFee(a, `0x${sent.message.slice(2, 2 + 97 * 2)}`))).toBe(
-      'message_too_short: length 97',
-    )
+    expect(errorOf(await addFee(a, `0x${sent.message.slice(2, 2 + 97 * 2)}`))).toEqual({
+      code: 'message_too_short',
+      length: 97,
+    })
     const flags = (value: number): Hex =>
       `0x${sent.message.slice(2, 4)}${value.toString(16).padStart(2, '0')}${sent.message.slice(6)}`
-    expect(errorOf(await addFee(a, flags(4)))).toBe('unknown_flags: 4')
-    expect(errorOf(await addFee(a, flags(3)))).toBe('ack_requests_ack: 3')
-    expect(errorOf(await addFee(a, flags(2)))).toBe(
-      'ack_request_mismatch: flags 2, ack gas limit 0',
-    )
+    expect(errorOf(await addFee(a, flags(4)))).toEqual({ code: 'unknown_flags', flags: 4 })
+    expect(errorOf(await addFee(a, flags(3)))).toEqual({ code: 'ack_requests_ack', flags: 3 })
+    expect(errorOf(await addFee(a, flags(2)))).toEqual({
+      code: 'ack_request_mismatch',
+      flags: 2,
+      ack_gas_limit: 0,
+    })
   })
 
   it('stays open while the endpoint is paused, as on EVM', async () => {

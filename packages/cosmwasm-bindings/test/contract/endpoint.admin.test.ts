@@ -4,7 +4,17 @@
 // (packages/evm-contracts/test/).
 import { bech32ToBytes32, decodeMessage, ZERO_HASHES } from '@ferry/protocol'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { account, b64, Chain, DENOM, eventsOf, type Hex, OWNER, RELAYER } from './harness.ts'
+import {
+  account,
+  b64,
+  Chain,
+  contractError,
+  DENOM,
+  eventsOf,
+  type Hex,
+  OWNER,
+  RELAYER,
+} from './harness.ts'
 import { VALIDATORS } from './relay.ts'
 import { DOMAIN_A, DOMAIN_B, errorOf, type Side, World } from './world.ts'
 
@@ -26,7 +36,11 @@ describe('endpoint administration', () => {
     world.chain.setTime(NOW)
   })
 
-  const unauthorized = (who: string, role = 'owner') => `unauthorized: ${who} is not the ${role}`
+  const unauthorized = (who: string, role = 'owner') => ({
+    code: 'unauthorized',
+    sender: who,
+    role,
+  })
   const forward = (contract: string, msg: unknown) => ({
     forward: { contract, msg: Buffer.from(JSON.stringify(msg)).toString('base64') },
   })
@@ -41,7 +55,7 @@ describe('endpoint administration', () => {
     const pending = await world.sendFrom(world.appA, a, DOMAIN_B, bech32ToBytes32(world.appB))
     const proof = await world.prove(a, pending.message)
 
-    expect(errorOf(await world.execute(STRANGER, b.endpoint, { pause: {} }))).toBe(
+    expect(errorOf(await world.execute(STRANGER, b.endpoint, { pause: {} }))).toEqual(
       unauthorized(STRANGER),
     )
     const paused = await world.must(OWNER, b.endpoint, { pause: {} })
@@ -62,15 +76,15 @@ describe('endpoint administration', () => {
           },
         }),
       ),
-    ).toBe('paused')
-    expect(errorOf(await world.deliver(b, pending.message, proof))).toBe('paused')
+    ).toEqual({ code: 'paused' })
+    expect(errorOf(await world.deliver(b, pending.message, proof))).toEqual({ code: 'paused' })
     expect(
       errorOf(
         await world.execute(RELAYER, b.endpoint, {
           deliver_batch: { messages: [b64(pending.message)], proofs: [b64(proof)] },
         }),
       ),
-    ).toBe('paused')
+    ).toEqual({ code: 'paused' })
     expect(
       errorOf(
         await world.execute(RELAYER, b.endpoint, {
@@ -80,19 +94,19 @@ describe('endpoint administration', () => {
           },
         }),
       ),
-    ).toBe('paused')
+    ).toEqual({ code: 'paused' })
     world.chain.setTime(NOW + 10_001)
     expect(
       errorOf(
         await world.execute(RELAYER, b.endpoint, { timeout: { message: b64(failed.message) } }),
       ),
-    ).toBe('paused')
+    ).toEqual({ code: 'paused' })
     // Queries still answer.
     expect(world.query(b, { message_status: { message: b64(failed.message) } })).toEqual({
       status: 2,
     })
 
-    expect(errorOf(await world.execute(STRANGER, b.endpoint, { unpause: {} }))).toBe(
+    expect(errorOf(await world.execute(STRANGER, b.endpoint, { unpause: {} }))).toEqual(
       unauthorized(STRANGER),
     )
     const unpaused = await world.must(OWNER, b.endpoint, { unpause: {} })
@@ -111,24 +125,28 @@ describe('endpoint administration', () => {
       { _contract_address: endpoint, previous_owner: OWNER, new_owner: BOB },
     ])
     expect(world.query(b, { config: {} })).toMatchObject({ owner: OWNER, pending_owner: BOB })
-    expect(errorOf(await world.execute(STRANGER, endpoint, { accept_ownership: {} }))).toBe(
-      `unauthorized: ${STRANGER} is not the pending owner`,
-    )
+    expect(errorOf(await world.execute(STRANGER, endpoint, { accept_ownership: {} }))).toEqual({
+      code: 'unauthorized',
+      sender: STRANGER,
+      role: 'pending owner',
+    })
     expect(
       errorOf(await world.execute(BOB, endpoint, { transfer_ownership: { new_owner: BOB } })),
-    ).toBe(unauthorized(BOB))
+    ).toEqual(unauthorized(BOB))
     const accepted = await world.must(BOB, endpoint, { accept_ownership: {} })
     expect(eventsOf(accepted, 'ferry_ownership_transferred')).toEqual([
       { _contract_address: endpoint, previous_owner: OWNER, new_owner: BOB },
     ])
     expect(world.query(b, { config: {} })).toMatchObject({ owner: BOB, pending_owner: null })
     // Accepting twice is not possible, and the old owner has no power left.
-    expect(errorOf(await world.execute(BOB, endpoint, { accept_ownership: {} }))).toBe(
-      `unauthorized: ${BOB} is not the pending owner`,
-    )
+    expect(errorOf(await world.execute(BOB, endpoint, { accept_ownership: {} }))).toEqual({
+      code: 'unauthorized',
+      sender: BOB,
+      role: 'pending owner',
+    })
     expect(
       errorOf(await world.execute(OWNER, endpoint, { remove_origin: { origin: DOMAIN_A } })),
-    ).toBe(unauthorized(OWNER))
+    ).toEqual(unauthorized(OWNER))
     await world.must(BOB, endpoint, { set_threshold: { origin: DOMAIN_A, threshold: 2 } })
     expect(world.query(b, { origin: { origin: DOMAIN_A } })).toMatchObject({ threshold: 2 })
   })
@@ -136,16 +154,18 @@ describe('endpoint administration', () => {
   it('a new transfer replaces the pending owner; an invalid new owner is refused', async () => {
     await world.must(OWNER, b.endpoint, { transfer_ownership: { new_owner: BOB } })
     await world.must(OWNER, b.endpoint, { transfer_ownership: { new_owner: STRANGER } })
-    expect(errorOf(await world.execute(BOB, b.endpoint, { accept_ownership: {} }))).toBe(
-      `unauthorized: ${BOB} is not the pending owner`,
-    )
+    expect(errorOf(await world.execute(BOB, b.endpoint, { accept_ownership: {} }))).toEqual({
+      code: 'unauthorized',
+      sender: BOB,
+      role: 'pending owner',
+    })
     expect(
       errorOf(
         await world.execute(OWNER, b.endpoint, {
           transfer_ownership: { new_owner: 'cosmos1nope' },
         }),
       ),
-    ).toMatch(/^invalid_address: cosmos1nope: /)
+    ).toMatchObject({ code: 'invalid_address', address: 'cosmos1nope' })
     await world.must(STRANGER, b.endpoint, { accept_ownership: {} })
     expect(world.query(b, { config: {} })).toMatchObject({ owner: STRANGER, pending_owner: null })
   })
@@ -155,12 +175,12 @@ describe('endpoint administration', () => {
       errorOf(
         await world.execute(STRANGER, b.endpoint, { set_fee_manager: { address: STRANGER } }),
       ),
-    ).toBe(unauthorized(STRANGER))
+    ).toEqual(unauthorized(STRANGER))
     expect(
       errorOf(
         await world.execute(STRANGER, b.endpoint, { set_fee_collector: { address: STRANGER } }),
       ),
-    ).toBe(unauthorized(STRANGER))
+    ).toEqual(unauthorized(STRANGER))
     const manager = await world.must(OWNER, b.endpoint, { set_fee_manager: { address: BOB } })
     expect(eventsOf(manager, 'ferry_fee_manager_set')).toEqual([
       { _contract_address: b.endpoint, address: BOB },
@@ -183,7 +203,7 @@ describe('endpoint administration', () => {
     // The owner is no longer the fee manager.
     expect(
       errorOf(await world.execute(OWNER, b.endpoint, { remove_fee_config: { domain: DOMAIN_A } })),
-    ).toBe(`unauthorized: ${OWNER} is not the fee manager`)
+    ).toEqual({ code: 'unauthorized', sender: OWNER, role: 'fee manager' })
   })
 
   it('enforces 1 <= threshold <= set size on every change', async () => {
@@ -197,37 +217,50 @@ describe('endpoint administration', () => {
       world.execute(OWNER, b.endpoint, {
         set_origin: { origin, origin_endpoint: originEndpoint, validators, threshold },
       })
-    expect(errorOf(await setOrigin(7, VALIDATOR_ADDRESSES, 0))).toBe(
-      'invalid_threshold: threshold 0, size 5',
-    )
-    expect(errorOf(await setOrigin(7, VALIDATOR_ADDRESSES, 6))).toBe(
-      'invalid_threshold: threshold 6, size 5',
-    )
-    expect(errorOf(await setOrigin(7, [], 1))).toBe('invalid_threshold: threshold 1, size 0')
+    expect(errorOf(await setOrigin(7, VALIDATOR_ADDRESSES, 0))).toEqual({
+      code: 'invalid_threshold',
+      threshold: 0,
+      size: 5,
+    })
+    expect(errorOf(await setOrigin(7, VALIDATOR_ADDRESSES, 6))).toEqual({
+      code: 'invalid_threshold',
+      threshold: 6,
+      size: 5,
+    })
+    expect(errorOf(await setOrigin(7, [], 1))).toEqual({
+      code: 'invalid_threshold',
+      threshold: 1,
+      size: 0,
+    })
     expect(
       errorOf(
         await world.execute(OWNER, b.endpoint, {
           set_threshold: { origin: DOMAIN_A, threshold: 0 },
         }),
       ),
-    ).toBe('invalid_threshold: threshold 0, size 5')
+    ).toEqual({ code: 'invalid_threshold', threshold: 0, size: 5 })
     expect(
       errorOf(
         await world.execute(OWNER, b.endpoint, {
           set_threshold: { origin: DOMAIN_A, threshold: 6 },
         }),
       ),
-    ).toBe('invalid_threshold: threshold 6, size 5')
+    ).toEqual({ code: 'invalid_threshold', threshold: 6, size: 5 })
     expect(
       errorOf(
         await world.execute(OWNER, b.endpoint, { set_threshold: { origin: 7, threshold: 1 } }),
       ),
-    ).toBe('unknown_origin: 7')
-    expect(world.chain.queryError(b.endpoint, { origin: { origin: 7 } })).toBe('unknown_origin: 7')
+    ).toEqual({ code: 'unknown_origin', origin: 7 })
+    expect(world.chain.queryError(b.endpoint, { origin: { origin: 7 } })).toEqual({
+      code: 'unknown_origin',
+      origin: 7,
+    })
     // A smaller set keeps the rule: threshold 3 of a 2-validator set is refused.
-    expect(errorOf(await setOrigin(DOMAIN_A, VALIDATOR_ADDRESSES.slice(0, 2), 3))).toBe(
-      'invalid_threshold: threshold 3, size 2',
-    )
+    expect(errorOf(await setOrigin(DOMAIN_A, VALIDATOR_ADDRESSES.slice(0, 2), 3))).toEqual({
+      code: 'invalid_threshold',
+      threshold: 3,
+      size: 2,
+    })
     expect(world.query(b, { origin: { origin: DOMAIN_A } })).toEqual({
       origin_endpoint: endpoint,
       validators: VALIDATOR_ADDRESSES,
@@ -248,19 +281,30 @@ describe('endpoint administration', () => {
       world.execute(OWNER, b.endpoint, {
         set_origin: { origin: 7, origin_endpoint: originEndpoint, validators, threshold: 1 },
       })
-    expect(errorOf(await setOrigin([v1, v0, v2]))).toBe(
-      `validators_not_ascending: ${v1} then ${v0}`,
-    )
-    expect(errorOf(await setOrigin([v0, v0, v2]))).toBe(
-      `validators_not_ascending: ${v0} then ${v0}`,
-    )
-    expect(errorOf(await setOrigin([ZERO_ADDRESS, v0]))).toBe(
-      `validators_not_ascending: ${ZERO_ADDRESS} then ${ZERO_ADDRESS}`,
-    )
-    expect(errorOf(await setOrigin([v0], ZERO_BYTES32))).toBe('zero_origin_endpoint: 7')
-    expect(errorOf(await setOrigin([v0.slice(0, 41)]))).toBe(
-      'invalid_json: set_origin.validators: expected 0x and 40 hex digits',
-    )
+    expect(errorOf(await setOrigin([v1, v0, v2]))).toEqual({
+      code: 'validators_not_ascending',
+      previous: v1,
+      validator: v0,
+    })
+    expect(errorOf(await setOrigin([v0, v0, v2]))).toEqual({
+      code: 'validators_not_ascending',
+      previous: v0,
+      validator: v0,
+    })
+    expect(errorOf(await setOrigin([ZERO_ADDRESS, v0]))).toEqual({
+      code: 'validators_not_ascending',
+      previous: ZERO_ADDRESS,
+      validator: ZERO_ADDRESS,
+    })
+    expect(errorOf(await setOrigin([v0], ZERO_BYTES32))).toEqual({
+      code: 'zero_origin_endpoint',
+      origin: 7,
+    })
+    expect(errorOf(await setOrigin([v0.slice(0, 41)]))).toEqual({
+      code: 'invalid_json',
+      path: 'set_origin.validators',
+      problem: 'expected 0x and 40 hex digits',
+    })
     // Addresses in any case are read; they are answered in lower case.
     const out = await world.must(OWNER, b.endpoint, {
       set_origin: {
@@ -298,17 +342,17 @@ describe('endpoint administration', () => {
           },
         }),
       ),
-    ).toBe(unauthorized(STRANGER))
+    ).toEqual(unauthorized(STRANGER))
     expect(
       errorOf(
         await world.execute(STRANGER, b.endpoint, {
           set_threshold: { origin: DOMAIN_A, threshold: 1 },
         }),
       ),
-    ).toBe(unauthorized(STRANGER))
+    ).toEqual(unauthorized(STRANGER))
     expect(
       errorOf(await world.execute(STRANGER, b.endpoint, { remove_origin: { origin: DOMAIN_A } })),
-    ).toBe(unauthorized(STRANGER))
+    ).toEqual(unauthorized(STRANGER))
     expect(world.query(b, { origin: { origin: DOMAIN_A } })).toMatchObject({ threshold: 3 })
   })
 
@@ -318,22 +362,23 @@ describe('endpoint administration', () => {
     expect(eventsOf(removed, 'ferry_origin_removed')).toEqual([
       { _contract_address: b.endpoint, origin: String(DOMAIN_A) },
     ])
-    expect(world.chain.queryError(b.endpoint, { origin: { origin: DOMAIN_A } })).toBe(
-      `unknown_origin: ${DOMAIN_A}`,
-    )
+    expect(world.chain.queryError(b.endpoint, { origin: { origin: DOMAIN_A } })).toEqual({
+      code: 'unknown_origin',
+      origin: DOMAIN_A,
+    })
     expect(
       errorOf(await world.execute(OWNER, b.endpoint, { remove_origin: { origin: DOMAIN_A } })),
-    ).toBe(`unknown_origin: ${DOMAIN_A}`)
+    ).toEqual({ code: 'unknown_origin', origin: DOMAIN_A })
     expect(
       errorOf(
         await world.execute(OWNER, b.endpoint, {
           set_threshold: { origin: DOMAIN_A, threshold: 1 },
         }),
       ),
-    ).toBe(`unknown_origin: ${DOMAIN_A}`)
-    expect(errorOf(await world.deliver(b, sent.message, await world.prove(a, sent.message)))).toBe(
-      `unknown_origin: ${DOMAIN_A}`,
-    )
+    ).toEqual({ code: 'unknown_origin', origin: DOMAIN_A })
+    expect(
+      errorOf(await world.deliver(b, sent.message, await world.prove(a, sent.message))),
+    ).toEqual({ code: 'unknown_origin', origin: DOMAIN_A })
     await world.setOrigin(b, a)
     await world.relay(a, b, sent.message)
   })
@@ -364,7 +409,7 @@ describe('endpoint administration', () => {
     const first = await world.sendFrom(world.appA, a, DOMAIN_B, appB)
     expect(
       errorOf(await world.deliver(b, first.message, await world.prove(a, first.message))),
-    ).toBe(`proof_rejected: ${first.id} by ${verifier}`)
+    ).toEqual({ code: 'proof_rejected', id: first.id, verifier: verifier })
     // It answers {"valid":true}: delivered whatever the proof.
     await world.must(RELAYER, verifier, { set_valid: { valid: true } })
     const receipt = await world.deliver(b, first.message, '0x')
@@ -372,7 +417,10 @@ describe('endpoint administration', () => {
 
     // Other apps keep the built-in multisig verifier.
     const toOther = await world.sendFrom(world.appA, a, DOMAIN_B, bech32ToBytes32(other))
-    expect(errorOf(await world.deliver(b, toOther.message, '0x'))).toBe('malformed_proof: length 0')
+    expect(errorOf(await world.deliver(b, toOther.message, '0x'))).toEqual({
+      code: 'malformed_proof',
+      length: 0,
+    })
     await world.relay(a, b, toOther.message)
 
     // Clearing the override brings the multisig verifier back.
@@ -386,7 +434,10 @@ describe('endpoint administration', () => {
       verifier: null,
     })
     const second = await world.sendFrom(world.appA, a, DOMAIN_B, appB)
-    expect(errorOf(await world.deliver(b, second.message, '0x'))).toBe('malformed_proof: length 0')
+    expect(errorOf(await world.deliver(b, second.message, '0x'))).toEqual({
+      code: 'malformed_proof',
+      length: 0,
+    })
     await world.relay(a, b, second.message)
     expect(world.chain.query(world.appB, { handled: {} })).toMatchObject({ count: 2 })
   })
@@ -398,7 +449,7 @@ describe('endpoint administration', () => {
           set_app_verifier: { origin: DOMAIN_A, verifier: 'wasm1nope' },
         }),
       ),
-    ).toMatch(/^invalid_address: wasm1nope: /)
+    ).toMatchObject({ code: 'invalid_address', address: 'wasm1nope' })
     // The override is keyed by the caller: RELAYER setting one does not touch appB.
     await world.must(RELAYER, b.endpoint, {
       set_app_verifier: { origin: DOMAIN_A, verifier: world.appA },
@@ -430,7 +481,12 @@ describe('endpoint administration', () => {
       b.endpoint,
       { keep: true },
     )
-    expect(rejected.err && String(rejected.val)).toBe('invalid_json: migrate: unknown field `keep`')
+    expect(rejected.err && contractError(String(rejected.val))).toEqual({
+      code: 'invalid_json',
+      path: 'migrate',
+      problem: 'unknown field',
+      field: 'keep',
+    })
     const migrated = await world.chain.app.wasm.migrateContract(
       OWNER,
       world.chain.endpointCode,
@@ -455,7 +511,7 @@ describe('endpoint administration', () => {
     const empty = await chain.endpoint(7)
     expect(chain.query(empty, { merkle_count: {} })).toEqual({ count: 0 })
     expect(chain.query(empty, { merkle_root: {} })).toEqual({ root: ZERO_HASHES[32] })
-    expect(chain.queryError(empty, { latest_checkpoint: {} })).toBe('empty_tree')
+    expect(chain.queryError(empty, { latest_checkpoint: {} })).toEqual({ code: 'empty_tree' })
     expect(chain.query(empty, { config: {} })).toEqual({
       local_domain: 7,
       denom: DENOM,
@@ -473,10 +529,10 @@ describe('endpoint administration', () => {
     const chain = await Chain.create()
     await expect(
       chain.instantiate(chain.endpointCode, { local_domain: 7, owner: 'wasm1nope', denom: DENOM }),
-    ).rejects.toThrow(/instantiate failed: invalid_address: wasm1nope: /)
+    ).rejects.toThrow('{"ferry_error":{"code":"invalid_address","address":"wasm1nope",')
     await expect(
       chain.instantiate(chain.endpointCode, { local_domain: 7, owner: OWNER, denom: '' }),
-    ).rejects.toThrow(/instantiate failed: invalid_denom: empty/)
+    ).rejects.toThrow('{"ferry_error":{"code":"invalid_denom","denom":""}}')
     await expect(
       chain.instantiate(chain.endpointCode, {
         local_domain: 7,
@@ -484,6 +540,8 @@ describe('endpoint administration', () => {
         denom: DENOM,
         extra: 1,
       }),
-    ).rejects.toThrow(/instantiate failed: invalid_json: instantiate: unknown field `extra`/)
+    ).rejects.toThrow(
+      '{"ferry_error":{"code":"invalid_json","path":"instantiate","problem":"unknown field","field":"extra"}}',
+    )
   })
 })

@@ -56,36 +56,55 @@ describe('endpoint message checks', () => {
   const deliverToB = (message: Hex, proof: Hex = '0x') => world.deliver(b, message, proof)
 
   it('rejects a message shorter than the header', async () => {
-    expect(errorOf(await deliverToB(slice(valid.message, 0, 97)))).toBe(
-      'message_too_short: length 97',
-    )
-    expect(errorOf(await deliverToB('0x'))).toBe('message_too_short: length 0')
+    expect(errorOf(await deliverToB(slice(valid.message, 0, 97)))).toEqual({
+      code: 'message_too_short',
+      length: 97,
+    })
+    expect(errorOf(await deliverToB('0x'))).toEqual({ code: 'message_too_short', length: 0 })
   })
 
   it('rejects unknown flag bits', async () => {
-    expect(errorOf(await deliverToB(withByte(valid.message, 1, 0x04)))).toBe('unknown_flags: 4')
-    expect(errorOf(await deliverToB(withByte(valid.message, 1, 0x80)))).toBe('unknown_flags: 128')
+    expect(errorOf(await deliverToB(withByte(valid.message, 1, 0x04)))).toEqual({
+      code: 'unknown_flags',
+      flags: 4,
+    })
+    expect(errorOf(await deliverToB(withByte(valid.message, 1, 0x80)))).toEqual({
+      code: 'unknown_flags',
+      flags: 128,
+    })
   })
 
   it('rejects an ack that requests an ack', async () => {
-    expect(errorOf(await deliverToB(withByte(valid.message, 1, 0x03)))).toBe('ack_requests_ack: 3')
+    expect(errorOf(await deliverToB(withByte(valid.message, 1, 0x03)))).toEqual({
+      code: 'ack_requests_ack',
+      flags: 3,
+    })
   })
 
   it('rejects an ack whose body is shorter than originalId | status', async () => {
-    expect(errorOf(await deliverToB(withByte(valid.message, 1, 0x01)))).toBe(
-      'malformed_ack: body length 5',
-    )
+    expect(errorOf(await deliverToB(withByte(valid.message, 1, 0x01)))).toEqual({
+      code: 'malformed_ack',
+      body_length: 5,
+    })
   })
 
   it('rejects a wrong version', async () => {
-    expect(errorOf(await deliverToB(withByte(valid.message, 0, 2)))).toBe('wrong_version: 2')
-    expect(errorOf(await deliverToB(withByte(valid.message, 0, 0)))).toBe('wrong_version: 0')
+    expect(errorOf(await deliverToB(withByte(valid.message, 0, 2)))).toEqual({
+      code: 'wrong_version',
+      version: 2,
+    })
+    expect(errorOf(await deliverToB(withByte(valid.message, 0, 0)))).toEqual({
+      code: 'wrong_version',
+      version: 0,
+    })
   })
 
   it('rejects a wrong destination', async () => {
-    expect(errorOf(await world.deliver(a, valid.message, '0x'))).toBe(
-      `wrong_destination: expected ${DOMAIN_A}, got ${DOMAIN_B}`,
-    )
+    expect(errorOf(await world.deliver(a, valid.message, '0x'))).toEqual({
+      code: 'wrong_destination',
+      expected: DOMAIN_A,
+      actual: DOMAIN_B,
+    })
   })
 
   it('rejects a body over 65,536 bytes at send, in quote and at deliver', async () => {
@@ -107,15 +126,17 @@ describe('endpoint message checks', () => {
       },
       [{ denom: 'ustake', amount: (10n ** 18n).toString() }],
     )
-    expect(errorOf(send)).toBe('body_too_large: 65537 > 65536')
+    expect(errorOf(send)).toEqual({ code: 'body_too_large', length: 65537, max: 65536 })
     expect(
       world.chain.queryError(a.endpoint, {
         quote: { destination: DOMAIN_B, body_length: 65_537, gas_limit: 100_000, ack_gas_limit: 0 },
       }),
-    ).toBe('body_too_large: 65537 > 65536')
-    expect(errorOf(await deliverToB(concat(slice(valid.message, 0, 98), tooLarge)))).toBe(
-      'body_too_large: 65537 > 65536',
-    )
+    ).toEqual({ code: 'body_too_large', length: 65537, max: 65536 })
+    expect(errorOf(await deliverToB(concat(slice(valid.message, 0, 98), tooLarge)))).toEqual({
+      code: 'body_too_large',
+      length: 65537,
+      max: 65536,
+    })
   })
 
   it('sends and delivers a body of exactly 65,536 bytes', async () => {
@@ -152,16 +173,19 @@ describe('endpoint message checks', () => {
 
   it('rejects a message from an origin without a validator set', async () => {
     const fromElsewhere = encodeMessage({ ...decodeMessage(valid.message), origin: 31339 })
-    expect(errorOf(await deliverToB(fromElsewhere, await world.prove(a, valid.message)))).toBe(
-      'unknown_origin: 31339',
-    )
+    expect(errorOf(await deliverToB(fromElsewhere, await world.prove(a, valid.message)))).toEqual({
+      code: 'unknown_origin',
+      origin: 31339,
+    })
     await world.must(OWNER, b.endpoint, { remove_origin: { origin: DOMAIN_A } })
-    expect(errorOf(await deliverToB(valid.message, await world.prove(a, valid.message)))).toBe(
-      `unknown_origin: ${DOMAIN_A}`,
-    )
-    expect(world.chain.queryError(b.endpoint, { origin: { origin: DOMAIN_A } })).toBe(
-      `unknown_origin: ${DOMAIN_A}`,
-    )
+    expect(errorOf(await deliverToB(valid.message, await world.prove(a, valid.message)))).toEqual({
+      code: 'unknown_origin',
+      origin: DOMAIN_A,
+    })
+    expect(world.chain.queryError(b.endpoint, { origin: { origin: DOMAIN_A } })).toEqual({
+      code: 'unknown_origin',
+      origin: DOMAIN_A,
+    })
   })
 
   it('rejects a proof its app verifier answers false for (proof_rejected)', async () => {
@@ -176,9 +200,11 @@ describe('endpoint message checks', () => {
       forward({ set_app_verifier: { origin: DOMAIN_A, verifier } }),
     )
     // Even a proof the default verifier accepts is the app verifier's to judge.
-    expect(errorOf(await deliverToB(valid.message, await world.prove(a, valid.message)))).toBe(
-      `proof_rejected: ${valid.id} by ${verifier}`,
-    )
+    expect(errorOf(await deliverToB(valid.message, await world.prove(a, valid.message)))).toEqual({
+      code: 'proof_rejected',
+      id: valid.id,
+      verifier: verifier,
+    })
   })
 
   it('send sets ACK_REQUESTED exactly when ack_gas_limit > 0; its acks never request one (§3)', async () => {
@@ -198,12 +224,16 @@ describe('endpoint message checks', () => {
     // it is still refused before the proof is looked at.
     const unflagged = concat(slice(valid.message, 0, 94), '0x0000c350', slice(valid.message, 98))
     const proof = await proveLeaves(a, [getMessageId(unflagged)], 0)
-    expect(errorOf(await deliverToB(unflagged, proof))).toBe(
-      'ack_request_mismatch: flags 0, ack gas limit 50000',
-    )
-    expect(errorOf(await deliverToB(withByte(valid.message, 1, 0x02)))).toBe(
-      'ack_request_mismatch: flags 2, ack gas limit 0',
-    )
+    expect(errorOf(await deliverToB(unflagged, proof))).toEqual({
+      code: 'ack_request_mismatch',
+      flags: 0,
+      ack_gas_limit: 50000,
+    })
+    expect(errorOf(await deliverToB(withByte(valid.message, 1, 0x02)))).toEqual({
+      code: 'ack_request_mismatch',
+      flags: 2,
+      ack_gas_limit: 0,
+    })
   })
 })
 
@@ -245,9 +275,12 @@ describe('endpoint proofs and channel order', () => {
     await world.must(RELAYER, b.endpoint, {
       deliver: { message: b64(sent.message), proof: b64(proof) },
     })
-    expect(errorOf(await world.deliver(b, sent.message, proof))).toBe(
-      `nonce_out_of_order: channel ${channelOf(sent.message)}, expected 2, got 1`,
-    )
+    expect(errorOf(await world.deliver(b, sent.message, proof))).toEqual({
+      code: 'nonce_out_of_order',
+      channel: channelOf(sent.message),
+      expected: '2',
+      actual: '1',
+    })
     expect(world.chain.query(world.appB, { handled: {} })).toMatchObject({ count: 1 })
   })
 
@@ -257,7 +290,7 @@ describe('endpoint proofs and channel order', () => {
     const channel = channelOf(first.message)
     expect(
       errorOf(await world.deliver(b, second.message, await world.prove(a, second.message))),
-    ).toBe(`nonce_out_of_order: channel ${channel}, expected 1, got 2`)
+    ).toEqual({ code: 'nonce_out_of_order', channel: channel, expected: '1', actual: '2' })
     expect(world.query(b, { inbound_nonce: { channel } })).toEqual({ nonce: '0' })
     await world.relay(a, b, first.message)
     await world.relay(a, b, second.message)
@@ -272,9 +305,11 @@ describe('endpoint proofs and channel order', () => {
     const reordered = (signatures: Hex[]) => async () =>
       encodeProof({ ...decodeProof(await proofWith([0, 1, 2])), signatures })
 
-    expect(errorOf(await world.deliver(b, sent.message, await proofWith([0, 1])))).toBe(
-      'threshold_not_met: 2 of 3',
-    )
+    expect(errorOf(await world.deliver(b, sent.message, await proofWith([0, 1])))).toEqual({
+      code: 'threshold_not_met',
+      signatures: 2,
+      threshold: 3,
+    })
     expect(
       errorOf(
         await world.deliver(
@@ -283,7 +318,7 @@ describe('endpoint proofs and channel order', () => {
           await reordered([sorted[0]!, sorted[0]!, sorted[1]!])(),
         ),
       ),
-    ).toBe(`signers_not_ascending: ${v0} then ${v0}`)
+    ).toEqual({ code: 'signers_not_ascending', previous: v0, signer: v0 })
     expect(
       errorOf(
         await world.deliver(
@@ -292,7 +327,7 @@ describe('endpoint proofs and channel order', () => {
           await reordered([sorted[1]!, sorted[0]!, sorted[2]!])(),
         ),
       ),
-    ).toBe(`signers_not_ascending: ${v1} then ${v0}`)
+    ).toEqual({ code: 'signers_not_ascending', previous: v1, signer: v0 })
     const valid = decodeProof(await proofWith([0, 1, 2]))
     expect(
       errorOf(
@@ -302,8 +337,15 @@ describe('endpoint proofs and channel order', () => {
           encodeProof({ ...valid, leafIndex: valid.checkpointIndex + 1 }),
         ),
       ),
-    ).toBe(`leaf_index_too_high: ${valid.checkpointIndex + 1} > ${valid.checkpointIndex}`)
-    expect(errorOf(await world.deliver(b, sent.message, '0x'))).toBe('malformed_proof: length 0')
+    ).toEqual({
+      code: 'leaf_index_too_high',
+      leaf_index: valid.checkpointIndex + 1,
+      checkpoint_index: valid.checkpointIndex,
+    })
+    expect(errorOf(await world.deliver(b, sent.message, '0x'))).toEqual({
+      code: 'malformed_proof',
+      length: 0,
+    })
     expect(statusOnB(sent.message)).toBe(MessageStatus.None)
     await world.relay(a, b, sent.message)
     expect(statusOnB(sent.message)).toBe(MessageStatus.Executed)
@@ -325,9 +367,10 @@ describe('endpoint proofs and channel order', () => {
         await world.relay(a, b, a.sent[0]!.message)
         await world.relay(a, b, a.sent[1]!.message)
       }
-      expect(errorOf(await world.deliver(b, sent.message, proof))).toBe(
-        `signer_not_validator: ${signer}`,
-      )
+      expect(errorOf(await world.deliver(b, sent.message, proof))).toEqual({
+        code: 'signer_not_validator',
+        signer: signer,
+      })
     }
     await world.relay(a, b, sent.message)
   })
@@ -347,9 +390,10 @@ describe('endpoint proofs and channel order', () => {
     const address = await recoveredFrom(sent, proof)
     expect(VALIDATOR_ADDRESSES).not.toContain(address)
     // Placed first, it passes the order check (nothing before it) and fails as an outsider.
-    expect(errorOf(await world.deliver(b, sent.message, proof))).toBe(
-      `signer_not_validator: ${address}`,
-    )
+    expect(errorOf(await world.deliver(b, sent.message, proof))).toEqual({
+      code: 'signer_not_validator',
+      signer: address,
+    })
   })
 
   it('rejects a removed validator', async () => {
@@ -360,9 +404,9 @@ describe('endpoint proofs and channel order', () => {
       VALIDATORS.slice(1).map((v) => v.address),
       3,
     )
-    expect(errorOf(await world.deliver(b, sent.message, await world.prove(a, sent.message)))).toBe(
-      `signer_not_validator: ${VALIDATOR_ADDRESSES[0]}`,
-    )
+    expect(
+      errorOf(await world.deliver(b, sent.message, await world.prove(a, sent.message))),
+    ).toEqual({ code: 'signer_not_validator', signer: VALIDATOR_ADDRESSES[0] })
     await world.relay(a, b, sent.message, { signers: [1, 2, 3] })
   })
 
@@ -380,7 +424,7 @@ describe('endpoint proofs and channel order', () => {
             encodeProof({ ...valid, signatures: [bad, ...rest] }),
           ),
         ),
-      ).toBe(`invalid_v: ${v}`)
+      ).toEqual({ code: 'invalid_v', v: v })
     }
   })
 
@@ -393,7 +437,7 @@ describe('endpoint proofs and channel order', () => {
       errorOf(
         await world.deliver(b, sent.message, encodeProof({ ...valid, signatures: [bad, ...rest] })),
       ),
-    ).toBe('invalid_signature: 0')
+    ).toEqual({ code: 'invalid_signature', index: 0 })
   })
 
   it('rejects the malleated twin of a valid signature as high-s', async () => {
@@ -412,7 +456,7 @@ describe('endpoint proofs and channel order', () => {
           encodeProof({ ...valid, signatures: [twin, ...rest] }),
         ),
       ),
-    ).toBe(`high_s: ${highS}`)
+    ).toEqual({ code: 'high_s', s: highS })
   })
 
   it('rejects a proof without signatures outside an execute that checked its checkpoint', async () => {
@@ -420,15 +464,15 @@ describe('endpoint proofs and channel order', () => {
     const valid = decodeProof(await world.prove(a, sent.message))
     expect(
       errorOf(await world.deliver(b, sent.message, encodeProof({ ...valid, signatures: [] }))),
-    ).toBe('threshold_not_met: 0 of 3')
+    ).toEqual({ code: 'threshold_not_met', signatures: 0, threshold: 3 })
   })
 
   it('enforces the threshold as set: 5 needs five signatures, 1 needs one', async () => {
     const sent = await toB()
     await world.must(OWNER, b.endpoint, { set_threshold: { origin: DOMAIN_A, threshold: 5 } })
-    expect(errorOf(await world.deliver(b, sent.message, await world.prove(a, sent.message)))).toBe(
-      'threshold_not_met: 3 of 5',
-    )
+    expect(
+      errorOf(await world.deliver(b, sent.message, await world.prove(a, sent.message))),
+    ).toEqual({ code: 'threshold_not_met', signatures: 3, threshold: 5 })
     await world.must(OWNER, b.endpoint, { set_threshold: { origin: DOMAIN_A, threshold: 1 } })
     await world.relay(a, b, sent.message, { signers: [4] })
   })
@@ -453,14 +497,14 @@ describe('endpoint proofs and channel order', () => {
           deliver_batch: { messages, proofs: unsigned.map(b64) },
         }),
       ),
-    ).toBe('threshold_not_met: 0 of 3')
+    ).toEqual({ code: 'threshold_not_met', signatures: 0, threshold: 3 })
     expect(
       errorOf(
         await world.execute(RELAYER, b.endpoint, {
           deliver_batch: { messages, proofs: proofs.slice(1).map(b64) },
         }),
       ),
-    ).toBe('batch_length_mismatch: 10 messages, 9 proofs')
+    ).toEqual({ code: 'batch_length_mismatch', messages: 10, proofs: 9 })
     // One bad message fails the whole batch: nothing is delivered.
     const broken = [
       ...proofs.slice(0, 9),
@@ -470,7 +514,7 @@ describe('endpoint proofs and channel order', () => {
       errorOf(
         await world.execute(RELAYER, b.endpoint, { deliver_batch: { messages, proofs: broken } }),
       ),
-    ).toBe('threshold_not_met: 0 of 3')
+    ).toEqual({ code: 'threshold_not_met', signatures: 0, threshold: 3 })
     expect(world.chain.query(world.appB, { handled: {} })).toMatchObject({ count: 0 })
 
     const receipt = await world.must(RELAYER, b.endpoint, {
@@ -486,7 +530,7 @@ describe('endpoint proofs and channel order', () => {
     const nextProof = decodeProof(await world.prove(a, next.message))
     expect(
       errorOf(await world.deliver(b, next.message, encodeProof({ ...nextProof, signatures: [] }))),
-    ).toBe('threshold_not_met: 0 of 3')
+    ).toEqual({ code: 'threshold_not_met', signatures: 0, threshold: 3 })
   })
 
   it('deliver_batch remembers a checkpoint per origin: the same root and index from another origin is not covered', async () => {
@@ -508,9 +552,11 @@ describe('endpoint proofs and channel order', () => {
         proofs: [b64(signed), b64(unsigned)],
       },
     }
-    expect(errorOf(await world.execute(RELAYER, b.endpoint, batch))).toBe(
-      'threshold_not_met: 0 of 3',
-    )
+    expect(errorOf(await world.execute(RELAYER, b.endpoint, batch))).toEqual({
+      code: 'threshold_not_met',
+      signatures: 0,
+      threshold: 3,
+    })
     // Signed by 7003's validators too, the batch goes through.
     const both = {
       deliver_batch: {

@@ -5,6 +5,7 @@ import { decodeMessage } from '@ferry/protocol'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { b64, Chain, eventsOf, RELAYER } from './harness.ts'
 import { configureOrigin, deliverMsg, Origin } from './relay.ts'
+import { errorOf } from './world.ts'
 
 const hex = (text: string) => `0x${Buffer.from(text, 'utf8').toString('hex')}`
 
@@ -47,9 +48,12 @@ describe('endpoint delivery', () => {
     const proof = await origin.prove(message)
     await chain.must(RELAYER, endpoint, deliverMsg(message, proof))
     const out = await chain.execute(RELAYER, endpoint, deliverMsg(message, proof))
-    expect(!out.ok && out.error).toMatch(
-      /^nonce_out_of_order: channel 0x[0-9a-f]{64}, expected 2, got 1$/,
-    )
+    expect(errorOf(out)).toEqual({
+      code: 'nonce_out_of_order',
+      channel: expect.stringMatching(/^0x[0-9a-f]{64}$/),
+      expected: '2',
+      actual: '1',
+    })
   })
 
   it('recipient fails → Failed with its error, the channel moves on; retry → Executed', async () => {
@@ -76,7 +80,11 @@ describe('endpoint delivery', () => {
     const again = await chain.execute(RELAYER, endpoint, {
       retry: { message: b64(first), gas_limit: decodeMessage(first).gasLimit },
     })
-    expect(!again.ok && again.error).toMatch(/^not_retryable: 0x[0-9a-f]{64} has status 1$/)
+    expect(errorOf(again)).toEqual({
+      code: 'not_retryable',
+      id: expect.stringMatching(/^0x[0-9a-f]{64}$/),
+      status: 1,
+    })
   })
 
   it('a recipient that re-enters deliver from its handler fails with reentrant_call (Failed)', async () => {

@@ -39,7 +39,10 @@ it('a fee config stored before 1.1 reads as uncapped until set again', async () 
   await chain.must(OWNER, endpoint, {
     set_fee_config: { domain: DOMAIN, config: { ...ZERO_FEES, max_gas_limit: 5 } },
   })
-  expect(chain.queryError(endpoint, { quote })).toBe(
-    `gas_limit_too_high: 4294967295 > 5 for domain ${DOMAIN}`,
-  )
+  expect(chain.queryError(endpoint, { quote })).toEqual({
+    code: 'gas_limit_too_high',
+    gas_limit: 4294967295,
+    max_gas_limit: 5,
+    domain: DOMAIN,
+  })
 })

@@ -26,9 +26,11 @@ describe('funds refused where a message takes none', () => {
     const proof = await world.prove(a, sent.message)
     const deliver = { deliver: { message: b64(sent.message), proof: b64(proof) } }
     const before = world.chain.balance(RELAYER)
-    expect(errorOf(await world.execute(RELAYER, b.endpoint, deliver, ONE))).toBe(
-      `nonpayable: deliver takes no funds, got 1${DENOM}`,
-    )
+    expect(errorOf(await world.execute(RELAYER, b.endpoint, deliver, ONE))).toEqual({
+      code: 'nonpayable',
+      action: 'deliver',
+      funds: `1${DENOM}`,
+    })
     expect(world.chain.balance(RELAYER)).toBe(before)
     expect(world.chain.balance(b.endpoint)).toBe(0n)
     await world.must(RELAYER, b.endpoint, deliver)
@@ -45,7 +47,11 @@ describe('funds refused where a message takes none', () => {
       { deliver_batch: { messages: [], proofs: [] } },
       [...ONE, { denom: 'uatom', amount: '2' }],
     )
-    expect(errorOf(out)).toBe(`nonpayable: deliver_batch takes no funds, got 1${DENOM},2uatom`)
+    expect(errorOf(out)).toEqual({
+      code: 'nonpayable',
+      action: 'deliver_batch',
+      funds: `1${DENOM},2uatom`,
+    })
   })
 
   const message = b64('0x01')
@@ -78,9 +84,11 @@ describe('funds refused where a message takes none', () => {
   ]
 
   it.each(nonpayable)('%s refuses funds (nonpayable)', async (name, sender, fields) => {
-    expect(errorOf(await world.execute(sender, b.endpoint, { [name]: fields }, ONE))).toBe(
-      `nonpayable: ${name} takes no funds, got 1${DENOM}`,
-    )
+    expect(errorOf(await world.execute(sender, b.endpoint, { [name]: fields }, ONE))).toEqual({
+      code: 'nonpayable',
+      action: name,
+      funds: `1${DENOM}`,
+    })
   })
 
   it('send takes the fee denom only (wrong_denom); add_fee too', async () => {
@@ -99,9 +107,11 @@ describe('funds refused where a message takes none', () => {
       },
     }
     const uatom = [{ denom: 'uatom', amount: '1' }]
-    expect(errorOf(await world.execute(OWNER, a.endpoint, send, uatom))).toBe(
-      `wrong_denom: expected ${DENOM}, got uatom`,
-    )
+    expect(errorOf(await world.execute(OWNER, a.endpoint, send, uatom))).toEqual({
+      code: 'wrong_denom',
+      expected: DENOM,
+      actual: 'uatom',
+    })
     const sent = await world.must(OWNER, a.endpoint, send, ONE)
     const [message] = world.sentIn(sent, a)
     expect(
@@ -113,6 +123,6 @@ describe('funds refused where a message takes none', () => {
           uatom,
         ),
       ),
-    ).toBe(`wrong_denom: expected ${DENOM}, got uatom`)
+    ).toEqual({ code: 'wrong_denom', expected: DENOM, actual: 'uatom' })
   })
 })

@@ -77,7 +77,12 @@ describe('endpoint delivery: a recipient out of its gas limit', () => {
 
     // Less than the message's own gas limit is refused: a retry may give more, never less.
     const id = getMessageId(heavy)
-    expect(errorOf(await retry(999_999))).toBe(`retry_gas_limit_too_low: ${id}: 999999 < 1000000`)
+    expect(errorOf(await retry(999_999))).toEqual({
+      code: 'retry_gas_limit_too_low',
+      id: id,
+      gas_limit: 999999,
+      message_gas_limit: 1000000,
+    })
     // The same gas limit fails the same way; the message stays Failed.
     const same = await retry(1_000_000)
     expect(eventsOf(same, 'ferry_message_retried')[0]).toMatchObject({
@@ -91,7 +96,7 @@ describe('endpoint delivery: a recipient out of its gas limit', () => {
     })
     expect(chain.query(recipient, { handled: {} })).toEqual({ count: 1, last: 'burn' })
     // Executed is final.
-    expect(errorOf(await retry(20_000_000))).toBe(`not_retryable: ${id} has status 1`)
+    expect(errorOf(await retry(20_000_000))).toEqual({ code: 'not_retryable', id: id, status: 1 })
   })
 
   it('retry after the deadline is still rejected, whatever its gas limit', async () => {
@@ -103,7 +108,11 @@ describe('endpoint delivery: a recipient out of its gas limit', () => {
     const out = await chain.execute(RELAYER, endpoint, {
       retry: { message: b64(heavy), gas_limit: 20_000_000 },
     })
-    expect(errorOf(out)).toBe(`deadline_passed: ${getMessageId(heavy)} deadline ${deadline}`)
+    expect(errorOf(out)).toEqual({
+      code: 'deadline_passed',
+      id: getMessageId(heavy),
+      deadline: String(deadline),
+    })
   })
 
   it('a handler within its gas limit is Executed with metering on', async () => {

@@ -56,9 +56,12 @@ describe('gas limits capped at send (§4)', () => {
     })
     // Every later nonce of the channel is out of order: blocked for good (no deadline).
     const channel = getChannelKey(decodeMessage(next.message))
-    expect(errorOf(await proveAndDeliver(a, b, next.message))).toBe(
-      `nonce_out_of_order: channel ${channel}, expected 1, got 2`,
-    )
+    expect(errorOf(await proveAndDeliver(a, b, next.message))).toEqual({
+      code: 'nonce_out_of_order',
+      channel: channel,
+      expected: '1',
+      actual: '2',
+    })
     expect(world.query(b, { inbound_nonce: { channel } })).toEqual({ nonce: '0' })
     // Nothing else can move it either: not Failed, so neither retry nor timeout.
     expect(
@@ -67,7 +70,7 @@ describe('gas limits capped at send (§4)', () => {
           retry: { message: b64(stuck.message), gas_limit: UNCAPPED },
         }),
       ),
-    ).toMatch(/^not_retryable: /)
+    ).toMatchObject({ code: 'not_retryable' })
   })
 
   it('1.0 blockage: an ack gas limit no delivery can give blocks the ack channel back', async () => {
@@ -88,9 +91,12 @@ describe('gas limits capped at send (§4)', () => {
     expect(decodeMessage(stuckAck.message).gasLimit).toBe(200_000_000)
     expect(errorOf(await proveAndDeliver(b, a, stuckAck.message))).toMatch(/out of gas/i)
     const channel = getChannelKey(decodeMessage(nextAck.message))
-    expect(errorOf(await proveAndDeliver(b, a, nextAck.message))).toBe(
-      `nonce_out_of_order: channel ${channel}, expected 1, got 2`,
-    )
+    expect(errorOf(await proveAndDeliver(b, a, nextAck.message))).toEqual({
+      code: 'nonce_out_of_order',
+      channel: channel,
+      expected: '1',
+      actual: '2',
+    })
   })
 
   it('send and quote refuse a gas limit above the destination’s max_gas_limit', async () => {
@@ -103,12 +109,17 @@ describe('gas limits capped at send (§4)', () => {
         ack_gas_limit: ackGasLimit,
       },
     })
-    expect(world.chain.queryError(a.endpoint, quote(20_000_001))).toBe(
-      `gas_limit_too_high: 20000001 > 20000000 for domain ${DOMAIN_B}`,
-    )
+    expect(world.chain.queryError(a.endpoint, quote(20_000_001))).toEqual({
+      code: 'gas_limit_too_high',
+      gas_limit: 20000001,
+      max_gas_limit: 20000000,
+      domain: DOMAIN_B,
+    })
     await expect(
       world.sendFrom(world.appA, a, DOMAIN_B, appB, { body: 'burn', gasLimit: 200_000_000 }),
-    ).rejects.toThrow(`gas_limit_too_high: 200000000 > 20000000 for domain ${DOMAIN_B}`)
+    ).rejects.toThrow(
+      `{"ferry_error":{"code":"gas_limit_too_high","gas_limit":200000000,"max_gas_limit":20000000,"domain":${DOMAIN_B}}}`,
+    )
     // At the cap it is accepted; a handler needing more than that is then Failed (out of its
     // gas limit), not stuck: the channel moves on and a retry can give it more.
     expect(world.chain.query(a.endpoint, quote(20_000_000))).toMatchObject({ fee: '0' })
@@ -133,10 +144,17 @@ describe('gas limits capped at send (§4)', () => {
       world.chain.queryError(a.endpoint, {
         quote: { destination: DOMAIN_B, body_length: 0, gas_limit: 1, ack_gas_limit: 20_000_001 },
       }),
-    ).toBe(`ack_gas_limit_too_high: 20000001 > 20000000 for domain ${DOMAIN_A}`)
+    ).toEqual({
+      code: 'ack_gas_limit_too_high',
+      ack_gas_limit: 20000001,
+      max_gas_limit: 20000000,
+      domain: DOMAIN_A,
+    })
     await expect(
       world.sendFrom(world.appA, a, DOMAIN_B, appB, { ackGasLimit: 200_000_000 }),
-    ).rejects.toThrow(`ack_gas_limit_too_high: 200000000 > 20000000 for domain ${DOMAIN_A}`)
+    ).rejects.toThrow(
+      `{"ferry_error":{"code":"ack_gas_limit_too_high","ack_gas_limit":200000000,"max_gas_limit":20000000,"domain":${DOMAIN_A}}}`,
+    )
     const sent = await world.sendFrom(world.appA, a, DOMAIN_B, appB, { ackGasLimit: 20_000_000 })
     expect(decodeMessage(sent.message).ackGasLimit).toBe(20_000_000)
   })
@@ -148,14 +166,19 @@ describe('gas limits capped at send (§4)', () => {
           set_fee_config: { domain: 9, config: { ...ZERO_FEES, max_gas_limit: 0 } },
         }),
       ),
-    ).toBe('zero_max_gas_limit: 9')
+    ).toEqual({ code: 'zero_max_gas_limit', domain: 9 })
     expect(
       errorOf(
         await world.execute(OWNER, a.endpoint, {
           set_fee_config: { domain: 9, config: { ...ZERO_FEES, max_gas_limit: undefined } },
         }),
       ),
-    ).toBe('invalid_json: set_fee_config.config: missing field `max_gas_limit`')
+    ).toEqual({
+      code: 'invalid_json',
+      path: 'set_fee_config.config',
+      problem: 'missing field',
+      field: 'max_gas_limit',
+    })
     const out = await feeConfig(a, 9, 12_345)
     expect(eventsOf(out, 'ferry_fee_config_set')[0]).toMatchObject({ max_gas_limit: '12345' })
     expect(world.query(a, { fee_config: { domain: 9 } })).toMatchObject({ max_gas_limit: 12_345 })
@@ -166,6 +189,6 @@ describe('gas limits capped at send (§4)', () => {
           set_fee_config: { domain: 9, config: { ...ZERO_FEES, max_gas_limit: UNCAPPED } },
         }),
       ),
-    ).toBe(`unauthorized: ${USER} is not the fee manager`)
+    ).toEqual({ code: 'unauthorized', sender: USER, role: 'fee manager' })
   })
 })

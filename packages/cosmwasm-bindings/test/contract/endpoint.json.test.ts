@@ -57,107 +57,212 @@ describe('endpoint strict JSON', () => {
   })
 
   it('rejects unknown fields, at the top and nested', async () => {
-    expect(await rejects(send({ memo: 'x' }))).toBe('invalid_json: send: unknown field `memo`')
-    expect(await rejects({ pause: { now: true } })).toBe('invalid_json: pause: unknown field `now`')
+    expect(await rejects(send({ memo: 'x' }))).toEqual({
+      code: 'invalid_json',
+      path: 'send',
+      problem: 'unknown field',
+      field: 'memo',
+    })
+    expect(await rejects({ pause: { now: true } })).toEqual({
+      code: 'invalid_json',
+      path: 'pause',
+      problem: 'unknown field',
+      field: 'now',
+    })
     expect(
       await rejects({ set_fee_config: { domain: 1, config: { ...ZERO_FEES, discount: '1' } } }),
-    ).toBe('invalid_json: set_fee_config.config: unknown field `discount`')
+    ).toEqual({
+      code: 'invalid_json',
+      path: 'set_fee_config.config',
+      problem: 'unknown field',
+      field: 'discount',
+    })
     expect(
       await rejects({ transfer_ownership: { new_owner: RELAYER, new_owner_2: RELAYER } }),
-    ).toBe('invalid_json: transfer_ownership: unknown field `new_owner_2`')
-    expect(await rejects({ sned: {} })).toBe('invalid_json: unknown message `sned`')
+    ).toEqual({
+      code: 'invalid_json',
+      path: 'transfer_ownership',
+      problem: 'unknown field',
+      field: 'new_owner_2',
+    })
+    expect(await rejects({ sned: {} })).toEqual({
+      code: 'invalid_json',
+      problem: 'unknown message',
+      name: 'sned',
+    })
     expect(
       chain.queryError(endpoint, {
         quote: { destination: REMOTE, body_length: 0, gas_limit: 1, ack_gas_limit: 0, fast: true },
       }),
-    ).toBe('invalid_json: quote: unknown field `fast`')
-    expect(chain.queryError(endpoint, { merkle_root: { at: 1 } })).toBe(
-      'invalid_json: merkle_root: unknown field `at`',
-    )
-    expect(chain.queryError(endpoint, { balance: {} })).toBe(
-      'invalid_json: unknown query `balance`',
-    )
+    ).toEqual({ code: 'invalid_json', path: 'quote', problem: 'unknown field', field: 'fast' })
+    expect(chain.queryError(endpoint, { merkle_root: { at: 1 } })).toEqual({
+      code: 'invalid_json',
+      path: 'merkle_root',
+      problem: 'unknown field',
+      field: 'at',
+    })
+    expect(chain.queryError(endpoint, { balance: {} })).toEqual({
+      code: 'invalid_json',
+      problem: 'unknown query',
+      name: 'balance',
+    })
   })
 
   it('rejects missing fields and messages that are not one variant', async () => {
     const { deadline: _, ...withoutDeadline } = send().send
-    expect(await rejects({ send: withoutDeadline })).toBe(
-      'invalid_json: send: missing field `deadline`',
-    )
-    expect(await rejects({ set_app_verifier: { origin: 1 } })).toBe(
-      'invalid_json: set_app_verifier: missing field `verifier`',
-    )
-    expect(await rejects({})).toBe('invalid_json: execute: expected an object with exactly one key')
-    expect(await rejects({ pause: {}, unpause: {} })).toBe(
-      'invalid_json: execute: expected an object with exactly one key',
-    )
-    expect(await rejects({ pause: null })).toBe('invalid_json: pause: expected an object')
-    expect(await rejects({ pause: [] })).toBe('invalid_json: pause: expected an object')
-    expect(await rejects(['pause'])).toBe(
-      'invalid_json: execute: expected an object with exactly one key',
-    )
-    expect(chain.queryError(endpoint, { config: 1 })).toBe(
-      'invalid_json: config: expected an object',
-    )
+    expect(await rejects({ send: withoutDeadline })).toEqual({
+      code: 'invalid_json',
+      path: 'send',
+      problem: 'missing field',
+      field: 'deadline',
+    })
+    expect(await rejects({ set_app_verifier: { origin: 1 } })).toEqual({
+      code: 'invalid_json',
+      path: 'set_app_verifier',
+      problem: 'missing field',
+      field: 'verifier',
+    })
+    expect(await rejects({})).toEqual({
+      code: 'invalid_json',
+      path: 'execute',
+      problem: 'expected an object with exactly one key',
+    })
+    expect(await rejects({ pause: {}, unpause: {} })).toEqual({
+      code: 'invalid_json',
+      path: 'execute',
+      problem: 'expected an object with exactly one key',
+    })
+    expect(await rejects({ pause: null })).toEqual({
+      code: 'invalid_json',
+      path: 'pause',
+      problem: 'expected an object',
+    })
+    expect(await rejects({ pause: [] })).toEqual({
+      code: 'invalid_json',
+      path: 'pause',
+      problem: 'expected an object',
+    })
+    expect(await rejects(['pause'])).toEqual({
+      code: 'invalid_json',
+      path: 'execute',
+      problem: 'expected an object with exactly one key',
+    })
+    expect(chain.queryError(endpoint, { config: 1 })).toEqual({
+      code: 'invalid_json',
+      path: 'config',
+      problem: 'expected an object',
+    })
   })
 
   it('rejects wrong types, never coercing', async () => {
-    expect(await rejects(send({ gas_limit: '1' }))).toBe(
-      'invalid_json: send.gas_limit: expected number, got string',
-    )
-    expect(await rejects(send({ deadline: 0 }))).toBe(
-      'invalid_json: send.deadline: expected string, got number',
-    )
-    expect(await rejects(send({ body: [1, 2] }))).toBe(
-      'invalid_json: send.body: expected string, got array',
-    )
-    expect(await rejects(send({ destination: null }))).toBe(
-      'invalid_json: send.destination: expected number, got null',
-    )
-    expect(await rejects(send({ recipient: true }))).toBe(
-      'invalid_json: send.recipient: expected string, got boolean',
-    )
+    expect(await rejects(send({ gas_limit: '1' }))).toEqual({
+      code: 'invalid_json',
+      path: 'send.gas_limit',
+      problem: 'wrong type',
+      expected: 'number',
+      actual: 'string',
+    })
+    expect(await rejects(send({ deadline: 0 }))).toEqual({
+      code: 'invalid_json',
+      path: 'send.deadline',
+      problem: 'wrong type',
+      expected: 'string',
+      actual: 'number',
+    })
+    expect(await rejects(send({ body: [1, 2] }))).toEqual({
+      code: 'invalid_json',
+      path: 'send.body',
+      problem: 'wrong type',
+      expected: 'string',
+      actual: 'array',
+    })
+    expect(await rejects(send({ destination: null }))).toEqual({
+      code: 'invalid_json',
+      path: 'send.destination',
+      problem: 'wrong type',
+      expected: 'number',
+      actual: 'null',
+    })
+    expect(await rejects(send({ recipient: true }))).toEqual({
+      code: 'invalid_json',
+      path: 'send.recipient',
+      problem: 'wrong type',
+      expected: 'string',
+      actual: 'boolean',
+    })
     expect(
       await rejects({
         set_origin: { origin: 1, origin_endpoint: RECIPIENT, validators: 'x', threshold: 1 },
       }),
-    ).toBe('invalid_json: set_origin.validators: expected array, got string')
+    ).toEqual({
+      code: 'invalid_json',
+      path: 'set_origin.validators',
+      problem: 'wrong type',
+      expected: 'array',
+      actual: 'string',
+    })
     expect(
       await rejects({
         set_origin: { origin: 1, origin_endpoint: RECIPIENT, validators: [7], threshold: 1 },
       }),
-    ).toBe('invalid_json: set_origin.validators: expected 0x and 40 hex digits')
+    ).toEqual({
+      code: 'invalid_json',
+      path: 'set_origin.validators',
+      problem: 'expected 0x and 40 hex digits',
+    })
     expect(
       await rejects({ set_fee_config: { domain: 1, config: { ...ZERO_FEES, rate: 1 } } }),
-    ).toBe('invalid_json: set_fee_config.config.rate: expected string, got number')
-    expect(await rejects({ set_app_verifier: { origin: 1, verifier: 5 } })).toBe(
-      'invalid_json: set_app_verifier.verifier: expected string or null',
-    )
-    expect(await rejects({ deliver_batch: { messages: [5], proofs: [''] } })).toBe(
-      'invalid_json: deliver_batch.messages: expected base64 strings',
-    )
-    expect(chain.queryError(endpoint, { stored_status: { id: 5 } })).toBe(
-      'invalid_json: stored_status.id: expected string, got number',
-    )
+    ).toEqual({
+      code: 'invalid_json',
+      path: 'set_fee_config.config.rate',
+      problem: 'wrong type',
+      expected: 'string',
+      actual: 'number',
+    })
+    expect(await rejects({ set_app_verifier: { origin: 1, verifier: 5 } })).toEqual({
+      code: 'invalid_json',
+      path: 'set_app_verifier.verifier',
+      problem: 'expected string or null',
+    })
+    expect(await rejects({ deliver_batch: { messages: [5], proofs: [''] } })).toEqual({
+      code: 'invalid_json',
+      path: 'deliver_batch.messages',
+      problem: 'expected base64 strings',
+    })
+    expect(chain.queryError(endpoint, { stored_status: { id: 5 } })).toEqual({
+      code: 'invalid_json',
+      path: 'stored_status.id',
+      problem: 'wrong type',
+      expected: 'string',
+      actual: 'number',
+    })
   })
 
   it('rejects numbers out of range', async () => {
-    expect(await rejects(send({ destination: 4_294_967_296 }))).toBe(
-      'invalid_json: send.destination: expected an integer in [0, 4294967295], got 4294967296',
-    )
-    expect(await rejects({ set_threshold: { origin: 1, threshold: 256 } })).toBe(
-      'invalid_json: set_threshold.threshold: expected an integer in [0, 255], got 256',
-    )
-    expect(await rejects(send({ deadline: '18446744073709551616' }))).toBe(
-      'invalid_json: send.deadline: expected a u64 decimal string, got "18446744073709551616"',
-    )
+    expect(await rejects(send({ destination: 4_294_967_296 }))).toEqual({
+      code: 'invalid_json',
+      path: 'send.destination',
+      problem: 'expected an integer in [0, 4294967295], got 4294967296',
+    })
+    expect(await rejects({ set_threshold: { origin: 1, threshold: 256 } })).toEqual({
+      code: 'invalid_json',
+      path: 'set_threshold.threshold',
+      problem: 'expected an integer in [0, 255], got 256',
+    })
+    expect(await rejects(send({ deadline: '18446744073709551616' }))).toEqual({
+      code: 'invalid_json',
+      path: 'send.deadline',
+      problem: 'expected a u64 decimal string, got "18446744073709551616"',
+    })
     expect(
       await rejects({
         set_fee_config: { domain: 1, config: { ...ZERO_FEES, base_fee: (1n << 128n).toString() } },
       }),
-    ).toBe(
-      `invalid_json: set_fee_config.config.base_fee: expected a u128 decimal string, got "${1n << 128n}"`,
-    )
+    ).toEqual({
+      code: 'invalid_json',
+      path: 'set_fee_config.config.base_fee',
+      problem: `expected a u128 decimal string, got "${1n << 128n}"`,
+    })
     // The largest values are accepted.
     await chain.must(
       RELAYER,
@@ -170,60 +275,119 @@ describe('endpoint strict JSON', () => {
     const withGas = (text: string) =>
       JSON.stringify(send()).replace('"gas_limit":1', `"gas_limit":${text}`)
     for (const text of ['1.0', '1e3', '1E0', '-1', '-0']) {
-      expect(await rejectsRaw(withGas(text))).toBe(
-        `invalid_json: send.gas_limit: expected an integer in [0, 4294967295], got ${text}`,
-      )
+      expect(await rejectsRaw(withGas(text))).toEqual({
+        code: 'invalid_json',
+        path: 'send.gas_limit',
+        problem: `expected an integer in [0, 4294967295], got ${text}`,
+      })
     }
-    expect(await rejectsRaw(withGas('01'))).toMatch(/^invalid_json: leading zero at byte \d+$/)
-    expect(await rejectsRaw(withGas('+1'))).toMatch(
-      /^invalid_json: unexpected character at byte \d+$/,
-    )
-    expect(await rejectsRaw(withGas('1.'))).toMatch(/^invalid_json: malformed number at byte \d+$/)
-    expect(await rejectsRaw(withGas('NaN'))).toMatch(
-      /^invalid_json: unexpected character at byte \d+$/,
-    )
+    expect(await rejectsRaw(withGas('01'))).toMatchObject({
+      code: 'invalid_json',
+      problem: 'leading zero',
+      position: expect.any(Number),
+    })
+    expect(await rejectsRaw(withGas('+1'))).toMatchObject({
+      code: 'invalid_json',
+      problem: 'unexpected character',
+      position: expect.any(Number),
+    })
+    expect(await rejectsRaw(withGas('1.'))).toMatchObject({
+      code: 'invalid_json',
+      problem: 'malformed number',
+      position: expect.any(Number),
+    })
+    expect(await rejectsRaw(withGas('NaN'))).toMatchObject({
+      code: 'invalid_json',
+      problem: 'unexpected character',
+      position: expect.any(Number),
+    })
     for (const text of ['01', '-1', '+1', ' 1', '1.0', '1e3', '', '0x10']) {
-      expect(await rejects(send({ deadline: text }))).toBe(
-        `invalid_json: send.deadline: expected a u64 decimal string, got "${text}"`,
-      )
+      expect(await rejects(send({ deadline: text }))).toEqual({
+        code: 'invalid_json',
+        path: 'send.deadline',
+        problem: `expected a u64 decimal string, got "${text}"`,
+      })
     }
   })
 
   it('rejects duplicate keys, at the top and nested', async () => {
-    expect(await rejectsRaw('{"pause":{},"pause":{}}')).toMatch(
-      /^invalid_json: duplicate key `pause` at byte \d+$/,
-    )
+    expect(await rejectsRaw('{"pause":{},"pause":{}}')).toMatchObject({
+      code: 'invalid_json',
+      problem: 'duplicate key',
+      field: 'pause',
+      position: expect.any(Number),
+    })
     const json = JSON.stringify(send())
-    expect(await rejectsRaw(json.replace('"gas_limit":1', '"gas_limit":1,"gas_limit":1'))).toMatch(
-      /^invalid_json: duplicate key `gas_limit` at byte \d+$/,
-    )
+    expect(
+      await rejectsRaw(json.replace('"gas_limit":1', '"gas_limit":1,"gas_limit":1')),
+    ).toMatchObject({
+      code: 'invalid_json',
+      problem: 'duplicate key',
+      field: 'gas_limit',
+      position: expect.any(Number),
+    })
     // The same key, once escaped: still a duplicate.
     expect(
       await rejectsRaw(json.replace('"gas_limit":1', '"gas_limit":1,"gas\\u005flimit":2')),
-    ).toMatch(/^invalid_json: duplicate key `gas_limit` at byte \d+$/)
-    expect(await queryRawError(chain, endpoint, '{"merkle_count":{},"merkle_count":{}}')).toMatch(
-      /^invalid_json: duplicate key `merkle_count`/,
-    )
+    ).toMatchObject({
+      code: 'invalid_json',
+      problem: 'duplicate key',
+      field: 'gas_limit',
+      position: expect.any(Number),
+    })
+    expect(
+      await queryRawError(chain, endpoint, '{"merkle_count":{},"merkle_count":{}}'),
+    ).toMatchObject({
+      code: 'invalid_json',
+      problem: 'duplicate key',
+      field: 'merkle_count',
+      position: expect.any(Number),
+    })
   })
 
   it('rejects malformed JSON text', async () => {
-    const cases: [string | Uint8Array, RegExp][] = [
-      ['{"pause":{},}', /^invalid_json: expected key at byte \d+$/],
-      ['{"pause":{}} x', /^invalid_json: trailing characters at byte \d+$/],
-      ['{"pause":{} // now\n}', /^invalid_json: expected , or \} at byte \d+$/],
-      ["{'pause':{}}", /^invalid_json: expected key at byte 1$/],
-      ['{"pause":{}', /^invalid_json: unterminated object at byte \d+$/],
-      ['', /^invalid_json: unexpected end at byte 0$/],
-      ['{"pa\tuse":{}}', /^invalid_json: control character in string at byte \d+$/],
-      ['{"pa\\xuse":{}}', /^invalid_json: bad escape at byte \d+$/],
-      ['{"\\ud800":{}}', /^invalid_json: lone surrogate at byte \d+$/],
+    const cases: [string | Uint8Array, Record<string, unknown>][] = [
+      [
+        '{"pause":{},}',
+        { code: 'invalid_json', problem: 'expected key', position: expect.any(Number) },
+      ],
+      [
+        '{"pause":{}} x',
+        { code: 'invalid_json', problem: 'trailing characters', position: expect.any(Number) },
+      ],
+      [
+        '{"pause":{} // now\n}',
+        { code: 'invalid_json', problem: 'expected , or }', position: expect.any(Number) },
+      ],
+      ["{'pause':{}}", { code: 'invalid_json', problem: 'expected key', position: 1 }],
+      [
+        '{"pause":{}',
+        { code: 'invalid_json', problem: 'unterminated object', position: expect.any(Number) },
+      ],
+      ['', { code: 'invalid_json', problem: 'unexpected end', position: 0 }],
+      [
+        '{"pa\tuse":{}}',
+        {
+          code: 'invalid_json',
+          problem: 'control character in string',
+          position: expect.any(Number),
+        },
+      ],
+      [
+        '{"pa\\xuse":{}}',
+        { code: 'invalid_json', problem: 'bad escape', position: expect.any(Number) },
+      ],
+      [
+        '{"\\ud800":{}}',
+        { code: 'invalid_json', problem: 'lone surrogate', position: expect.any(Number) },
+      ],
       [
         new Uint8Array([
           ...new TextEncoder().encode('{"p'),
           0xff,
           ...new TextEncoder().encode('":{}}'),
         ]),
-        /^invalid_json: invalid UTF-8 at byte 3$/,
+        { code: 'invalid_json', problem: 'invalid UTF-8', position: 3 },
       ],
       [
         new Uint8Array([
@@ -232,7 +396,7 @@ describe('endpoint strict JSON', () => {
           0xaf,
           ...new TextEncoder().encode('":{}}'),
         ]),
-        /^invalid_json: invalid UTF-8 at byte 3$/,
+        { code: 'invalid_json', problem: 'invalid UTF-8', position: 3 },
       ],
       [
         new Uint8Array([
@@ -242,30 +406,42 @@ describe('endpoint strict JSON', () => {
           0x80,
           ...new TextEncoder().encode('":{}}'),
         ]),
-        /^invalid_json: invalid UTF-8 at byte 3$/,
+        { code: 'invalid_json', problem: 'invalid UTF-8', position: 3 },
       ],
     ]
-    for (const [json, error] of cases) expect(await rejectsRaw(json)).toMatch(error)
-    expect(await queryRawError(chain, endpoint, '{"config":{}')).toMatch(
-      /^invalid_json: unterminated object/,
-    )
+    for (const [json, error] of cases) expect(await rejectsRaw(json)).toEqual(error)
+    expect(await queryRawError(chain, endpoint, '{"config":{}')).toMatchObject({
+      code: 'invalid_json',
+      problem: 'unterminated object',
+      position: expect.any(Number),
+    })
   })
 
   it('non-ASCII JSON: escapes and UTF-8 are read exactly, in field names, values and errors', async () => {
     // An escaped and a literal non-ASCII name: both reach the error intact.
-    expect(await rejectsRaw('{"pause":{"\\u00e9t\\u00e9":1}}')).toBe(
-      'invalid_json: pause: unknown field `été`',
-    )
-    expect(await rejectsRaw('{"pause":{"渡し🚀":1}}')).toBe(
-      'invalid_json: pause: unknown field `渡し🚀`',
-    )
-    expect(await rejects({ transfer_ownership: { new_owner: 'wasm1ferrÿ' } })).toMatch(
-      /^invalid_address: wasm1ferrÿ: /,
-    )
+    expect(await rejectsRaw('{"pause":{"\\u00e9t\\u00e9":1}}')).toEqual({
+      code: 'invalid_json',
+      path: 'pause',
+      problem: 'unknown field',
+      field: 'été',
+    })
+    expect(await rejectsRaw('{"pause":{"渡し🚀":1}}')).toEqual({
+      code: 'invalid_json',
+      path: 'pause',
+      problem: 'unknown field',
+      field: '渡し🚀',
+    })
+    expect(await rejects({ transfer_ownership: { new_owner: 'wasm1ferrÿ' } })).toMatchObject({
+      code: 'invalid_address',
+      address: 'wasm1ferrÿ',
+    })
     // A field name that only looks like a known one after normalisation is unknown.
-    expect(await rejects(send({ ｇas_limit: 1 }))).toBe(
-      'invalid_json: send: unknown field `ｇas_limit`',
-    )
+    expect(await rejects(send({ ｇas_limit: 1 }))).toEqual({
+      code: 'invalid_json',
+      path: 'send',
+      problem: 'unknown field',
+      field: 'ｇas_limit',
+    })
     // An escaped known name is that name.
     await executeRaw(
       chain,
@@ -276,22 +452,46 @@ describe('endpoint strict JSON', () => {
   })
 
   it('rejects bytes that are not canonical: base64 and hex', async () => {
-    expect(await rejects(send({ body: 'AQI' }))).toBe('invalid_json: send.body: invalid base64') // no padding
-    expect(await rejects(send({ body: 'AQJ=' }))).toBe('invalid_json: send.body: invalid base64') // trailing bits
-    expect(await rejects(send({ body: 'AQ I=' }))).toBe('invalid_json: send.body: invalid base64')
-    expect(await rejects(send({ body: 'AQ-_' }))).toBe('invalid_json: send.body: invalid base64') // URL alphabet
-    expect(await rejects(send({ recipient: RECIPIENT.slice(2) }))).toBe(
-      'invalid_json: send.recipient: expected 0x and 64 hex digits',
-    )
-    expect(await rejects(send({ recipient: RECIPIENT.slice(0, 65) }))).toBe(
-      'invalid_json: send.recipient: expected 0x and 64 hex digits',
-    )
-    expect(await rejects(send({ recipient: `${RECIPIENT.slice(0, 65)}g` }))).toBe(
-      'invalid_json: send.recipient: expected 0x and 64 hex digits',
-    )
-    expect(await rejects(send({ recipient: RECIPIENT.replace('0x', '0X') }))).toBe(
-      'invalid_json: send.recipient: expected 0x and 64 hex digits',
-    )
+    expect(await rejects(send({ body: 'AQI' }))).toEqual({
+      code: 'invalid_json',
+      path: 'send.body',
+      problem: 'invalid base64',
+    }) // no padding
+    expect(await rejects(send({ body: 'AQJ=' }))).toEqual({
+      code: 'invalid_json',
+      path: 'send.body',
+      problem: 'invalid base64',
+    }) // trailing bits
+    expect(await rejects(send({ body: 'AQ I=' }))).toEqual({
+      code: 'invalid_json',
+      path: 'send.body',
+      problem: 'invalid base64',
+    })
+    expect(await rejects(send({ body: 'AQ-_' }))).toEqual({
+      code: 'invalid_json',
+      path: 'send.body',
+      problem: 'invalid base64',
+    }) // URL alphabet
+    expect(await rejects(send({ recipient: RECIPIENT.slice(2) }))).toEqual({
+      code: 'invalid_json',
+      path: 'send.recipient',
+      problem: 'expected 0x and 64 hex digits',
+    })
+    expect(await rejects(send({ recipient: RECIPIENT.slice(0, 65) }))).toEqual({
+      code: 'invalid_json',
+      path: 'send.recipient',
+      problem: 'expected 0x and 64 hex digits',
+    })
+    expect(await rejects(send({ recipient: `${RECIPIENT.slice(0, 65)}g` }))).toEqual({
+      code: 'invalid_json',
+      path: 'send.recipient',
+      problem: 'expected 0x and 64 hex digits',
+    })
+    expect(await rejects(send({ recipient: RECIPIENT.replace('0x', '0X') }))).toEqual({
+      code: 'invalid_json',
+      path: 'send.recipient',
+      problem: 'expected 0x and 64 hex digits',
+    })
     // Upper-case hex digits are accepted.
     await chain.must(
       RELAYER,

@@ -6,6 +6,7 @@ import { fixSimulator } from '@ferry/cosmwasm-bindings/embedded'
 import { bytes32ToBech32 } from '@ferry/protocol'
 import { CWSimulateApp } from '@oraichain/cw-simulate'
 import { buildContracts as build, setQuiet } from '../../scripts/buildWasm.ts'
+import { parseEndpointError } from '../../src/errors/parseEndpointError.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 export const wasmPath = (name: string) => join(root, 'build', `${name}.wasm`)
@@ -203,11 +204,11 @@ export class Chain {
     return res.val as T
   }
 
-  queryError(contract: string, msg: unknown): string {
+  queryError(contract: string, msg: unknown): ContractError | string {
     this.newGasMeter()
     const res = this.app.wasm.query(contract, msg)
     if (!res.err) throw new Error(`query succeeded: ${JSON.stringify(res.val)}`)
-    return String(res.val)
+    return contractError(String(res.val))
   }
 
   balance(address: string): bigint {
@@ -233,3 +234,15 @@ export function eventsOf(out: Outcome, type: string): Record<string, string>[] {
 export const b64 = (hex: Hex | string) =>
   Buffer.from(hex.replace(/^0x/, ''), 'hex').toString('base64')
 export const text64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
+
+/** A contract's error as `{ code, ...fields }` (INTERFACE.md "Errors"), read by the client's own parser. */
+export type ContractError = { code: string } & Record<string, unknown>
+
+/**
+ * The endpoint's error in `text` as `{ code, ...fields }`, so tests assert on the code and the
+ * named fields; any other text (a recipient's own error, a VM error) as it is.
+ */
+export function contractError(text: string): ContractError | string {
+  const error = parseEndpointError(new Error(text))
+  return error.code === undefined ? text : { code: error.code, ...error.fields }
+}

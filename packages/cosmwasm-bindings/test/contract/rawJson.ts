@@ -1,7 +1,7 @@
 // Sends exact JSON bytes to a contract in cw-simulate, which otherwise serializes every message
 // with JSON.stringify (so duplicate keys, malformed numbers or invalid UTF-8 could never arrive).
 // Wraps the contract VM's `allocate_json` so a `RawJson` is written to the contract as given.
-import type { Chain, Outcome } from './harness.ts'
+import { type Chain, type ContractError, contractError, type Outcome } from './harness.ts'
 
 export class RawJson {
   readonly bytes: Uint8Array
@@ -40,9 +40,16 @@ export async function executeRaw(
   return chain.execute(sender, contract, new RawJson(json))
 }
 
-/** Queries `contract` with `json` (exact bytes); the error text, or '' if it answered. */
-export async function queryRawError(chain: Chain, contract: string, json: string): Promise<string> {
+/**
+ * Queries `contract` with `json` (exact bytes); the error as `contractError` reads it, or '' if it
+ * answered.
+ */
+export async function queryRawError(
+  chain: Chain,
+  contract: string,
+  json: string,
+): Promise<ContractError | string> {
   await allowRaw(chain, contract)
   const res = chain.app.wasm.query(contract, new RawJson(json))
-  return res.err ? String(res.val) : ''
+  return res.err ? contractError(String(res.val)) : ''
 }

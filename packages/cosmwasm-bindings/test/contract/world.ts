@@ -16,6 +16,8 @@ import {
   b64,
   Chain,
   type ChainOptions,
+  type ContractError,
+  contractError,
   eventsOf,
   type Hex,
   type Outcome,
@@ -248,8 +250,12 @@ export class World {
   }
 }
 
-/** The error of a failed outcome ('' when it succeeded, so a matcher on it fails). */
-export const errorOf = (out: Outcome): string => (out.ok ? '' : out.error)
+/**
+ * The error of a failed outcome: the endpoint's as `{ code, ...fields }`, any other as its text
+ * ('' when it succeeded, so a matcher on it fails).
+ */
+export const errorOf = (out: Outcome): ContractError | string =>
+  out.ok ? '' : contractError(out.error)
 
 /** Lower-case hex of UTF-8 text, 0x-prefixed. */
 export const hexText = (text: string): Hex => `0x${Buffer.from(text, 'utf8').toString('hex')}`

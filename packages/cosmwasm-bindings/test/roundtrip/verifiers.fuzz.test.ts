@@ -39,7 +39,7 @@ import {
 import { privateKeyToAccount } from 'viem/accounts'
 import { hardhat } from 'viem/chains'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { b64, Chain, OWNER, wasmPath } from '../contract/harness.ts'
+import { b64, Chain, contractError, OWNER, wasmPath } from '../contract/harness.ts'
 
 // FERRY_FUZZ_RUNS overrides it (a quick local run; CI keeps 10,000).
 const RUNS = Number(process.env.FERRY_FUZZ_RUNS ?? 10_000)
@@ -353,7 +353,13 @@ async function verifyAll(cases: Case[]): Promise<Verdicts[]> {
         origin_endpoint: ORIGIN_ENDPOINT,
       },
     })
-    cosmwasm.push(...results.map((r) => r.split(':')[0] ?? r))
+    // "valid", or the code of the contract's error.
+    cosmwasm.push(
+      ...results.map((r) => {
+        const error = contractError(r)
+        return typeof error === 'string' ? error : error.code
+      }),
+    )
   }
   const evmResults: string[] = []
   for (let i = 0; i < built.length; i += 100) {

@@ -1,6 +1,6 @@
 // The incremental keccak256 merkle tree of depth 32 (PROTOCOL.md §5), as the Solidity
 // MerkleTree library: only the left frontier (`branch`, 32 × 32 bytes) and the count are kept.
-import { fail } from "../lib/fail";
+import { fail, errorFields } from "../lib/fail";
 import { keccakInto } from "../lib/keccak";
 
 export const DEPTH = 32;
@@ -28,7 +28,7 @@ export class Tree {
   /** Appends `leaf`; returns its index, or fails with `tree_full`. */
   insert(leaf: Uint8Array): u32 {
     if (this.count >= MAX_LEAVES) {
-      fail("tree_full", this.count.toString());
+      fail("tree_full", errorFields().num("count", this.count));
       return 0;
     }
     const index = <u32>this.count;

@@ -1,7 +1,7 @@
 // The Ferry message (PROTOCOL.md §3): packed big-endian header of 98 bytes, then the body.
 // Named offsets as in the Solidity MessageCodec.
 import { concat, readU32, readU64, u32Bytes, u64Bytes, writeU32, writeU64 } from "../lib/bytes";
-import { fail } from "../lib/fail";
+import { fail, errorFields } from "../lib/fail";
 import { keccak256 } from "../lib/keccak";
 
 export const VERSION: u8 = 1;
@@ -94,7 +94,7 @@ export function checkMessage(bytes: Uint8Array, localDomain: u32): Message | nul
   if (message === null) return null;
   const destination = message.destination;
   if (destination != localDomain) {
-    fail("wrong_destination", "expected " + localDomain.toString() + ", got " + destination.toString());
+    fail("wrong_destination", errorFields().num("expected", localDomain).num("actual", destination));
     return null;
   }
   return checkBody(message) ? message : null;
@@ -106,15 +106,15 @@ export function checkMessage(bytes: Uint8Array, localDomain: u32): Message | nul
  */
 export function checkHeader(bytes: Uint8Array): Message | null {
   const length = bytes.length;
-  if (length < BODY_OFFSET) { fail("message_too_short", "length " + length.toString()); return null; }
-  if (bytes[0] != VERSION) { fail("wrong_version", bytes[0].toString()); return null; }
+  if (length < BODY_OFFSET) { fail("message_too_short", errorFields().num("length", length)); return null; }
+  if (bytes[0] != VERSION) { fail("wrong_version", errorFields().num("version", bytes[0])); return null; }
   const flags = bytes[FLAGS_OFFSET];
-  if ((flags & ~KNOWN_FLAGS) != 0) { fail("unknown_flags", flags.toString()); return null; }
-  if (flags == KNOWN_FLAGS) { fail("ack_requests_ack", flags.toString()); return null; }
+  if ((flags & ~KNOWN_FLAGS) != 0) { fail("unknown_flags", errorFields().num("flags", flags)); return null; }
+  if (flags == KNOWN_FLAGS) { fail("ack_requests_ack", errorFields().num("flags", flags)); return null; }
   const message = new Message(bytes);
   const ackGasLimit = message.ackGasLimit;
   if (message.ackRequested != (ackGasLimit != 0)) {
-    fail("ack_request_mismatch", "flags " + flags.toString() + ", ack gas limit " + ackGasLimit.toString());
+    fail("ack_request_mismatch", errorFields().num("flags", flags).num("ack_gas_limit", ackGasLimit));
     return null;
   }
   return message;
@@ -124,10 +124,10 @@ export function checkHeader(bytes: Uint8Array): Message | null {
 export function checkBody(message: Message): bool {
   const bodyLength = message.bytes.length - BODY_OFFSET;
   if (bodyLength > MAX_BODY_LENGTH) {
-    return fail("body_too_large", bodyLength.toString() + " > " + MAX_BODY_LENGTH.toString());
+    return fail("body_too_large", errorFields().num("length", bodyLength).num("max", MAX_BODY_LENGTH));
   }
   if (message.isAck && bodyLength < ACK_RESULT_OFFSET) {
-    return fail("malformed_ack", "body length " + bodyLength.toString());
+    return fail("malformed_ack", errorFields().num("body_length", bodyLength));
   }
   return true;
 }

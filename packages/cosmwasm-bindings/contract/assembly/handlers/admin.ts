@@ -5,7 +5,7 @@ import { Context } from "../host/context";
 import { queryBalance, validateAddress } from "../host/api";
 import { bankSend, REPLY_NEVER, Response, SubMsg } from "../host/response";
 import { compare, fromHex, isZero, toHex } from "../lib/bytes";
-import { fail, failed } from "../lib/fail";
+import { fail, errorFields, failed } from "../lib/fail";
 import { Fields } from "../lib/jsonFields";
 import { KIND_STRING } from "../lib/jsonValue";
 import { denom, feeCollector, feeManager, owner, pendingOwner, setLocalDomain, setPaused, setString } from "../state/config";
@@ -20,7 +20,7 @@ export function instantiate(ctx: Context, res: Response, f: Fields): void {
   const ownerAddress = f.string("owner");
   const feeDenom = f.string("denom");
   if (!f.finish() || !validateAddress(ownerAddress)) return;
-  if (feeDenom.length == 0) { fail("invalid_denom", "empty"); return; }
+  if (feeDenom.length == 0) { fail("invalid_denom", errorFields().str("denom", feeDenom)); return; }
   setLocalDomain(domain);
   setString("denom", feeDenom);
   setString("owner", ownerAddress);
@@ -30,7 +30,7 @@ export function instantiate(ctx: Context, res: Response, f: Fields): void {
 }
 
 function only(role: string, holder: string, sender: string): bool {
-  if (sender != holder) return fail("unauthorized", sender + " is not the " + role);
+  if (sender != holder) return fail("unauthorized", errorFields().str("sender", sender).str("role", role));
   return true;
 }
 
@@ -51,7 +51,7 @@ export function transferOwnership(ctx: Context, res: Response, f: Fields): void 
 export function acceptOwnership(ctx: Context, res: Response, f: Fields): void {
   if (!f.finish()) return;
   const pending = pendingOwner();
-  if (pending === null || pending != ctx.sender) { fail("unauthorized", ctx.sender + " is not the pending owner"); return; }
+  if (pending === null || pending != ctx.sender) { fail("unauthorized", errorFields().str("sender", ctx.sender).str("role", "pending owner")); return; }
   const previous = owner();
   setString("owner", pending);
   setString("pending_owner", null);
@@ -73,7 +73,7 @@ export function setRole(ctx: Context, res: Response, f: Fields, role: string): v
 
 function checkThreshold(threshold: u8, size: i32): bool {
   if (threshold == 0 || <i32>threshold > size) {
-    return fail("invalid_threshold", "threshold " + threshold.toString() + ", size " + size.toString());
+    return fail("invalid_threshold", errorFields().num("threshold", threshold).num("size", size));
   }
   return true;
 }
@@ -84,17 +84,17 @@ export function setOrigin(ctx: Context, res: Response, f: Fields): void {
   const items = f.array("validators");
   const threshold = f.u8("threshold");
   if (!f.finish() || !only("owner", owner(), ctx.sender)) return;
-  if (items.length > MAX_VALIDATORS) { fail("too_many_validators", items.length.toString() + " > 255"); return; }
+  if (items.length > MAX_VALIDATORS) { fail("too_many_validators", errorFields().num("size", items.length).num("max", MAX_VALIDATORS)); return; }
   if (!checkThreshold(threshold, items.length)) return;
-  if (isZero(originEndpoint)) { fail("zero_origin_endpoint", origin.toString()); return; }
+  if (isZero(originEndpoint)) { fail("zero_origin_endpoint", errorFields().num("origin", origin)); return; }
   const validators = new Array<Uint8Array>();
   let previous = new Uint8Array(20);
   for (let i = 0; i < items.length; i++) {
     const validator = items[i].kind == KIND_STRING ? fromHex(items[i].text, 20) : null;
-    if (validator === null) { fail("invalid_json", "set_origin.validators: expected 0x and 40 hex digits"); return; }
+    if (validator === null) { fail("invalid_json", errorFields().str("path", "set_origin.validators").str("problem", "expected 0x and 40 hex digits")); return; }
     // Strictly ascending, so none repeats and none is zero.
     if (compare(validator, previous) <= 0) {
-      fail("validators_not_ascending", toHex(previous) + " then " + toHex(validator));
+      fail("validators_not_ascending", errorFields().str("previous", toHex(previous)).str("validator", toHex(validator)));
       return;
     }
     validators.push(validator);
@@ -112,7 +112,7 @@ export function setThreshold(ctx: Context, res: Response, f: Fields): void {
   const threshold = f.u8("threshold");
   if (!f.finish() || !only("owner", owner(), ctx.sender)) return;
   const config = loadOrigin(origin);
-  if (config === null) { fail("unknown_origin", origin.toString()); return; }
+  if (config === null) { fail("unknown_origin", errorFields().num("origin", origin)); return; }
   if (!checkThreshold(threshold, config.validators.length)) return;
   config.threshold = threshold;
   saveOrigin(origin, config);
@@ -122,7 +122,7 @@ export function setThreshold(ctx: Context, res: Response, f: Fields): void {
 export function removeOrigin(ctx: Context, res: Response, f: Fields): void {
   const origin = f.u32("origin");
   if (!f.finish() || !only("owner", owner(), ctx.sender)) return;
-  if (loadOrigin(origin) === null) { fail("unknown_origin", origin.toString()); return; }
+  if (loadOrigin(origin) === null) { fail("unknown_origin", errorFields().num("origin", origin)); return; }
   removeOriginConfig(origin);
   res.event("ferry_origin_removed").add("origin", origin.toString());
 }
@@ -138,8 +138,8 @@ export function setFeeConfig(ctx: Context, res: Response, f: Fields): void {
   config.gasPerByte = c.u32("gas_per_byte");
   config.maxGasLimit = c.u32("max_gas_limit");
   if (!c.finish() || !f.finish() || !only("fee manager", feeManager(), ctx.sender)) return;
-  if (config.rate.isZero()) { fail("zero_rate", domain.toString()); return; }
-  if (config.maxGasLimit == 0) { fail("zero_max_gas_limit", domain.toString()); return; }
+  if (config.rate.isZero()) { fail("zero_rate", errorFields().num("domain", domain)); return; }
+  if (config.maxGasLimit == 0) { fail("zero_max_gas_limit", errorFields().num("domain", domain)); return; }
   saveFeeConfig(domain, config);
   res.event("ferry_fee_config_set").add("domain", domain.toString())
     .add("base_fee", config.baseFee.toString()).add("gas_price", config.gasPrice.toString())
@@ -163,7 +163,7 @@ export function withdrawFees(ctx: Context, res: Response, f: Fields): void {
   const balance = queryBalance(ctx.contract, denom());
   if (balance === null) return;
   if (amount.cmp(balance) > 0) {
-    fail("insufficient_fees", "requested " + amount.toString() + ", available " + balance.toString());
+    fail("insufficient_fees", errorFields().dec("requested", amount.toString()).dec("available", balance.toString()));
     return;
   }
   res.messages.push(new SubMsg(0, bankSend(to, denom(), amount.toString()), -1, REPLY_NEVER));

@@ -8,7 +8,7 @@ import { Context } from "../host/context";
 import { REPLY_ALWAYS, Response, SubMsg, wasmExecute } from "../host/response";
 import { decodeBase64, encodeBase64 } from "../lib/base64";
 import { toHex } from "../lib/bytes";
-import { fail, failed } from "../lib/fail";
+import { fail, errorFields, failed } from "../lib/fail";
 import { Fields } from "../lib/jsonFields";
 import { parseJson } from "../lib/jsonParse";
 import { KIND_STRING } from "../lib/jsonValue";
@@ -71,7 +71,7 @@ function verifyWith(verifier: string, m: Message, id: Uint8Array, proof: Uint8Ar
   const fields = Fields.of(parseJson(answer), "verifier answer");
   const valid = fields.bool("valid");
   if (!fields.finish()) return false;
-  if (!valid) return fail("proof_rejected", toHex(id) + " by " + verifier);
+  if (!valid) return fail("proof_rejected", errorFields().str("id", toHex(id)).str("verifier", verifier));
   return true;
 }
 
@@ -85,7 +85,7 @@ function deliverOne(ctx: Context, res: Response, bytes: Uint8Array, proof: Uint8
   const nonce = m.nonce;
   const current = inboundNonce(channel);
   if (current == u64.MAX_VALUE || nonce != current + 1) {
-    fail("nonce_out_of_order", "channel " + toHex(channel) + ", expected " + (current + 1).toString() + ", got " + nonce.toString());
+    fail("nonce_out_of_order", errorFields().str("channel", toHex(channel)).dec("expected", (current + 1).toString()).dec("actual", nonce.toString()));
     return;
   }
   const verifier = appVerifier(m.recipient, m.origin);
@@ -120,7 +120,7 @@ export function deliverBatch(ctx: Context, res: Response, f: Fields): void {
   const proofs = f.array("proofs");
   if (!f.finish() || !guard()) return;
   if (messages.length != proofs.length) {
-    fail("batch_length_mismatch", messages.length.toString() + " messages, " + proofs.length.toString() + " proofs");
+    fail("batch_length_mismatch", errorFields().num("messages", messages.length).num("proofs", proofs.length));
     return;
   }
   for (let i = 0; i < messages.length && !failed(); i++) {
@@ -133,7 +133,7 @@ export function deliverBatch(ctx: Context, res: Response, f: Fields): void {
 
 function base64Item(text: string | null, what: string): Uint8Array | null {
   const bytes = text !== null ? decodeBase64(text) : null;
-  if (bytes === null) fail("invalid_json", "deliver_batch." + what + ": expected base64 strings");
+  if (bytes === null) fail("invalid_json", errorFields().str("path", "deliver_batch." + what).str("problem", "expected base64 strings"));
   return bytes;
 }
 
@@ -155,17 +155,17 @@ export function retry(ctx: Context, res: Response, f: Fields): void {
   const m = new Message(bytes);
   const id = m.id();
   if (bytes.length < BODY_OFFSET || storedStatus(id) != STATUS_FAILED) {
-    fail("not_retryable", toHex(id) + " has status " + statusOf(m, id).toString());
+    fail("not_retryable", errorFields().str("id", toHex(id)).num("status", statusOf(m, id)));
     return;
   }
   const deadline = m.deadline;
   if (deadline != 0 && ctx.time > deadline) {
-    fail("deadline_passed", toHex(id) + " deadline " + deadline.toString());
+    fail("deadline_passed", errorFields().str("id", toHex(id)).dec("deadline", deadline.toString()));
     return;
   }
   const own = m.gasLimit;
   if (gasLimit < own) {
-    fail("retry_gas_limit_too_low", toHex(id) + ": " + gasLimit.toString() + " < " + own.toString());
+    fail("retry_gas_limit_too_low", errorFields().str("id", toHex(id)).num("gas_limit", gasLimit).num("message_gas_limit", own));
     return;
   }
   dispatch(ctx, res, m, id, KIND_RETRY, gasLimit);
@@ -178,13 +178,13 @@ export function timeout(ctx: Context, res: Response, f: Fields): void {
   const m = new Message(bytes);
   const id = m.id();
   if (bytes.length < BODY_OFFSET || storedStatus(id) != STATUS_FAILED) {
-    fail("not_timeoutable", toHex(id) + " has status " + statusOf(m, id).toString());
+    fail("not_timeoutable", errorFields().str("id", toHex(id)).num("status", statusOf(m, id)));
     return;
   }
   const deadline = m.deadline;
-  if (deadline == 0) { fail("no_deadline", toHex(id)); return; }
+  if (deadline == 0) { fail("no_deadline", errorFields().str("id", toHex(id))); return; }
   if (ctx.time <= deadline) {
-    fail("deadline_not_passed", toHex(id) + " deadline " + deadline.toString() + ", now " + ctx.time.toString());
+    fail("deadline_not_passed", errorFields().str("id", toHex(id)).dec("deadline", deadline.toString()).dec("now", ctx.time.toString()));
     return;
   }
   setStoredStatus(id, STATUS_TIMED_OUT);

@@ -4,7 +4,7 @@ import { channelKey, checkBody, checkHeader, encodeAckBody, encodeMessage, FLAG_
 import { Coin, Context } from "../host/context";
 import { bankSend, REPLY_NEVER, Response, SubMsg } from "../host/response";
 import { toHex } from "../lib/bytes";
-import { fail, failed } from "../lib/fail";
+import { fail, errorFields, failed } from "../lib/fail";
 import { Fields } from "../lib/jsonFields";
 import { ObjectWriter } from "../lib/jsonWrite";
 import { keccak256 } from "../lib/keccak";
@@ -34,9 +34,9 @@ function gasCost(config: FeeConfig, gas: u64, bodyLength: u64): U256 | null {
  * A gas limit above its domain's `max_gas_limit` (PROTOCOL.md §4): a handler that needs more gas
  * than one delivery transaction can give would never run and would block its channel for good.
  */
-function checkGasLimit(code: string, gasLimit: u32, config: FeeConfig, domain: u32): bool {
+function checkGasLimit(code: string, field: string, gasLimit: u32, config: FeeConfig, domain: u32): bool {
   if (gasLimit <= config.maxGasLimit) return true;
-  return fail(code, gasLimit.toString() + " > " + config.maxGasLimit.toString() + " for domain " + domain.toString());
+  return fail(code, errorFields().num(field, gasLimit).num("max_gas_limit", config.maxGasLimit).num("domain", domain));
 }
 
 /**
@@ -46,23 +46,23 @@ function checkGasLimit(code: string, gasLimit: u32, config: FeeConfig, domain: u
 export function quoteFee(destination: u32, bodyLength: u64, gasLimit: u32, ackGasLimit: u32): U256 {
   const zero = new U256();
   if (bodyLength > <u64>MAX_BODY_LENGTH) {
-    fail("body_too_large", bodyLength.toString() + " > " + MAX_BODY_LENGTH.toString());
+    fail("body_too_large", errorFields().num("length", bodyLength).num("max", MAX_BODY_LENGTH));
     return zero;
   }
   const remote = loadFeeConfig(destination);
-  if (remote === null) { fail("unknown_destination", destination.toString()); return zero; }
-  if (!checkGasLimit("gas_limit_too_high", gasLimit, remote, destination)) return zero;
+  if (remote === null) { fail("unknown_destination", errorFields().num("destination", destination)); return zero; }
+  if (!checkGasLimit("gas_limit_too_high", "gas_limit", gasLimit, remote, destination)) return zero;
   const cost = gasCost(remote, gasLimit, bodyLength);
   let fee = cost !== null ? remote.baseFee.add(cost) : null;
   if (fee !== null && ackGasLimit != 0) {
     const local = localDomain();
     const home = loadFeeConfig(local);
-    if (home === null) { fail("unknown_destination", local.toString()); return zero; }
-    if (!checkGasLimit("ack_gas_limit_too_high", ackGasLimit, home, local)) return zero;
+    if (home === null) { fail("unknown_destination", errorFields().num("destination", local)); return zero; }
+    if (!checkGasLimit("ack_gas_limit_too_high", "ack_gas_limit", ackGasLimit, home, local)) return zero;
     const ackCost = gasCost(home, ackGasLimit, ACK_BODY_QUOTE_LENGTH);
     fee = ackCost !== null ? fee.add(ackCost) : null;
   }
-  if (fee === null || !fee.fitsBits(128)) { fail("fee_overflow", "the fee exceeds u128"); return zero; }
+  if (fee === null || !fee.fitsBits(128)) { fail("fee_overflow", errorFields().str("of", "fee")); return zero; }
   return fee;
 }
 
@@ -86,7 +86,7 @@ export function insertMessage(res: Response, message: Uint8Array): Uint8Array {
 /** Takes the next nonce of an outbound channel. */
 export function nextOutboundNonce(channel: Uint8Array): u64 {
   const current = outboundNonce(channel);
-  if (current == u64.MAX_VALUE) { fail("nonce_overflow", toHex(channel)); return 0; }
+  if (current == u64.MAX_VALUE) { fail("nonce_overflow", errorFields().str("channel", toHex(channel))); return 0; }
   setOutboundNonce(channel, current + 1);
   return current + 1;
 }
@@ -96,9 +96,9 @@ function feeFunds(funds: Array<Coin>, feeDenom: string): U256 | null {
   let paid = new U256();
   for (let i = 0; i < funds.length; i++) {
     const coin = funds[i];
-    if (coin.denom != feeDenom) { fail("wrong_denom", "expected " + feeDenom + ", got " + coin.denom); return null; }
+    if (coin.denom != feeDenom) { fail("wrong_denom", errorFields().str("expected", feeDenom).str("actual", coin.denom)); return null; }
     const sum = paid.add(coin.amount);
-    if (sum === null) { fail("fee_overflow", "funds"); return null; }
+    if (sum === null) { fail("fee_overflow", errorFields().str("of", "funds")); return null; }
     paid = sum;
   }
   return paid;
@@ -121,7 +121,7 @@ export function send(ctx: Context, res: Response, f: Fields): void {
   const feeDenom = denom();
   const paid = feeFunds(ctx.funds, feeDenom);
   if (paid === null) return;
-  if (paid.cmp(fee) < 0) { fail("fee_too_low", "required " + fee.toString() + ", paid " + paid.toString()); return; }
+  if (paid.cmp(fee) < 0) { fail("fee_too_low", errorFields().dec("required", fee.toString()).dec("paid", paid.toString())); return; }
 
   // EFFECTS
   const local = localDomain();
@@ -152,15 +152,15 @@ export function addFee(ctx: Context, res: Response, f: Fields): void {
   if (m === null || !checkBody(m)) return;
   const id = m.id();
   const local = localDomain();
-  if (m.origin != local) { fail("wrong_origin", "expected " + local.toString() + ", got " + m.origin.toString()); return; }
+  if (m.origin != local) { fail("wrong_origin", errorFields().num("expected", local).num("actual", m.origin)); return; }
   const sent = outboundNonce(m.channel());
   if (m.nonce == 0 || m.nonce > sent) {
-    fail("message_not_sent", toHex(id) + ": nonce " + m.nonce.toString() + ", outbound nonce " + sent.toString());
+    fail("message_not_sent", errorFields().str("id", toHex(id)).dec("nonce", m.nonce.toString()).dec("outbound_nonce", sent.toString()));
     return;
   }
   const amount = feeFunds(ctx.funds, denom());
   if (amount === null) return;
-  if (amount.isZero()) { fail("zero_fee", toHex(id)); return; }
+  if (amount.isZero()) { fail("zero_fee", errorFields().str("id", toHex(id))); return; }
   res.event("ferry_fee_added").add("id", toHex(id)).add("amount", amount.toString());
 }
 

@@ -1,7 +1,7 @@
 // Queries (INTERFACE.md): each returns its answer's JSON, or "" after a failure.
 import { Message } from "../codec/message";
 import { toHex } from "../lib/bytes";
-import { fail } from "../lib/fail";
+import { fail, errorFields } from "../lib/fail";
 import { Fields } from "../lib/jsonFields";
 import { ObjectWriter, quote, stringArray } from "../lib/jsonWrite";
 import { inboundNonce, loadTree, outboundNonce, storedStatus } from "../state/channels";
@@ -59,7 +59,7 @@ export function query(name: string, f: Fields): string {
     const origin = f.u32("origin");
     if (!f.finish()) return "";
     const config = loadOrigin(origin);
-    if (config === null) { fail("unknown_origin", origin.toString()); return ""; }
+    if (config === null) { fail("unknown_origin", errorFields().num("origin", origin)); return ""; }
     const validators = new Array<string>(config.validators.length);
     for (let i = 0; i < validators.length; i++) validators[i] = toHex(config.validators[i]);
     return new ObjectWriter().str("origin_endpoint", toHex(config.originEndpoint))
@@ -69,7 +69,7 @@ export function query(name: string, f: Fields): string {
     const domain = f.u32("domain");
     if (!f.finish()) return "";
     const config = loadFeeConfig(domain);
-    if (config === null) { fail("unknown_domain", domain.toString()); return ""; }
+    if (config === null) { fail("unknown_domain", errorFields().num("domain", domain)); return ""; }
     return new ObjectWriter().dec("base_fee", config.baseFee.toString()).dec("gas_price", config.gasPrice.toString())
       .dec("rate", config.rate.toString()).num("gas_overhead", config.gasOverhead)
       .num("gas_per_byte", config.gasPerByte).num("max_gas_limit", config.maxGasLimit).toString();
@@ -81,6 +81,6 @@ export function query(name: string, f: Fields): string {
     const verifier = appVerifier(addressToBytes32(app), origin);
     return new ObjectWriter().raw("verifier", verifier !== null ? quote(verifier) : "null").toString();
   }
-  fail("invalid_json", "unknown query `" + name + "`");
+  fail("invalid_json", errorFields().str("problem", "unknown query").str("name", name));
   return "";
 }

@@ -5,7 +5,7 @@ import { Context } from "../host/context";
 import { Response } from "../host/response";
 import { decodeBase64 } from "../lib/base64";
 import { toHex, utf8 } from "../lib/bytes";
-import { fail } from "../lib/fail";
+import { fail, errorFields } from "../lib/fail";
 import { Fields } from "../lib/jsonFields";
 import { parseJson } from "../lib/jsonParse";
 import { JsonValue, KIND_ARRAY, KIND_OBJECT, KIND_STRING } from "../lib/jsonValue";
@@ -126,9 +126,9 @@ export function reply(ctx: Context, res: Response, ptr: u32): void {
   const msg = Fields.of(parseJson(bytesOf(ptr)), "reply");
   const replyId = msg.uint("id", u64.MAX_VALUE);
   const result = msg.take("result");
-  if (result === null || result.kind != KIND_OBJECT) { fail("invalid_reply", "no result"); return; }
+  if (result === null || result.kind != KIND_OBJECT) { fail("invalid_reply", errorFields().str("problem", "no result")); return; }
   const pending = takePending(replyId);
-  if (pending === null) { fail("unknown_reply", replyId.toString()); return; }
+  if (pending === null) { fail("unknown_reply", errorFields().dec("reply_id", replyId.toString())); return; }
   const m = new Message(pending.message);
   const id = m.id();
   const err = result.get("error");

@@ -1,7 +1,7 @@
 // The VM's address, crypto and query imports, with their Region plumbing and error results.
 import { decodeBase64, encodeBase64 } from "../lib/base64";
 import { utf8 } from "../lib/bytes";
-import { fail } from "../lib/fail";
+import { fail, errorFields } from "../lib/fail";
 import { parseJson } from "../lib/jsonParse";
 import { KIND_OBJECT, KIND_STRING } from "../lib/jsonValue";
 import { quote } from "../lib/jsonWrite";
@@ -16,7 +16,7 @@ function hostError(ptr: u32): string {
 /** Whether `address` is a valid address of this chain; fails with `invalid_address` if not. */
 export function validateAddress(address: string): bool {
   const err = addr_validate(changetype<u32>(regionOf(utf8(address))));
-  if (err != 0) return fail("invalid_address", address + ": " + hostError(err));
+  if (err != 0) return fail("invalid_address", errorFields().str("address", address).str("error", hostError(err)));
   return true;
 }
 
@@ -25,7 +25,7 @@ export function canonicalize(address: string): Uint8Array | null {
   const out = newRegion(64);
   const err = addr_canonicalize(changetype<u32>(regionOf(utf8(address))), changetype<u32>(out));
   if (err != 0) {
-    fail("invalid_address", address + ": " + hostError(err));
+    fail("invalid_address", errorFields().str("address", address).str("error", hostError(err)));
     return null;
   }
   return bytesOf(changetype<u32>(out));
@@ -72,17 +72,17 @@ function queryChain(request: string, target: string): Uint8Array | null {
   if (answer === null) return null;
   const system = answer.get("ok");
   if (system === null || system.kind != KIND_OBJECT) {
-    fail("query_failed", target + ": " + String.UTF8.decode(bytesOf(ptr).buffer));
+    fail("query_failed", errorFields().str("contract", target).str("error", String.UTF8.decode(bytesOf(ptr).buffer)));
     return null;
   }
   const ok = system.get("ok");
   if (ok === null || ok.kind != KIND_STRING) {
     const err = system.get("error");
-    fail("query_failed", target + ": " + (err !== null && err.kind == KIND_STRING ? err.text : "malformed answer"));
+    fail("query_failed", errorFields().str("contract", target).str("error", err !== null && err.kind == KIND_STRING ? err.text : "malformed answer"));
     return null;
   }
   const bytes = decodeBase64(ok.text);
-  if (bytes === null) fail("query_failed", target + ": malformed answer");
+  if (bytes === null) fail("query_failed", errorFields().str("contract", target).str("error", "malformed answer"));
   return bytes;
 }
 
@@ -103,6 +103,6 @@ export function queryBalance(address: string, denom: string): U256 | null {
   const coin = answer !== null ? answer.get("amount") : null;
   const amount = coin !== null && coin.kind == KIND_OBJECT ? coin.get("amount") : null;
   const value = amount !== null && amount.kind == KIND_STRING ? parseDecimal(amount.text, 128) : null;
-  if (value === null) fail("query_failed", "bank: malformed balance");
+  if (value === null) fail("query_failed", errorFields().str("contract", "bank").str("error", "malformed balance"));
   return value;
 }

@@ -1,6 +1,6 @@
 // What the VM tells an entry point about the call: `env` (block, contract) and `info` (sender,
 // funds). Read leniently (unknown fields ignored): their shape grows with VM versions.
-import { fail } from "../lib/fail";
+import { fail, errorFields } from "../lib/fail";
 import { Fields } from "../lib/jsonFields";
 import { parseJson } from "../lib/jsonParse";
 import { KIND_ARRAY } from "../lib/jsonValue";
@@ -25,7 +25,7 @@ export function readEnv(ptr: u32, ctx: Context): void {
   const nanos = block.string("time");
   const n = parseDecimal(nanos, 64);
   if (n === null) {
-    fail("invalid_env", "block.time " + nanos);
+    fail("invalid_env", errorFields().str("field", "block.time").str("value", nanos));
     return;
   }
   ctx.time = n.low64() / 1_000_000_000;
@@ -42,7 +42,7 @@ export function readInfo(ptr: u32, ctx: Context): void {
     const denom = coin.string("denom");
     const amount = parseDecimal(coin.string("amount"), 128);
     if (amount === null) {
-      fail("invalid_env", "info.funds amount");
+      fail("invalid_env", errorFields().str("field", "info.funds.amount"));
       return;
     }
     ctx.funds.push(new Coin(denom, amount));

@@ -4,7 +4,7 @@
 // `failed()` before acting on what they read.
 import { decodeBase64 } from "./base64";
 import { fromHex } from "./bytes";
-import { fail, failed } from "./fail";
+import { fail, failed, errorFields } from "./fail";
 import { JsonValue, KIND_ARRAY, KIND_BOOL, KIND_NULL, KIND_NUMBER, KIND_OBJECT, KIND_STRING, kindName } from "./jsonValue";
 import { parseDecimal, U256 } from "./uint";
 
@@ -17,7 +17,7 @@ export class Fields {
   /** The object's fields; fails unless `value` is an object. */
   static of(value: JsonValue | null, context: string): Fields {
     if (value === null || value.kind != KIND_OBJECT) {
-      fail("invalid_json", context + ": expected an object");
+      fail("invalid_json", errorFields().str("path", context).str("problem", "expected an object"));
       return new Fields(JsonValue.of(KIND_OBJECT), context);
     }
     return new Fields(value, context);
@@ -31,7 +31,7 @@ export class Fields {
         return this.value.items[i];
       }
     }
-    if (!optional) fail("invalid_json", this.context + ": missing field `" + key + "`");
+    if (!optional) fail("invalid_json", errorFields().str("path", this.context).str("problem", "missing field").str("field", key));
     return null;
   }
 
@@ -39,14 +39,14 @@ export class Fields {
     const value = this.take(key);
     if (value === null) return null;
     if (value.kind != kind) {
-      fail("invalid_json", this.context + "." + key + ": expected " + kindName(kind) + ", got " + kindName(value.kind));
+      fail("invalid_json", errorFields().str("path", this.context + "." + key).str("problem", "wrong type").str("expected", kindName(kind)).str("actual", kindName(value.kind)));
       return null;
     }
     return value;
   }
 
   wrong(key: string, what: string): void {
-    fail("invalid_json", this.context + "." + key + ": " + what);
+    fail("invalid_json", errorFields().str("path", this.context + "." + key).str("problem", what));
   }
 
   string(key: string): string {
@@ -151,7 +151,7 @@ export class Fields {
   finish(): bool {
     if (failed()) return false;
     for (let i = 0; i < this.used.length; i++) {
-      if (!this.used[i]) return fail("invalid_json", this.context + ": unknown field `" + this.value.keys[i] + "`");
+      if (!this.used[i]) return fail("invalid_json", errorFields().str("path", this.context).str("problem", "unknown field").str("field", this.value.keys[i]));
     }
     return true;
   }
@@ -164,7 +164,7 @@ export class Fields {
 export function variantOf(value: JsonValue | null, context: string): string {
   if (value === null) return "";
   if (value.kind != KIND_OBJECT || value.keys.length != 1) {
-    fail("invalid_json", context + ": expected an object with exactly one key");
+    fail("invalid_json", errorFields().str("path", context).str("problem", "expected an object with exactly one key"));
     return "";
   }
   return value.keys[0];

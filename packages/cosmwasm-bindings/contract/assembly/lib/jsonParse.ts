@@ -3,7 +3,7 @@
 // (serde, which Rust contracts use, rejects them for structs). Errors go to lib/fail.ts as
 // `invalid_json: …`.
 import { joinStrings } from "./strings";
-import { fail, failed } from "./fail";
+import { fail, failed, errorFields } from "./fail";
 import { JsonValue, KIND_ARRAY, KIND_BOOL, KIND_NULL, KIND_NUMBER, KIND_OBJECT, KIND_STRING } from "./jsonValue";
 
 const MAX_DEPTH: i32 = 32;
@@ -12,8 +12,10 @@ class Parser {
   pos: i32 = 0;
   constructor(public src: Uint8Array) {}
 
-  error(what: string): JsonValue | null {
-    fail("invalid_json", what + " at byte " + this.pos.toString());
+  error(what: string, key: string | null = null): JsonValue | null {
+    const named = errorFields().str("problem", what);
+    if (key !== null) named.str("field", key);
+    fail("invalid_json", named.num("position", this.pos));
     return null;
   }
 
@@ -199,7 +201,7 @@ class Parser {
       if (this.pos >= this.src.length || this.src[this.pos] != 0x22) return this.error("expected key");
       const key = this.string();
       if (key === null) return null;
-      if (value.get(key) !== null) return this.error("duplicate key `" + key + "`");
+      if (value.get(key) !== null) return this.error("duplicate key", key);
       this.skipSpace();
       if (this.pos >= this.src.length || this.src[this.pos] != 0x3a) return this.error("expected :");
       this.pos++;

@@ -17,7 +17,7 @@ import { branchRoot, siblingCount } from "../codec/merkle";
 import { Message } from "../codec/message";
 import { recoverPubkey } from "../host/api";
 import { compare, equal, readU32, toHex } from "../lib/bytes";
-import { fail } from "../lib/fail";
+import { fail, errorFields } from "../lib/fail";
 import { keccak256 } from "../lib/keccak";
 import { loadOrigin, OriginConfig } from "../state/origins";
 
@@ -62,17 +62,17 @@ function isHighS(s: Uint8Array): bool {
 export function recoverAddress(hash: Uint8Array, signature: Uint8Array, index: i32): Uint8Array | null {
   const v = signature[64];
   if (v != 27 && v != 28) {
-    fail("invalid_v", v.toString());
+    fail("invalid_v", errorFields().num("v", v));
     return null;
   }
   const s = signature.subarray(32, 64);
   if (isHighS(s)) {
-    fail("high_s", toHex(s.slice()));
+    fail("high_s", errorFields().str("s", toHex(s.slice())));
     return null;
   }
   const key = recoverPubkey(hash, signature.slice(0, 64), <u32>(v - 27));
   if (key === null) {
-    fail("invalid_signature", index.toString());
+    fail("invalid_signature", errorFields().num("index", index));
     return null;
   }
   // Ethereum address: the last 20 bytes of keccak256 of the key without its 0x04 prefix.
@@ -87,20 +87,20 @@ export function recoverAddress(hash: Uint8Array, signature: Uint8Array, index: i
 export function verifyMultisig(message: Message, id: Uint8Array, proof: Uint8Array, given: OriginConfig | null = null): bool {
   // CHECKS of the shape: the header, the siblings its mask implies, whole signatures after them.
   const length = proof.length;
-  if (length < PROOF_HEADER_LENGTH) return fail("malformed_proof", "length " + length.toString());
+  if (length < PROOF_HEADER_LENGTH) return fail("malformed_proof", errorFields().num("length", length));
   const zeroMask = readU32(proof, PROOF_ZERO_MASK_OFFSET);
   const signaturesOffset = PROOF_SIBLINGS_OFFSET + siblingCount(zeroMask) * SIBLING_LENGTH;
   if (length < signaturesOffset || (length - signaturesOffset) % SIGNATURE_LENGTH != 0) {
-    return fail("malformed_proof", "length " + length.toString());
+    return fail("malformed_proof", errorFields().num("length", length));
   }
   const checkpointIndex = readU32(proof, PROOF_CHECKPOINT_INDEX_OFFSET);
   const leafIndex = readU32(proof, PROOF_LEAF_INDEX_OFFSET);
   if (leafIndex > checkpointIndex) {
-    return fail("leaf_index_too_high", leafIndex.toString() + " > " + checkpointIndex.toString());
+    return fail("leaf_index_too_high", errorFields().num("leaf_index", leafIndex).num("checkpoint_index", checkpointIndex));
   }
   const origin = message.origin;
   const config = given !== null ? given : loadOrigin(origin);
-  if (config === null) return fail("unknown_origin", origin.toString());
+  if (config === null) return fail("unknown_origin", errorFields().num("origin", origin));
   const threshold = <i32>config.threshold;
 
   const root = branchRoot(id, proof, PROOF_SIBLINGS_OFFSET, leafIndex, zeroMask);
@@ -108,9 +108,9 @@ export function verifyMultisig(message: Message, id: Uint8Array, proof: Uint8Arr
   const count = (length - signaturesOffset) / SIGNATURE_LENGTH;
   if (count == 0) {
     if (isRemembered(digest)) return true;
-    return fail("threshold_not_met", "0 of " + threshold.toString());
+    return fail("threshold_not_met", errorFields().num("signatures", 0).num("threshold", threshold));
   }
-  if (count < threshold) return fail("threshold_not_met", count.toString() + " of " + threshold.toString());
+  if (count < threshold) return fail("threshold_not_met", errorFields().num("signatures", count).num("threshold", threshold));
 
   const hash = ethSignedHash(digest);
   const validators = config.validators;
@@ -121,12 +121,12 @@ export function verifyMultisig(message: Message, id: Uint8Array, proof: Uint8Arr
     const signer = recoverAddress(hash, proof.subarray(offset, offset + SIGNATURE_LENGTH), i);
     if (signer === null) return false;
     if (compare(signer, previous) <= 0) {
-      return fail("signers_not_ascending", toHex(previous) + " then " + toHex(signer));
+      return fail("signers_not_ascending", errorFields().str("previous", toHex(previous)).str("signer", toHex(signer)));
     }
     // Merge walk: validators are ascending too, so each signer is found at or after the cursor.
     while (cursor < validators.length && compare(validators[cursor], signer) < 0) cursor++;
     if (cursor == validators.length || !equal(validators[cursor], signer)) {
-      return fail("signer_not_validator", toHex(signer));
+      return fail("signer_not_validator", errorFields().str("signer", toHex(signer)));
     }
     cursor++;
     previous = signer;
