@@ -2,11 +2,11 @@
 // files, under a lock directory), and runs them in the embedded CosmWasm VM (cw-simulate).
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { parseEndpointError } from '@ferry/cosmwasm-bindings'
 import { fixSimulator } from '@ferry/cosmwasm-bindings/embedded'
 import { bytes32ToBech32 } from '@ferry/protocol'
 import { CWSimulateApp } from '@oraichain/cw-simulate'
 import { buildContracts as build, setQuiet } from '../../scripts/buildWasm.ts'
-import { parseEndpointError } from '../../src/errors/parseEndpointError.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 export const wasmPath = (name: string) => join(root, 'build', `${name}.wasm`)
