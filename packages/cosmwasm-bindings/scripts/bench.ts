@@ -7,7 +7,7 @@
 // Units: cw-simulate's metering (@oraichain/cosmwasm-vm-js `Environment`): 150,000 per metered
 // wasm operation ÷ 14,000,000, plus its host-call costs (storage bytes, secp256k1 recovery,
 // address conversions). That is the simulator's model of chain gas, not a wasmd measurement:
-// compare the figures with each other, and check them on a wasmd node (issue 4) before setting
+// compare the figures with each other, and check them on a wasmd node (scripts/benchWasmd.ts) before setting
 // gas limits from them. Every figure is one top-level execute, sub-messages included.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'

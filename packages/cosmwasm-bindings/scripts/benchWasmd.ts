@@ -1,4 +1,4 @@
-// The endpoint's gas on a real wasmd node (issue 4): starts a localnet (startWasmdLocalnet,
+// The endpoint's gas on a real wasmd node: starts a localnet (startWasmdLocalnet,
 // wasmd built once by tools/wasmd/build.sh), uploads endpoint.wasm and the test recipient, and
 // measures the same transactions as the embedded-VM bench (scripts/bench.ts): send, and deliver
 // with 1, 3 and 5 signatures (threshold = signatures). `pnpm bench` runs it after the embedded

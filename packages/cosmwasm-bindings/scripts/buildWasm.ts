@@ -1,7 +1,7 @@
 // Builds the CosmWasm contracts written in AssemblyScript (contract/) into build/*.wasm with the
 // `asc` compiler of the `assemblyscript` devDependency. `pnpm run build:wasm`.
 //
-// The flags are what a real CosmWasm VM accepts (issue 3 §2, checked by
+// The flags are what a real CosmWasm VM accepts (checked by
 // test/contract/wasmStatic.test.ts): no bulk-memory, sign-extension, non-trapping float-to-int
 // or mutable-global features; no start section (`--exportStart`, and the transform makes every
 // export call the start function); `abort` replaced by one with the VM's `env.abort(region)`

@@ -1,4 +1,4 @@
-// Funds where a message takes none (issue 11 item 7), tried as a relayer would: in 1.0 funds
+// Funds where a message takes none, tried as a relayer would: in 1.0 funds
 // attached to `deliver` were kept by the endpoint as withdrawable fees, so a relayer that
 // attached them by mistake lost them. Now every execute message but `send` and `add_fee`
 // refuses attached funds (CosmWasm's nonpayable rule) with `nonpayable`, and `send` and

@@ -1,5 +1,5 @@
 // The built contracts against the static checks a real CosmWasm VM runs before it accepts code
-// (issue 3 §2). Each assertion names the cosmwasm-vm rule it mirrors.
+// (cosmwasm-vm's check_wasm). Each assertion names the cosmwasm-vm rule it mirrors.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { buildContracts, wasmPath } from './harness.ts'
@@ -85,7 +85,7 @@ for (const [name, entryPoints] of [
       for (const t of wasm.tables) expect(t.initial).toBeLessThanOrEqual(2500)
     })
 
-    it('has no start section: it would run without gas metering (issue 3 §2; entry points call start)', () => {
+    it('has no start section: it would run without gas metering (entry points call start)', () => {
       expect(wasm.sectionIds).not.toContain(SECTION_START)
       expect(exportNames).not.toContain('_start')
     })
@@ -105,7 +105,7 @@ for (const [name, entryPoints] of [
       expect(wasm.usesFloats).toBe(false)
     })
 
-    it('keeps ≤ 100 locals and ≤ 100 params per function, one result at most (check_wasm_functions, issue 3 §2)', () => {
+    it('keeps ≤ 100 locals and ≤ 100 params per function, one result at most (check_wasm_functions)', () => {
       const worst = Math.max(...wasm.locals)
       expect(worst).toBeLessThanOrEqual(100)
       for (const type of wasm.functionTypes) {

@@ -1,4 +1,4 @@
-// EVM → CosmWasm → EVM in one test process (issue 3 §6): the Solidity endpoint and PingPong on
+// EVM → CosmWasm → EVM in one test process: the Solidity endpoint and PingPong on
 // Hardhat's in-process EDR chain (domain 31337), the AssemblyScript endpoint and ping-pong app in
 // the embedded CosmWasm VM (domain 7001). The test is the relayer and the validators: it rebuilds
 // each endpoint's merkle tree from its events, signs checkpoints with the vector validator keys

@@ -1,4 +1,4 @@
-// Differential fuzzing of the three multisig verifiers of PROTOCOL §6 (issue 11, Tests): the
+// Differential fuzzing of the three multisig verifiers of PROTOCOL §6: the
 // Solidity `MultisigVerifier` (eth_call on Hardhat's in-process EDR chain), this package's
 // AssemblyScript verifier (the codec probe in the embedded VM, contract/test/codecProbe.ts) and
 // the SDK's `verifyProof` must accept and reject the same (message, proof) pairs; where the two

@@ -1,4 +1,4 @@
-// Deliveries with real proofs on a wasmd localnet (issue 4): the vector validators sign
+// Deliveries with real proofs on a wasmd localnet: the vector validators sign
 // checkpoints of a fake origin (test/contract/relay.ts), a relayer delivers through the typed
 // client over cosmjs's SigningCosmWasmClient, and wasmd runs the test recipient's handler as a
 // sub-message. One localnet for the whole file; the tests run in order and share its state.

@@ -1,4 +1,4 @@
-// The endpoint on a real wasmd chain (issue 4's first slice): the production path, cosmjs's
+// The endpoint on a real wasmd chain: the production path, cosmjs's
 // SigningCosmWasmClient over the node's RPC, with the typed client on top. wasmd runs its own
 // static checks on the upload, then executes the contract in its wasmvm.
 import { readFileSync } from 'node:fs'

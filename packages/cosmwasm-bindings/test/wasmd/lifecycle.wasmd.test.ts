@@ -1,4 +1,4 @@
-// Acks, deadlines, pause and adversarial deliveries on a wasmd localnet (issue 4): two endpoints
+// Acks, deadlines, pause and adversarial deliveries on a wasmd localnet: two endpoints
 // on the same chain (domains 7001 and 7002), each trusting the other's endpoint address as its
 // origin endpoint with the vector validators (threshold 3), and a test recipient as the app on
 // each side. Every message delivered here was really sent by an endpoint: the test records the
