@@ -10,8 +10,7 @@
 // compare the figures with each other, and check them on a wasmd node (scripts/benchWasmd.ts) before setting
 // gas limits from them. Every figure is one top-level execute, sub-messages included.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { fixSimulator } from '@ferry/cosmwasm-bindings/embedded'
 import { CWSimulateApp } from '@oraichain/cw-simulate'
 import { b64, DENOM, type Hex, OWNER, PREFIX, RELAYER } from '../test/contract/harness.ts'
@@ -23,21 +22,9 @@ import {
   Origin,
   VALIDATORS,
 } from '../test/contract/relay.ts'
+import { LOCAL, packageRoot, wasmPath, ZERO_FEES } from './benchSetup.ts'
 import { benchWasmd, writeWasmdFigures } from './benchWasmd.ts'
 import { buildContracts, setQuiet } from './buildWasm.ts'
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const wasm = (name: string) => join(root, 'build', `${name}.wasm`)
-
-const LOCAL = 7001
-const ZERO_FEES = {
-  base_fee: '0',
-  gas_price: '0',
-  rate: '1',
-  gas_overhead: 0,
-  gas_per_byte: 0,
-  max_gas_limit: 16_777_216,
-}
 
 setQuiet(true)
 await buildContracts()
@@ -47,7 +34,7 @@ const app = new CWSimulateApp({ chainId: 'ferry-bench', bech32Prefix: PREFIX, me
 app.time = (Math.floor(Date.now() / 1000) + 1_000) * 1e9
 
 async function instantiate(name: string, msg: unknown): Promise<string> {
-  const code = app.wasm.storeCode(OWNER, readFileSync(wasm(name))).unwrap()
+  const code = app.wasm.storeCode(OWNER, readFileSync(wasmPath(name))).unwrap()
   const res = await app.wasm.instantiateContract(OWNER, [], code, msg, name)
   if (res.err) throw new Error(`instantiate ${name}: ${res.val}`)
   const address = res.val.events
@@ -146,7 +133,7 @@ const pingPongDeliver = {
 }
 
 const sizes = Object.fromEntries(
-  ['endpoint', 'test-recipient', 'ping-pong'].map((name) => [name, statSync(wasm(name)).size]),
+  ['endpoint', 'test-recipient', 'ping-pong'].map((name) => [name, statSync(wasmPath(name)).size]),
 )
 const figures = {
   units:
@@ -182,8 +169,8 @@ process.stdout.write(`CosmWasm endpoint, embedded VM gas (${figures.units})\n`)
 for (const [label, value] of rows)
   process.stdout.write(`${label.padEnd(width)}  ${value.padStart(9)}\n`)
 
-mkdirSync(join(root, 'bench'), { recursive: true })
-writeFileSync(join(root, 'bench', 'cosmwasm.json'), `${JSON.stringify(figures, null, 2)}\n`)
+mkdirSync(join(packageRoot, 'bench'), { recursive: true })
+writeFileSync(join(packageRoot, 'bench', 'cosmwasm.json'), `${JSON.stringify(figures, null, 2)}\n`)
 process.stdout.write('wrote bench/cosmwasm.json\n')
 
 // The same transactions on a real chain. Different units (wasmd's figures are whole

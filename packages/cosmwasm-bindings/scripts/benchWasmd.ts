@@ -9,8 +9,8 @@
 // contract gas (wasmvm gas ÷ 140,000) plus the SDK's own (ante handler, signature check, tx bytes,
 // storage), so a proof's signatures also cost as transaction bytes.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { SigningCosmWasmClient } from '@cosmjs/cosmwasm-stargate'
 import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing'
 import { GasPrice } from '@cosmjs/stargate'
@@ -24,6 +24,7 @@ import {
   Origin,
   VALIDATORS,
 } from '../test/contract/relay.ts'
+import { LOCAL, packageRoot, wasmPath, ZERO_FEES } from './benchSetup.ts'
 import { buildContracts, setQuiet } from './buildWasm.ts'
 
 export type WasmdGasFigures = {
@@ -31,19 +32,6 @@ export type WasmdGasFigures = {
   wasmd: string
   send: { firstOnChannel: number; body32: number; body32WithAck: number }
   deliver: Record<string, number>
-}
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const wasm = (name: string) => join(root, 'build', `${name}.wasm`)
-
-const LOCAL = 7001
-const ZERO_FEES = {
-  base_fee: '0',
-  gas_price: '0',
-  rate: '1',
-  gas_overhead: 0,
-  gas_per_byte: 0,
-  max_gas_limit: 16_777_216,
 }
 
 /** Measures send and deliver on a fresh wasmd localnet, stopping it afterwards. */
@@ -62,7 +50,7 @@ export async function benchWasmd(): Promise<WasmdGasFigures> {
   })
   try {
     const instantiate = async (name: string, msg: Record<string, unknown>) => {
-      const { codeId } = await client.upload(sender, readFileSync(wasm(name)), 'auto')
+      const { codeId } = await client.upload(sender, readFileSync(wasmPath(name)), 'auto')
       return (await client.instantiate(sender, codeId, msg, name, 'auto')).contractAddress
     }
     const endpoint = await instantiate('endpoint', {
@@ -122,7 +110,7 @@ export async function benchWasmd(): Promise<WasmdGasFigures> {
       await deliverGas('ok:warm', signers) // the first delivery on the channel
       deliver[signers] = await deliverGas('ok:bench', signers)
     }
-    const version = readFileSync(join(root, '../../tools/wasmd/go.mod'), 'utf8').match(
+    const version = readFileSync(join(packageRoot, '../../tools/wasmd/go.mod'), 'utf8').match(
       /github\.com\/CosmWasm\/wasmd (v\S+)/,
     )?.[1]
     return {
@@ -140,8 +128,8 @@ export async function benchWasmd(): Promise<WasmdGasFigures> {
 
 /** Writes bench/wasmd.json. */
 export function writeWasmdFigures(figures: WasmdGasFigures): void {
-  mkdirSync(join(root, 'bench'), { recursive: true })
-  writeFileSync(join(root, 'bench', 'wasmd.json'), `${JSON.stringify(figures, null, 2)}\n`)
+  mkdirSync(join(packageRoot, 'bench'), { recursive: true })
+  writeFileSync(join(packageRoot, 'bench', 'wasmd.json'), `${JSON.stringify(figures, null, 2)}\n`)
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,74 +1,10 @@
+import * as protocol from '@ferry/protocol'
 import { expect, test } from 'vitest'
 
-// An accidental change to the public API (a rename, a lost export) fails here. Update the
-// snapshot only for a deliberate change, with a changeset.
-test('exports of @ferry/sdk', async () => {
-  expect(Object.keys(await import('./index.js')).sort()).toMatchInlineSnapshot(`
-    [
-      "ACK_BODY_HEADER_LENGTH",
-      "AckBodyTooShortError",
-      "AckRequestMismatchError",
-      "AckRequestedOnAckError",
-      "BaseError",
-      "BodyTooLargeError",
-      "BranchLengthError",
-      "FieldOutOfRangeError",
-      "IncrementalMerkleTree",
-      "InvalidAddressError",
-      "InvalidBech32Error",
-      "InvalidBytes32Error",
-      "InvalidHexError",
-      "InvalidThresholdError",
-      "LeafIndexAfterCheckpointError",
-      "LeafIndexOutOfRangeError",
-      "MAX_BODY_LENGTH",
-      "MAX_RESULT_LENGTH",
-      "MERKLE_TREE_DEPTH",
-      "MESSAGE_HEADER_LENGTH",
-      "MerkleCountOutOfRangeError",
-      "MerkleTree",
-      "MerkleTreeFullError",
-      "MessageFlags",
-      "MessageStatus",
-      "MessageTooShortError",
-      "PROOF_HEADER_LENGTH",
-      "PROTOCOL_VERSION",
-      "ProofLengthError",
-      "ResultTooLargeError",
-      "SIGNATURE_LENGTH",
-      "SignatureLengthError",
-      "SignatureMalleableError",
-      "SignatureRecoveryError",
-      "SignatureVError",
-      "SignerNotValidatorError",
-      "SignersNotAscendingError",
-      "ThresholdNotMetError",
-      "UnknownFlagsError",
-      "UnknownStatusError",
-      "UnsupportedVersionError",
-      "ZERO_HASHES",
-      "addressToBytes32",
-      "bech32ToBytes32",
-      "branchRoot",
-      "bytes32ToBech32",
-      "bytes32ToEvmAddress",
-      "decodeAckBody",
-      "decodeMessage",
-      "decodeProof",
-      "encodeAckBody",
-      "encodeBatchProofs",
-      "encodeMessage",
-      "encodeProof",
-      "evmAddressToBytes32",
-      "getChannelKey",
-      "getCheckpointDigest",
-      "getCheckpointDomainHash",
-      "getMessageId",
-      "recoverCheckpointSigner",
-      "recoverDigestSigner",
-      "signCheckpoint",
-      "sortSignaturesBySigner",
-      "verifyProof",
-    ]
-  `)
+// An accidental change to the public API (a rename, a lost export) fails here. Until the SDK's
+// own actions land, its entry point is the protocol's, whose names protocol's own snapshot pins.
+test('exports of @ferry/sdk: the protocol codec, whole', async () => {
+  const sdk = await import('./index.js')
+  expect(Object.keys(sdk).sort()).toEqual(Object.keys(protocol).sort())
+  expect(Object.keys(sdk)).toContain('encodeBatchProofs')
 })
