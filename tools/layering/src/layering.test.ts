@@ -38,7 +38,7 @@ const KNOWN: { rule: string; file: RegExp; why: string }[] = [
   },
   {
     rule: 'layer',
-    file: /^packages\/cosmwasm-bindings\/test\/roundtrip\//,
+    file: /^packages\/cosmwasm-bindings\/(test\/roundtrip\/|src\/errors\/cosmwasmFailureReason\.test\.ts$)/,
     why: 'EVM ↔ CosmWasm tests move to the test kit, which sits above both chains',
   },
 ]
