@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {CheckpointLib} from "../libs/CheckpointLib.sol";
+import {MerkleBranch} from "../libs/MerkleBranch.sol";
 import {MerkleTree} from "../libs/MerkleTree.sol";
 import {MessageCodec} from "../libs/MessageCodec.sol";
 
@@ -145,7 +146,7 @@ contract CodecHarness {
         uint256 index,
         uint32 zeroMask
     ) external pure returns (bytes32) {
-        return MerkleTree.branchRoot(leaf, siblings, index, zeroMask);
+        return MerkleBranch.branchRoot(leaf, siblings, index, zeroMask);
     }
 
     /// @notice The checkpoint domain hash.

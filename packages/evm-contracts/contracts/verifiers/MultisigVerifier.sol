@@ -6,7 +6,7 @@ import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {IMultisigVerifier} from "../interfaces/IMultisigVerifier.sol";
 import {IVerifier} from "../interfaces/IVerifier.sol";
 import {CheckpointLib} from "../libs/CheckpointLib.sol";
-import {MerkleTree} from "../libs/MerkleTree.sol";
+import {MerkleBranch} from "../libs/MerkleBranch.sol";
 import {MessageCodec} from "../libs/MessageCodec.sol";
 import {ProofCodec} from "../libs/ProofCodec.sol";
 import {ValidatorSetStore} from "./ValidatorSetStore.sol";
@@ -239,7 +239,7 @@ contract MultisigVerifier is IMultisigVerifier, Ownable2Step {
         bytes32 domainHash
     ) private pure returns (bytes32) {
         (uint32 checkpointIndex, uint32 leafIndex, uint32 zeroMask) = proof.header();
-        bytes32 root = MerkleTree.branchRoot(
+        bytes32 root = MerkleBranch.branchRoot(
             message.id(),
             proof.siblings(signaturesOffset),
             leafIndex,
