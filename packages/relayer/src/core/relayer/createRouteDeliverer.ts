@@ -2,11 +2,11 @@ import { encodeBatchProofs, MessageFlags, MessageStatus } from '@ferry/protocol'
 import type { Logger } from 'pino'
 import type { Hex } from 'viem'
 import type { ChainAdapter } from '../../chains/types.js'
+import { ackOriginalId } from '../../store/ackOriginalId.js'
 import type { MessageUpdate, RelayerStore, StoredMessage } from '../../store/types.js'
 import { failpoint } from '../failpoint.js'
 import { classifyError, errorDetail } from './classifyError.js'
 import type { CheckpointFetcher, GatheredCheckpoint } from './createCheckpointFetcher.js'
-import { getAckOriginalId } from './getAckOriginalId.js'
 import { isPaidAck } from './isPaidAck.js'
 import type { OriginTree } from './originTree.js'
 import { packBatches } from './packBatches.js'
@@ -110,7 +110,7 @@ export function createRouteDeliverer({
   async function paidAcks(claimed: readonly StoredMessage[]): Promise<Set<Hex>> {
     const acks = claimed.flatMap((message) => {
       if ((message.flags & MessageFlags.isAck) === 0 || message.feePaid >= minimumFee) return []
-      const originalId = getAckOriginalId(message.encoded)
+      const originalId = ackOriginalId(message.flags, message.encoded)
       return originalId ? [{ message, originalId }] : []
     })
     if (acks.length === 0) return new Set()
