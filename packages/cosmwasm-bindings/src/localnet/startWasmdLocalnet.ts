@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { freePort, stopChild } from '@ferry/sdk/process'
+import { freePort, stopChild } from '@ferry/process'
 import { buildWasmd } from './buildWasmd.js'
 
 const run = promisify(execFile)

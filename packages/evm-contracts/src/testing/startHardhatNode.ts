@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { freePort, stopChild } from '@ferry/sdk/process'
+import { freePort, stopChild } from '@ferry/process'
 
 export type HardhatNode = {
   rpcUrl: string

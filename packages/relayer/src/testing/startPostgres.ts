@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { BaseError } from '@ferry/protocol'
-import { freePort, stopChild } from '@ferry/sdk/process'
+import { freePort, stopChild } from '@ferry/process'
 import pg from 'pg'
 
 const run = promisify(execFile)
