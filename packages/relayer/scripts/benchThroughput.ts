@@ -22,7 +22,7 @@ import { openStore } from '../src/store/openStore.ts'
 import type { RelayerStore } from '../src/store/types.ts'
 import { useBaselineWasmCompiler } from '../src/store/useBaselineWasmCompiler.ts'
 import { startRelayer, startValidators, TEST_POLICY, waitFor } from '../test/world/agents.ts'
-import { evmAdapter } from '../test/world/evmAdapters.ts'
+import { evmAdapter, evmReader } from '../test/world/evmAdapters.ts'
 import {
   DEPLOYER_KEY,
   type EvmChain,
@@ -80,7 +80,7 @@ export async function benchThroughput({
   try {
     const validators = await startValidators(
       validatorStore,
-      [{ chain: evmAdapter(a, validatorStore), keys: validatorKeys(a.domain), confirmations }],
+      [{ chain: evmReader(a), keys: validatorKeys(a.domain), confirmations }],
       50,
     )
     const relayer = startRelayer({

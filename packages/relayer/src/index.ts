@@ -1,10 +1,10 @@
 /**
  * `@ferry/relayer`: Ferry's validator and relayer as a library (the `ferry` CLI runs the same
- * functions from a config file). The core takes its logger, chain adapters, store and an
+ * functions from a config file). The core takes its logger, chain readers and submitters, store and an
  * `AbortSignal` as arguments.
  *
  * @example
- * import { createEvmChain, openStore, runRelayer } from '@ferry/relayer'
+ * import { createEvmChainSubmitter, openStore, runRelayer } from '@ferry/relayer'
  */
 
 // Operator API, lifecycle events, metrics
@@ -13,43 +13,47 @@ export {
   type StartRelayerApiParameters,
   startRelayerApi,
 } from './api/startRelayerApi.js'
-// Chains
+// Chains: the keyless readers (`createEvmChainReader`, `createCosmWasmChainReader`) and their
+// types and errors are `@ferry/sdk`'s; the relayer adds submitters that wrap them with a key.
 export {
-  type CosmWasmChain,
+  type ConnectCosmWasmChainParameters,
   type CosmWasmChainSource,
-  type CreateCosmWasmChainParameters,
-  createCosmWasmChain,
-} from './chains/cosmwasm/createCosmWasmChain.js'
+  connectCosmWasmChain,
+} from './chains/cosmwasm/connectCosmWasmChain.js'
 export {
-  CallRejectedError,
-  ChainIdMismatchError,
-  IncompleteEventsError,
-} from './chains/cosmwasm/errors.js'
+  type CosmWasmChainSubmitter,
+  type CreateCosmWasmChainSubmitterParameters,
+  createCosmWasmChainSubmitter,
+} from './chains/cosmwasm/createCosmWasmChainSubmitter.js'
 export {
-  type CreateEvmChainParameters,
-  createEvmChain,
-  type EvmChainAdapter,
-} from './chains/evm/createEvmChain.js'
+  type CreateCosmWasmEmbeddedWriterParameters,
+  createCosmWasmEmbeddedWriter,
+} from './chains/cosmwasm/createCosmWasmEmbeddedWriter.js'
 export {
-  EndpointReadRevertedError,
-  EvmChainConfigError,
+  type CreateCosmWasmRpcWriterParameters,
+  createCosmWasmRpcWriter,
+} from './chains/cosmwasm/createCosmWasmRpcWriter.js'
+export { createSigner } from './chains/cosmwasm/createSigner.js'
+export { CallRejectedError } from './chains/cosmwasm/errors.js'
+export type { CosmWasmWriter, WriterOutcome } from './chains/cosmwasm/writer.js'
+export {
+  type CreateEvmChainSubmitterParameters,
+  createEvmChainSubmitter,
+  type EvmChainSubmitter,
+} from './chains/evm/createEvmChainSubmitter.js'
+export {
   GasEstimateRevertedError,
   GasPriceAboveCapError,
   NonceConflictError,
-  RpcError,
   TransactionRevertedError,
 } from './chains/evm/errors.js'
 export type { EvmGasPolicy } from './chains/evm/feeStrategy.js'
 export type {
-  BlockRef,
   CallReceipt,
-  ChainAdapter,
-  DeliveryOutcome,
+  ChainSubmitter,
   EndpointCall,
-  FeeAddedEvent,
   JournalEntry,
   RecoveredTransaction,
-  SentMessageEvent,
   SubmitOptions,
   TransactionJournal,
 } from './chains/types.js'

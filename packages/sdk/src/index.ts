@@ -1,5 +1,52 @@
 // Entry point of `@ferry/sdk`. The dApp SDK's actions come here (send, quote, track, recover);
-// until then it carries the protocol codec, re-exported from `@ferry/protocol`, so that a dApp
-// needs one import.
+// it carries the protocol codec, re-exported from `@ferry/protocol`, so that a dApp needs one
+// import, and the chain readers: each chain's Ferry endpoint read without a key.
 
 export * from '@ferry/protocol'
+export { abortable } from './chains/abortable.js'
+export {
+  type CosmWasmChainReader,
+  type CreateCosmWasmChainReaderParameters,
+  createCosmWasmChainReader,
+} from './chains/cosmwasm/createCosmWasmChainReader.js'
+export {
+  type CreateCosmWasmEmbeddedSourceParameters,
+  createCosmWasmEmbeddedSource,
+} from './chains/cosmwasm/createCosmWasmEmbeddedSource.js'
+export {
+  type CosmWasmRpcConnection,
+  type CosmWasmRpcSource,
+  type CreateCosmWasmRpcSourceParameters,
+  createCosmWasmRpcSource,
+} from './chains/cosmwasm/createCosmWasmRpcSource.js'
+export type { CosmWasmReadSource, SourceTransaction } from './chains/cosmwasm/source.js'
+export {
+  ChainIdMismatchError,
+  EndpointReadRevertedError,
+  EvmChainConfigError,
+  IncompleteEventsError,
+  RpcError,
+} from './chains/errors.js'
+export { callRpc, isRevert, toRpcError } from './chains/evm/callRpc.js'
+export type { EvmReadContext } from './chains/evm/context.js'
+export {
+  type CreateEvmChainReaderParameters,
+  createEvmChainReader,
+  type EvmChainReader,
+} from './chains/evm/createEvmChainReader.js'
+export {
+  type FailoverTransportParameters,
+  failoverTransport,
+} from './chains/evm/failoverTransport.js'
+export { toMessageStatus } from './chains/evm/toMessageStatus.js'
+export type {
+  BlockRef,
+  ChainFailure,
+  ChainFailureReason,
+  ChainLogger,
+  ChainReader,
+  DeliveryOutcome,
+  FeeAddedEvent,
+  SentMessageEvent,
+} from './chains/types.js'
+export { unwrapRpcError } from './chains/unwrapRpcError.js'

@@ -1,6 +1,6 @@
 import { MessageStatus } from '@ferry/protocol'
+import { RpcError } from '@ferry/sdk'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { RpcError } from '../chains/evm/errors.js'
 import { instrumentChain } from '../metrics/instrumentChain.js'
 import { A, B, createTestApi, fakeChain, get, sent, type TestApi, word } from './test/fixtures.js'
 

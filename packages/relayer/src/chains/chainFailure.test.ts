@@ -1,14 +1,14 @@
 // Each adapter error the relayer can meet, read by the core's classifyError: adapters translate
 // their errors into `chainFailure` data at their boundary, and this is where that is checked.
+
+import { ChainIdMismatchError, EndpointReadRevertedError, RpcError } from '@ferry/sdk'
 import { describe, expect, test } from 'vitest'
 import { classifyError } from '../core/relayer/classifyError.js'
-import { CallRejectedError, ChainIdMismatchError } from './cosmwasm/errors.js'
+import { CallRejectedError } from './cosmwasm/errors.js'
 import {
-  EndpointReadRevertedError,
   GasEstimateRevertedError,
   GasPriceAboveCapError,
   NonceConflictError,
-  RpcError,
   TransactionRevertedError,
 } from './evm/errors.js'
 

@@ -1,74 +1,5 @@
-import type { Message, MessageStatus } from '@ferry/protocol'
+import type { ChainReader, DeliveryOutcome } from '@ferry/sdk'
 import type { Hex } from 'viem'
-
-/** A block on a chain, by height and hash: the unit of finality and reorg detection. */
-export type BlockRef = {
-  number: bigint
-  hash: string
-  /** Unix seconds. */
-  timestamp: bigint
-}
-
-/** A `MessageSent` event (PROTOCOL §4), decoded, with where it was emitted. */
-export type SentMessageEvent = {
-  id: Hex
-  leafIndex: number
-  /** The encoded message, as emitted. */
-  encoded: Hex
-  message: Message
-  block: Omit<BlockRef, 'timestamp'>
-  transactionHash: string
-}
-
-/** A fee top-up (PROTOCOL §9: `FeeAdded(id, amount)`, CosmWasm `ferry_fee_added`) on an origin. */
-export type FeeAddedEvent = {
-  /** The message topped up. */
-  id: Hex
-  /** In the origin's native token's base units. */
-  amount: bigint
-  block: Omit<BlockRef, 'timestamp'>
-  transactionHash: string
-  /** Its position among the transaction's events (EVM: the log index): with the hash, its key. */
-  eventIndex: number
-}
-
-/** What one delivery, retry or timeout did to one message, from the destination's events. */
-export type DeliveryOutcome = {
-  id: Hex
-  status: MessageStatus
-  /** Handler's return or revert data (PROTOCOL §7), `0x` when none. */
-  result: Hex
-}
-
-/**
- * Why a chain call failed, as an adapter tells the core: the reason code the attempt is recorded
- * with. `gas_estimate_reverted`: the destination refused the call before anything was mined
- * (a bad proof, a message delivered by someone first); `tx_reverted`: mined but reverted;
- * `gas_price_above_cap`: nothing signed, the price is above the relayer's cap; `nonce_conflict`:
- * transactions the relayer did not sign take its key's nonces; `rpc_error`: the chain could not
- * be reached or answered badly.
- */
-export type ChainFailureReason =
-  | 'gas_estimate_reverted'
-  | 'tx_reverted'
-  | 'gas_price_above_cap'
-  | 'nonce_conflict'
-  | 'rpc_error'
-
-/**
- * What every error an adapter throws for a chain-side reason carries as `chainFailure` (on itself
- * or on an error in its `cause` chain), so the core tells failures apart by data, never by the
- * adapter's error classes. An error without one (a `TypeError`, a store failure) is the
- * relayer's own trouble: the core records it as `internal_error`.
- *
- * @example
- * class RpcError extends BaseError { readonly chainFailure: ChainFailure = { reason: 'rpc_error', retryable: true } }
- */
-export type ChainFailure = {
-  reason: ChainFailureReason
-  /** Whether the same call may succeed if tried again later (the error's own `retryable`). */
-  retryable: boolean
-}
 
 /** A contract call the relayer submits on a destination endpoint. */
 export type EndpointCall =
@@ -92,35 +23,11 @@ export type CallReceipt = {
 }
 
 /**
- * One chain as the validator and relayer see it: its endpoint as an origin (heads, events, tree)
- * and as a destination (status reads and calls). EVM (viem) and CosmWasm (the bindings' typed
- * client over RPC or the embedded VM) implement it; core code never sees which.
+ * One chain as the relayer writes to it: a {@link ChainReader} (the sdk's, keyless) plus a key,
+ * a nonce manager and a journal. EVM (`createEvmChainSubmitter`) and CosmWasm
+ * (`createCosmWasmChainSubmitter`) implement it; core code never sees which.
  */
-export type ChainAdapter = {
-  readonly kind: 'evm' | 'cosmwasm'
-  readonly domain: number
-  /** The endpoint as bytes32 (PROTOCOL §2), the `originEndpoint` of its checkpoints. */
-  readonly endpoint: Hex
-  /** Latest block. Throws `RpcError` (retryable) when every RPC URL fails. */
-  getHead(signal?: AbortSignal): Promise<BlockRef>
-  /** Hash of the canonical block at `number`, `undefined` above the head. */
-  getBlockHash(number: bigint, signal?: AbortSignal): Promise<string | undefined>
-  /** `MessageSent` events of the endpoint in blocks `[fromBlock, toBlock]`, in leaf order. */
-  getSentMessages(
-    fromBlock: bigint,
-    toBlock: bigint,
-    signal?: AbortSignal,
-  ): Promise<SentMessageEvent[]>
-  /** Fee top-ups (`FeeAdded` / `ferry_fee_added`) of the endpoint in blocks `[fromBlock, toBlock]`, in chain order. */
-  getFeesAdded(fromBlock: bigint, toBlock: bigint, signal?: AbortSignal): Promise<FeeAddedEvent[]>
-  /** The endpoint's tree (`merkleRoot`, `merkleCount`) as of block `blockNumber`. */
-  getTree(blockNumber: bigint, signal?: AbortSignal): Promise<{ root: Hex; count: number }>
-  /** What the origin charged for `message` (PROTOCOL §9), in its native token's base units. */
-  getFeePaid(event: SentMessageEvent, signal?: AbortSignal): Promise<bigint>
-  /** `messageStatus` on this chain's endpoint as a destination. */
-  getMessageStatus(message: Hex, signal?: AbortSignal): Promise<MessageStatus>
-  /** `inboundNonce(channel)` on this chain's endpoint. */
-  getInboundNonce(channel: Hex, signal?: AbortSignal): Promise<bigint>
+export type ChainSubmitter = ChainReader & {
   /**
    * Submits `call` and waits for its receipt. EVM: nonce from the journal, EIP-1559 fees, bumps a
    * stuck transaction; `journal.recordSigned` runs before each broadcast. Throws the adapter's

@@ -1,9 +1,9 @@
 import type { Logger } from 'pino'
-import { generatePrivateKey } from 'viem/accounts'
-import { createCosmWasmChain } from '../chains/cosmwasm/createCosmWasmChain.js'
-import { createEvmChain } from '../chains/evm/createEvmChain.js'
-import type { ChainAdapter, TransactionJournal } from '../chains/types.js'
+import { connectCosmWasmChain } from '../chains/cosmwasm/connectCosmWasmChain.js'
+import { createEvmChainSubmitter } from '../chains/evm/createEvmChainSubmitter.js'
+import type { ChainSubmitter, TransactionJournal } from '../chains/types.js'
 import type { DevnetChain } from './connectDevnetChains.js'
+import { createDevnetReader } from './createDevnetReader.js'
 import {
   DEVNET_COSMWASM_BECH32_PREFIX,
   DEVNET_COSMWASM_MNEMONIC,
@@ -12,49 +12,44 @@ import {
 } from './devnetAccounts.js'
 
 export type DevnetAdapter = {
-  adapter: ChainAdapter
+  adapter: ChainSubmitter
   /** Releases the adapter's connections. */
   close(): void
 }
 
 /**
- * The chain adapter of one devnet chain for the relayer (`relaying`, signing with the devnet
- * relayer's keys) or a validator (which only reads, so it gets a throwaway key, never the
- * relayer's or the validator's own): over the EVM node's RPC, the embedded chain, or the wasmd
- * node's CometBFT RPC.
+ * The relayer's submitter on one devnet chain, signing with the devnet relayer's keys: over the
+ * EVM node's RPC, the embedded chain, or the wasmd node's CometBFT RPC.
  *
  * @example
- * const { adapter, close } = await createDevnetAdapter({ chain, journal: store, relaying: true, logger })
+ * const { adapter, close } = await createDevnetAdapter({ chain, journal: store, logger })
  */
 export async function createDevnetAdapter({
   chain,
   journal,
-  relaying,
   logger,
 }: {
   chain: DevnetChain
   journal: TransactionJournal
-  relaying: boolean
   logger: Logger
 }): Promise<DevnetAdapter> {
   const log = logger.child({ module: 'chain', chain: chain.name })
-  const throwaway = generatePrivateKey()
-  if (chain.kind === 'evm')
+  if (chain.kind === 'evm') {
+    const { reader } = createDevnetReader({ chain, logger })
+    if (reader.kind !== 'evm') throw new Error(`${chain.name}: its reader is not EVM`)
     return {
-      adapter: createEvmChain({
-        domain: chain.domain,
-        rpcUrls: [chain.rpcUrl],
-        endpoint: chain.endpoint,
-        privateKey: relaying ? DEVNET_RELAYER_KEY : throwaway,
+      adapter: createEvmChainSubmitter({
+        reader,
+        privateKey: DEVNET_RELAYER_KEY,
         journal,
         gas: { maxFeePerGas: 10n ** 12n, bumpPercent: 15, stuckAfterMs: 10_000 },
-        pollingIntervalMs: 100,
         logger: log,
       }),
       close: () => {},
     }
+  }
   const { node } = chain
-  const adapter = await createCosmWasmChain({
+  const adapter = await connectCosmWasmChain({
     domain: chain.domain,
     endpoint: chain.endpoint,
     source:
@@ -63,7 +58,7 @@ export async function createDevnetAdapter({
         : {
             type: 'rpc',
             rpcUrls: [node.rpcUrl],
-            signer: relaying ? DEVNET_COSMWASM_MNEMONIC : throwaway,
+            signer: DEVNET_COSMWASM_MNEMONIC,
             bech32Prefix: DEVNET_COSMWASM_BECH32_PREFIX,
             gasPrice: node.gasPrice,
             chainId: chain.chainId,

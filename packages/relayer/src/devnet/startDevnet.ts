@@ -15,7 +15,8 @@ import { type Listening, listen } from '../service/listen.js'
 import { openStore } from '../store/openStore.js'
 import type { RelayerStore } from '../store/types.js'
 import { connectDevnetChains, type DevnetChain } from './connectDevnetChains.js'
-import { createDevnetAdapter, type DevnetAdapter } from './createDevnetAdapter.js'
+import { createDevnetAdapter } from './createDevnetAdapter.js'
+import { createDevnetReader } from './createDevnetReader.js'
 import { devnetValidatorKey } from './devnetAccounts.js'
 import { startCosmWasmDevnetChain } from './startCosmWasmDevnetChain.js'
 import { startEvmDevnetChain } from './startEvmDevnetChain.js'
@@ -116,13 +117,18 @@ export async function startDevnet({
     const store = observeStore(await openStore('memory://'), bus, { logger })
     stops.push(() => store.close())
 
-    const adapters: DevnetAdapter[] = []
+    const closes: (() => void)[] = []
     stops.push(() => {
-      for (const adapter of adapters) adapter.close()
+      for (const close of closes) close()
     })
-    const adapter = async (chain: DevnetChain, journal: TransactionJournal, relaying: boolean) => {
-      const created = await createDevnetAdapter({ chain, journal, relaying, logger })
-      adapters.push(created)
+    const reader = (chain: DevnetChain) => {
+      const created = createDevnetReader({ chain, logger })
+      closes.push(created.close)
+      return created.reader
+    }
+    const adapter = async (chain: DevnetChain, journal: TransactionJournal) => {
+      const created = await createDevnetAdapter({ chain, journal, logger })
+      closes.push(created.close)
       return created.adapter
     }
     const confirmations = (chain: DevnetChain) => (chain.kind === 'evm' ? 1 : 0)
@@ -134,7 +140,7 @@ export async function startDevnet({
     const validators: DevnetFile['validators'] = []
     for (const chain of chains) {
       const validator = await createValidator({
-        chain: await adapter(chain, validatorStore, false),
+        chain: reader(chain),
         store: validatorStore,
         privateKey: devnetValidatorKey(chain.domain),
         confirmations: confirmations(chain),
@@ -155,7 +161,7 @@ export async function startDevnet({
 
     const relayerChains = await Promise.all(
       chains.map(async (chain) => ({
-        adapter: await adapter(chain, store, true),
+        adapter: await adapter(chain, store),
         confirmations: confirmations(chain),
         pollIntervalMs: 100,
         name: chain.name,

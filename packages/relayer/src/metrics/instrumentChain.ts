@@ -1,4 +1,4 @@
-import type { ChainAdapter } from '../chains/types.js'
+import type { ChainReader } from '@ferry/sdk'
 import { classifyError } from '../core/relayer/classifyError.js'
 
 /**
@@ -12,7 +12,7 @@ import { classifyError } from '../core/relayer/classifyError.js'
  * const chain = instrumentChain(adapter, (domain, method) => metrics.recordRpcError(domain, method))
  * ```
  */
-export function instrumentChain<adapter extends ChainAdapter>(
+export function instrumentChain<adapter extends ChainReader>(
   adapter: adapter,
   onRpcError: (domain: number, method: string, error: unknown) => void,
 ): adapter {

@@ -10,7 +10,7 @@ import { observeStore } from '../events/observeStore.js'
 import { createRelayerMetrics } from '../metrics/createRelayerMetrics.js'
 import { instrumentChain } from '../metrics/instrumentChain.js'
 import { openStore } from '../store/openStore.js'
-import { createChainAdapter } from './createChainAdapter.js'
+import { createChainSubmitter } from './createChainSubmitter.js'
 
 /**
  * `ferry relayer start`: opens the store, builds an adapter per chain (keys read now), and runs
@@ -37,14 +37,7 @@ export const startRelayerService: StartService = async (config, { logger, signal
     const chains = await Promise.all(
       config.chains.map(async (chain, index) => ({
         adapter: instrumentChain(
-          await createChainAdapter({
-            chain,
-            index,
-            journal: store,
-            env,
-            submits: true,
-            logger,
-          }),
+          await createChainSubmitter({ chain, index, journal: store, env, logger }),
           (domain, method) => metrics.recordRpcError(domain, method),
         ),
         confirmations: chain.confirmations,

@@ -5,7 +5,7 @@ import { createValidator } from '../core/validator/createValidator.js'
 import { createValidatorApp } from '../core/validator/createValidatorApp.js'
 import { runValidator } from '../core/validator/runValidator.js'
 import { openStore } from '../store/openStore.js'
-import { createChainAdapter } from './createChainAdapter.js'
+import { createChainReader } from './createChainReader.js'
 import { listen } from './listen.js'
 
 /**
@@ -39,14 +39,7 @@ export const startValidatorService: StartService = async (config, { logger, sign
 
   const store = await openStore(config.store.url, { field: 'store.url', logger })
   try {
-    const chain = await createChainAdapter({
-      chain: chainConfig,
-      index,
-      journal: store,
-      env,
-      submits: false,
-      logger,
-    })
+    const chain = createChainReader({ chain: chainConfig, logger })
     const validator = await createValidator({
       chain,
       store,

@@ -3,8 +3,8 @@ import { chown, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { BaseError } from '@ferry/protocol'
 import { freePort, stopChild } from '@ferry/process'
+import { BaseError } from '@ferry/protocol'
 import pg from 'pg'
 
 const run = promisify(execFile)

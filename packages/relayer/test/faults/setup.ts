@@ -2,11 +2,11 @@
 // checks (test/world): agents over chosen RPC URLs with short timeouts, a relayer that retries
 // fast, and block production on demand.
 import type { Hex } from 'viem'
-import type { EvmChainAdapter } from '../../src/chains/evm/createEvmChain.ts'
+import type { EvmChainSubmitter } from '../../src/chains/evm/createEvmChainSubmitter.ts'
 import type { TransactionJournal } from '../../src/chains/types.ts'
 import type { RelayerPolicy } from '../../src/core/relayer/policy.ts'
 import { type AgentChain, type StartAgentRelayerParameters, TEST_POLICY } from '../world/agents.ts'
-import { type EvmAdapterOptions, evmAdapter } from '../world/evmAdapters.ts'
+import { type EvmAdapterOptions, evmAdapter, evmReader } from '../world/evmAdapters.ts'
 import { type EvmChain, RELAYER_KEYS } from '../world/evmWorld.ts'
 
 /** A relayer retry policy that retries failed sends quickly. */
@@ -27,10 +27,13 @@ export const FAULT_RELAYER = {
   validatorTimeoutMs: 1_000,
 } satisfies Partial<StartAgentRelayerParameters>
 
+/** A stalled URL costs this long before the next is tried. */
+const FAULT_TIMEOUT_MS = 1_500
+
 export type AdapterOptions = EvmAdapterOptions & {
   /** RPC URLs, preferred first; default the node's own. */
   rpcUrls?: readonly string[] | undefined
-  /** Signing key; default a throwaway (read-only use). */
+  /** Signing key; default RELAYER_KEYS[0]. */
   privateKey?: Hex | undefined
 }
 
@@ -44,8 +47,13 @@ export type AdapterOptions = EvmAdapterOptions & {
 export function faultAdapter(
   chain: EvmChain,
   journal: TransactionJournal,
-  { rpcUrls, privateKey, gas, requestTimeoutMs = 1_500 }: AdapterOptions = {},
-): EvmChainAdapter {
+  {
+    rpcUrls,
+    privateKey = RELAYER_KEYS[0],
+    gas,
+    requestTimeoutMs = FAULT_TIMEOUT_MS,
+  }: AdapterOptions = {},
+): EvmChainSubmitter {
   return evmAdapter(chain, journal, privateKey, rpcUrls, { gas, requestTimeoutMs })
 }
 
@@ -70,7 +78,7 @@ export function faultChain(
   return {
     domain: chain.domain,
     confirmations,
-    validatorAdapter: (journal) => faultAdapter(chain, journal, { rpcUrls }),
+    validatorReader: () => evmReader(chain, rpcUrls, { requestTimeoutMs: FAULT_TIMEOUT_MS }),
     relayerAdapter: (journal) =>
       faultAdapter(chain, journal, { rpcUrls, privateKey: RELAYER_KEYS[0], ...relayer }),
     ...validators,

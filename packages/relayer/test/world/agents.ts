@@ -3,9 +3,10 @@
 // a free 127.0.0.1 port. `startAgents` wires both over a world's chains for the end-to-end and
 // fault tests alike; `startValidators` and `startRelayer` are the pieces it (and the benches) use.
 
+import type { ChainReader } from '@ferry/sdk'
 import pino, { type Logger } from 'pino'
 import type { Hex } from 'viem'
-import type { ChainAdapter, TransactionJournal } from '../../src/chains/types.ts'
+import type { ChainSubmitter, TransactionJournal } from '../../src/chains/types.ts'
 import type { RelayerPolicy } from '../../src/core/relayer/policy.ts'
 import {
   type RelayerChain,
@@ -37,7 +38,7 @@ export type RunningValidators = {
  */
 export async function startValidators(
   store: RelayerStore,
-  origins: readonly { chain: ChainAdapter; keys: readonly Hex[]; confirmations: number }[],
+  origins: readonly { chain: ChainReader; keys: readonly Hex[]; confirmations: number }[],
   pollIntervalMs: number,
 ): Promise<RunningValidators> {
   const controller = new AbortController()
@@ -99,7 +100,7 @@ export type RunningRelayer = { done: Promise<void>; stop(): Promise<void> }
  */
 export function startRelayer(params: {
   store: RelayerStore
-  chains: readonly { adapter: ChainAdapter; confirmations: number; pollIntervalMs: number }[]
+  chains: readonly { adapter: ChainSubmitter; confirmations: number; pollIntervalMs: number }[]
   validators: ReadonlyMap<number, { urls: readonly string[]; threshold: number }>
   policy?: RelayerPolicy | undefined
   owner?: string | undefined
@@ -133,10 +134,10 @@ export type AgentChain = {
   domain: number
   /** Blocks until final as an origin. */
   confirmations: number
-  /** A validator's adapter, journaling to its store (validators only read). */
-  validatorAdapter: (journal: TransactionJournal) => ChainAdapter | Promise<ChainAdapter>
-  /** The relayer's adapter, signing with its key and journaling to its store. */
-  relayerAdapter: (journal: TransactionJournal) => ChainAdapter | Promise<ChainAdapter>
+  /** A validator's reader: validators only read, so it holds no key. */
+  validatorReader: () => ChainReader | Promise<ChainReader>
+  /** The relayer's submitter, signing with its key and journaling to its store. */
+  relayerAdapter: (journal: TransactionJournal) => ChainSubmitter | Promise<ChainSubmitter>
   /** The validators run for it as an origin; default all three of `validatorKeys(domain)`. */
   validatorKeys?: readonly Hex[] | undefined
   /** The validator URLs the relayer is given for it, from those run; default all of them. */
@@ -156,7 +157,7 @@ export async function startAgentValidators(
   const origins = []
   for (const chain of chains)
     origins.push({
-      chain: await chain.validatorAdapter(store),
+      chain: await chain.validatorReader(),
       keys: chain.validatorKeys ?? validatorKeys(chain.domain),
       confirmations: chain.confirmations,
     })

@@ -18,12 +18,11 @@ import {
 } from '@ferry/cosmwasm-bindings/testing'
 import { endpointAbi, multisigVerifierAbi } from '@ferry/evm-contracts'
 import { bech32ToBytes32, bytes32ToBech32 } from '@ferry/protocol'
+import { createCosmWasmChainReader, createCosmWasmEmbeddedSource } from '@ferry/sdk'
 import type { Hex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
-import {
-  type CosmWasmChain,
-  createCosmWasmChain,
-} from '../../src/chains/cosmwasm/createCosmWasmChain.ts'
+import { connectCosmWasmChain } from '../../src/chains/cosmwasm/connectCosmWasmChain.ts'
+import type { CosmWasmChainSubmitter } from '../../src/chains/cosmwasm/createCosmWasmChainSubmitter.ts'
 import { type AgentChain, testLogger } from './agents.ts'
 import { type EvmChain, type EvmWorld, THRESHOLD, toB32, validatorKeys } from './evmWorld.ts'
 import type { ChannelDeliveries } from './inOrder.ts'
@@ -183,8 +182,11 @@ async function connectEvm(chain: EvmChain, cosmwasmEndpoint: Hex): Promise<void>
  * @example
  * const adapter = await cosmwasmAdapter(cosmwasm, COSMWASM_RELAYER)
  */
-export function cosmwasmAdapter(world: CosmWasmWorld, sender: string): Promise<CosmWasmChain> {
-  return createCosmWasmChain({
+export function cosmwasmAdapter(
+  world: CosmWasmWorld,
+  sender: string,
+): Promise<CosmWasmChainSubmitter> {
+  return connectCosmWasmChain({
     domain: world.domain,
     endpoint: world.endpoint,
     source: { type: 'embedded', chain: world.chain, sender },
@@ -202,7 +204,12 @@ export function cosmwasmAdapter(world: CosmWasmWorld, sender: string): Promise<C
 export const cosmwasmAgentChain = (world: CosmWasmWorld): AgentChain => ({
   domain: world.domain,
   confirmations: 0,
-  validatorAdapter: () => cosmwasmAdapter(world, COSMWASM_USER),
+  validatorReader: () =>
+    createCosmWasmChainReader({
+      domain: world.domain,
+      endpoint: world.endpoint,
+      source: createCosmWasmEmbeddedSource({ chain: world.chain }),
+    }),
   relayerAdapter: () => cosmwasmAdapter(world, COSMWASM_RELAYER),
 })
 

@@ -1,7 +1,10 @@
-// Chain adapters over an EvmWorld's chains, as the CLI builds them from a config.
+// Chain readers and submitters over an EvmWorld's chains, as the CLI builds them from a config.
+import { createEvmChainReader, type EvmChainReader } from '@ferry/sdk'
 import type { Hex } from 'viem'
-import { generatePrivateKey } from 'viem/accounts'
-import { createEvmChain, type EvmChainAdapter } from '../../src/chains/evm/createEvmChain.ts'
+import {
+  createEvmChainSubmitter,
+  type EvmChainSubmitter,
+} from '../../src/chains/evm/createEvmChainSubmitter.ts'
 import type { EvmGasPolicy } from '../../src/chains/evm/feeStrategy.ts'
 import type { TransactionJournal } from '../../src/chains/types.ts'
 import { type AgentChain, testLogger } from './agents.ts'
@@ -17,25 +20,20 @@ export type EvmAdapterOptions = {
 }
 
 /**
- * An adapter for `chain` signing with `privateKey` (a throwaway key when absent: read-only use).
+ * A keyless reader of `chain` over `rpcUrls` (what validators get).
  *
  * @example
- * const adapter = evmAdapter(world.chains[0], store, RELAYER_KEYS[0])
+ * const reader = evmReader(world.chains[0])
  */
-export function evmAdapter(
+export function evmReader(
   chain: EvmChain,
-  journal: TransactionJournal,
-  privateKey: Hex = generatePrivateKey(),
   rpcUrls: readonly string[] = [chain.rpcUrl],
-  { gas, requestTimeoutMs = 2_000 }: EvmAdapterOptions = {},
-): EvmChainAdapter {
-  return createEvmChain({
+  { requestTimeoutMs = 2_000 }: Pick<EvmAdapterOptions, 'requestTimeoutMs'> = {},
+): EvmChainReader {
+  return createEvmChainReader({
     domain: chain.domain,
     rpcUrls,
     endpoint: chain.endpoint,
-    privateKey,
-    journal,
-    gas: { ...TEST_GAS, ...gas },
     logger: testLogger,
     pollingIntervalMs: 50,
     requestTimeoutMs,
@@ -43,7 +41,29 @@ export function evmAdapter(
 }
 
 /**
- * `chain` for `startAgents`: validators on throwaway keys, the relayer on RELAYER_KEYS[0], each
+ * A submitter for `chain` signing with `privateKey`, over a reader of `rpcUrls`.
+ *
+ * @example
+ * const adapter = evmAdapter(world.chains[0], store, RELAYER_KEYS[0])
+ */
+export function evmAdapter(
+  chain: EvmChain,
+  journal: TransactionJournal,
+  privateKey: Hex,
+  rpcUrls: readonly string[] = [chain.rpcUrl],
+  { gas, requestTimeoutMs = 2_000 }: EvmAdapterOptions = {},
+): EvmChainSubmitter {
+  return createEvmChainSubmitter({
+    reader: evmReader(chain, rpcUrls, { requestTimeoutMs }),
+    privateKey,
+    journal,
+    gas: { ...TEST_GAS, ...gas },
+    logger: testLogger,
+  })
+}
+
+/**
+ * `chain` for `startAgents`: validators on keyless readers, the relayer on RELAYER_KEYS[0], each
  * over the node's own URL.
  *
  * @example
@@ -52,6 +72,6 @@ export function evmAdapter(
 export const evmAgentChain = (chain: EvmChain, confirmations: number): AgentChain => ({
   domain: chain.domain,
   confirmations,
-  validatorAdapter: (journal) => evmAdapter(chain, journal),
+  validatorReader: () => evmReader(chain),
   relayerAdapter: (journal) => evmAdapter(chain, journal, RELAYER_KEYS[0]),
 })

@@ -45,7 +45,7 @@ export const HARDHAT_KEYS = [
 /** Deployer and sender of test messages. */
 export const DEPLOYER_KEY: Hex = HARDHAT_KEYS[0]
 /** The relayers' keys (one per relayer process in tests with several). */
-export const RELAYER_KEYS: readonly Hex[] = [HARDHAT_KEYS[1], HARDHAT_KEYS[2]]
+export const RELAYER_KEYS: readonly [Hex, Hex] = [HARDHAT_KEYS[1], HARDHAT_KEYS[2]]
 
 /** Validator `i` (0–2) of origin `domain`: derived, test-only. */
 export const validatorKey = (domain: number, i: number): Hex =>

@@ -1,5 +1,6 @@
+import type { BlockRef, ChainReader } from '@ferry/sdk'
 import type { Logger } from 'pino'
-import type { BlockRef, ChainAdapter } from '../../chains/types.js'
+import type { ChainSubmitter } from '../../chains/types.js'
 import { sleep } from '../../core/runLoop.js'
 import type { RelayerStore } from '../../store/types.js'
 
@@ -7,7 +8,8 @@ import type { RelayerStore } from '../../store/types.js'
 const INDEXER_STREAM = 'relayer'
 
 export type MonitoredChain = {
-  adapter: ChainAdapter
+  /** A reader; a submitter's signer balance is polled too. */
+  adapter: ChainReader & { getSignerBalance?: ChainSubmitter['getSignerBalance'] | undefined }
   confirmations: number
   /** The config's name for it, shown beside the domain. */
   name?: string | undefined
@@ -17,7 +19,7 @@ export type MonitoredChain = {
 export type ChainHealth = {
   domain: number
   name: string | undefined
-  kind: ChainAdapter['kind']
+  kind: ChainReader['kind']
   endpoint: string
   confirmations: number
   head: BlockRef | undefined
@@ -94,7 +96,7 @@ export function createChainMonitor({
     state.checkedAt = new Date()
     const [head, balance, cursor] = await Promise.allSettled([
       chain.adapter.getHead(signal),
-      chain.adapter.getSignerBalance(signal),
+      chain.adapter.getSignerBalance?.(signal),
       store.getCursor(INDEXER_STREAM, chain.adapter.domain),
     ])
     if (head.status === 'fulfilled') {

@@ -9,15 +9,19 @@ import {
   MessageFlags,
   type MessageStatus,
 } from '@ferry/protocol'
+import type { BlockRef } from '@ferry/sdk'
 import type { Hex } from 'viem'
-import type { BlockRef, ChainAdapter } from '../../chains/types.js'
 import { createEventBus, type EventBus } from '../../events/createEventBus.js'
 import { observeStore } from '../../events/observeStore.js'
 import { createRelayerMetrics, type RelayerMetrics } from '../../metrics/createRelayerMetrics.js'
 import { openStore } from '../../store/openStore.js'
 import type { NewMessage, RelayerStore } from '../../store/types.js'
 import { createRelayerApi } from '../createRelayerApi.js'
-import { type ChainMonitor, createChainMonitor } from '../monitor/createChainMonitor.js'
+import {
+  type ChainMonitor,
+  createChainMonitor,
+  type MonitoredChain,
+} from '../monitor/createChainMonitor.js'
 import { createValidatorProbe, type ProbedValidators } from '../monitor/createValidatorProbe.js'
 import type { ApiApp, RelayerApiOptions } from '../types.js'
 
@@ -97,7 +101,7 @@ export function fakeChain(
     head: { number: 120n, hash: word(120, 'h'), timestamp: 1_700_000_000n },
     balance: 10n ** 18n,
   },
-): ChainAdapter & { state: typeof state } {
+): MonitoredChain['adapter'] & { state: typeof state } {
   const unused = async (): Promise<never> => {
     throw new Error('not used by the API')
   }
@@ -121,8 +125,6 @@ export function fakeChain(
     getFeePaid: unused,
     getMessageStatus: unused,
     getInboundNonce: unused,
-    submit: unused,
-    recover: unused,
   }
 }
 

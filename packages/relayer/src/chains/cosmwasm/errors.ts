@@ -1,5 +1,6 @@
 import { BaseError } from '@ferry/protocol'
-import type { ChainFailure, EndpointCall } from '../types.js'
+import type { ChainFailure } from '@ferry/sdk'
+import type { EndpointCall } from '../types.js'
 
 /**
  * The chain refused a call before it was included (the CosmWasm counterpart of the EVM
@@ -33,63 +34,5 @@ export class CallRejectedError extends BaseError {
     super(`Domain ${domain} rejected ${call}.`, { cause, retryable: false })
     this.call = call
     this.domain = domain
-  }
-}
-
-/**
- * An RPC URL serves another chain than the one configured (`chainId`): the adapter will not read
- * or write through it and tries the next URL. Not retryable: the URL is misconfigured.
- *
- * @example
- * new ChainIdMismatchError({ url: 'http://127.0.0.1:26657', expected: 'wasm-1', actual: 'osmosis-1' })
- */
-export class ChainIdMismatchError extends BaseError {
-  override name = 'ChainIdMismatchError' as const
-  /** What the core reads (`ChainFailure`): recorded as `rpc_error`. */
-  readonly chainFailure: ChainFailure = { reason: 'rpc_error', retryable: false }
-  readonly url: string
-  readonly expected: string
-  readonly actual: string
-  constructor({ url, expected, actual }: { url: string; expected: string; actual: string }) {
-    super(`${url} serves chain "${actual}", not "${expected}".`, { retryable: false })
-    this.url = url
-    this.expected = expected
-    this.actual = actual
-  }
-}
-
-/**
- * The events read for a block range do not account for how much the endpoint's tree grew over
- * it: the node's transaction index is behind its blocks (CometBFT indexes just after it
- * commits) or not kept at all (`indexer = "null"`). Retryable: read the range again; a node
- * without an index never gets there, and must be replaced.
- *
- * @example
- * new IncompleteEventsError({ domain: 7001, fromBlock: 10n, toBlock: 20n, found: 1, expected: 2 })
- */
-export class IncompleteEventsError extends BaseError {
-  override name = 'IncompleteEventsError' as const
-  /** What the core reads (`ChainFailure`): recorded as `rpc_error`. */
-  readonly chainFailure: ChainFailure = { reason: 'rpc_error', retryable: true }
-  constructor({
-    domain,
-    fromBlock,
-    toBlock,
-    found,
-    expected,
-  }: {
-    domain: number
-    fromBlock: bigint
-    toBlock: bigint
-    found: number
-    expected: number
-  }) {
-    super(
-      `Domain ${domain}: blocks ${fromBlock}–${toBlock} show ${found} sent messages of ${expected}.`,
-      {
-        metaMessages: ["The node's transaction index is behind its blocks, or off."],
-        retryable: true,
-      },
-    )
   }
 }

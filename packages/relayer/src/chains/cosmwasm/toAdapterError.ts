@@ -1,12 +1,12 @@
 import { EndpointError } from '@ferry/cosmwasm-bindings'
-import { RpcError } from '../evm/errors.js'
+import { unwrapRpcError } from '@ferry/sdk'
 import type { EndpointCall } from '../types.js'
 import { CallRejectedError } from './errors.js'
 
 /**
  * The error a CosmWasm adapter method throws for what the typed client threw: an `RpcError`
  * found anywhere in the cause chain (the client wraps every executor error in an
- * `EndpointError`, so it is dug out), else for a submitted `call` a `CallRejectedError` around
+ * `EndpointError`, so it is dug out), else for the submitted `call` a `CallRejectedError` around
  * the endpoint's error, else the error as it is (a query's `EndpointError`, an abort).
  *
  * @example
@@ -14,11 +14,10 @@ import { CallRejectedError } from './errors.js'
  */
 export function toAdapterError(
   error: unknown,
-  submitted?: { call: EndpointCall['type']; domain: number },
+  submitted: { call: EndpointCall['type']; domain: number },
 ): unknown {
-  for (let current: unknown = error; current instanceof Error; current = current.cause)
-    if (current instanceof RpcError) return current
-  if (submitted !== undefined && error instanceof EndpointError)
-    return new CallRejectedError({ ...submitted, cause: error })
+  const unwrapped = unwrapRpcError(error)
+  if (unwrapped !== error) return unwrapped
+  if (error instanceof EndpointError) return new CallRejectedError({ ...submitted, cause: error })
   return error
 }

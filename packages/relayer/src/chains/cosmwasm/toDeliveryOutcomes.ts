@@ -1,6 +1,6 @@
 import type { EndpointEvent } from '@ferry/cosmwasm-bindings'
 import { MessageStatus } from '@ferry/protocol'
-import type { DeliveryOutcome } from '../types.js'
+import type { DeliveryOutcome } from '@ferry/sdk'
 
 /**
  * What a delivery, retry or timeout did to each message, from the endpoint's events of its

@@ -1,6 +1,6 @@
+import { callRpc } from '@ferry/sdk'
 import type { JournalEntry } from '../types.js'
 import type { EvmContext } from './context.js'
-import { callRpc } from './rpc.js'
 
 /**
  * What a node said to a signed transaction: taken (or already known, which is as good),

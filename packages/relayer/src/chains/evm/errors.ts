@@ -1,47 +1,5 @@
 import { BaseError } from '@ferry/protocol'
-import type { ChainFailure } from '../types.js'
-
-/**
- * No RPC URL answered `method` (HTTP errors, timeouts, dropped connections, overloaded nodes).
- * Retryable: the same request can succeed once a provider recovers.
- *
- * @example
- * if (error instanceof RpcError) log.warn({ method: error.method }, 'RPC down')
- */
-export class RpcError extends BaseError {
-  override name = 'RpcError'
-  /** What the core reads (`ChainFailure`): recorded as `rpc_error`. */
-  readonly chainFailure: ChainFailure = { reason: 'rpc_error', retryable: true }
-  readonly method: string
-  constructor(args: { method: string; domain: number; cause: Error }) {
-    super(`RPC call ${args.method} on domain ${args.domain} failed on every URL.`, {
-      cause: args.cause,
-      retryable: true,
-    })
-    this.method = args.method
-  }
-}
-
-/**
- * A read of the endpoint reverted (e.g. `quote` for a destination whose fee configuration was
- * removed). Not retryable: the same read at the same block reverts the same way.
- *
- * @example
- * if (error instanceof EndpointReadRevertedError) console.log(error.functionName)
- */
-export class EndpointReadRevertedError extends BaseError {
-  override name = 'EndpointReadRevertedError'
-  /** What the core reads (`ChainFailure`): recorded as `rpc_error`. */
-  readonly chainFailure: ChainFailure = { reason: 'rpc_error', retryable: false }
-  readonly functionName: string
-  constructor(args: { functionName: string; domain: number; cause: Error }) {
-    super(`Reading ${args.functionName} of the endpoint on domain ${args.domain} reverted.`, {
-      cause: args.cause,
-      retryable: false,
-    })
-    this.functionName = args.functionName
-  }
-}
+import type { ChainFailure } from '@ferry/sdk'
 
 /**
  * Gas estimation of an endpoint call reverted: sent as is, the transaction would revert (a bad
@@ -161,17 +119,4 @@ function stringify(values: readonly unknown[]): string {
   return JSON.stringify(values, (_, value: unknown) =>
     typeof value === 'bigint' ? value.toString() : value,
   )
-}
-
-/**
- * `createEvmChain` was given parameters it cannot work with. Not retryable: fix the config.
- *
- * @example
- * createEvmChain({ ...params, rpcUrls: [] }) // throws EvmChainConfigError
- */
-export class EvmChainConfigError extends BaseError {
-  override name = 'EvmChainConfigError'
-  constructor(args: { domain: number; problem: string }) {
-    super(`EVM chain ${args.domain}: ${args.problem}`, { retryable: false })
-  }
 }

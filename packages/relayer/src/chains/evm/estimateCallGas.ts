@@ -1,11 +1,10 @@
 import { endpointAbi, multisigVerifierAbi } from '@ferry/evm-contracts'
 import { BaseError as FerryBaseError } from '@ferry/protocol'
+import { abortable, isRevert, toRpcError } from '@ferry/sdk'
 import { decodeErrorResult, type Hex, isHex } from 'viem'
 import type { EndpointCall } from '../types.js'
-import { abortable } from './abortable.js'
 import type { EvmContext } from './context.js'
 import { GasEstimateRevertedError } from './errors.js'
-import { isRevert, toRpcError } from './rpc.js'
 
 /** Errors a delivery can revert with: the endpoint's and the multisig verifier's. */
 const deliveryErrors = [...endpointAbi, ...multisigVerifierAbi].filter(

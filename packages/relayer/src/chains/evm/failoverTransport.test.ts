@@ -1,11 +1,11 @@
 import { MessageStatus } from '@ferry/protocol'
+import { RpcError } from '@ferry/sdk'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   type RpcFaultProxy,
   type RpcFaultRule,
   startRpcFaultProxy,
 } from '../../testing/rpcFaultProxy.js'
-import { RpcError } from './errors.js'
 import { createMemoryLogger, type FerryFixture, keys, startFerry } from './test/ferryFixture.js'
 import { createMemoryJournal } from './test/memoryJournal.js'
 

@@ -1,6 +1,6 @@
+import { callRpc } from '@ferry/sdk'
 import type { EvmContext } from './context.js'
 import { GasPriceAboveCapError } from './errors.js'
-import { callRpc } from './rpc.js'
 
 /**
  * How the adapter prices its transactions (EIP-1559).

@@ -1,6 +1,6 @@
+import { callRpc } from '@ferry/sdk'
 import { type Hash, type TransactionReceipt, TransactionReceiptNotFoundError } from 'viem'
 import type { EvmContext } from './context.js'
-import { callRpc } from './rpc.js'
 
 /**
  * The receipt of `hash`, or `undefined` while it is not mined (or unknown to the node).

@@ -1,5 +1,5 @@
+import { callRpc } from '@ferry/sdk'
 import type { EvmContext } from './context.js'
-import { callRpc } from './rpc.js'
 
 /**
  * The adapter's own nonce manager for its one key. Nonces come from the chain and the journal,

@@ -1,5 +1,7 @@
 import { endpointAbi } from '@ferry/evm-contracts'
 import { MessageStatus } from '@ferry/protocol'
+import type { DeliveryOutcome } from '@ferry/sdk'
+import { toMessageStatus } from '@ferry/sdk'
 import {
   type Address,
   isAddressEqual,
@@ -7,8 +9,7 @@ import {
   parseEventLogs,
   type TransactionReceipt,
 } from 'viem'
-import type { CallReceipt, DeliveryOutcome } from '../types.js'
-import { toMessageStatus } from './toMessageStatus.js'
+import type { CallReceipt } from '../types.js'
 
 /**
  * The delivery outcomes in `logs`, in log order: `MessageDelivered` and `MessageRetried` with

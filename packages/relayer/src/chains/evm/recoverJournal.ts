@@ -1,12 +1,11 @@
+import { callRpc, EndpointReadRevertedError } from '@ferry/sdk'
 import { parseTransaction, type TransactionReceipt } from 'viem'
 import type { JournalEntry, RecoveredTransaction } from '../types.js'
 import { broadcast } from './broadcast.js'
 import type { EvmContext } from './context.js'
-import { EndpointReadRevertedError } from './errors.js'
 import { findMined } from './findMined.js'
 import { minedNonce, type NonceManager } from './nonceManager.js'
 import { toCallReceipt } from './parseOutcomes.js'
-import { callRpc } from './rpc.js'
 import { waitForInclusion } from './waitForInclusion.js'
 
 /**

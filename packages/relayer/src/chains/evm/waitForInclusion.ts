@@ -1,4 +1,5 @@
 import { BaseError } from '@ferry/protocol'
+import { callRpc } from '@ferry/sdk'
 import { parseTransaction, type TransactionReceipt } from 'viem'
 import type { JournalEntry } from '../types.js'
 import { broadcast } from './broadcast.js'
@@ -6,7 +7,6 @@ import type { EvmContext } from './context.js'
 import { bumpFees, readFeeMarket } from './feeStrategy.js'
 import { findMined, type MinedEntry } from './findMined.js'
 import { minedNonce } from './nonceManager.js'
-import { callRpc } from './rpc.js'
 import { signAndRecord } from './signAndRecord.js'
 import { sleep } from './sleep.js'
 

@@ -1,5 +1,5 @@
 import { BaseError } from '@ferry/protocol'
-import type { ChainFailure, ChainFailureReason } from '../../chains/types.js'
+import type { ChainFailure, ChainFailureReason } from '@ferry/sdk'
 import type { ReasonCode } from '../../store/types.js'
 
 /** What the core makes of an error: the reason code its attempt is recorded with, and whether trying again can help. */

@@ -1,11 +1,11 @@
 import { getChannelKey } from '@ferry/protocol'
+import type { ChainReader, SentMessageEvent } from '@ferry/sdk'
 import type { Logger } from 'pino'
-import type { ChainAdapter, SentMessageEvent } from '../../chains/types.js'
 import type { NewMessage, RelayerStore, SeenBlock } from '../../store/types.js'
 import type { OriginTree } from './originTree.js'
 
 export type CreateOriginIndexerParameters = {
-  chain: ChainAdapter
+  chain: ChainReader
   store: RelayerStore
   tree: OriginTree
   confirmations: number

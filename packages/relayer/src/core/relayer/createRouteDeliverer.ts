@@ -1,7 +1,8 @@
 import { encodeBatchProofs, MessageFlags, MessageStatus } from '@ferry/protocol'
+import type { ChainReader } from '@ferry/sdk'
 import type { Logger } from 'pino'
 import type { Hex } from 'viem'
-import type { ChainAdapter } from '../../chains/types.js'
+import type { ChainSubmitter } from '../../chains/types.js'
 import { ackOriginalId } from '../../store/ackOriginalId.js'
 import type { MessageUpdate, RelayerStore, StoredMessage } from '../../store/types.js'
 import { failpoint } from '../failpoint.js'
@@ -22,8 +23,8 @@ import {
 import { outcomeUpdates } from './recordOutcomes.js'
 
 export type CreateRouteDelivererParameters = {
-  origin: ChainAdapter
-  destination: ChainAdapter
+  origin: ChainReader
+  destination: ChainSubmitter
   store: RelayerStore
   tree: OriginTree
   fetcher: CheckpointFetcher

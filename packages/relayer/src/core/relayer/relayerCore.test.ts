@@ -2,8 +2,8 @@
 // fake chains and an in-memory store, pass by pass: every reason code the relayer records is
 // reached by some test here, which the last test checks.
 import { MessageStatus } from '@ferry/protocol'
+import type { SentMessageEvent } from '@ferry/sdk'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import type { SentMessageEvent } from '../../chains/types.js'
 import { openStore } from '../../store/openStore.js'
 import type { MessageUpdate, ReasonCode, RelayerStore } from '../../store/types.js'
 import type { RelayerPolicy } from './policy.js'

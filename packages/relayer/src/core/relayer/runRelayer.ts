@@ -1,5 +1,5 @@
 import type { Logger } from 'pino'
-import type { ChainAdapter } from '../../chains/types.js'
+import type { ChainSubmitter } from '../../chains/types.js'
 import type { RelayerStore } from '../../store/types.js'
 import { runLoop } from '../runLoop.js'
 import { createCheckpointFetcher } from './createCheckpointFetcher.js'
@@ -10,7 +10,7 @@ import type { RelayerPolicy } from './policy.js'
 import { outcomeUpdates } from './recordOutcomes.js'
 
 export type RelayerChain = {
-  adapter: ChainAdapter
+  adapter: ChainSubmitter
   /** Blocks until final on this chain as an origin. */
   confirmations: number
   /** Pause between passes once caught up (about a block time, or less). */

@@ -1,8 +1,8 @@
 import { type Checkpoint, MerkleTree, signCheckpoint } from '@ferry/protocol'
+import type { ChainReader } from '@ferry/sdk'
 import type { Logger } from 'pino'
 import type { Hex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
-import type { ChainAdapter } from '../../chains/types.js'
 import type { RelayerStore, SignedCheckpointRow } from '../../store/types.js'
 import {
   CheckpointNotFinalError,
@@ -13,7 +13,7 @@ import {
 
 export type CreateValidatorParameters = {
   /** The origin chain whose endpoint this validator watches. */
-  chain: ChainAdapter
+  chain: ChainReader
   store: RelayerStore
   /** The validator's secp256k1 key; only `signCheckpoint` sees it. */
   privateKey: Hex

@@ -11,22 +11,24 @@ import {
   MessageStatus,
   PROTOCOL_VERSION,
 } from '@ferry/protocol'
-import { type Hex, keccak256, numberToHex, pad, toHex } from 'viem'
 import type {
   BlockRef,
-  CallReceipt,
-  ChainAdapter,
   ChainFailure,
   ChainFailureReason,
   DeliveryOutcome,
-  EndpointCall,
   FeeAddedEvent,
   SentMessageEvent,
+} from '@ferry/sdk'
+import { type Hex, keccak256, numberToHex, pad, toHex } from 'viem'
+import type {
+  CallReceipt,
+  ChainSubmitter,
+  EndpointCall,
   SubmitOptions,
 } from '../../chains/types.js'
 
-// A chain in memory for the relayer core's unit tests: typed only against `src/chains/types.ts`
-// and `@ferry/protocol`, so it can move to a shared test kit as it is.
+// A chain in memory for the relayer core's unit tests: typed only against the sdk's reader
+// types, `src/chains/types.ts` and `@ferry/protocol`, so it can move to a shared test kit as it is.
 
 /** What the next `submit` does instead of succeeding; see {@link FakeChain.failNext}. */
 export type FakeFailure =
@@ -61,7 +63,7 @@ export type FakeSendParameters = {
   fee?: bigint | undefined
 }
 
-export type FakeChain = ChainAdapter & {
+export type FakeChain = ChainSubmitter & {
   /** Mines a block holding one `MessageSent`; returns the event. */
   send(parameters: FakeSendParameters): SentMessageEvent
   /** Mines a block holding an ack (flag `isAck`) of `originalId`, sent back to `destination`. */
@@ -110,7 +112,7 @@ type Block = BlockRef & { sent: SentMessageEvent[]; fees: FeeAddedEvent[] }
 const DEFAULT_APP: Hex = pad('0xa11ce', { size: 32 })
 
 /**
- * A chain held in memory that implements `ChainAdapter`: as an origin, blocks with `MessageSent`
+ * A chain held in memory that implements `ChainSubmitter` (and so `ChainReader`): as an origin, blocks with `MessageSent`
  * and `FeeAdded` events and the endpoint's tree; as a destination, channel nonces and statuses
  * checked like the endpoint does (a message out of order is refused as `gas_estimate_reverted`),
  * deliveries recorded, and failures, handler failures and held (in-flight) transactions scripted.

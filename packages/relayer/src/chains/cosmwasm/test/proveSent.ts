@@ -4,9 +4,9 @@ import {
   signCheckpoint,
   sortSignaturesBySigner,
 } from '@ferry/protocol'
+import type { SentMessageEvent } from '@ferry/sdk'
 import { checkpointsVectors } from '@ferry/spec'
 import type { Hex } from 'viem'
-import type { SentMessageEvent } from '../../types.js'
 
 /**
  * Proofs of `messages` under the checkpoint after the last of `sent` (everything the origin sent,

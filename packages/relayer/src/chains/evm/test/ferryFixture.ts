@@ -22,6 +22,7 @@ import {
   signCheckpoint,
   sortSignaturesBySigner,
 } from '@ferry/protocol'
+import { type ChainLogger, createEvmChainReader, type EvmChainReader } from '@ferry/sdk'
 import {
   type Abi,
   type Address,
@@ -40,8 +41,8 @@ import {
 import { privateKeyToAccount } from 'viem/accounts'
 import { hardhat } from 'viem/chains'
 import type { TransactionJournal } from '../../types.js'
-import type { EvmLogger } from '../context.js'
-import { type CreateEvmChainParameters, createEvmChain } from '../createEvmChain.js'
+import { createEvmChainSubmitter } from '../createEvmChainSubmitter.js'
+import type { EvmGasPolicy } from '../feeStrategy.js'
 import { createMemoryJournal } from './memoryJournal.js'
 
 /** Hardhat's default funded accounts #0 (deployer), #1 (relayer), #2 (someone else). */
@@ -89,7 +90,9 @@ export type FerryFixture = {
     value?: bigint
   }): Promise<void>
   /** An adapter for the destination (or `origin`) endpoint, signing with the relayer's key. */
-  chain(options?: ChainOptions): ReturnType<typeof createEvmChain>
+  chain(options?: ChainOptions): ReturnType<typeof createEvmChainSubmitter>
+  /** A keyless reader of one side's endpoint. */
+  reader(options?: ReaderOptions): EvmChainReader
   stop(): Promise<void>
 }
 
@@ -101,12 +104,17 @@ export type SendArgs = {
   deadline?: bigint
 }
 
-export type ChainOptions = Partial<
-  Pick<
-    CreateEvmChainParameters,
-    'rpcUrls' | 'gas' | 'requestTimeoutMs' | 'retryCount' | 'logBlockSpan' | 'pollingIntervalMs'
-  >
-> & { journal?: TransactionJournal; logger?: EvmLogger; side?: 'origin' | 'destination' }
+export type ReaderOptions = {
+  rpcUrls?: readonly string[]
+  requestTimeoutMs?: number
+  retryCount?: number
+  logBlockSpan?: bigint
+  pollingIntervalMs?: number
+  logger?: ChainLogger
+  side?: 'origin' | 'destination'
+}
+
+export type ChainOptions = ReaderOptions & { gas?: EvmGasPolicy; journal?: TransactionJournal }
 
 /** Test defaults: quick polls, a short stuck time, a 100 gwei cap. */
 export const testGas = {
@@ -165,6 +173,18 @@ export async function startFerry(): Promise<FerryFixture> {
       chain: hardhat,
     })
     await client.waitForTransactionReceipt({ hash })
+  }
+
+  const reader: FerryFixture['reader'] = ({ side = 'destination', ...options } = {}) => {
+    const deployment = side === 'origin' ? origin : destination
+    return createEvmChainReader({
+      domain: deployment.domain,
+      rpcUrls: [node.rpcUrl],
+      endpoint: deployment.endpoint,
+      pollingIntervalMs: 50,
+      requestTimeoutMs: 1_000,
+      ...options,
+    })
   }
 
   return {
@@ -244,18 +264,15 @@ export async function startFerry(): Promise<FerryFixture> {
       })
     },
 
-    chain({ side = 'destination', journal, ...options } = {}) {
-      const deployment = side === 'origin' ? origin : destination
-      return createEvmChain({
-        domain: deployment.domain,
-        rpcUrls: [node.rpcUrl],
-        endpoint: deployment.endpoint,
+    reader,
+
+    chain({ journal, gas = testGas, ...options } = {}) {
+      return createEvmChainSubmitter({
+        reader: reader(options),
         privateKey: keys.relayer,
         journal: journal ?? createMemoryJournal(),
-        gas: testGas,
-        pollingIntervalMs: 50,
-        requestTimeoutMs: 1_000,
-        ...options,
+        gas,
+        ...(options.logger === undefined ? {} : { logger: options.logger }),
       })
     },
 
@@ -270,7 +287,7 @@ export async function startFerry(): Promise<FerryFixture> {
  * const logger = createMemoryLogger()
  * expect(JSON.stringify(logger.lines)).not.toContain(key)
  */
-export function createMemoryLogger(): EvmLogger & {
+export function createMemoryLogger(): ChainLogger & {
   lines: { level: string; fields: Record<string, unknown>; message: string }[]
 } {
   const lines: { level: string; fields: Record<string, unknown>; message: string }[] = []

@@ -1,4 +1,4 @@
-import { RpcError } from '../evm/errors.js'
+import { RpcError } from '../errors.js'
 
 /** Node error codes of a connection that failed or never opened. */
 const NETWORK_CODES = new Set([

@@ -5,9 +5,9 @@ import {
   RawContractError,
   BaseError as ViemBaseError,
 } from 'viem'
-import { abortable } from './abortable.js'
-import type { EvmContext } from './context.js'
-import { EndpointReadRevertedError, RpcError } from './errors.js'
+import { abortable } from '../abortable.js'
+import { EndpointReadRevertedError, RpcError } from '../errors.js'
+import type { EvmReadContext } from './context.js'
 
 /**
  * Runs one viem action, waiting no longer than `signal` allows, and names what went wrong: a
@@ -19,7 +19,7 @@ import { EndpointReadRevertedError, RpcError } from './errors.js'
  * const block = await callRpc(ctx, 'eth_getBlockByNumber', () => ctx.client.getBlock(), signal)
  */
 export async function callRpc<T>(
-  ctx: Pick<EvmContext, 'domain'>,
+  ctx: Pick<EvmReadContext, 'domain'>,
   method: string,
   run: () => Promise<T>,
   signal?: AbortSignal,
@@ -65,7 +65,11 @@ export function isRevert(error: Error): boolean {
  * @example
  * throw toRpcError(ctx, 'eth_sendRawTransaction', error)
  */
-export function toRpcError(ctx: Pick<EvmContext, 'domain'>, method: string, error: unknown): Error {
+export function toRpcError(
+  ctx: Pick<EvmReadContext, 'domain'>,
+  method: string,
+  error: unknown,
+): Error {
   if (error instanceof FerryBaseError) return error
   const cause = error instanceof Error ? error : new Error(String(error))
   return new RpcError({ method, domain: ctx.domain, cause })

@@ -1,13 +1,13 @@
 import { endpointAbi } from '@ferry/evm-contracts'
 import { relayMessages } from '@ferry/evm-contracts/testing'
 import { getChannelKey, MerkleTree, MessageStatus } from '@ferry/protocol'
+import { createEvmChainReader, EndpointReadRevertedError, EvmChainConfigError } from '@ferry/sdk'
 import { pino } from 'pino'
 import { parseGwei } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RpcFaultProxy, startRpcFaultProxy } from '../../testing/rpcFaultProxy.js'
-import { createEvmChain } from './createEvmChain.js'
-import { EndpointReadRevertedError, EvmChainConfigError } from './errors.js'
+import { createEvmChainSubmitter } from './createEvmChainSubmitter.js'
 import {
   DESTINATION,
   type FerryFixture,
@@ -42,7 +42,7 @@ afterAll(async () => {
   await ferry?.stop()
 })
 
-describe('createEvmChain: origin side', () => {
+describe('createEvmChainSubmitter: origin side', () => {
   it('reads the head and block hashes, undefined above the head', async () => {
     const chain = ferry.chain({ side: 'origin' })
     const head = await chain.getHead()
@@ -55,6 +55,20 @@ describe('createEvmChain: origin side', () => {
     expect(chain.endpoint).toBe(
       `0x${'0'.repeat(24)}${ferry.origin.endpoint.slice(2).toLowerCase()}`,
     )
+  })
+
+  it('reads with no key: a reader alone sees the head, the events, the tree and statuses', async () => {
+    const [message] = await ferry.send({ recipient: ferry.recipient })
+    const origin = ferry.reader({ side: 'origin' })
+    const destination = ferry.reader({ side: 'destination' })
+    expect(Object.keys(origin)).not.toContain('signer')
+    expect(Object.keys(origin)).not.toContain('submit')
+    const head = await origin.getHead()
+    expect(head.number).toBeGreaterThanOrEqual(message!.blockNumber)
+    const events = await origin.getSentMessages(message!.blockNumber, message!.blockNumber)
+    expect(events.map((e) => e.id)).toEqual([message!.id])
+    expect((await origin.getTree(message!.blockNumber)).count).toBe(message!.leafIndex + 1)
+    expect(await destination.getMessageStatus(message!.encoded)).toBe(MessageStatus.None)
   })
 
   it('reads MessageSent in chunks of logBlockSpan, decoded, in leaf order, with blocks', async () => {
@@ -147,7 +161,7 @@ describe('createEvmChain: origin side', () => {
   })
 })
 
-describe('createEvmChain: fee top-ups', () => {
+describe('createEvmChainSubmitter: fee top-ups', () => {
   it('reads FeeAdded in chunks of logBlockSpan, with amounts, blocks, transactions and log indexes', async () => {
     const chain = ferry.chain({ side: 'origin', rpcUrls: [proxy.url], logBlockSpan: 2n })
     const [message] = await ferry.send({ recipient: ferry.recipient })
@@ -186,7 +200,7 @@ describe('createEvmChain: fee top-ups', () => {
   })
 })
 
-describe('createEvmChain: destination side', () => {
+describe('createEvmChainSubmitter: destination side', () => {
   it('reads message status, inbound nonce and the signer balance', async () => {
     const chain = ferry.chain()
     const [message] = await ferry.send({ recipient: ferry.recipient })
@@ -225,15 +239,37 @@ describe('createEvmChain: destination side', () => {
   })
 })
 
-describe('createEvmChain: parameters', () => {
-  const base = {
+describe('createEvmChainSubmitter: parameters', () => {
+  // The reader's parameters and the submitter's, as one config entry holds them.
+  const createEvmChain = ({
+    privateKey,
+    journal,
+    gas,
+    logger,
+    ...reader
+  }: typeof base & { logger?: ReturnType<typeof pino> }) =>
+    createEvmChainSubmitter({
+      reader: createEvmChainReader(reader),
+      privateKey,
+      journal,
+      gas,
+      ...(logger === undefined ? {} : { logger }),
+    })
+  const base: {
+    domain: number
+    rpcUrls: readonly string[]
+    endpoint: `0x${string}`
+    privateKey: `0x${string}`
+    journal: ReturnType<typeof createMemoryJournal>
+    gas: typeof testGas | { maxFeePerGas: bigint; bumpPercent: number; stuckAfterMs: number }
+  } = {
     domain: DESTINATION,
     rpcUrls: ['http://127.0.0.1:1'],
     endpoint: '0x0000000000000000000000000000000000000001',
     privateKey: keys.relayer,
     journal: createMemoryJournal(),
     gas: testGas,
-  } as const
+  }
 
   it('refuses a bump under 10%, no URL, or a bad key, without quoting the key', () => {
     expect(() => createEvmChain({ ...base, gas: { ...testGas, bumpPercent: 5 } })).toThrow(

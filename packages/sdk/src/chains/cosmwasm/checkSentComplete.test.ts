@@ -1,8 +1,8 @@
 import type { Hex } from 'viem'
 import { describe, expect, test } from 'vitest'
+import { IncompleteEventsError } from '../errors.js'
 import type { SentMessageEvent } from '../types.js'
 import { checkSentComplete } from './checkSentComplete.js'
-import { IncompleteEventsError } from './errors.js'
 
 // Only the leaf index matters to the check.
 const leaves = (...indexes: number[]) =>

@@ -1,6 +1,6 @@
 import { decodeMessage } from '@ferry/protocol'
 import type { SentMessageEvent } from '../types.js'
-import type { EvmContext } from './context.js'
+import type { EvmReadContext } from './context.js'
 import { type BlockRange, getEndpointLogs } from './getEndpointLogs.js'
 
 /**
@@ -11,7 +11,7 @@ import { type BlockRange, getEndpointLogs } from './getEndpointLogs.js'
  * const sent = await getSentMessages(ctx, { fromBlock: 0n, toBlock: head.number, blockSpan: 2_000n })
  */
 export async function getSentMessages(
-  ctx: EvmContext,
+  ctx: EvmReadContext,
   range: BlockRange,
   signal?: AbortSignal,
 ): Promise<SentMessageEvent[]> {

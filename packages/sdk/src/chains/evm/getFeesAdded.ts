@@ -1,5 +1,5 @@
 import type { FeeAddedEvent } from '../types.js'
-import type { EvmContext } from './context.js'
+import type { EvmReadContext } from './context.js'
 import { type BlockRange, getEndpointLogs } from './getEndpointLogs.js'
 
 /**
@@ -10,7 +10,7 @@ import { type BlockRange, getEndpointLogs } from './getEndpointLogs.js'
  * const topUps = await getFeesAdded(ctx, { fromBlock: 0n, toBlock: head.number, blockSpan: 2_000n })
  */
 export async function getFeesAdded(
-  ctx: EvmContext,
+  ctx: EvmReadContext,
   range: BlockRange,
   signal?: AbortSignal,
 ): Promise<FeeAddedEvent[]> {

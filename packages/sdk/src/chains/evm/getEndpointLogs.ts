@@ -1,7 +1,7 @@
 import { endpointAbi } from '@ferry/evm-contracts'
 import type { ContractEventName, GetContractEventsReturnType } from 'viem'
-import type { EvmContext } from './context.js'
-import { callRpc } from './rpc.js'
+import { callRpc } from './callRpc.js'
+import type { EvmReadContext } from './context.js'
 
 export type BlockRange = { fromBlock: bigint; toBlock: bigint; blockSpan: bigint }
 
@@ -14,7 +14,7 @@ export type BlockRange = { fromBlock: bigint; toBlock: bigint; blockSpan: bigint
  * const logs = await getEndpointLogs(ctx, 'FeeAdded', { fromBlock: 0n, toBlock: head, blockSpan: 2_000n })
  */
 export async function getEndpointLogs<name extends ContractEventName<typeof endpointAbi>>(
-  ctx: EvmContext,
+  ctx: EvmReadContext,
   eventName: name,
   { fromBlock, toBlock, blockSpan }: BlockRange,
   signal?: AbortSignal,

@@ -23,11 +23,12 @@ import {
   MerkleTree,
   MessageStatus,
 } from '@ferry/protocol'
+import type { SentMessageEvent } from '@ferry/sdk'
 import { checkpointsVectors } from '@ferry/spec'
 import type { Hex } from 'viem'
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { SentMessageEvent } from '../types.js'
-import { type CosmWasmChain, createCosmWasmChain } from './createCosmWasmChain.js'
+import { connectCosmWasmChain } from './connectCosmWasmChain.js'
+import type { CosmWasmChainSubmitter } from './createCosmWasmChainSubmitter.js'
 import { CallRejectedError } from './errors.js'
 import { proveSent } from './test/proveSent.js'
 
@@ -64,8 +65,8 @@ let chain: EmbeddedChain
 let endpointA: EndpointClient
 let endpointB: EndpointClient
 let app: string
-let a: CosmWasmChain
-let b: CosmWasmChain
+let a: CosmWasmChainSubmitter
+let b: CosmWasmChainSubmitter
 
 /** Proofs of `messages` under the checkpoint after `sent`'s last leaf, signatures on the first. */
 const prove = (sent: readonly SentMessageEvent[], messages: readonly SentMessageEvent[]) =>
@@ -132,11 +133,11 @@ beforeAll(async () => {
     })
   }
   const source = { type: 'embedded', chain, sender: RELAYER } as const
-  a = await createCosmWasmChain({ domain: A, endpoint: addressA, source })
-  b = await createCosmWasmChain({ domain: B, endpoint: addressB, source })
+  a = await connectCosmWasmChain({ domain: A, endpoint: addressA, source })
+  b = await connectCosmWasmChain({ domain: B, endpoint: addressB, source })
 })
 
-describe('createCosmWasmChain (embedded)', () => {
+describe('connectCosmWasmChain (embedded)', () => {
   test('names its domain and its endpoint as bytes32', () => {
     expect(a).toMatchObject({
       kind: 'cosmwasm',

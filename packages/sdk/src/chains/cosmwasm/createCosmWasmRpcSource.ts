@@ -1,7 +1,5 @@
-import { SigningCosmWasmClient } from '@cosmjs/cosmwasm-stargate'
 import { fromUtf8, toHex, toUtf8 } from '@cosmjs/encoding'
-import type { EncodeObject, OfflineDirectSigner } from '@cosmjs/proto-signing'
-import { calculateFee, GasPrice, QueryClient, TimeoutError } from '@cosmjs/stargate'
+import { QueryClient } from '@cosmjs/stargate'
 import {
   Comet1Client,
   Comet38Client,
@@ -14,75 +12,68 @@ import {
   QuerySmartContractStateRequest,
   QuerySmartContractStateResponse,
 } from 'cosmjs-types/cosmwasm/wasm/v1/query'
-import { MsgExecuteContract } from 'cosmjs-types/cosmwasm/wasm/v1/tx'
-import type { Logger } from 'pino'
-import { abortable } from '../evm/abortable.js'
-import { RpcError } from '../evm/errors.js'
-import { ChainIdMismatchError } from './errors.js'
+import { abortable } from '../abortable.js'
+import { ChainIdMismatchError, RpcError } from '../errors.js'
+import type { ChainLogger } from '../types.js'
 import { isRpcFailure } from './isRpcFailure.js'
-import type { CosmWasmSource, SourceOutcome, SourceTransaction } from './source.js'
+import type { CosmWasmReadSource, SourceTransaction } from './source.js'
 
-export type CreateRpcSourceParameters = {
+export type CreateCosmWasmRpcSourceParameters = {
   domain: number
   /** CometBFT RPC URLs, tried in order; the last one that answered is tried first. */
   rpcUrls: readonly string[]
   /** The chain id every URL must serve; a URL serving another is skipped. Default: any. */
   chainId?: string | undefined
-  signer: OfflineDirectSigner
-  /** Gas price of each transaction, e.g. `'0.025stake'`; its denom is the balance read. */
-  gasPrice: string
-  /** Gas limit = simulated gas × this, at least the call's floor. Default 1.4. */
-  gasAdjustment?: number | undefined
-  /** How often to look for a broadcast transaction's inclusion. Default 500 ms. */
-  broadcastPollIntervalMs?: number | undefined
-  /** How long to wait for it before giving up with `RpcError`. Default 60 s. */
-  broadcastTimeoutMs?: number | undefined
   /** Timeout of each RPC request. Default 10 s. */
   requestTimeoutMs?: number | undefined
   /** Told when a URL fails and the next is tried. */
-  logger?: Logger | undefined
+  logger?: ChainLogger | undefined
 }
 
-type Connection = { comet: CometClient; queries: QueryClient; signing: SigningCosmWasmClient }
+/** One URL's connection: its CometBFT client (a signer builds its signing client on it). */
+export type CosmWasmRpcConnection = { url: string; comet: CometClient; queries: QueryClient }
+
+/** A node over CometBFT RPC: a read source, and the URL failover its signer shares. */
+export type CosmWasmRpcSource = CosmWasmReadSource & {
+  /**
+   * Runs `run` on the first URL that can serve it (the last one that answered first), skipping
+   * URLs that cannot be reached or serve another chain; throws `RpcError` when none answers,
+   * and the chain's own errors (a failed query, a rejected transaction) as they are.
+   */
+  request<value>(
+    operation: string,
+    run: (connection: CosmWasmRpcConnection) => Promise<value>,
+    signal?: AbortSignal,
+  ): Promise<value>
+}
 
 const SMART_QUERY = '/cosmwasm.wasm.v1.Query/SmartContractState'
-const EXECUTE = '/cosmwasm.wasm.v1.MsgExecuteContract'
 
 /**
- * A wasmd (or any CosmWasm) node over CometBFT RPC as a `CosmWasmSource`, through cosmjs: heads
- * from `status`, hashes from `blockchain`, events from the transaction index (`tx_search` for
- * `<type>._contract_address='…' AND tx.height>=A AND tx.height<=B`), queries at a height through
- * `abci_query` (as far back as the node keeps state), and writes signed by `signer`: simulated,
- * then broadcast with gas `max(simulated × gasAdjustment, gasFloor)`, one at a time (the account
- * sequence is read from the chain for each). A URL that cannot be reached or served is skipped
- * for the next; `RpcError` when none answers. CometBFT's finality is instant: no reorgs.
+ * A wasmd (or any CosmWasm) node over CometBFT RPC as a `CosmWasmReadSource`, through cosmjs,
+ * with no key: heads from `abci_info`, hashes from `blockchain`, events from the transaction
+ * index (`tx_search` for `<type>._contract_address='…' AND tx.height>=A AND tx.height<=B`), and
+ * queries at a height through `abci_query` (as far back as the node keeps state). A URL that
+ * cannot be reached or served is skipped for the next; `RpcError` when none answers. CometBFT's
+ * finality is instant: no reorgs.
  *
  * @example
- * const source = await createRpcSource({ domain: 7001, rpcUrls: ['http://127.0.0.1:26657'], signer, gasPrice: '0.025stake' })
+ * const source = createCosmWasmRpcSource({ domain: 7001, rpcUrls: ['http://127.0.0.1:26657'] })
+ * const reader = createCosmWasmChainReader({ domain: 7001, endpoint, source })
  */
-export async function createRpcSource({
+export function createCosmWasmRpcSource({
   domain,
   rpcUrls,
   chainId,
-  signer,
-  gasPrice,
-  gasAdjustment = 1.4,
-  broadcastPollIntervalMs = 500,
-  broadcastTimeoutMs = 60_000,
   requestTimeoutMs = 10_000,
   logger,
-}: CreateRpcSourceParameters): Promise<CosmWasmSource> {
+}: CreateCosmWasmRpcSourceParameters): CosmWasmRpcSource {
   if (rpcUrls.length === 0) throw new Error(`Domain ${domain}: no RPC URL.`)
-  const [account] = await signer.getAccounts()
-  if (account === undefined) throw new Error('The signer has no account.')
-  const sender = account.address
-  const price = GasPrice.fromString(gasPrice)
   const urls = [...rpcUrls]
-  const connections = new Map<string, Promise<Connection>>()
+  const connections = new Map<string, Promise<CosmWasmRpcConnection>>()
   let preferred = 0
-  let queue: Promise<unknown> = Promise.resolve()
 
-  async function connect(url: string): Promise<Connection> {
+  async function connect(url: string): Promise<CosmWasmRpcConnection> {
     const rpc = () => new HttpClient(url, requestTimeoutMs)
     // cosmjs's `connectComet`, with a request timeout: ask the version, then speak it.
     const { nodeInfo } = await Tendermint37Client.create(rpc()).status()
@@ -94,14 +85,10 @@ export async function createRpcSource({
       : version.startsWith('1.')
         ? Comet1Client.create(rpc())
         : Tendermint37Client.create(rpc())
-    const signing = SigningCosmWasmClient.createWithSigner(comet, signer, {
-      broadcastPollIntervalMs,
-      broadcastTimeoutMs,
-    })
-    return { comet, queries: new QueryClient(comet), signing }
+    return { url, comet, queries: new QueryClient(comet) }
   }
 
-  function connectionTo(url: string): Promise<Connection> {
+  function connectionTo(url: string): Promise<CosmWasmRpcConnection> {
     let connection = connections.get(url)
     if (connection === undefined) {
       connection = connect(url)
@@ -112,10 +99,9 @@ export async function createRpcSource({
     return connection
   }
 
-  /** Runs `run` on the first URL that can serve it; throws the chain's own errors as they are. */
-  async function onEach<value>(
+  async function request<value>(
     operation: string,
-    run: (connection: Connection) => Promise<value>,
+    run: (connection: CosmWasmRpcConnection) => Promise<value>,
     signal?: AbortSignal,
   ): Promise<value> {
     let failure: Error = new Error('no RPC URL tried')
@@ -142,7 +128,10 @@ export async function createRpcSource({
 
   const hashOf = (bytes: Uint8Array) => toHex(bytes).toUpperCase()
 
-  async function blockHash(connection: Connection, height: number): Promise<string | undefined> {
+  async function blockHash(
+    connection: CosmWasmRpcConnection,
+    height: number,
+  ): Promise<string | undefined> {
     const { blockMetas } = await connection.comet.blockchain(height, height)
     const meta = blockMetas.find((m) => m.header.height === height)
     return meta === undefined ? undefined : hashOf(meta.blockId.hash)
@@ -150,17 +139,16 @@ export async function createRpcSource({
 
   function reader(height?: bigint): CosmWasmExecutor {
     return {
-      sender,
       execute: () => Promise.reject(new Error('A reader does not execute.')),
       query: (contract, msg) =>
-        onEach('query', async ({ queries }) => {
-          const request = QuerySmartContractStateRequest.encode({
+        request('query', async ({ queries }) => {
+          const body = QuerySmartContractStateRequest.encode({
             address: contract,
             queryData: toUtf8(JSON.stringify(msg)),
           }).finish()
           const { value } = await queries.queryAbci(
             SMART_QUERY,
-            request,
+            body,
             height === undefined ? undefined : Number(height),
           )
           return JSON.parse(fromUtf8(QuerySmartContractStateResponse.decode(value).data))
@@ -168,58 +156,9 @@ export async function createRpcSource({
     }
   }
 
-  function writer(gasFloor: bigint, record: (outcome: SourceOutcome) => void): CosmWasmExecutor {
-    return {
-      sender,
-      query: reader().query,
-      execute: (from, contract, msg, funds = []) => {
-        const message: EncodeObject = {
-          typeUrl: EXECUTE,
-          value: MsgExecuteContract.fromPartial({
-            sender: from,
-            contract,
-            msg: toUtf8(JSON.stringify(msg)),
-            funds: [...funds],
-          }),
-        }
-        return onEach('submit', async ({ signing }): Promise<SourceOutcome> => {
-          const simulated = await signing.simulate(from, [message], '')
-          const gas = BigInt(Math.ceil(simulated * gasAdjustment))
-          const limit = gas > gasFloor ? gas : gasFloor
-          let result: Awaited<ReturnType<SigningCosmWasmClient['signAndBroadcast']>>
-          try {
-            result = await signing.signAndBroadcast(
-              from,
-              [message],
-              calculateFee(Number(limit), price),
-              '',
-            )
-          } catch (error) {
-            // Broadcast, then not seen in time: it may yet be included, so no other URL may resend it.
-            if (error instanceof TimeoutError)
-              throw new RpcError({ method: 'broadcast_tx_sync', domain, cause: error })
-            throw error
-          }
-          const outcome: SourceOutcome = {
-            transactionHash: result.transactionHash,
-            height: result.height,
-            events: result.events,
-            gasUsed: result.gasUsed,
-            ...(result.code === 0
-              ? {}
-              : { failure: { code: result.code, log: result.rawLog ?? '' } }),
-          }
-          record(outcome)
-          return outcome
-        })
-      },
-    }
-  }
-
   return {
-    sender,
     getHead: (signal) =>
-      onEach(
+      request(
         'getHead',
         async ({ comet }) => {
           // The application's last committed height, not consensus's latest block: for a moment
@@ -241,7 +180,7 @@ export async function createRpcSource({
     async getBlockHash(height, signal) {
       // CometBFT numbers blocks from 1: "block 0" keeps one fixed hash, so a cursor there stays canonical.
       if (height < 1n) return ''
-      return onEach(
+      return request(
         'getBlockHash',
         async (connection) => {
           const { syncInfo } = await connection.comet.status()
@@ -252,7 +191,7 @@ export async function createRpcSource({
       )
     },
     searchEvents: ({ contract, eventType, fromHeight, toHeight }, signal) =>
-      onEach(
+      request(
         'searchEvents',
         async (connection) => {
           const query = `${eventType}._contract_address='${contract}' AND tx.height>=${fromHeight} AND tx.height<=${toHeight}`
@@ -275,27 +214,7 @@ export async function createRpcSource({
         signal,
       ),
     reader,
-    write(gasFloor, write, signal) {
-      const run = queue.then(async () => {
-        signal?.throwIfAborted()
-        let outcome: SourceOutcome | undefined
-        const result = await write(
-          writer(gasFloor, (recorded) => {
-            outcome = recorded
-          }),
-        )
-        if (outcome === undefined) throw new Error('The write executed nothing.')
-        return { result, outcome }
-      })
-      queue = run.catch(() => {})
-      return run
-    },
-    getBalance: (signal) =>
-      onEach(
-        'getBalance',
-        async ({ signing }) => BigInt((await signing.getBalance(sender, price.denom)).amount),
-        signal,
-      ),
+    request,
     close() {
       for (const connection of connections.values())
         connection.then(

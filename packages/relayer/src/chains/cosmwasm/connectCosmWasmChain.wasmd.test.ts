@@ -16,17 +16,14 @@ import {
 } from '@ferry/cosmwasm-bindings'
 import { startWasmdLocalnet, type WasmdLocalnet } from '@ferry/cosmwasm-bindings/localnet'
 import { bech32ToBytes32, MerkleTree, MessageStatus } from '@ferry/protocol'
+import type { SentMessageEvent } from '@ferry/sdk'
+import { RpcError } from '@ferry/sdk'
 import { checkpointsVectors } from '@ferry/spec'
 import type { Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type RpcFaultProxy, startRpcFaultProxy } from '../../testing/rpcFaultProxy.js'
-import { RpcError } from '../evm/errors.js'
-import type { SentMessageEvent } from '../types.js'
-import {
-  type CosmWasmChain,
-  type CosmWasmChainSource,
-  createCosmWasmChain,
-} from './createCosmWasmChain.js'
+import { type CosmWasmChainSource, connectCosmWasmChain } from './connectCosmWasmChain.js'
+import type { CosmWasmChainSubmitter } from './createCosmWasmChainSubmitter.js'
 import { CallRejectedError } from './errors.js'
 import { proveSent } from './test/proveSent.js'
 
@@ -47,7 +44,7 @@ const ZERO_FEES = {
 }
 const TIMEOUT = 120_000
 
-describe('createCosmWasmChain (wasmd over RPC)', () => {
+describe('connectCosmWasmChain (wasmd over RPC)', () => {
   let node: WasmdLocalnet
   let client: SigningCosmWasmClient
   let proxy: RpcFaultProxy
@@ -55,8 +52,8 @@ describe('createCosmWasmChain (wasmd over RPC)', () => {
   let endpointB: EndpointClient
   let app: string
   let rpc: Extract<CosmWasmChainSource, { type: 'rpc' }>
-  let a: CosmWasmChain
-  let b: CosmWasmChain
+  let a: CosmWasmChainSubmitter
+  let b: CosmWasmChainSubmitter
   const sent: SentMessageEvent[] = []
 
   const prove = (messages: readonly SentMessageEvent[]) =>
@@ -116,8 +113,8 @@ describe('createCosmWasmChain (wasmd over RPC)', () => {
       chainId: node.chainId,
       broadcastPollIntervalMs: 100,
     }
-    a = await createCosmWasmChain({ domain: A, endpoint: endpointA.contract, source: rpc })
-    b = await createCosmWasmChain({ domain: B, endpoint: endpointB.contract, source: rpc })
+    a = await connectCosmWasmChain({ domain: A, endpoint: endpointA.contract, source: rpc })
+    b = await connectCosmWasmChain({ domain: B, endpoint: endpointB.contract, source: rpc })
     expect(b.sender).toBe(relayer!.address)
   }, 900_000)
 
@@ -213,12 +210,12 @@ describe('createCosmWasmChain (wasmd over RPC)', () => {
         messages: [event.encoded],
         proofs: await prove([event]),
       } as const
-      const starved = await createCosmWasmChain({
+      const starved = await connectCosmWasmChain({
         domain: B,
         endpoint: endpointB.contract,
         source: { ...rpc, gasAdjustment: 0.5 },
       })
-      const refused = await createCosmWasmChain({
+      const refused = await connectCosmWasmChain({
         domain: B,
         endpoint: endpointB.contract,
         source: { ...rpc, gasAdjustment: 0.05 },
@@ -254,7 +251,7 @@ describe('createCosmWasmChain (wasmd over RPC)', () => {
       expect(await a.getInboundNonce(`0x${'00'.repeat(32)}`)).toBe(0n)
 
       // Creating an adapter needs no node (only its signer); its first read does.
-      const only = await createCosmWasmChain({
+      const only = await connectCosmWasmChain({
         domain: A,
         endpoint: endpointA.contract,
         source: { ...rpc, rpcUrls: [proxy.url] },

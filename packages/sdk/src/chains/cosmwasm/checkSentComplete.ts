@@ -1,5 +1,5 @@
+import { IncompleteEventsError } from '../errors.js'
 import type { SentMessageEvent } from '../types.js'
-import { IncompleteEventsError } from './errors.js'
 
 export type CheckSentCompleteParameters = {
   domain: number

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { RpcError } from '../evm/errors.js'
+import { RpcError } from '../errors.js'
 import { isRpcFailure } from './isRpcFailure.js'
 
 const withCode = (code: string) => Object.assign(new Error(code), { code })
