@@ -80,7 +80,7 @@ export function readImports(pkg: WorkspacePackage): SourceImport[] {
   })
 }
 
-/** The workspace package an import names (`@ferry/sdk/process` → `@ferry/sdk`), if any. */
+/** The workspace package an import names (`@ferry/cosmwasm-bindings/embedded` → `@ferry/cosmwasm-bindings`), if any. */
 export function importedPackage(specifier: string, names: ReadonlySet<string>): string | undefined {
   const [scope, name] = specifier.split('/')
   const candidate = `${scope}/${name}`

@@ -14,7 +14,7 @@ export type MemoryJournal = TransactionJournal & {
  *
  * @example
  * const journal = createMemoryJournal()
- * const chain = createEvmChain({ ..., journal })
+ * const chain = createEvmChainSubmitter({ ..., journal })
  */
 export function createMemoryJournal(): MemoryJournal {
   const rows = new Map<string, { entry: JournalEntry; state: JournalState }>()
