@@ -27,7 +27,7 @@ export {
   IncompleteEventsError,
   RpcError,
 } from './chains/errors.js'
-export { callRpc, isRevert, toRpcError } from './chains/evm/callRpc.js'
+export { callRpc } from './chains/evm/callRpc.js'
 export type { EvmReadContext } from './chains/evm/context.js'
 export {
   type CreateEvmChainReaderParameters,
@@ -38,7 +38,9 @@ export {
   type FailoverTransportParameters,
   failoverTransport,
 } from './chains/evm/failoverTransport.js'
+export { isRevert } from './chains/evm/isRevert.js'
 export { toMessageStatus } from './chains/evm/toMessageStatus.js'
+export { toRpcError } from './chains/evm/toRpcError.js'
 export type {
   BlockRef,
   ChainFailure,

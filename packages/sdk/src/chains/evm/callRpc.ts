@@ -1,13 +1,9 @@
 import { BaseError as FerryBaseError } from '@ferry/protocol'
-import {
-  ContractFunctionRevertedError,
-  ExecutionRevertedError,
-  RawContractError,
-  BaseError as ViemBaseError,
-} from 'viem'
 import { abortable } from '../abortable.js'
-import { EndpointReadRevertedError, RpcError } from '../errors.js'
+import { EndpointReadRevertedError } from '../errors.js'
 import type { EvmReadContext } from './context.js'
+import { isRevert } from './isRevert.js'
+import { toRpcError } from './toRpcError.js'
 
 /**
  * Runs one viem action, waiting no longer than `signal` allows, and names what went wrong: a
@@ -37,40 +33,4 @@ export async function callRpc<T>(
       })
     throw toRpcError(ctx, method, error)
   }
-}
-
-/**
- * Whether `error` is the node saying the call reverts (as opposed to failing to answer).
- *
- * @example
- * if (isRevert(error)) // the call itself is refused
- */
-export function isRevert(error: Error): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if (
-      e instanceof ContractFunctionRevertedError ||
-      e instanceof ExecutionRevertedError ||
-      e instanceof RawContractError
-    )
-      return true
-    // JSON-RPC code 3: "execution reverted" with revert data (geth, EDR).
-    if (e instanceof ViemBaseError && 'code' in e && e.code === 3) return true
-  }
-  return false
-}
-
-/**
- * Wraps `error` in an {@link RpcError} unless it already is a Ferry error.
- *
- * @example
- * throw toRpcError(ctx, 'eth_sendRawTransaction', error)
- */
-export function toRpcError(
-  ctx: Pick<EvmReadContext, 'domain'>,
-  method: string,
-  error: unknown,
-): Error {
-  if (error instanceof FerryBaseError) return error
-  const cause = error instanceof Error ? error : new Error(String(error))
-  return new RpcError({ method, domain: ctx.domain, cause })
 }
