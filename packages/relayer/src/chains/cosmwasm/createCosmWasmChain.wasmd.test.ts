@@ -14,12 +14,16 @@ import {
   fromSigningClient,
   NonceOutOfOrderError,
 } from '@ferry/cosmwasm-bindings'
-import { startWasmdLocalnet, type WasmdLocalnet } from '@ferry/cosmwasm-bindings/localnet'
 import { bech32ToBytes32, MerkleTree, MessageStatus } from '@ferry/protocol'
 import { checkpointsVectors } from '@ferry/spec'
+import {
+  type RpcFaultProxy,
+  startRpcFaultProxy,
+  startWasmdLocalnet,
+  type WasmdLocalnet,
+} from '@ferry/testkit'
 import type { Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { type RpcFaultProxy, startRpcFaultProxy } from '../../testing/rpcFaultProxy.js'
 import { RpcError } from '../evm/errors.js'
 import type { SentMessageEvent } from '../types.js'
 import {

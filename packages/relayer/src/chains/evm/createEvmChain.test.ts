@@ -1,11 +1,11 @@
 import { endpointAbi } from '@ferry/evm-contracts'
 import { relayMessages } from '@ferry/evm-contracts/testing'
 import { getChannelKey, MerkleTree, MessageStatus } from '@ferry/protocol'
+import { type RpcFaultProxy, startRpcFaultProxy } from '@ferry/testkit'
 import { pino } from 'pino'
 import { parseGwei } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RpcFaultProxy, startRpcFaultProxy } from '../../testing/rpcFaultProxy.js'
 import { createEvmChain } from './createEvmChain.js'
 import { EndpointReadRevertedError, EvmChainConfigError } from './errors.js'
 import {

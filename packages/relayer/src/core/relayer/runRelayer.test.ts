@@ -1,12 +1,13 @@
 // runRelayer's start-up over fake chains: what a previous run left `submitted` is resumed only
 // when this relayer held its channel's lease or the lease expired, so a relayer (re)starting
 // beside a live one on one PostgreSQL never resubmits the live one's in-flight batch.
+
+import { type StartedPostgres, startPostgres } from '@ferry/testkit'
 import type { Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { SentMessageEvent } from '../../chains/types.js'
 import { openStore } from '../../store/openStore.js'
 import type { RelayerStore } from '../../store/types.js'
-import { type StartedPostgres, startPostgres } from '../../testing/startPostgres.js'
 import type { RelayerPolicy } from './policy.js'
 import { runRelayer } from './runRelayer.js'
 import { createFakeWorld, type FakeWorld, logger, UNIT_POLICY } from './test/fakeWorld.js'
