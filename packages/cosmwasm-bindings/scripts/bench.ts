@@ -1,13 +1,12 @@
 // `pnpm bench`: the CosmWasm endpoint's gas in the embedded VM (cw-simulate with metering on) for
 // send and for deliver with 1, 3 and 5 signatures, the ping-pong example's handler, and the wasm
-// sizes. Prints a table and writes bench/cosmwasm.json. Then measures send and deliver on a wasmd
-// localnet (scripts/benchWasmd.ts), prints those figures next to the embedded VM's and writes
-// bench/wasmd.json.
+// sizes. Prints a table and writes bench/cosmwasm.json. The same send and deliver on a wasmd
+// localnet: the testkit's bench (packages/testkit/scripts/benchWasmd.ts, bench/wasmd.json).
 //
 // Units: cw-simulate's metering (@oraichain/cosmwasm-vm-js `Environment`): 150,000 per metered
 // wasm operation ÷ 14,000,000, plus its host-call costs (storage bytes, secp256k1 recovery,
 // address conversions). That is the simulator's model of chain gas, not a wasmd measurement:
-// compare the figures with each other, and check them on a wasmd node (scripts/benchWasmd.ts) before setting
+// compare the figures with each other, and check them on a wasmd node (the testkit's scripts/benchWasmd.ts) before setting
 // gas limits from them. Every figure is one top-level execute, sub-messages included.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -23,7 +22,6 @@ import {
   VALIDATORS,
 } from '../test/contract/relay.ts'
 import { LOCAL, packageRoot, wasmPath, ZERO_FEES } from './benchSetup.ts'
-import { benchWasmd, writeWasmdFigures } from './benchWasmd.ts'
 import { buildContracts, setQuiet } from './buildWasm.ts'
 
 setQuiet(true)
@@ -172,28 +170,3 @@ for (const [label, value] of rows)
 mkdirSync(join(packageRoot, 'bench'), { recursive: true })
 writeFileSync(join(packageRoot, 'bench', 'cosmwasm.json'), `${JSON.stringify(figures, null, 2)}\n`)
 process.stdout.write('wrote bench/cosmwasm.json\n')
-
-// The same transactions on a real chain. Different units (wasmd's figures are whole
-// transactions in Cosmos SDK gas), so the columns compare in shape, not in value.
-const onChain = await benchWasmd()
-const compared: [string, number, number][] = [
-  ['send, 32-byte body, first on its channel', sendFirst, onChain.send.firstOnChannel],
-  ['send, 32-byte body', send, onChain.send.body32],
-  ['send, 32-byte body, ack requested', sendWithAck, onChain.send.body32WithAck],
-  ...[1, 3, 5].map((k): [string, number, number] => [
-    `deliver, ${k} signature(s), test recipient`,
-    deliver[k] ?? 0,
-    onChain.deliver[k] ?? 0,
-  ]),
-]
-const labelWidth = Math.max(...compared.map(([label]) => label.length))
-process.stdout.write(
-  `\nembedded VM vs wasmd ${onChain.wasmd} (wasmd: ${onChain.units})\n` +
-    `${''.padEnd(labelWidth)}  ${'embedded'.padStart(9)}  ${'wasmd'.padStart(9)}\n`,
-)
-for (const [label, vm, chain] of compared)
-  process.stdout.write(
-    `${label.padEnd(labelWidth)}  ${`${vm}`.padStart(9)}  ${`${chain}`.padStart(9)}\n`,
-  )
-writeWasmdFigures(onChain)
-process.stdout.write('wrote bench/wasmd.json\n')

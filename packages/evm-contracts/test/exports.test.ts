@@ -26,13 +26,12 @@ it('exports the same names from each entry point', async () => {
   expect(Object.keys(testing).sort()).toMatchInlineSnapshot(`
     [
       "DeploymentFailedError",
-      "HardhatNodeStartError",
       "RelayTreeMismatchError",
+      "SetupRevertedError",
       "connectEndpoints",
       "deployFerry",
       "getSentMessages",
       "relayMessages",
-      "startHardhatNode",
     ]
   `)
 })

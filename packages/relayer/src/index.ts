@@ -90,6 +90,7 @@ export { observeStore } from './events/observeStore.js'
 export type { LifecycleEvent, LifecycleEventType } from './events/types.js'
 export { createRelayerMetrics } from './metrics/createRelayerMetrics.js'
 // Services (what the CLI runs)
+export { type Listening, listen } from './service/listen.js'
 export { startRelayerService } from './service/startRelayerService.js'
 export { startValidatorService } from './service/startValidatorService.js'
 export {

@@ -1,5 +1,5 @@
 import { evmAddressToBytes32 } from '@ferry/protocol'
-import type { Address, Hash, PublicClient, WalletClient } from 'viem'
+import { type Address, type Hash, type Hex, type PublicClient, size, type WalletClient } from 'viem'
 import { endpointAbi, endpointBytecode } from '../generated/endpoint.js'
 import { multisigVerifierAbi, multisigVerifierBytecode } from '../generated/multisigVerifier.js'
 
@@ -7,6 +7,16 @@ import { multisigVerifierAbi, multisigVerifierBytecode } from '../generated/mult
 export type FerryChainClients = { client: PublicClient; wallet: WalletClient }
 
 export type FerryDeployment = { domain: number; endpoint: Address; verifier: Address }
+
+/** A set-up transaction (`setOrigin`, `setFeeConfig`, …) mined, and reverted. */
+export class SetupRevertedError extends Error {
+  override name = 'SetupRevertedError'
+  readonly hash: Hash
+  constructor(hash: Hash) {
+    super(`Set-up transaction ${hash} reverted.`)
+    this.hash = hash
+  }
+}
 
 /** Thrown when a deployment transaction mined without a contract address. */
 export class DeploymentFailedError extends Error {
@@ -72,7 +82,11 @@ const DEFAULT_MAX_GAS_LIMIT = 15_000_000
 export type ConnectEndpointsParameters = {
   /** The deployment that will accept messages from `remote`. */
   local: FerryDeployment
-  remote: { domain: number; endpoint: Address }
+  /**
+   * The remote origin: its endpoint as an EVM address, or as bytes32 for any chain's endpoint
+   * (`bech32ToBytes32` for a CosmWasm one).
+   */
+  remote: { domain: number; endpoint: Hex }
   /** The remote origin's validators (any order) and how many must sign. */
   validators: readonly Address[]
   threshold: number
@@ -94,7 +108,8 @@ export type ConnectEndpointsParameters = {
 /**
  * Makes `local` accept messages from `remote` (its verifier trusts `validators` for the remote
  * endpoint, and is the default verifier for that origin) and send to it (a fee configuration
- * for the remote domain, and one for its own domain, which quotes acks coming back).
+ * for the remote domain, and one for its own domain, which quotes acks coming back). Throws
+ * `SetupRevertedError` when one of these transactions reverts.
  *
  * @example
  * await connectEndpoints(chainA, { local: a, remote: b, validators, threshold: 2 })
@@ -106,6 +121,8 @@ export async function connectEndpoints(
   const { wallet } = chain
   const account = accountOf(wallet)
   const sorted = [...validators].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))
+  const originEndpoint =
+    size(remote.endpoint) === 20 ? evmAddressToBytes32(remote.endpoint) : remote.endpoint
   const feeConfig = {
     gasPrice: fee.gasPrice ?? 1_000_000_000n,
     rate: fee.rate ?? 10n ** 18n,
@@ -120,7 +137,7 @@ export async function connectEndpoints(
         address: local.verifier,
         abi: multisigVerifierAbi,
         functionName: 'setOrigin',
-        args: [remote.domain, evmAddressToBytes32(remote.endpoint), sorted, threshold],
+        args: [remote.domain, originEndpoint, sorted, threshold],
         account,
         chain: wallet.chain,
       }),
@@ -166,5 +183,6 @@ async function deploy(
 
 async function write({ client }: FerryChainClients, send: () => Promise<Hash>): Promise<void> {
   const hash = await send()
-  await client.waitForTransactionReceipt({ hash })
+  const receipt = await client.waitForTransactionReceipt({ hash })
+  if (receipt.status !== 'success') throw new SetupRevertedError(hash)
 }

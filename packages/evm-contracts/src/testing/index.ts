@@ -14,6 +14,7 @@ export {
   deployFerry,
   type FerryChainClients,
   type FerryDeployment,
+  SetupRevertedError,
 } from './deployFerry.js'
 export {
   type GetSentMessagesParameters,
@@ -27,9 +28,3 @@ export {
   RelayTreeMismatchError,
   relayMessages,
 } from './relayMessages.js'
-export {
-  type HardhatNode,
-  HardhatNodeStartError,
-  type StartHardhatNodeParameters,
-  startHardhatNode,
-} from './startHardhatNode.js'

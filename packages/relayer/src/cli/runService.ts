@@ -1,3 +1,4 @@
+import type { EmbeddedChain } from '@ferry/cosmwasm-bindings/embedded'
 import type { Logger } from 'pino'
 import { ConfigError } from '../config/errors.js'
 import type { FerryConfig } from '../config/schema.js'
@@ -13,6 +14,12 @@ export type StartServiceOptions = {
   signal: AbortSignal
   /** Where signer variables are read from (`resolveSigner`). */
   env: NodeJS.ProcessEnv
+  /**
+   * CosmWasm chains embedded in the starting process, by chain id: what the config's
+   * `embedded://<chain id>` entries read and write. The devnet and tests pass theirs; the CLI
+   * embeds none, so such an entry fails at start naming its field.
+   */
+  embeddedChains?: ReadonlyMap<string, EmbeddedChain> | undefined
 }
 
 /**

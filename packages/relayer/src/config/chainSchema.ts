@@ -7,6 +7,7 @@ import {
   amount,
   chainName,
   domain,
+  EMBEDDED_PROTOCOL,
   milliseconds,
   RPC_PROTOCOLS,
   signer,
@@ -102,6 +103,15 @@ const evmChainSchema = z.strictObject({
 const cosmwasmChainSchema = z.strictObject({
   kind: z.literal('cosmwasm'),
   ...chainCommon,
+  /**
+   * CometBFT RPC endpoints, tried in order (http, https, ws, wss). Or one `embedded://<chain id>`:
+   * a CosmWasm VM embedded in the process that starts the service (the devnet, tests), which
+   * hands it over in `StartServiceOptions.embeddedChains`; the `ferry` CLI embeds none.
+   */
+  rpcUrls: urlList([...RPC_PROTOCOLS, EMBEDDED_PROTOCOL]).refine(
+    (urls) => urls.length === 1 || !urls.some((url) => url.startsWith(`${EMBEDDED_PROTOCOL}://`)),
+    { error: `an ${EMBEDDED_PROTOCOL}:// chain is the only URL of its chain` },
+  ),
   /** Cosmos chain id (e.g. `wasm-1`); the adapter refuses a node that reports another. Default: the node's. */
   chainId: z.string().min(1).optional(),
   /** The Ferry endpoint contract, bech32 with `bech32Prefix`. */

@@ -73,6 +73,12 @@ export function url(protocols: readonly string[]) {
 /** Protocols an RPC URL may use: JSON-RPC over HTTP or WebSocket (EVM) and CometBFT RPC (CosmWasm). */
 export const RPC_PROTOCOLS = ['http', 'https', 'ws', 'wss'] as const
 
+/**
+ * The scheme of a CosmWasm chain embedded in the process that runs the service:
+ * `embedded://<chain id>` (see `StartServiceOptions.embeddedChains`).
+ */
+export const EMBEDDED_PROTOCOL = 'embedded'
+
 /** A list of distinct URLs, at least one. */
 export function urlList(protocols: readonly string[]) {
   return z

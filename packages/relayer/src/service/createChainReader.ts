@@ -1,31 +1,40 @@
+import type { EmbeddedChain } from '@ferry/cosmwasm-bindings/embedded'
 import {
   type CosmWasmChainReader,
-  type CosmWasmRpcSource,
   createCosmWasmChainReader,
-  createCosmWasmRpcSource,
   createEvmChainReader,
   type EvmChainReader,
 } from '@ferry/sdk'
 import type { Logger } from 'pino'
 import type { ChainConfig } from '../config/schema.js'
+import { createCosmWasmSource } from './createCosmWasmSource.js'
 
-/** A config entry's reader: EVM over viem, or CosmWasm over a node's RPC source. */
-export type ConfiguredChainReader = EvmChainReader | CosmWasmChainReader<CosmWasmRpcSource>
+/** A config entry's reader: EVM over viem, or CosmWasm over a node's RPC or an embedded chain. */
+export type ConfiguredChainReader = EvmChainReader | CosmWasmChainReader
+
+export type CreateChainReaderParameters = {
+  chain: ChainConfig
+  /** Index of `chain` in the config's `chains`, for errors naming the field. */
+  index: number
+  /** Chains embedded in this process, by chain id, for `embedded://` entries. */
+  embeddedChains?: ReadonlyMap<string, EmbeddedChain> | undefined
+  logger: Logger
+}
 
 /**
- * The keyless reader a config entry describes (what a validator and the API read through, and
- * what a relayer's submitter wraps): EVM over viem, or CosmWasm over CometBFT RPC.
+ * The keyless reader a config entry describes (what a validator and the API read through):
+ * EVM over viem, or CosmWasm over CometBFT RPC or, for an `embedded://` entry, the embedded
+ * chain the process handed over.
  *
  * @example
- * const reader = createChainReader({ chain: config.chains[0], logger })
+ * const reader = createChainReader({ chain: config.chains[0], index: 0, logger })
  */
 export function createChainReader({
   chain,
+  index,
+  embeddedChains,
   logger,
-}: {
-  chain: ChainConfig
-  logger: Logger
-}): ConfiguredChainReader {
+}: CreateChainReaderParameters): ConfiguredChainReader {
   const log = logger.child({ module: 'chain', chain: chain.name })
   if (chain.kind === 'evm')
     return createEvmChainReader({
@@ -40,12 +49,7 @@ export function createChainReader({
   return createCosmWasmChainReader({
     domain: chain.domain,
     endpoint: chain.endpoint,
-    source: createCosmWasmRpcSource({
-      domain: chain.domain,
-      rpcUrls: chain.rpcUrls,
-      chainId: chain.chainId,
-      logger: cosmwasmLog,
-    }),
+    source: createCosmWasmSource({ chain, index, embeddedChains, logger: cosmwasmLog }).source,
     logger: cosmwasmLog,
   })
 }

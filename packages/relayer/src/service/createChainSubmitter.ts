@@ -1,5 +1,8 @@
+import type { EmbeddedChain } from '@ferry/cosmwasm-bindings/embedded'
+import { createCosmWasmChainReader } from '@ferry/sdk'
 import type { Logger } from 'pino'
 import { createCosmWasmChainSubmitter } from '../chains/cosmwasm/createCosmWasmChainSubmitter.js'
+import { createCosmWasmEmbeddedWriter } from '../chains/cosmwasm/createCosmWasmEmbeddedWriter.js'
 import { createCosmWasmRpcWriter } from '../chains/cosmwasm/createCosmWasmRpcWriter.js'
 import { createSigner } from '../chains/cosmwasm/createSigner.js'
 import { createEvmChainSubmitter } from '../chains/evm/createEvmChainSubmitter.js'
@@ -7,6 +10,7 @@ import type { ChainSubmitter, TransactionJournal } from '../chains/types.js'
 import { resolveSigner } from '../config/resolveSigner.js'
 import type { ChainConfig } from '../config/schema.js'
 import { createChainReader } from './createChainReader.js'
+import { createCosmWasmSource } from './createCosmWasmSource.js'
 
 /** Gas cap when the config sets none: no practical limit. */
 const UNCAPPED = 2n ** 255n
@@ -18,13 +22,16 @@ export type CreateChainSubmitterParameters = {
   journal: TransactionJournal
   env: Readonly<Record<string, string | undefined>>
   configFile?: string | undefined
+  /** Chains embedded in this process, by chain id, for `embedded://` entries. */
+  embeddedChains?: ReadonlyMap<string, EmbeddedChain> | undefined
   logger: Logger
 }
 
 /**
  * The relayer's submitter a config entry describes: its reader (`createChainReader`) wrapped
  * with the entry's key, read here (not at config load) from the signer's environment variable
- * or file, and for EVM the journal and gas policy.
+ * or file, and for EVM the journal and gas policy. On an embedded chain (which checks no
+ * signatures) the relayer writes as the key's first account.
  *
  * @example
  * const submitter = await createChainSubmitter({ chain: config.chains[0], index: 0, journal: store, env, logger })
@@ -35,6 +42,7 @@ export async function createChainSubmitter({
   journal,
   env,
   configFile,
+  embeddedChains,
   logger,
 }: CreateChainSubmitterParameters): Promise<ChainSubmitter> {
   const field = `chains[${index}].signer`
@@ -42,8 +50,9 @@ export async function createChainSubmitter({
   const secret = resolveSigner(chain.signer, env, { field, configFile })
   const key = secret.type === 'privateKey' ? secret.privateKey : secret.mnemonic
   const log = logger.child({ module: 'chain', chain: chain.name })
-  const reader = createChainReader({ chain, logger })
-  if (reader.kind === 'evm' && chain.kind === 'evm')
+  if (chain.kind === 'evm') {
+    const reader = createChainReader({ chain, index, logger })
+    if (reader.kind !== 'evm') throw new Error(`chains[${index}]: its reader is not EVM`)
     return createEvmChainSubmitter({
       reader,
       // CAST: an EVM signer accepts only private keys (the schema's `signer(['privateKey'])`)
@@ -61,17 +70,29 @@ export async function createChainSubmitter({
       },
       logger: log,
     })
-  if (reader.kind === 'evm' || chain.kind === 'evm')
-    throw new Error(`chains[${index}]: its reader is not of its kind`)
-  const writer = await createCosmWasmRpcWriter({
+  }
+  // The writer sends through the reader's own source: one set of connections per chain.
+  const cosmwasmLog = log.child({ module: 'cosmwasm', domain: chain.domain })
+  const configured = createCosmWasmSource({ chain, index, embeddedChains, logger: cosmwasmLog })
+  const reader = createCosmWasmChainReader({
     domain: chain.domain,
-    source: reader.source,
-    signer: await createSigner(key, chain.bech32Prefix),
-    gasPrice: chain.gasPrice,
+    endpoint: chain.endpoint,
+    source: configured.source,
+    logger: cosmwasmLog,
   })
-  return createCosmWasmChainSubmitter({
-    reader,
-    writer,
-    logger: log.child({ module: 'cosmwasm', domain: chain.domain }),
-  })
+  const signer = await createSigner(key, chain.bech32Prefix)
+  const writer =
+    configured.type === 'embedded'
+      ? createCosmWasmEmbeddedWriter({
+          chain: configured.chain,
+          sender: (await signer.getAccounts())[0]?.address ?? '',
+          endpoint: chain.endpoint,
+        })
+      : await createCosmWasmRpcWriter({
+          domain: chain.domain,
+          source: configured.source,
+          signer,
+          gasPrice: chain.gasPrice,
+        })
+  return createCosmWasmChainSubmitter({ reader, writer, logger: cosmwasmLog })
 }

@@ -22,7 +22,10 @@ import { createChainSubmitter } from './createChainSubmitter.js'
  * @example
  * const { done } = await startRelayerService(config, { logger, signal, env: process.env })
  */
-export const startRelayerService: StartService = async (config, { logger, signal, env }) => {
+export const startRelayerService: StartService = async (
+  config,
+  { logger, signal, env, embeddedChains },
+) => {
   const relayer = config.relayer
   if (!relayer)
     throw new ConfigError({
@@ -37,7 +40,7 @@ export const startRelayerService: StartService = async (config, { logger, signal
     const chains = await Promise.all(
       config.chains.map(async (chain, index) => ({
         adapter: instrumentChain(
-          await createChainSubmitter({ chain, index, journal: store, env, logger }),
+          await createChainSubmitter({ chain, index, journal: store, env, embeddedChains, logger }),
           (domain, method) => metrics.recordRpcError(domain, method),
         ),
         confirmations: chain.confirmations,

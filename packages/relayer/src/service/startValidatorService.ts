@@ -16,7 +16,10 @@ import { listen } from './listen.js'
  * @example
  * const { done } = await startValidatorService(config, { logger, signal, env: process.env })
  */
-export const startValidatorService: StartService = async (config, { logger, signal, env }) => {
+export const startValidatorService: StartService = async (
+  config,
+  { logger, signal, env, embeddedChains },
+) => {
   const section = config.validator
   if (!section)
     throw new ConfigError({
@@ -39,7 +42,7 @@ export const startValidatorService: StartService = async (config, { logger, sign
 
   const store = await openStore(config.store.url, { field: 'store.url', logger })
   try {
-    const chain = createChainReader({ chain: chainConfig, logger })
+    const chain = createChainReader({ chain: chainConfig, index, embeddedChains, logger })
     const validator = await createValidator({
       chain,
       store,

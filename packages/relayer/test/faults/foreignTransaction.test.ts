@@ -3,6 +3,8 @@
 // `eth_sendRawTransaction`: just before the relayer's transaction reaches the node (its nonce is
 // then "too low"), or just after, replacing it in the mempool at higher fees. Either way the
 // relayer resyncs its nonce from the chain and every message is still executed exactly once.
+
+import { type RpcFaultProxy, type RpcFaultRequest, startRpcFaultProxy } from '@ferry/testkit'
 import {
   type Address,
   createWalletClient,
@@ -17,11 +19,6 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/store/openStore.ts'
 import type { RelayerStore } from '../../src/store/types.ts'
-import {
-  type RpcFaultProxy,
-  type RpcFaultRequest,
-  startRpcFaultProxy,
-} from '../../src/testing/rpcFaultProxy.ts'
 import { type Agents, startAgents, waitFor } from '../world/agents.ts'
 import { type EvmChain, type EvmWorld, RELAYER_KEYS, startEvmWorld } from '../world/evmWorld.ts'
 import {

@@ -2,12 +2,13 @@
 // instead of per transaction. Below the relayer's cap: a delivery priced before the spike is stuck
 // in the mempool, is replaced with bumped fees, and delivered. Above the cap: deliveries wait,
 // their attempts saying why, and go once the base fee falls.
+
+import { type RpcFaultProxy, startRpcFaultProxy } from '@ferry/testkit'
 import { type Hex, isHex, keccak256, parseGwei, parseTransaction } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/store/openStore.ts'
 import type { RelayerStore } from '../../src/store/types.ts'
-import { type RpcFaultProxy, startRpcFaultProxy } from '../../src/testing/rpcFaultProxy.ts'
 import { type Agents, startAgents, waitFor } from '../world/agents.ts'
 import { TEST_GAS } from '../world/evmAdapters.ts'
 import { type EvmChain, type EvmWorld, RELAYER_KEYS, startEvmWorld } from '../world/evmWorld.ts'

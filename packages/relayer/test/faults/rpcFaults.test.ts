@@ -3,11 +3,12 @@
 // own URL behind the proxy the faults cost a failover and nothing else; through the proxy alone,
 // sends that fail are recorded as `rpc_error` and tried again. Either way every message is
 // executed exactly once.
+
+import { type RpcFaultProxy, startRpcFaultProxy } from '@ferry/testkit'
 import type { Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/store/openStore.ts'
 import type { RelayerStore } from '../../src/store/types.ts'
-import { type RpcFaultProxy, startRpcFaultProxy } from '../../src/testing/rpcFaultProxy.ts'
 import { startAgents, waitFor } from '../world/agents.ts'
 import { type EvmChain, type EvmWorld, startEvmWorld } from '../world/evmWorld.ts'
 import {

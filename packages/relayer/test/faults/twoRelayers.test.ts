@@ -3,13 +3,14 @@
 // channels, each wave after the leases of the last have lapsed, so the channels are contested
 // again. Every message must be executed exactly once, by exactly one delivery transaction, and
 // both relayers must have done part of the work.
+
+import { type StartedPostgres, startPostgres } from '@ferry/testkit'
 import pg from 'pg'
 import type { Address, Hex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/store/openStore.ts'
 import type { RelayerStore } from '../../src/store/types.ts'
-import { type StartedPostgres, startPostgres } from '../../src/testing/startPostgres.ts'
 import {
   type RunningRelayer,
   type RunningValidators,

@@ -7,39 +7,32 @@
 // `retry` and `timeout`: on an idle chain a Failed message past its deadline would be retried
 // forever (each retry refused with `deadline_passed`, which opens no block), never timed out.
 import { type CosmWasmExecutor, send } from '@ferry/cosmwasm-bindings'
-import { createEmbeddedChain, type EmbeddedChain } from '@ferry/cosmwasm-bindings/embedded'
-import {
-  connectOrigin,
-  deployEndpoint,
-  instantiateTestRecipient,
-  setFeeConfigs,
-  testRecipientHandled,
-  viaTestRecipient,
-} from '@ferry/cosmwasm-bindings/testing'
-import { endpointAbi, multisigVerifierAbi } from '@ferry/evm-contracts'
-import { bech32ToBytes32, bytes32ToBech32 } from '@ferry/protocol'
+import type { EmbeddedChain } from '@ferry/cosmwasm-bindings/embedded'
+import { testRecipientHandled, viaTestRecipient } from '@ferry/cosmwasm-bindings/testing'
 import { createCosmWasmChainReader, createCosmWasmEmbeddedSource } from '@ferry/sdk'
+import {
+  connectChain,
+  startTestChain,
+  TEST_COSMWASM_ACCOUNTS,
+  TEST_COSMWASM_DENOM,
+} from '@ferry/testkit'
 import type { Hex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import { connectCosmWasmChain } from '../../src/chains/cosmwasm/connectCosmWasmChain.ts'
 import type { CosmWasmChainSubmitter } from '../../src/chains/cosmwasm/createCosmWasmChainSubmitter.ts'
 import { type AgentChain, testLogger } from './agents.ts'
-import { type EvmChain, type EvmWorld, THRESHOLD, toB32, validatorKeys } from './evmWorld.ts'
+import { type EvmWorld, THRESHOLD, validatorKeys } from './evmWorld.ts'
 import type { ChannelDeliveries } from './inOrder.ts'
 
 export const COSMWASM_DOMAIN = 7001
-export const COSMWASM_DENOM = 'ustake'
-
-/** A bech32 account of 20 bytes, each `byte` (any 20 bytes are an account). */
-const account = (byte: number): string =>
-  bytes32ToBech32(`0x${'00'.repeat(12)}${byte.toString(16).padStart(2, '0').repeat(20)}`, 'wasm')
+export const COSMWASM_DENOM = TEST_COSMWASM_DENOM
 
 /** Deploys, owns and configures the endpoint. */
-export const COSMWASM_OWNER = account(0x11)
+export const COSMWASM_OWNER = TEST_COSMWASM_ACCOUNTS.owner
 /** The relayer's account (the embedded chain charges no gas: it needs no funds). */
-export const COSMWASM_RELAYER = account(0x22)
+export const COSMWASM_RELAYER = TEST_COSMWASM_ACCOUNTS.relayer
 /** Pays for the test messages sent from the chain. */
-export const COSMWASM_USER = account(0x33)
+export const COSMWASM_USER = TEST_COSMWASM_ACCOUNTS.user
 
 export type CosmWasmWorld = {
   domain: number
@@ -57,26 +50,6 @@ export type StartCosmWasmWorldParameters = {
   tickMs?: number
 }
 
-/** Fees of messages from 7001, per unit of gas, in ustake. */
-const COSMWASM_FEES = {
-  baseFee: 1_000n,
-  gasPrice: 1n,
-  rate: 10n ** 18n,
-  gasOverhead: 50_000,
-  gasPerByte: 16,
-  maxGasLimit: 15_000_000,
-}
-/** Fees of messages from the EVM chains to 7001 (as `connectEndpoints` sets between EVM chains). */
-const EVM_FEES = {
-  gasPrice: 1_000_000_000n,
-  rate: 10n ** 18n,
-  baseFee: 0n,
-  gasOverhead: 100_000,
-  gasPerByte: 16,
-  // What a delivery transaction can give one handler under EIP-7825's 2^24 (PROTOCOL §4).
-  maxGasLimit: 15_000_000,
-}
-
 /**
  * Starts the embedded chain, deploys the endpoint and three test recipients, connects it with
  * every chain of `evm` both ways, and starts the ticker.
@@ -89,89 +62,32 @@ export async function startCosmWasmWorld(
   evm: EvmWorld,
   { tickMs = 100 }: StartCosmWasmWorldParameters = {},
 ): Promise<CosmWasmWorld> {
-  const chain = createEmbeddedChain({
-    chainId: 'ferry-e2e-7001',
-    bech32Prefix: 'wasm',
-    accounts: { [COSMWASM_USER]: [{ denom: COSMWASM_DENOM, amount: (10n ** 15n).toString() }] },
-  })
-  const endpoint = await deployEndpoint(chain, {
+  const started = await startTestChain({
+    kind: 'cosmwasm',
+    node: 'embedded',
     domain: COSMWASM_DOMAIN,
-    owner: COSMWASM_OWNER,
-    denom: COSMWASM_DENOM,
+    chainId: 'ferry-e2e-7001',
+    blockTimeMs: tickMs,
+    testRecipients: 3,
   })
-  const apps: [string, string, string] = [
-    await instantiateTestRecipient(chain, { sender: COSMWASM_OWNER }),
-    await instantiateTestRecipient(chain, { sender: COSMWASM_OWNER }),
-    await instantiateTestRecipient(chain, { sender: COSMWASM_OWNER }),
-  ]
-  // 7001 → each EVM chain (and acks back to 7001).
-  await setFeeConfigs(chain, {
-    endpoint,
-    feeManager: COSMWASM_OWNER,
-    domains: [COSMWASM_DOMAIN, ...evm.chains.map((c) => c.domain)],
-    config: COSMWASM_FEES,
-  })
-  for (const remote of evm.chains) {
-    await connectOrigin(chain, {
-      endpoint,
-      owner: COSMWASM_OWNER,
-      origin: remote.domain,
-      originEndpoint: toB32(remote.endpoint),
-      validators: validatorKeys(remote.domain).map((key) => privateKeyToAddress(key)),
-      threshold: THRESHOLD,
-    })
-    await connectEvm(remote, bech32ToBytes32(endpoint))
+  const { node, endpoint, apps } = started
+  const [first, second, third] = apps.testRecipients
+  if (node.type !== 'embedded' || !first || !second || !third)
+    throw new Error('the world runs the embedded chain, with three test recipients')
+  const remotes = evm.chains.map((chain) => chain.testChain)
+  const connection = {
+    validators: (domain: number) => validatorKeys(domain).map((key) => privateKeyToAddress(key)),
+    threshold: THRESHOLD,
   }
-  const ticker = setInterval(() => chain.advance({ blocks: 1 }), tickMs)
-  ticker.unref()
+  // 7001 ← each EVM chain, and each EVM chain ← 7001: the EVM chains are connected already.
+  await connectChain(started, remotes, connection)
+  for (const remote of remotes) await connectChain(remote, [started], connection)
   return {
     domain: COSMWASM_DOMAIN,
-    chain,
+    chain: node.chain,
     endpoint,
-    apps,
-    stop: () => clearInterval(ticker),
-  }
-}
-
-/** The EVM side: its verifier trusts 7001's validators, and it quotes messages to 7001. */
-async function connectEvm(chain: EvmChain, cosmwasmEndpoint: Hex): Promise<void> {
-  const validators = validatorKeys(COSMWASM_DOMAIN)
-    .map((key) => privateKeyToAddress(key))
-    .sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))
-  const account = chain.wallet.account
-  if (!account) throw new Error('the EVM world’s wallet has no account')
-  const writes = [
-    () =>
-      chain.wallet.writeContract({
-        address: chain.verifier,
-        abi: multisigVerifierAbi,
-        functionName: 'setOrigin',
-        args: [COSMWASM_DOMAIN, cosmwasmEndpoint, validators, THRESHOLD],
-        account,
-        chain: chain.wallet.chain,
-      }),
-    () =>
-      chain.wallet.writeContract({
-        address: chain.endpoint,
-        abi: endpointAbi,
-        functionName: 'setDefaultVerifier',
-        args: [COSMWASM_DOMAIN, chain.verifier],
-        account,
-        chain: chain.wallet.chain,
-      }),
-    () =>
-      chain.wallet.writeContract({
-        address: chain.endpoint,
-        abi: endpointAbi,
-        functionName: 'setFeeConfig',
-        args: [COSMWASM_DOMAIN, EVM_FEES],
-        account,
-        chain: chain.wallet.chain,
-      }),
-  ]
-  for (const write of writes) {
-    const receipt = await chain.client.waitForTransactionReceipt({ hash: await write() })
-    if (receipt.status !== 'success') throw new Error(`connecting ${chain.domain} to 7001 reverted`)
+    apps: [first, second, third],
+    stop: () => void started.stop(),
   }
 }
 

@@ -1,71 +1,40 @@
 // Two or more EVM chains for the relayer's end-to-end tests: each a real `hardhat node` on
-// 127.0.0.1 with a Ferry endpoint and multisig verifier, connected to every other chain (three
-// validators per origin, two must sign), and test apps: three TestRecipients (senders with ack
-// handlers, and recipients) and one RevertingRecipient (handler failures on demand).
-import {
-  endpointAbi,
-  revertingRecipientAbi,
-  revertingRecipientBytecode,
-  testRecipientAbi,
-  testRecipientBytecode,
-} from '@ferry/evm-contracts'
-import {
-  connectEndpoints,
-  deployFerry,
-  type HardhatNode,
-  startHardhatNode,
-} from '@ferry/evm-contracts/testing'
+// 127.0.0.1 with a Ferry endpoint and multisig verifier (the testkit's chains), connected to
+// every other chain (three validators per origin, two must sign), and test apps: three
+// TestRecipients (senders with ack handlers, and recipients) and one RevertingRecipient (handler
+// failures on demand).
+import { endpointAbi, revertingRecipientAbi, testRecipientAbi } from '@ferry/evm-contracts'
 import { evmAddressToBytes32 } from '@ferry/protocol'
 import {
-  type Abi,
-  type Address,
-  type ContractFunctionReturnType,
-  createPublicClient,
-  createWalletClient,
-  type Hex,
-  http,
-  keccak256,
-  nonceManager,
-  type PublicClient,
-  parseEventLogs,
-  stringToHex,
-  type WalletClient,
-} from 'viem'
-import { privateKeyToAccount, privateKeyToAddress } from 'viem/accounts'
+  connectChains,
+  type EvmTestChain,
+  startTestChain,
+  TEST_DEPLOYER_KEY,
+  TEST_RELAYER_KEYS,
+  testValidatorKeys,
+} from '@ferry/testkit'
+import { type Address, type ContractFunctionReturnType, type Hex, parseEventLogs } from 'viem'
+import { privateKeyToAddress } from 'viem/accounts'
 
-/** Hardhat's default funded accounts 0–4 (public keys, local chains only). */
-export const HARDHAT_KEYS = [
-  '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80',
-  '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d',
-  '0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a',
-  '0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6',
-  '0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a',
-] as const satisfies readonly Hex[]
+export { HARDHAT_KEYS } from '@ferry/testkit'
 
 /** Deployer and sender of test messages. */
-export const DEPLOYER_KEY: Hex = HARDHAT_KEYS[0]
+export const DEPLOYER_KEY: Hex = TEST_DEPLOYER_KEY
 /** The relayers' keys (one per relayer process in tests with several). */
-export const RELAYER_KEYS: readonly [Hex, Hex] = [HARDHAT_KEYS[1], HARDHAT_KEYS[2]]
+export const RELAYER_KEYS = TEST_RELAYER_KEYS
 
-/** Validator `i` (0–2) of origin `domain`: derived, test-only. */
-export const validatorKey = (domain: number, i: number): Hex =>
-  keccak256(stringToHex(`ferry test validator ${domain} ${i}`))
-export const validatorKeys = (domain: number): Hex[] =>
-  [0, 1, 2].map((i) => validatorKey(domain, i))
+/** The validators of origin `domain`: three, two of which must sign. */
+export const validatorKeys = (domain: number): Hex[] => testValidatorKeys(domain)
+/** Validator `i` (0–2) of origin `domain`. */
+export const validatorKey = (domain: number, i: number): Hex => validatorKeys(domain)[i] ?? '0x'
 export const THRESHOLD = 2
 
-export type EvmChain = {
-  domain: number
-  node: HardhatNode
-  rpcUrl: string
-  client: PublicClient
-  /** The deployer's wallet (with a nonce manager, so sends can run concurrently). */
-  wallet: WalletClient
-  endpoint: Address
-  verifier: Address
+export type EvmChain = Omit<EvmTestChain, 'apps'> & {
   /** Three TestRecipients: senders that handle acks, and recipients. */
   apps: [Address, Address, Address]
   reverting: Address
+  /** The chain as the testkit started it, to connect it to more chains. */
+  testChain: EvmTestChain
 }
 
 export type EvmWorld = { chains: EvmChain[]; stop(): Promise<void> }
@@ -90,30 +59,31 @@ export async function startEvmWorld({
   intervalMs = 200,
   automine = true,
 }: StartEvmWorldParameters = {}): Promise<EvmWorld> {
-  const nodes: HardhatNode[] = []
+  const started = await Promise.allSettled(
+    domains.map((domain) =>
+      startTestChain({ kind: 'evm', domain, name: `hardhat-${domain}`, testRecipients: 3 }),
+    ),
+  )
+  const testChains = started.flatMap((result) =>
+    result.status === 'fulfilled' ? [result.value] : [],
+  )
   const stop = async () => {
-    await Promise.all(nodes.map((node) => node.stop()))
+    await Promise.all(testChains.map((chain) => chain.stop()))
   }
   try {
-    const chains = await Promise.all(
-      domains.map(async (domain) => {
-        const node = await startHardhatNode({ chainId: domain })
-        nodes.push(node)
-        return deployChain(domain, node)
-      }),
-    )
-    for (const local of chains) {
-      for (const remote of chains) {
-        if (remote === local) continue
-        await connectEndpoints(local, {
-          local,
-          remote,
-          validators: validatorKeys(remote.domain).map((key) => privateKeyToAddress(key)),
-          threshold: THRESHOLD,
-        })
-      }
-    }
+    for (const result of started) if (result.status === 'rejected') throw result.reason
+    await connectChains(testChains, {
+      validators: (domain) => validatorKeys(domain).map((key) => privateKeyToAddress(key)),
+      threshold: THRESHOLD,
+    })
+    const chains = testChains.map((testChain): EvmChain => {
+      const [first, second, third] = testChain.apps.testRecipients
+      if (!first || !second || !third) throw new Error('the world deploys three TestRecipients')
+      const apps: EvmChain['apps'] = [first, second, third]
+      return { ...testChain, apps, reverting: testChain.apps.revertingRecipient, testChain }
+    })
     for (const chain of chains) {
+      // CAST: Hardhat methods, which viem's public RPC schema does not list.
       await chain.client.request({ method: 'evm_setAutomine', params: [automine] } as never)
       await chain.client.request({ method: 'evm_setIntervalMining', params: [intervalMs] } as never)
     }
@@ -122,36 +92,6 @@ export async function startEvmWorld({
     await stop()
     throw error
   }
-}
-
-async function deployChain(domain: number, node: HardhatNode): Promise<EvmChain> {
-  const chain = {
-    id: domain,
-    name: `hardhat-${domain}`,
-    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-    rpcUrls: { default: { http: [node.rpcUrl] } },
-  } as const
-  const transport = http(node.rpcUrl)
-  const client = createPublicClient({ chain, transport, pollingInterval: 50 })
-  const wallet = createWalletClient({
-    chain,
-    transport,
-    account: privateKeyToAccount(DEPLOYER_KEY, { nonceManager }),
-  })
-  const { endpoint, verifier } = await deployFerry({ client, wallet }, { domain })
-  const deploy = async (abi: Abi, bytecode: Hex) => {
-    const hash = await wallet.deployContract({ abi, bytecode, account: wallet.account!, chain })
-    const receipt = await client.waitForTransactionReceipt({ hash })
-    if (!receipt.contractAddress) throw new Error(`deployment ${hash} created no contract`)
-    return receipt.contractAddress
-  }
-  const apps: [Address, Address, Address] = [
-    await deploy(testRecipientAbi, testRecipientBytecode),
-    await deploy(testRecipientAbi, testRecipientBytecode),
-    await deploy(testRecipientAbi, testRecipientBytecode),
-  ]
-  const reverting = await deploy(revertingRecipientAbi, revertingRecipientBytecode)
-  return { domain, node, rpcUrl: node.rpcUrl, client, wallet, endpoint, verifier, apps, reverting }
 }
 
 export type SendParameters = {

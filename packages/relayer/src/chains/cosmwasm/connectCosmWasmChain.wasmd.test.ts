@@ -14,14 +14,18 @@ import {
   fromSigningClient,
   NonceOutOfOrderError,
 } from '@ferry/cosmwasm-bindings'
-import { startWasmdLocalnet, type WasmdLocalnet } from '@ferry/cosmwasm-bindings/localnet'
 import { bech32ToBytes32, MerkleTree, MessageStatus } from '@ferry/protocol'
 import type { SentMessageEvent } from '@ferry/sdk'
 import { RpcError } from '@ferry/sdk'
 import { checkpointsVectors } from '@ferry/spec'
+import {
+  type RpcFaultProxy,
+  startRpcFaultProxy,
+  startWasmdLocalnet,
+  type WasmdLocalnet,
+} from '@ferry/testkit'
 import type { Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { type RpcFaultProxy, startRpcFaultProxy } from '../../testing/rpcFaultProxy.js'
 import { type CosmWasmChainSource, connectCosmWasmChain } from './connectCosmWasmChain.js'
 import type { CosmWasmChainSubmitter } from './createCosmWasmChainSubmitter.js'
 import { CallRejectedError } from './errors.js'

@@ -2,11 +2,11 @@ import { endpointAbi } from '@ferry/evm-contracts'
 import { relayMessages } from '@ferry/evm-contracts/testing'
 import { getChannelKey, MerkleTree, MessageStatus } from '@ferry/protocol'
 import { createEvmChainReader, EndpointReadRevertedError, EvmChainConfigError } from '@ferry/sdk'
+import { type RpcFaultProxy, startRpcFaultProxy } from '@ferry/testkit'
 import { pino } from 'pino'
 import { parseGwei } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RpcFaultProxy, startRpcFaultProxy } from '../../testing/rpcFaultProxy.js'
 import { createEvmChainSubmitter } from './createEvmChainSubmitter.js'
 import {
   DESTINATION,

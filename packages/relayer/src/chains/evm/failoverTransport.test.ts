@@ -1,11 +1,7 @@
 import { MessageStatus } from '@ferry/protocol'
 import { RpcError } from '@ferry/sdk'
+import { type RpcFaultProxy, type RpcFaultRule, startRpcFaultProxy } from '@ferry/testkit'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import {
-  type RpcFaultProxy,
-  type RpcFaultRule,
-  startRpcFaultProxy,
-} from '../../testing/rpcFaultProxy.js'
 import { createMemoryLogger, type FerryFixture, keys, startFerry } from './test/ferryFixture.js'
 import { createMemoryJournal } from './test/memoryJournal.js'
 

@@ -3,11 +3,11 @@
 // beside a live one on one PostgreSQL never resubmits the live one's in-flight batch.
 
 import type { SentMessageEvent } from '@ferry/sdk'
+import { type StartedPostgres, startPostgres } from '@ferry/testkit'
 import type { Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { openStore } from '../../store/openStore.js'
 import type { RelayerStore } from '../../store/types.js'
-import { type StartedPostgres, startPostgres } from '../../testing/startPostgres.js'
 import type { RelayerPolicy } from './policy.js'
 import { runRelayer } from './runRelayer.js'
 import { createFakeWorld, type FakeWorld, logger, UNIT_POLICY } from './test/fakeWorld.js'

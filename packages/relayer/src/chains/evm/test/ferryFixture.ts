@@ -1,18 +1,8 @@
+import { endpointAbi, testRecipientAbi, testRecipientBytecode } from '@ferry/evm-contracts'
 import {
-  endpointAbi,
-  revertingRecipientAbi,
-  revertingRecipientBytecode,
-  testRecipientAbi,
-  testRecipientBytecode,
-} from '@ferry/evm-contracts'
-import {
-  connectEndpoints,
-  deployFerry,
   type FerryDeployment,
   getSentMessages,
-  type HardhatNode,
   type SentMessage,
-  startHardhatNode,
 } from '@ferry/evm-contracts/testing'
 import {
   type Checkpoint,
@@ -24,11 +14,17 @@ import {
 } from '@ferry/protocol'
 import { type ChainLogger, createEvmChainReader, type EvmChainReader } from '@ferry/sdk'
 import {
+  connectChains,
+  deployEvmTestChain,
+  HARDHAT_KEYS,
+  type HardhatNode,
+  startHardhatNode,
+  testValidatorKeys,
+} from '@ferry/testkit'
+import {
   type Abi,
   type Address,
-  createPublicClient,
   createTestClient,
-  createWalletClient,
   type Hex,
   http,
   isHex,
@@ -45,21 +41,19 @@ import { createEvmChainSubmitter } from '../createEvmChainSubmitter.js'
 import type { EvmGasPolicy } from '../feeStrategy.js'
 import { createMemoryJournal } from './memoryJournal.js'
 
+const ORIGIN_DOMAIN = 1
+
 /** Hardhat's default funded accounts #0 (deployer), #1 (relayer), #2 (someone else). */
 export const keys = {
-  deployer: '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80',
-  relayer: '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d',
-  other: '0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a',
+  deployer: HARDHAT_KEYS[0],
+  relayer: HARDHAT_KEYS[1],
+  other: HARDHAT_KEYS[2],
 } as const satisfies Record<string, Hex>
 
-/** Three validator keys; two must sign. */
-export const validatorKeys = [
-  '0x1111111111111111111111111111111111111111111111111111111111111111',
-  '0x2222222222222222222222222222222222222222222222222222222222222222',
-  '0x3333333333333333333333333333333333333333333333333333333333333333',
-] as const satisfies readonly Hex[]
+/** Three validator keys, of both endpoints' origins; two must sign. */
+export const validatorKeys: readonly Hex[] = testValidatorKeys(ORIGIN_DOMAIN)
 
-export const ORIGIN = 1
+export const ORIGIN = ORIGIN_DOMAIN
 export const DESTINATION = 2
 
 /** Two Ferry endpoints (domains 1 → 2) and two recipients on one `hardhat node`. */
@@ -125,7 +119,8 @@ export const testGas = {
 
 /**
  * Starts a `hardhat node`, deploys an origin (domain 1) and a destination (domain 2) endpoint
- * with a 2-of-3 multisig verifier each, and a TestRecipient and a RevertingRecipient.
+ * with a 2-of-3 multisig verifier each and the example apps (the testkit's chains, on one node),
+ * and takes the destination's TestRecipient and RevertingRecipient.
  *
  * @example
  * const ferry = await startFerry()
@@ -133,20 +128,12 @@ export const testGas = {
  */
 export async function startFerry(): Promise<FerryFixture> {
   const node = await startHardhatNode({ chainId: hardhat.id })
-  const transport = http(node.rpcUrl)
-  const client = createPublicClient({ chain: hardhat, transport, pollingInterval: 50 })
-  const test = createTestClient({ chain: hardhat, mode: 'hardhat', transport })
-  const deployer = createWalletClient({
-    chain: hardhat,
-    transport,
-    account: privateKeyToAccount(keys.deployer),
-  })
-  const chain = { client, wallet: deployer }
-  const origin = await deployFerry(chain, { domain: ORIGIN })
-  const destination = await deployFerry(chain, { domain: DESTINATION })
+  const origin = await deployEvmTestChain(node, { domain: ORIGIN })
+  const destination = await deployEvmTestChain(node, { domain: DESTINATION })
   const validators = validatorKeys.map((key) => privateKeyToAccount(key).address)
-  await connectEndpoints(chain, { local: destination, remote: origin, validators, threshold: 2 })
-  await connectEndpoints(chain, { local: origin, remote: destination, validators, threshold: 2 })
+  await connectChains([destination, origin], { validators: () => validators, threshold: 2 })
+  const { client, wallet: deployer } = origin
+  const test = createTestClient({ chain: hardhat, mode: 'hardhat', transport: http(node.rpcUrl) })
 
   const deploy = async (abi: Abi, bytecode: Hex): Promise<Address> => {
     const hash = await deployer.deployContract({
@@ -159,8 +146,9 @@ export async function startFerry(): Promise<FerryFixture> {
     if (!receipt.contractAddress) throw new Error('deployment failed')
     return receipt.contractAddress
   }
-  const recipient = await deploy(testRecipientAbi, testRecipientBytecode)
-  const reverting = await deploy(revertingRecipientAbi, revertingRecipientBytecode)
+  const [recipient] = destination.apps.testRecipients
+  if (!recipient) throw new Error('the testkit deploys a TestRecipient')
+  const reverting = destination.apps.revertingRecipient
 
   const write: FerryFixture['write'] = async ({ address, abi, functionName, args, value }) => {
     const hash = await deployer.writeContract({

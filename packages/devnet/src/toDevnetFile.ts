@@ -1,0 +1,106 @@
+import {
+  TEST_COSMWASM_ACCOUNTS,
+  TEST_COSMWASM_BECH32_PREFIX,
+  TEST_COSMWASM_DENOM,
+  TEST_RELAYER_KEYS,
+  type TestChain,
+} from '@ferry/testkit'
+import { privateKeyToAddress } from 'viem/accounts'
+
+type DevnetFileCosmWasmChain = {
+  kind: 'cosmwasm'
+  name: string
+  domain: number
+  chainId: string
+  bech32Prefix: string
+  /** The fee denom. */
+  denom: string
+  endpoint: string
+  apps: Record<string, string>
+} & (
+  | {
+      /** The embedded VM, inside the devnet process: reachable only through the relayer's API. */
+      embedded: true
+    }
+  | {
+      /** A wasmd node's CometBFT RPC. */
+      rpcUrl: string
+      embedded?: never
+    }
+)
+
+/** What `.devnet/devnet.json` holds: enough for the SDK, the explorer and scripts to connect. */
+export type DevnetFile = {
+  apiUrl: string
+  chains: (
+    | {
+        kind: 'evm'
+        name: string
+        domain: number
+        chainId: number
+        rpcUrl: string
+        endpoint: string
+        verifier: string
+        apps: Record<string, string>
+      }
+    | DevnetFileCosmWasmChain
+  )[]
+  validators: { origin: number; url: string; address: string }[]
+  relayer: { evmAddress: string; cosmwasmAddress: string }
+}
+
+/**
+ * The devnet file's content for the running devnet: each chain and where to reach it (a wasmd
+ * node by `rpcUrl`; the embedded chain as `embedded: true`), the validators and the relayer.
+ *
+ * @example
+ * writeFileSync(file, JSON.stringify(toDevnetFile({ apiUrl, chains, validators }), null, 2))
+ */
+export function toDevnetFile({
+  apiUrl,
+  chains,
+  validators,
+}: {
+  apiUrl: string
+  chains: readonly TestChain[]
+  validators: DevnetFile['validators']
+}): DevnetFile {
+  return {
+    apiUrl,
+    chains: chains.map((chain) => {
+      if (chain.kind === 'evm')
+        return {
+          kind: 'evm',
+          name: chain.name,
+          domain: chain.domain,
+          chainId: chain.domain,
+          rpcUrl: chain.rpcUrl,
+          endpoint: chain.endpoint,
+          verifier: chain.verifier,
+          apps: {
+            pingPong: chain.apps.pingPong,
+            testRecipient: chain.apps.testRecipients[0] ?? '',
+            revertingRecipient: chain.apps.revertingRecipient,
+          },
+        }
+      const common = {
+        kind: 'cosmwasm',
+        name: chain.name,
+        domain: chain.domain,
+        chainId: chain.chainId,
+        bech32Prefix: TEST_COSMWASM_BECH32_PREFIX,
+        denom: TEST_COSMWASM_DENOM,
+        endpoint: chain.endpoint,
+        apps: { testRecipient: chain.apps.testRecipients[0] ?? '' },
+      } as const
+      return chain.node.type === 'embedded'
+        ? { ...common, embedded: true }
+        : { ...common, rpcUrl: chain.node.rpcUrl }
+    }),
+    validators,
+    relayer: {
+      evmAddress: privateKeyToAddress(TEST_RELAYER_KEYS[0]),
+      cosmwasmAddress: TEST_COSMWASM_ACCOUNTS.relayer,
+    },
+  }
+}

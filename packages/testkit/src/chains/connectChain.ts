@@ -1,0 +1,85 @@
+import { connectOrigin, setFeeConfigs } from '@ferry/cosmwasm-bindings/testing'
+import { type ConnectEndpointsParameters, connectEndpoints } from '@ferry/evm-contracts/testing'
+import type { Address } from 'viem'
+import { TEST_COSMWASM_ACCOUNTS } from '../keys/testAccounts.js'
+import type { TestChain } from './startTestChain.js'
+import { testChainEndpoint } from './testChainEndpoint.js'
+
+/** What every EVM endpoint charges (PROTOCOL §9); `connectEndpoints`' defaults where absent. */
+export type EvmTestFees = NonNullable<ConnectEndpointsParameters['fee']>
+
+/** What every CosmWasm endpoint charges (PROTOCOL §9), in its denom. */
+export type CosmWasmTestFees = {
+  baseFee: bigint
+  gasPrice: bigint
+  rate: bigint
+  gasOverhead: number
+  gasPerByte: number
+  maxGasLimit: number
+}
+
+export type ConnectChainParameters = {
+  /** The validators of each origin domain (Ethereum addresses, any order). */
+  validators: (domain: number) => readonly Address[]
+  /** How many of an origin's validators must sign. */
+  threshold: number
+  fees?: { evm?: EvmTestFees | undefined; cosmwasm?: CosmWasmTestFees | undefined } | undefined
+}
+
+/**
+ * The fees of messages from a CosmWasm test chain, per unit of gas, in its denom: a base fee,
+ * so that a message's fee is never zero, and handler limits up to what an EVM delivery can give
+ * one handler under EIP-7825's 2^24 (PROTOCOL §4).
+ */
+const COSMWASM_FEES: CosmWasmTestFees = {
+  baseFee: 1_000n,
+  gasPrice: 1n,
+  rate: 10n ** 18n,
+  gasOverhead: 50_000,
+  gasPerByte: 16,
+  maxGasLimit: 15_000_000,
+}
+
+/**
+ * Connects `local` to each of `remotes`, one way: `local`'s endpoint accepts messages from each
+ * (trusting its `validators`, `threshold` of which must sign) and quotes fees to each and back
+ * to itself (for acks). Any kinds: an EVM endpoint through `connectEndpoints`, a CosmWasm one
+ * through `connectOrigin` and `setFeeConfigs`. Every transaction is checked: one that reverts
+ * fails the call. `connectChains` connects every pair both ways.
+ *
+ * @example
+ * await connectChain(wasm, [evmA, evmB], { validators, threshold: 2 })
+ */
+export async function connectChain(
+  local: TestChain,
+  remotes: readonly TestChain[],
+  { validators, threshold, fees = {} }: ConnectChainParameters,
+): Promise<void> {
+  if (local.kind === 'evm') {
+    for (const remote of remotes)
+      await connectEndpoints(local, {
+        local,
+        remote: { domain: remote.domain, endpoint: testChainEndpoint(remote) },
+        validators: validators(remote.domain),
+        threshold,
+        ...(fees.evm !== undefined && { fee: fees.evm }),
+      })
+    return
+  }
+  const { owner } = TEST_COSMWASM_ACCOUNTS
+  await setFeeConfigs(local.executor, {
+    endpoint: local.endpoint,
+    feeManager: owner,
+    domains: [local.domain, ...remotes.map((remote) => remote.domain)],
+    config: fees.cosmwasm ?? COSMWASM_FEES,
+  })
+  for (const remote of remotes)
+    await connectOrigin(local.executor, {
+      endpoint: local.endpoint,
+      owner,
+      origin: remote.domain,
+      originEndpoint: testChainEndpoint(remote),
+      validators: validators(remote.domain),
+      threshold,
+    })
+}

@@ -1,0 +1,142 @@
+import {
+  pingPongAbi,
+  pingPongBytecode,
+  revertingRecipientAbi,
+  revertingRecipientBytecode,
+  testRecipientAbi,
+  testRecipientBytecode,
+} from '@ferry/evm-contracts'
+import {
+  DeploymentFailedError,
+  deployFerry,
+  SetupRevertedError,
+} from '@ferry/evm-contracts/testing'
+import {
+  type Abi,
+  type Address,
+  createPublicClient,
+  createWalletClient,
+  type Hex,
+  http,
+  type PublicClient,
+  type WalletClient,
+} from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import { createNonceManager, jsonRpc } from 'viem/nonce'
+import { TEST_DEPLOYER_KEY } from '../keys/testAccounts.js'
+
+/** An EVM chain with Ferry and the example apps deployed, as `startTestChain` returns it. */
+export type EvmTestChain = {
+  kind: 'evm'
+  name: string
+  /** The endpoint's domain. */
+  domain: number
+  chainId: number
+  rpcUrl: string
+  client: PublicClient
+  /** The deployer's wallet (TEST_DEPLOYER_KEY, with a nonce manager: sends may overlap). */
+  wallet: WalletClient
+  endpoint: Address
+  verifier: Address
+  apps: {
+    /** TestRecipients: they handle messages and acks, and send through `sendVia`. */
+    testRecipients: Address[]
+    /** Reverts its handler on demand (`setReverting`). */
+    revertingRecipient: Address
+    /** The example app, funded to pay for the pong it sends from its handler. */
+    pingPong: Address
+  }
+  /** Stops the node (every chain on it) and waits for its process to exit. */
+  stop(): Promise<void>
+}
+
+export type DeployEvmTestChainParameters = {
+  domain: number
+  /** Default `evm-<domain>`. */
+  name?: string | undefined
+  /** How many TestRecipients to deploy. Default 1. */
+  testRecipients?: number | undefined
+  /** What PingPong is given to pay for its pongs. Default 1 ETH. */
+  pingPongFunds?: bigint | undefined
+}
+
+/**
+ * Deploys Ferry (an endpoint for `domain` and a multisig verifier, through
+ * `@ferry/evm-contracts/testing`'s `deployFerry`) and the example apps on a running node, as
+ * the test deployer. Several domains may share one node. `startTestChain` starts a node and
+ * calls this; connect chains with `connectChains`.
+ *
+ * @example
+ * const node = await startHardhatNode({ chainId: 31337 })
+ * const origin = await deployEvmTestChain(node, { domain: 1 })
+ * const destination = await deployEvmTestChain(node, { domain: 2 })
+ */
+export async function deployEvmTestChain(
+  node: { rpcUrl: string; chainId: number; stop(): Promise<void> },
+  {
+    domain,
+    name = `evm-${domain}`,
+    testRecipients = 1,
+    pingPongFunds = 10n ** 18n,
+  }: DeployEvmTestChainParameters,
+): Promise<EvmTestChain> {
+  const chain = {
+    id: node.chainId,
+    name,
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [node.rpcUrl] } },
+  } as const
+  const transport = http(node.rpcUrl)
+  const client = createPublicClient({ chain, transport, pollingInterval: 50 })
+  // A nonce manager of its own: viem's shared one remembers nonces by chain id, across nodes, so
+  // a node started after another of the same id would be sent nonces from the first.
+  const account = privateKeyToAccount(TEST_DEPLOYER_KEY, {
+    nonceManager: createNonceManager({ source: jsonRpc() }),
+  })
+  const wallet = createWalletClient({ chain, transport, account })
+  const { endpoint, verifier } = await deployFerry({ client, wallet }, { domain })
+  const deploy = async (
+    contract: string,
+    abi: Abi,
+    bytecode: Hex,
+    args: readonly unknown[] = [],
+  ) => {
+    const hash = await wallet.deployContract({ abi, bytecode, args, account, chain })
+    const { contractAddress } = await client.waitForTransactionReceipt({ hash })
+    if (!contractAddress) throw new DeploymentFailedError(contract, hash)
+    return contractAddress
+  }
+  const recipients: Address[] = []
+  for (let i = 0; i < testRecipients; i++)
+    recipients.push(await deploy('TestRecipient', testRecipientAbi, testRecipientBytecode))
+  const apps = {
+    testRecipients: recipients,
+    revertingRecipient: await deploy(
+      'RevertingRecipient',
+      revertingRecipientAbi,
+      revertingRecipientBytecode,
+    ),
+    pingPong: await deploy('PingPong', pingPongAbi, pingPongBytecode, [endpoint, account.address]),
+  }
+  const hash = await wallet.sendTransaction({
+    to: apps.pingPong,
+    value: pingPongFunds,
+    account,
+    chain,
+  })
+  const receipt = await client.waitForTransactionReceipt({ hash })
+  if (receipt.status !== 'success') throw new SetupRevertedError(hash)
+  return {
+    kind: 'evm',
+    name,
+    domain,
+    chainId: node.chainId,
+    rpcUrl: node.rpcUrl,
+    client,
+    wallet,
+    endpoint,
+    verifier,
+    apps,
+    stop: node.stop,
+  }
+}

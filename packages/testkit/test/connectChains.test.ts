@@ -1,0 +1,140 @@
+// Every pair kind connected by `connectChains`: EVM ↔ EVM carries a message each way with real
+// proofs (`relayMessages`); pairs with an embedded CosmWasm chain show each side trusting the
+// other's validators, as its verifier (EVM) or endpoint (CosmWasm) reports them.
+import { origin } from '@ferry/cosmwasm-bindings'
+import { endpointAbi, multisigVerifierAbi } from '@ferry/evm-contracts'
+import { relayMessages } from '@ferry/evm-contracts/testing'
+import { evmAddressToBytes32, MessageStatus } from '@ferry/protocol'
+import { type Address, isAddressEqual } from 'viem'
+import { privateKeyToAddress } from 'viem/accounts'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { connectChains } from '../src/chains/connectChains.js'
+import type { EvmTestChain } from '../src/chains/deployEvmTestChain.js'
+import { startTestChain, type TestChain } from '../src/chains/startTestChain.js'
+import { testChainEndpoint } from '../src/chains/testChainEndpoint.js'
+import { testValidatorKeys } from '../src/keys/testValidatorKeys.js'
+
+const THRESHOLD = 2
+const validators = (domain: number): Address[] =>
+  testValidatorKeys(domain).map((key) => privateKeyToAddress(key))
+const ascending = (addresses: readonly Address[]) =>
+  [...addresses].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))
+
+/** What `local` says about origin `remote`: its endpoint, validators (ascending) and threshold. */
+async function trustOf(local: TestChain, remote: TestChain) {
+  if (local.kind === 'cosmwasm')
+    return origin(local.executor, { contract: local.endpoint, origin: remote.domain })
+  const [originEndpoint, trusted, threshold] = await local.client.readContract({
+    address: local.verifier,
+    abi: multisigVerifierAbi,
+    functionName: 'originConfig',
+    args: [remote.domain],
+  })
+  return { originEndpoint, validators: [...trusted], threshold }
+}
+
+async function expectTrustBothWays(a: TestChain, b: TestChain) {
+  for (const [local, remote] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const trust = await trustOf(local, remote)
+    expect(trust.originEndpoint).toBe(testChainEndpoint(remote))
+    expect(trust.threshold).toBe(THRESHOLD)
+    const expected = ascending(validators(remote.domain))
+    expect(trust.validators).toHaveLength(expected.length)
+    for (const [i, validator] of trust.validators.entries())
+      expect(isAddressEqual(validator, expected[i] ?? '0x')).toBe(true)
+  }
+}
+
+/** Sends one message from `from`'s deployer to `to`'s first TestRecipient, paying the quote. */
+async function sendOne(from: EvmTestChain, to: EvmTestChain) {
+  const [body, gasLimit] = ['0x1234', 200_000] as const
+  const fee = await from.client.readContract({
+    address: from.endpoint,
+    abi: endpointAbi,
+    functionName: 'quote',
+    args: [to.domain, 2n, gasLimit, 0],
+  })
+  const recipient = to.apps.testRecipients[0] ?? '0x'
+  const hash = await from.wallet.writeContract({
+    address: from.endpoint,
+    abi: endpointAbi,
+    functionName: 'send',
+    args: [to.domain, evmAddressToBytes32(recipient), body, gasLimit, 0, 0n],
+    value: fee,
+    account: from.wallet.account ?? null,
+    chain: from.wallet.chain,
+  })
+  expect((await from.client.waitForTransactionReceipt({ hash })).status).toBe('success')
+}
+
+describe('EVM ↔ EVM', () => {
+  let chains: EvmTestChain[] = []
+  beforeAll(async () => {
+    chains = await Promise.all(
+      [31337, 31338].map((domain) => startTestChain({ kind: 'evm', domain })),
+    )
+    await connectChains(chains, { validators, threshold: THRESHOLD })
+  })
+  afterAll(() => Promise.all(chains.map((chain) => chain.stop())))
+
+  test('each side trusts the other’s validators', async () => {
+    const [a, b] = chains
+    if (!a || !b) throw new Error('two chains')
+    await expectTrustBothWays(a, b)
+  })
+
+  test('a message goes each way, proven by two of the origin’s three validators', async () => {
+    const [a, b] = chains
+    if (!a || !b) throw new Error('two chains')
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      await sendOne(from, to)
+      const { delivered } = await relayMessages({
+        origin: from,
+        destination: to,
+        validatorKeys: testValidatorKeys(from.domain).slice(0, THRESHOLD),
+      })
+      expect(delivered.map(({ status }) => status)).toEqual([MessageStatus.Executed])
+    }
+  })
+})
+
+describe('EVM ↔ CosmWasm (embedded)', () => {
+  let chains: TestChain[] = []
+  beforeAll(async () => {
+    chains = [
+      await startTestChain({ kind: 'evm', domain: 31337 }),
+      await startTestChain({ kind: 'cosmwasm', domain: 7001, node: 'embedded' }),
+    ]
+    await connectChains(chains, { validators, threshold: THRESHOLD })
+  })
+  afterAll(() => Promise.all(chains.map((chain) => chain.stop())))
+
+  test('each side trusts the other’s validators', async () => {
+    const [evm, cosmwasm] = chains
+    if (!evm || !cosmwasm) throw new Error('two chains')
+    await expectTrustBothWays(evm, cosmwasm)
+  })
+})
+
+describe('CosmWasm ↔ CosmWasm (embedded)', () => {
+  let chains: TestChain[] = []
+  beforeAll(async () => {
+    chains = await Promise.all(
+      [7001, 7002].map((domain) => startTestChain({ kind: 'cosmwasm', domain, node: 'embedded' })),
+    )
+    await connectChains(chains, { validators, threshold: THRESHOLD })
+  })
+  afterAll(() => Promise.all(chains.map((chain) => chain.stop())))
+
+  test('each side trusts the other’s validators', async () => {
+    const [a, b] = chains
+    if (!a || !b) throw new Error('two chains')
+    await expectTrustBothWays(a, b)
+  })
+})
