@@ -167,6 +167,13 @@ describe('the example config (golden)', () => {
     })
   })
 
+  test('a CosmWasm chain embedded in the process: embedded://<chain id>', () => {
+    const doc = example()
+    doc.chains[2].rpcUrls = ['embedded://ferry-local']
+    const config = loadConfig({ text: stringify(doc), env: {} })
+    expect(config.chains[2]?.rpcUrls).toEqual(['embedded://ferry-local'])
+  })
+
   test('explicit routes and a feePolicy of none', () => {
     const doc = example()
     doc.relayer.routes = [{ from: 'hardhat-a', to: 'wasm' }]
@@ -442,6 +449,18 @@ const badConfigs: [string, (doc: Doc) => void, string, string][] = [
     (d) => (d.relayer.retry.gasLimitMultiplier = '1.5'),
     'relayer.retry.gasLimitMultiplier',
     'must be a number',
+  ],
+  [
+    'embedded chain beside an RPC URL',
+    (d) => (d.chains[2].rpcUrls = ['embedded://ferry-local', 'http://127.0.0.1:26657']),
+    'chains[2].rpcUrls',
+    'the only URL of its chain',
+  ],
+  [
+    'embedded EVM chain',
+    (d) => (d.chains[0].rpcUrls = ['embedded://31337']),
+    'chains[0].rpcUrls[0]',
+    'must be a URL starting with http://',
   ],
   ['no chains', (d) => (d.chains = []), 'chains', 'at least one chain'],
   [
