@@ -6,14 +6,7 @@ import {
   revertingRecipientAbi,
   testRecipientAbi,
 } from '@ferry/evm-contracts'
-import {
-  bech32ToBytes32,
-  decodeAckBody,
-  evmAddressToBytes32,
-  MessageFlags,
-  MessageStatus,
-} from '@ferry/protocol'
-import type { RelayerStore, StoredMessage } from '@ferry/relayer'
+import { bech32ToBytes32, evmAddressToBytes32 } from '@ferry/protocol'
 import {
   type CosmWasmTestChain,
   type EvmTestChain,
@@ -22,27 +15,63 @@ import {
 } from '@ferry/testkit'
 import { type Hex, parseEventLogs, stringToHex, type TransactionReceipt } from 'viem'
 
-/** One demo message as it ended, with its ack if it asked for one. */
-export type DemoOutcome = { label: string; message: StoredMessage; ack?: StoredMessage | undefined }
+/**
+ * What the demo reads of the relayer API's `GET /v1/messages/{id}` (its `MessageDetail`, see
+ * the relayer's `api/schemas/messages.ts`).
+ */
+export type DemoMessage = {
+  id: Hex
+  origin: number
+  destination: number
+  nonce: string
+  isAck: boolean
+  stage: 'pending' | 'ready' | 'submitted' | 'failed' | 'done' | 'orphaned'
+  status: 'none' | 'executed' | 'failed' | 'timed_out'
+  reason: string
+  lifecycle: {
+    sent: { at: string; blockNumber: string; transactionHash: string }
+    finalized: { at: string } | null
+    checkpoint: { signers: { validator: string; index: number; root: string }[] }
+    attempts: {
+      at: string
+      reason: string
+      detail: string | null
+      transactionHash: string | null
+    }[]
+    delivered: { at: string | null; status: string; transactionHash: string | null } | null
+  }
+  ack: { id: Hex; stage: string; status: string; deliveredAt: string | null } | null
+  /** For an ack: the message it acknowledges and how that ended. */
+  acknowledges: { originalId: Hex; status: string } | null
+}
 
-const STATUS = ['None', 'Executed', 'Failed', 'TimedOut'] as const
+/** One demo message as it ended, with its ack if it asked for one. */
+export type DemoOutcome = { label: string; message: DemoMessage; ack?: DemoMessage | undefined }
 
 /**
  * Sends the devnet's demo messages and reports each as it completes: a PingPong ping
- * EVM → EVM with an ack (its handler answers with a pong), EVM → CosmWasm, CosmWasm → EVM with an
- * ack, and EVM → EVM to a recipient that fails, which is retried once the recipient is fixed.
+ * EVM → EVM with an ack (its handler answers with a pong, which goes back), EVM → CosmWasm,
+ * CosmWasm → EVM with an ack, and EVM → EVM to a recipient that fails, which is retried once the
+ * recipient is fixed. It follows them as any client of a running relayer can, through its HTTP
+ * API (`GET /v1/messages/{id}`): stage, attempts, the validators who signed the checkpoint, the
+ * delivery and the ack.
  *
  * @example
- * const outcomes = await runDevnetDemo({ chains, store, report: console.log })
+ * const { apiUrl, validators } = devnet.file
+ * const outcomes = await runDevnetDemo({ chains: devnet.chains, apiUrl, validators, report: console.log })
  */
 export async function runDevnetDemo({
   chains,
-  store,
+  apiUrl,
+  validators,
   report,
   timeoutMs = 120_000,
 }: {
   chains: readonly TestChain[]
-  store: RelayerStore
+  /** The relayer's API, e.g. `http://127.0.0.1:8080`. */
+  apiUrl: string
+  /** Every origin's validators, in order (the devnet file's), to name who signed. */
+  validators: readonly { origin: number; address: string }[]
   report: (lines: string[]) => void
   timeoutMs?: number
 }): Promise<DemoOutcome[]> {
@@ -60,19 +89,34 @@ export async function runDevnetDemo({
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
   }
-  const inStage = (id: Hex, stage: StoredMessage['stage']) =>
+  const get = async <T>(path: string): Promise<T | undefined> => {
+    const response = await fetch(`${apiUrl}${path}`)
+    if (response.status === 404) return undefined // not indexed yet
+    if (!response.ok)
+      throw new Error(
+        `devnet demo: GET ${path} answered ${response.status}: ${await response.text()}`,
+      )
+    return (await response.json()) as T // CAST: the relayer API's documented answer (DemoMessage)
+  }
+  const inStage = (id: Hex, stage: DemoMessage['stage']) =>
     until(`${id} to be ${stage}`, async () => {
-      const message = await store.getMessage(id)
+      const message = await get<DemoMessage>(`/v1/messages/${id}`)
       return message?.stage === stage ? message : undefined
     })
+  /** The ack of `original` once delivered: the detail names it once the relayer indexed it. */
   const ackOf = (original: Hex) =>
     until(`the ack of ${original}`, async () => {
-      for (const message of await store.getMessagesInStage('done', 10_000)) {
-        if ((message.flags & MessageFlags.isAck) === 0) continue
-        const body = `0x${message.encoded.slice(2 + 98 * 2)}` as Hex // CAST: the body follows the 98-byte header
-        if (decodeAckBody(body).originalId === original) return message
-      }
-      return undefined
+      const ack = (await get<DemoMessage>(`/v1/messages/${original}`))?.ack
+      return ack?.stage === 'done' ? get<DemoMessage>(`/v1/messages/${ack.id}`) : undefined
+    })
+  /** The pong a PingPong sent back: the one message from `app` on `origin`. */
+  const pongFrom = (origin: number, app: Hex) =>
+    until(`the pong from ${app}`, async () => {
+      const page = await get<{ items: DemoMessage[] }>(
+        `/v1/messages?origin=${origin}&sender=${app}&stage=done`,
+      )
+      const pong = page?.items.find((message) => !message.isAck)
+      return pong && get<DemoMessage>(`/v1/messages/${pong.id}`)
     })
 
   const confirm = async (chain: EvmTestChain, what: string, sent: Promise<Hex>) => {
@@ -120,26 +164,40 @@ export async function runDevnetDemo({
       ),
     )
   }
-  const describe = (label: string, message: StoredMessage, ack?: StoredMessage) => {
-    const route = `${names.get(message.origin)} → ${names.get(message.destination)}`
-    const lines = [`${message.id}  ${label}  (${route}, nonce ${message.nonce})`]
-    return { lines, route, ack }
-  }
   const outcomes: DemoOutcome[] = []
-  const finish = async (label: string, message: StoredMessage, ack?: StoredMessage) => {
-    const { lines } = describe(label, message, ack)
-    lines.push(
-      `    ${message.sentAt.toISOString()}  sent  block ${message.originBlockNumber}  tx ${message.originTransactionHash}`,
-    )
-    if (message.finalizedAt) lines.push(`    ${message.finalizedAt.toISOString()}  final`)
-    for (const attempt of await store.getAttempts(message.id))
+  const finish = (
+    label: string,
+    message: DemoMessage,
+    { ack, pong }: { ack?: DemoMessage | undefined; pong?: DemoMessage | undefined } = {},
+  ) => {
+    const route = `${names.get(message.origin)} → ${names.get(message.destination)}`
+    const { sent, finalized, checkpoint, attempts } = message.lifecycle
+    const lines = [
+      `${message.id}  ${label}  (${route}, nonce ${message.nonce})`,
+      `    ${sent.at}  sent  block ${sent.blockNumber}  tx ${sent.transactionHash}`,
+    ]
+    if (finalized) lines.push(`    ${finalized.at}  final`)
+    const origin = validators.filter((validator) => validator.origin === message.origin)
+    const signers = checkpoint.signers.map(({ validator }) => {
+      const n = origin.findIndex((v) => v.address.toLowerCase() === validator.toLowerCase())
+      return n < 0 ? validator : `validator ${n + 1} (${validator})`
+    })
+    if (signers.length > 0)
       lines.push(
-        `    ${attempt.at.toISOString()}  ${attempt.reason}${attempt.transactionHash ? `  tx ${attempt.transactionHash}` : ''}${attempt.detail ? `  (${attempt.detail})` : ''}`,
+        `    checkpoint #${checkpoint.signers[0]?.index} signed by ${signers.length}/${origin.length}: ${signers.join(', ')}`,
       )
-    lines.push(`    → ${STATUS[message.status] ?? message.status}`)
+    for (const attempt of attempts)
+      lines.push(
+        `    ${attempt.at}  ${attempt.reason}${attempt.transactionHash ? `  tx ${attempt.transactionHash}` : ''}${attempt.detail ? `  (${attempt.detail})` : ''}`,
+      )
+    lines.push(`    → ${message.status}`)
+    if (pong)
+      lines.push(
+        `    pong ${pong.id} (${names.get(pong.origin)} → ${names.get(pong.destination)}, sent by the ping's handler) → ${pong.status}`,
+      )
     if (ack)
       lines.push(
-        `    ack ${ack.id} → ${STATUS[decodeAckBody(`0x${ack.encoded.slice(2 + 98 * 2)}`).status]}, delivered back: ${STATUS[ack.status]}`,
+        `    ack ${ack.id} → ${ack.acknowledges?.status ?? '?'}, delivered back: ${ack.status}`,
       )
     report(lines)
     outcomes.push({ label, message, ack })
@@ -212,16 +270,17 @@ export async function runDevnetDemo({
     100_000,
   )
 
-  await finish('ping (PingPong, ack requested)', await inStage(ping, 'done'), await ackOf(ping))
-  await finish('EVM → CosmWasm', await inStage(toWasm, 'done'))
-  await finish(
-    'CosmWasm → EVM (ack requested)',
-    await inStage(fromWasm, 'done'),
-    await ackOf(fromWasm),
-  )
+  finish('ping (PingPong, ack requested)', await inStage(ping, 'done'), {
+    pong: await pongFrom(b.domain, b.apps.pingPong),
+    ack: await ackOf(ping),
+  })
+  finish('EVM → CosmWasm', await inStage(toWasm, 'done'))
+  finish('CosmWasm → EVM (ack requested)', await inStage(fromWasm, 'done'), {
+    ack: await ackOf(fromWasm),
+  })
   const failed = await inStage(failing, 'failed')
   report([
-    `${failed.id}  to a failing recipient: ${STATUS[failed.status]} (${failed.reason}); fixing the recipient…`,
+    `${failed.id}  to a failing recipient: ${failed.status} (${failed.reason}); fixing the recipient…`,
   ])
   await confirm(
     b,
@@ -236,9 +295,9 @@ export async function runDevnetDemo({
     }),
   )
   const retried = await inStage(failing, 'done')
-  if (retried.status !== MessageStatus.Executed)
-    throw new Error(`devnet demo: the retried message ended ${STATUS[retried.status]}`)
-  await finish('failed, then retried', retried)
+  if (retried.status !== 'executed')
+    throw new Error(`devnet demo: the retried message ended ${retried.status}`)
+  finish('failed, then retried', retried)
   return outcomes
 }
 

@@ -1,82 +1,70 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
-import {
-  createEventBus,
-  createValidator,
-  createValidatorApp,
-  type EventBus,
-  type Listening,
-  listen,
-  observeStore,
-  openStore,
-  type RelayerPolicy,
-  type RelayerStore,
-  type RunningRelayerApi,
-  runRelayer,
-  runValidator,
-  startRelayerApi,
-  type TransactionJournal,
-} from '@ferry/relayer'
+import { dirname, join } from 'node:path'
+import type { EmbeddedChain } from '@ferry/cosmwasm-bindings/embedded'
+import { loadConfig, startRelayerService, startValidatorService } from '@ferry/relayer'
 import {
   buildWasmd,
   connectChains,
-  devnetValidatorKey,
+  freePort,
   startTestChain,
   type TestChain,
+  testValidatorKeys,
 } from '@ferry/testkit'
 import type { Logger } from 'pino'
 import { privateKeyToAddress } from 'viem/accounts'
-import { createDevnetAdapter, type DevnetAdapter } from './createDevnetAdapter.js'
+import { type DevnetValidator, toDevnetConfig } from './toDevnetConfig.js'
 import { type DevnetFile, toDevnetFile } from './toDevnetFile.js'
+import { type WriteDevnetConfigReturnType, writeDevnetConfig } from './writeDevnetConfig.js'
 
 export type StartDevnetParameters = {
   /** Block time of every chain. Default 500 ms. */
   blockTimeMs?: number | undefined
   /** Port of the relayer's API; 0 picks a free one. Default 8080. */
   apiPort?: number | undefined
-  /** Where to write the devnet file. Default `.devnet/devnet.json`. */
+  /** Where to write the config files (`ferry.yaml`, validator files, `devnet.env`). Default `.devnet`. */
+  dir?: string | undefined
+  /** Where to write the devnet file. Default `<dir>/devnet.json`. */
   file?: string | undefined
   /**
    * Run the CosmWasm chain as a wasmd node (built once by `tools/wasmd/build.sh`) rather than
    * the embedded VM. Default false.
    */
   wasmd?: boolean | undefined
+  /**
+   * Start the validators and the relayer from the written configs. Default true; false starts
+   * and connects the chains and writes the files only, for running the agents by hand with the
+   * `ferry` CLI (the chain must then be wasmd: the CLI embeds none).
+   */
+  agents?: boolean | undefined
   logger: Logger
 }
 
 export type Devnet = {
   chains: TestChain[]
   file: DevnetFile
-  store: RelayerStore
-  bus: EventBus
-  api: RunningRelayerApi
-  /** Stops the relayer (recording what is in flight), validators, API and chains. */
+  /** The config files written. */
+  config: WriteDevnetConfigReturnType
+  /**
+   * Stops the relayer (its in-flight work recorded, its API closed), then the validators, then
+   * the chains (the nodes' processes included).
+   */
   stop(): Promise<void>
 }
 
-/** Quick retries: a devnet demo should not wait minutes for a retried message. */
-const DEVNET_POLICY: RelayerPolicy = {
-  batchSize: 50,
-  maxBatchGas: 12_000_000n,
-  leaseMs: 30_000,
-  retry: {
-    initialDelayMs: 1_000,
-    maxDelayMs: 5_000,
-    factor: 2,
-    maxAttempts: 10,
-    gasLimitMultiplier: 1,
-  },
-  minimumFee: new Map(),
-  maxInFlight: 2,
-}
+/** Validators per origin, and how many must sign a checkpoint. */
+const VALIDATORS = 3
+const THRESHOLD = 2
 
 /**
- * Brings up the whole system locally: two EVM chains (`hardhat node` on 127.0.0.1,
- * domains 31337 and 31338), a CosmWasm chain (domain 7001: the embedded VM, or with `wasmd` a
- * wasmd node on 127.0.0.1), Ferry and the example apps on each, all connected; a validator per
- * chain, a relayer over every route and its API. Writes the devnet file. Everything stops with
- * `stop()`, the nodes' processes included. With `wasmd`, fails with `WasmdUnavailableError`
- * when wasmd is not built and cannot be.
+ * Brings up the whole system locally: two EVM chains (`hardhat node` on 127.0.0.1, domains 31337
+ * and 31338), a CosmWasm chain (domain 7001: the embedded VM, or with `wasmd` a wasmd node on
+ * 127.0.0.1), Ferry and the example apps on each, all connected, each origin trusting three
+ * validators of which two must sign. Then writes the `ferry` config files (`toDevnetConfig`:
+ * `ferry.yaml`, a file per validator, `devnet.env`) and starts from them, through `loadConfig`,
+ * `startValidatorService` and `startRelayerService` (what `ferry validator start` and `ferry
+ * relayer start` run), the nine validators and the relayer with its API. Writes the devnet file.
+ * Everything stops with `stop()`. With `wasmd`, fails with `WasmdUnavailableError` when wasmd is
+ * not built and cannot be.
  *
  * @example
  * const devnet = await startDevnet({ logger })
@@ -86,8 +74,10 @@ const DEVNET_POLICY: RelayerPolicy = {
 export async function startDevnet({
   blockTimeMs = 500,
   apiPort = 8080,
-  file = '.devnet/devnet.json',
+  dir = '.devnet',
+  file = join(dir, 'devnet.json'),
   wasmd = false,
+  agents = true,
   logger,
 }: StartDevnetParameters): Promise<Devnet> {
   // Before anything starts, so that a missing wasmd fails at once.
@@ -120,101 +110,89 @@ export async function startDevnet({
       stops.push(() => chain.stop())
     }
     for (const result of started) if (result.status === 'rejected') throw result.reason
-    // Each origin's one validator signs alone: threshold 1.
     await connectChains(chains, {
-      validators: (domain) => [privateKeyToAddress(devnetValidatorKey(domain))],
-      threshold: 1,
+      validators: (domain) =>
+        testValidatorKeys(domain, VALIDATORS).map((key) => privateKeyToAddress(key)),
+      threshold: THRESHOLD,
     })
     logger.info(
       { chains: chains.map((c) => `${c.name} (${c.domain})`) },
       'chains deployed and connected',
     )
 
-    const validatorStore = await openStore('memory://')
-    stops.push(() => validatorStore.close())
-    const bus = createEventBus()
-    const store = observeStore(await openStore('memory://'), bus, { logger })
-    stops.push(() => store.close())
-
-    const adapters: DevnetAdapter[] = []
-    stops.push(() => {
-      for (const adapter of adapters) adapter.close()
+    // Real ports in the files (not 0), so that they run the same by hand.
+    const validators: DevnetValidator[] = []
+    for (const chain of chains)
+      for (const privateKey of testValidatorKeys(chain.domain, VALIDATORS))
+        validators.push({ origin: chain.domain, privateKey, port: await freePort() })
+    const port = apiPort === 0 ? await freePort() : apiPort
+    const config = toDevnetConfig({ chains, validators, threshold: THRESHOLD, apiPort: port })
+    const written = writeDevnetConfig(dir, config)
+    const devnetFile = toDevnetFile({
+      apiUrl: `http://127.0.0.1:${port}`,
+      chains,
+      validators: config.validators.map(({ origin, url, address }) => ({ origin, url, address })),
     })
-    const adapter = async (chain: TestChain, journal: TransactionJournal, relaying: boolean) => {
-      const created = await createDevnetAdapter({ chain, journal, relaying, logger })
-      adapters.push(created)
-      return created.adapter
-    }
-    const confirmations = (chain: TestChain) => (chain.kind === 'evm' ? 1 : 0)
 
-    // One validator per chain.
-    const validatorControl = new AbortController()
-    const validatorLoops: Promise<void>[] = []
-    const servers: Listening[] = []
-    const validators: DevnetFile['validators'] = []
-    for (const chain of chains) {
-      const validator = await createValidator({
-        chain: await adapter(chain, validatorStore, false),
-        store: validatorStore,
-        privateKey: devnetValidatorKey(chain.domain),
-        confirmations: confirmations(chain),
-        logger,
-      })
-      const server = await listen(createValidatorApp(validator), { host: '127.0.0.1', port: 0 })
-      servers.push(server)
-      validators.push({ origin: chain.domain, url: server.url, address: validator.address })
-      validatorLoops.push(
-        runValidator({ validator, pollIntervalMs: 100, signal: validatorControl.signal, logger }),
+    if (agents) {
+      const embeddedChains = new Map<string, EmbeddedChain>(
+        chains.flatMap((chain) =>
+          chain.kind === 'cosmwasm' && chain.node.type === 'embedded'
+            ? [[chain.chainId, chain.node.chain] as const]
+            : [],
+        ),
       )
+      const start = async (
+        service: typeof startRelayerService,
+        path: string,
+        name: string,
+        control: AbortController,
+      ) => {
+        const loaded = loadConfig({ path, env: config.env })
+        const { done } = await service(loaded, {
+          logger: logger.child({ service: name }),
+          signal: control.signal,
+          env: config.env,
+          embeddedChains,
+        })
+        // A service runs until told to stop: stopping by itself means something ended it.
+        // Wrapped: an async function would otherwise wait for the promise it returns.
+        return {
+          stopped: done.then(
+            () => {
+              if (!control.signal.aborted) logger.error({ service: name }, 'stopped unasked')
+            },
+            (error: unknown) => logger.error({ service: name, err: error }, 'failed'),
+          ),
+        }
+      }
+      // The validators first, so the relayer finds them; they stop after it.
+      const validatorControl = new AbortController()
+      const validatorsDone: Promise<void>[] = []
+      stops.push(async () => {
+        validatorControl.abort()
+        await Promise.all(validatorsDone)
+      })
+      const startedValidators = await Promise.allSettled(
+        written.validators.map(({ name, path }) =>
+          start(startValidatorService, path, `validator-${name}`, validatorControl),
+        ),
+      )
+      for (const result of startedValidators)
+        if (result.status === 'fulfilled') validatorsDone.push(result.value.stopped)
+      for (const result of startedValidators) if (result.status === 'rejected') throw result.reason
+
+      const relayerControl = new AbortController()
+      const relayer = await start(startRelayerService, written.relayer, 'relayer', relayerControl)
+      stops.push(async () => {
+        relayerControl.abort()
+        await relayer.stopped
+      })
     }
-    stops.push(async () => {
-      validatorControl.abort()
-      await Promise.all(validatorLoops)
-      await Promise.all(servers.map((server) => server.close()))
-    })
 
-    const relayerChains = await Promise.all(
-      chains.map(async (chain) => ({
-        adapter: await adapter(chain, store, true),
-        confirmations: confirmations(chain),
-        pollIntervalMs: 100,
-        name: chain.name,
-      })),
-    )
-    const validatorSets = new Map(
-      validators.map((v) => [v.origin, { urls: [v.url], threshold: 1 }]),
-    )
-    const relayerControl = new AbortController()
-    const relaying = runRelayer({
-      chains: relayerChains,
-      store,
-      validators: validatorSets,
-      routes: chains.flatMap((from) =>
-        chains.flatMap((to) => (from === to ? [] : [[from.domain, to.domain] as const])),
-      ),
-      owner: 'devnet-relayer',
-      policy: DEVNET_POLICY,
-      logger,
-      signal: relayerControl.signal,
-    })
-    stops.push(async () => {
-      relayerControl.abort()
-      await relaying
-    })
-    const api = await startRelayerApi({
-      store,
-      bus,
-      chains: relayerChains,
-      validators: validatorSets,
-      port: apiPort,
-      logger,
-    })
-    stops.push(() => api.close())
-
-    const devnetFile = toDevnetFile({ apiUrl: api.url, chains, validators })
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, `${JSON.stringify(devnetFile, null, 2)}\n`)
-    return { chains, file: devnetFile, store, bus, api, stop: stopAll }
+    return { chains, file: devnetFile, config: written, stop: stopAll }
   } catch (error) {
     await stopAll()
     throw error

@@ -1,10 +1,12 @@
 // `pnpm devnet` as a user runs it: the script in a child process, until its demo completes; then
-// the demo messages are checked through the relayer's API, and Ctrl-C must stop everything it
-// started (the chains' RPC ports go quiet) and exit 0.
+// the demo messages are checked through the relayer's API, the config files it started from are
+// checked as `ferry` would read them, and Ctrl-C must stop everything it started (the chains' RPC
+// ports go quiet) and exit 0.
 import type { ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { loadConfig } from '@ferry/relayer'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { DevnetFile } from '../src/toDevnetFile.ts'
 import { runDevnetCommand } from './runDevnetCommand.ts'
@@ -26,16 +28,44 @@ describe('pnpm devnet', () => {
 
     const file = JSON.parse(readFileSync(join(dir, '.devnet/devnet.json'), 'utf8')) as DevnetFile // CAST: written by startDevnet
     expect(file.chains.map((chain) => chain.domain)).toEqual([31337, 31338, 7001])
-    expect(file.validators).toHaveLength(3)
+    // Three validators per origin, two of which sign.
+    expect(file.validators).toHaveLength(9)
+
+    // Started from config files, as the `ferry` CLI would be: they load as it loads them.
+    const configDir = join(dir, '.devnet')
+    const env = Object.fromEntries(
+      [...readFileSync(join(configDir, 'devnet.env'), 'utf8').matchAll(/^(\w+)='(.*)'$/gm)].map(
+        ([, name, value]) => [name, value],
+      ),
+    )
+    expect(existsSync(join(configDir, 'ferry.yaml'))).toBe(true)
+    const relayer = loadConfig({ path: join(configDir, 'ferry.yaml'), env })
+    expect(relayer.validators.map((set) => set.threshold)).toEqual([2, 2, 2])
+    expect(`http://127.0.0.1:${relayer.relayer?.api.port}`).toBe(file.apiUrl)
+    const validatorFiles = readdirSync(configDir).filter((name) => name.startsWith('validator-'))
+    expect(validatorFiles).toHaveLength(9)
+    for (const name of validatorFiles) {
+      const signer = loadConfig({ path: join(configDir, name), env }).validator?.signer
+      expect(signer?.source === 'env' && env[signer.env]).toMatch(/^0x[0-9a-f]{64}$/)
+    }
+
     const ids = [...new Set(stdout.match(/^0x[0-9a-f]{64}/gm))]
     expect(ids).toHaveLength(4)
     for (const id of ids) {
       const response = await fetch(`${file.apiUrl}/v1/messages/${id}`)
       expect(response.status).toBe(200)
-      const body = JSON.stringify(await response.json())
-      expect(body).toContain(id)
-      expect(body.toLowerCase()).toContain('executed')
+      // CAST: the API's message detail (schemas/messages.ts); only these fields are read.
+      const detail = (await response.json()) as {
+        id: string
+        status: string
+        lifecycle: { checkpoint: { signers: { validator: string }[] } }
+      }
+      expect(detail).toMatchObject({ id, status: 'executed' })
+      // The proof carried two of the origin's three validators' signatures.
+      expect(detail.lifecycle.checkpoint.signers.length).toBeGreaterThanOrEqual(2)
     }
+    expect(stdout).toMatch(/signed by 2\/3/)
+    expect(stdout).toMatch(/pong 0x[0-9a-f]{64} .*→ executed/)
     expect(stdout).toMatch(/failed, then retried[\s\S]*retry_scheduled[\s\S]*retried/)
 
     devnet.child.kill('SIGINT')
