@@ -61,7 +61,7 @@ export type {
 export { ConfigError, type ConfigIssue } from './config/errors.js'
 export { type LoadConfigParameters, loadConfig } from './config/loadConfig.js'
 export { resolveSigner } from './config/resolveSigner.js'
-export type { FerryConfig } from './config/schema.js'
+export type { FerryConfig, FerryConfigInput } from './config/schema.js'
 // Core
 export {
   CheckpointNotFinalError,

@@ -1,10 +1,11 @@
+import { recoverCheckpointSigner } from '@ferry/protocol'
 import type { ChainReader } from '@ferry/sdk'
 import type { Logger } from 'pino'
 import type { ChainSubmitter } from '../../chains/types.js'
 import type { RelayerStore, StoredMessage } from '../../store/types.js'
 import { failpoint } from '../failpoint.js'
 import { classifyError } from './classifyError.js'
-import type { CheckpointFetcher } from './createCheckpointFetcher.js'
+import type { CheckpointFetcher, GatheredCheckpoint } from './createCheckpointFetcher.js'
 import type { DeliveryContext } from './deliveryContext.js'
 import type { OriginTree } from './originTree.js'
 import { packBatches } from './packBatches.js'
@@ -67,6 +68,8 @@ export function createRouteDeliverer({
     }),
   }
   const inFlight = new Set<Promise<void>>()
+  /** The last checkpoint whose signers were recorded: the fetcher reuses it across passes. */
+  let recorded: GatheredCheckpoint | undefined
 
   const claim = (kind: 'ready' | 'failed', limit: number) => {
     const now = new Date()
@@ -110,6 +113,10 @@ export function createRouteDeliverer({
       const waits = deliverable.flatMap((m) => waitUpdate(m, 'waiting_signatures', result.detail))
       if (waits.length > 0) await store.updateMessages(waits)
       return undefined
+    }
+    if (result.gathered !== recorded) {
+      await recordSigners(store, result.gathered)
+      recorded = result.gathered
     }
     failpoint('after_signatures')
     // Within a channel leaves grow with nonces, so the covered messages of a channel are a
@@ -186,3 +193,21 @@ export function createRouteDeliverer({
 }
 
 export type RouteDeliverer = ReturnType<typeof createRouteDeliverer>
+
+/**
+ * Keeps the validators' signatures a proof carries in the store's signed checkpoints, so the API
+ * can say who signed for a message (`getCheckpointSigners`). The fetcher checked each one, so
+ * each is what its validator signed; a row already there (the validator's own, in a shared
+ * store) is kept as it is.
+ */
+async function recordSigners(store: RelayerStore, { checkpoint, signatures }: GatheredCheckpoint) {
+  for (const signature of signatures)
+    await store.saveSignedCheckpoint({
+      validator: await recoverCheckpointSigner({ checkpoint, signature }),
+      origin: checkpoint.origin,
+      originEndpoint: checkpoint.originEndpoint,
+      index: checkpoint.index,
+      root: checkpoint.root,
+      signature,
+    })
+}
