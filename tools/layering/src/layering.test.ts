@@ -9,9 +9,10 @@ const LAYER: Record<string, number> = {
   '@ferry/protocol': 0,
   '@ferry/evm-contracts': 1,
   '@ferry/cosmwasm-bindings': 1,
+  // Test worlds: above the chain packages it deploys, below everything whose tests use it (the
+  // sdk's included).
+  '@ferry/testkit': 1.5,
   '@ferry/sdk': 2,
-  // Test worlds: above every chain package and the sdk, below what their tests exercise.
-  '@ferry/testkit': 2.5,
   '@ferry/relayer': 3,
   '@ferry/devnet': 4,
   '@ferry/explorer': 3,
