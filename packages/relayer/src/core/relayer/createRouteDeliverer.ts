@@ -1,4 +1,3 @@
-import { recoverCheckpointSigner } from '@ferry/protocol'
 import type { ChainReader } from '@ferry/sdk'
 import type { Logger } from 'pino'
 import type { ChainSubmitter } from '../../chains/types.js'
@@ -11,6 +10,7 @@ import type { OriginTree } from './originTree.js'
 import { packBatches } from './packBatches.js'
 import type { RelayerPolicy } from './policy.js'
 import { recordInternalError } from './recordInternalError.js'
+import { recordSigners } from './recordSigners.js'
 import { retryOrTimeout } from './retryOrTimeout.js'
 import { settleBatch } from './settleBatch.js'
 import { sortClaimed } from './sortClaimed.js'
@@ -193,21 +193,3 @@ export function createRouteDeliverer({
 }
 
 export type RouteDeliverer = ReturnType<typeof createRouteDeliverer>
-
-/**
- * Keeps the validators' signatures a proof carries in the store's signed checkpoints, so the API
- * can say who signed for a message (`getCheckpointSigners`). The fetcher checked each one, so
- * each is what its validator signed; a row already there (the validator's own, in a shared
- * store) is kept as it is.
- */
-async function recordSigners(store: RelayerStore, { checkpoint, signatures }: GatheredCheckpoint) {
-  for (const signature of signatures)
-    await store.saveSignedCheckpoint({
-      validator: await recoverCheckpointSigner({ checkpoint, signature }),
-      origin: checkpoint.origin,
-      originEndpoint: checkpoint.originEndpoint,
-      index: checkpoint.index,
-      root: checkpoint.root,
-      signature,
-    })
-}

@@ -125,6 +125,19 @@ describe('route deliverer', () => {
     }
   })
 
+  test('keeps the signatures its proof carried, so the API can name who signed', async () => {
+    const [event] = (await ready(send(1))) as [SentMessageEvent]
+    const route = world.route(world.a, world.b)
+    await route.deliverPass()
+    await route.drain()
+    const signers = await world.store.getCheckpointSigners(world.a.domain, event.leafIndex)
+    const signed = await validatorStore.getCheckpointSigners(world.a.domain, event.leafIndex)
+    expect(signers.map(({ validator }) => validator)).toEqual(
+      signed.map(({ validator }) => validator),
+    )
+    expect(signers).toHaveLength(1)
+  })
+
   test('waits for signatures while no validator signed', async () => {
     const [event] = send(1) as [SentMessageEvent]
     await world.index(world.a) // no world.sign()
