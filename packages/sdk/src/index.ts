@@ -52,3 +52,20 @@ export type {
   SentMessageEvent,
 } from './chains/types.js'
 export { unwrapRpcError } from './chains/unwrapRpcError.js'
+// Client
+export {
+  type ChainRef,
+  type CreateFerryClientParameters,
+  createFerryClient,
+  type FerryChainReader,
+  type FerryClient,
+} from './client/createFerryClient.js'
+export {
+  defineFerryChain,
+  type FerryChain,
+  type FerryCosmWasmChain,
+  type FerryEvmChain,
+} from './client/defineFerryChain.js'
+// Errors
+export { FerryError, type FerryErrorParameters, type RecoveryHint } from './errors/FerryError.js'
+export { UnknownChainError } from './errors/UnknownChainError.js'
