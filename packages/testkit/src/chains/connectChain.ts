@@ -1,3 +1,4 @@
+import type { FeeConfig } from '@ferry/cosmwasm-bindings'
 import { connectOrigin, setFeeConfigs } from '@ferry/cosmwasm-bindings/testing'
 import { type ConnectEndpointsParameters, connectEndpoints } from '@ferry/evm-contracts/testing'
 import type { Address } from 'viem'
@@ -9,14 +10,7 @@ import { testChainEndpoint } from './testChainEndpoint.js'
 export type EvmTestFees = NonNullable<ConnectEndpointsParameters['fee']>
 
 /** What every CosmWasm endpoint charges (PROTOCOL §9), in its denom. */
-export type CosmWasmTestFees = {
-  baseFee: bigint
-  gasPrice: bigint
-  rate: bigint
-  gasOverhead: number
-  gasPerByte: number
-  maxGasLimit: number
-}
+export type CosmWasmTestFees = FeeConfig
 
 export type ConnectChainParameters = {
   /** The validators of each origin domain (Ethereum addresses, any order). */
