@@ -10,19 +10,32 @@
 // gas limits from them. Every figure is one top-level execute, sub-messages included.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Hex } from '@ferry/cosmwasm-bindings'
 import { fixSimulator } from '@ferry/cosmwasm-bindings/embedded'
-import { CWSimulateApp } from '@oraichain/cw-simulate'
-import { b64, DENOM, type Hex, OWNER, PREFIX, RELAYER } from '../test/contract/harness.ts'
 import {
+  b64,
+  DENOM,
   deliverMsg,
   ORIGIN,
   ORIGIN_ENDPOINT,
   ORIGIN_SENDER,
   Origin,
-  VALIDATORS,
-} from '../test/contract/relay.ts'
-import { LOCAL, packageRoot, wasmPath, ZERO_FEES } from './benchSetup.ts'
+  OWNER,
+  PREFIX,
+  RELAYER,
+  wasmPath,
+  ZERO_FEES,
+} from '@ferry/cosmwasm-bindings/harness'
+import { checkpointsVectors } from '@ferry/spec'
+import { CWSimulateApp } from '@oraichain/cw-simulate'
 import { buildContracts, setQuiet } from './buildWasm.ts'
+
+// The spec's vector validators sign the checkpoints (as in the testkit's wasmd bench).
+const VALIDATORS = checkpointsVectors.validators
+/** The package's folder, where bench/cosmwasm.json goes. */
+const packageRoot = join(import.meta.dirname, '..')
+/** The domain of the endpoint under measure (the testkit's wasmd bench uses the same). */
+const LOCAL = 7001
 
 setQuiet(true)
 await buildContracts()
@@ -85,8 +98,8 @@ const send = await gasOf(RELAYER, endpoint, sendMsg(false))
 const sendWithAck = await gasOf(RELAYER, endpoint, sendMsg(true))
 
 // deliver from ORIGIN, whose validator set is all five vector validators, threshold k; the
-// messages and proofs come from the tests' fake origin (test/contract/relay.ts).
-const origin = new Origin(LOCAL)
+// messages and proofs come from the harness's simulated origin (`Origin`).
+const origin = new Origin(LOCAL, VALIDATORS)
 async function deliverGas(to: string, body: string, signers: number): Promise<number> {
   // Far above any handler here: the bench measures gas, the limit is enforced under metering.
   const message = origin.send(to, body, { gasLimit: 50_000_000 })

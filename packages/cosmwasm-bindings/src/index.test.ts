@@ -128,3 +128,37 @@ test('exports of @ferry/cosmwasm-bindings/testing', async () => {
     ]
   `)
 })
+
+test('exports of @ferry/cosmwasm-bindings/harness', async () => {
+  expect(Object.keys(await import('./harness/index.js')).sort()).toMatchInlineSnapshot(`
+    [
+      "Chain",
+      "DENOM",
+      "DOMAIN_A",
+      "DOMAIN_B",
+      "ORIGIN",
+      "ORIGIN_ENDPOINT",
+      "ORIGIN_SENDER",
+      "OWNER",
+      "Origin",
+      "PREFIX",
+      "RELAYER",
+      "Side",
+      "USER",
+      "World",
+      "ZERO_FEES",
+      "account",
+      "b64",
+      "configureOrigin",
+      "contractError",
+      "deliverMsg",
+      "errorOf",
+      "eventsOf",
+      "hexText",
+      "proveLeaves",
+      "text64",
+      "textOf",
+      "wasmPath",
+    ]
+  `)
+})

@@ -1,6 +1,6 @@
+import { account } from '@ferry/cosmwasm-bindings/harness'
 import { evmAddressToBytes32 } from '@ferry/protocol'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { account, buildContracts } from '../../test/contract/harness.ts'
 import { feeConfig } from '../client/actions/feeConfig.js'
 import { origin } from '../client/actions/origin.js'
 import { quote } from '../client/actions/quote.js'
@@ -23,7 +23,6 @@ describe('connectOrigin and setFeeConfigs', () => {
   let chain: EmbeddedChain
   let endpoint: string
   beforeAll(async () => {
-    await buildContracts()
     chain = createEmbeddedChain({ chainId: 'ferry-testing', bech32Prefix: 'wasm' })
     endpoint = await deployEndpoint(chain, { domain: 7001, owner: OWNER, denom: 'ustake' })
   })

@@ -1,5 +1,5 @@
+import { account } from '@ferry/cosmwasm-bindings/harness'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { account, buildContracts } from '../../test/contract/harness.ts'
 import { config } from '../client/actions/config.js'
 import { createEmbeddedChain, type EmbeddedChain } from '../embedded/createEmbeddedChain.js'
 import { deployEndpoint } from './deployEndpoint.js'
@@ -16,7 +16,6 @@ const codeIdOf = (chain: EmbeddedChain, address: string) =>
 describe('deployEndpoint', () => {
   let chain: EmbeddedChain
   beforeAll(async () => {
-    await buildContracts()
     chain = createEmbeddedChain({ chainId: 'ferry-testing', bech32Prefix: 'wasm' })
   })
 

@@ -1,6 +1,8 @@
 // The test recipient as an app on two endpoints of one embedded chain: it sends through
 // `viaTestRecipient` paying the quoted fee, the message is proved with the vector validators'
 // signatures and delivered, and its ack comes back to the sender's ack handler.
+
+import { account } from '@ferry/cosmwasm-bindings/harness'
 import {
   bech32ToBytes32,
   encodeProof,
@@ -11,7 +13,6 @@ import {
 } from '@ferry/protocol'
 import { checkpointsVectors } from '@ferry/spec'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { account, buildContracts } from '../../test/contract/harness.ts'
 import { deliver } from '../client/actions/deliver.js'
 import { quote } from '../client/actions/quote.js'
 import { send } from '../client/actions/send.js'
@@ -54,7 +55,6 @@ describe('viaTestRecipient and testRecipientHandled', () => {
   let appB: string
 
   beforeAll(async () => {
-    await buildContracts()
     chain = createEmbeddedChain({
       chainId: 'ferry-testing',
       bech32Prefix: 'wasm',

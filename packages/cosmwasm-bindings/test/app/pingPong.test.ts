@@ -3,27 +3,29 @@
 // 7002), messages relayed with real checkpoint signatures. The twin of the Solidity PingPong
 // tests (packages/evm-contracts/test/examples/).
 import { readFileSync } from 'node:fs'
-import { bech32ToBytes32, decodeMessage, MessageStatus } from '@ferry/protocol'
-import { beforeEach, describe, expect, it } from 'vitest'
+import type { Hex } from '@ferry/cosmwasm-bindings'
 import {
   b64,
   contractError,
   DENOM,
-  eventsOf,
-  type Hex,
-  OWNER,
-  USER,
-  wasmPath,
-} from '../contract/harness.ts'
-import {
   DOMAIN_A,
   DOMAIN_B,
   errorOf,
+  eventsOf,
   hexText,
+  OWNER,
   type Side,
   textOf,
+  USER,
   World,
-} from '../contract/world.ts'
+  wasmPath,
+} from '@ferry/cosmwasm-bindings/harness'
+import { bech32ToBytes32, decodeMessage, MessageStatus } from '@ferry/protocol'
+import { checkpointsVectors } from '@ferry/spec'
+import { beforeEach, describe, expect, it } from 'vitest'
+
+// The spec's vector validators sign every checkpoint these tests prove.
+const VALIDATORS = checkpointsVectors.validators
 
 type State = {
   pings_received: string
@@ -45,7 +47,7 @@ describe('EndpointApp (AssemblyScript) with the ping-pong example', () => {
   }
 
   beforeEach(async () => {
-    world = await World.create()
+    world = await World.create({ validators: VALIDATORS })
     ;({ a, b } = world)
     pingA = await pingPong(a.endpoint)
     pingB = await pingPong(b.endpoint)

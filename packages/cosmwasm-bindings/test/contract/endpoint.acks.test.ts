@@ -1,6 +1,23 @@
 // Acks, deadlines, retry and timeout between two CosmWasm endpoints (PROTOCOL.md §7–8), the
 // CosmWasm twins of the EVM endpoint's tests of the same names
 // (packages/evm-contracts/test/endpoint/Endpoint.delivery.test.ts).
+
+import type { Hex } from '@ferry/cosmwasm-bindings'
+import {
+  b64,
+  contractError,
+  DOMAIN_A,
+  DOMAIN_B,
+  errorOf,
+  eventsOf,
+  hexText,
+  OWNER,
+  RELAYER,
+  type Side,
+  textOf,
+  USER,
+  World,
+} from '@ferry/cosmwasm-bindings/harness'
 import {
   bech32ToBytes32,
   decodeAckBody,
@@ -8,9 +25,11 @@ import {
   getChannelKey,
   MessageStatus,
 } from '@ferry/protocol'
+import { checkpointsVectors } from '@ferry/spec'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { b64, contractError, eventsOf, type Hex, OWNER, RELAYER, USER } from './harness.ts'
-import { DOMAIN_A, DOMAIN_B, errorOf, hexText, type Side, textOf, World } from './world.ts'
+
+// The spec's vector validators sign every checkpoint these tests prove.
+const VALIDATORS = checkpointsVectors.validators
 
 /**
  * A block time ahead of the wall clock: cw-simulate moves a block's time up to the wall clock
@@ -26,7 +45,7 @@ describe('endpoint acks and deadlines', () => {
   let appB: Hex
 
   beforeEach(async () => {
-    world = await World.create()
+    world = await World.create({ validators: VALIDATORS })
     ;({ a, b } = world)
     appA = bech32ToBytes32(world.appA)
     appB = bech32ToBytes32(world.appB)

@@ -2,10 +2,26 @@
 // positive amount in the fee denom, for a message it sent (well formed, from its own domain, a
 // nonce its channel has taken); `ferry_fee_added` with the id and the amount; nothing refunded.
 // The CosmWasm twin of the EVM `addFee` tests.
+
+import type { Hex } from '@ferry/cosmwasm-bindings'
+import {
+  b64,
+  DENOM,
+  DOMAIN_A,
+  DOMAIN_B,
+  errorOf,
+  eventsOf,
+  type Sent,
+  type Side,
+  USER,
+  World,
+} from '@ferry/cosmwasm-bindings/harness'
 import { bech32ToBytes32, decodeMessage, encodeMessage, getMessageId } from '@ferry/protocol'
+import { checkpointsVectors } from '@ferry/spec'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { b64, DENOM, eventsOf, type Hex, USER } from './harness.ts'
-import { DOMAIN_A, DOMAIN_B, errorOf, type Sent, type Side, World } from './world.ts'
+
+// The spec's vector validators sign every checkpoint these tests prove.
+const VALIDATORS = checkpointsVectors.validators
 
 const coins = (amount: bigint, denom = DENOM) => [{ denom, amount: amount.toString() }]
 
@@ -19,7 +35,7 @@ describe('add_fee (§9)', () => {
     world.execute(USER, side.endpoint, { add_fee: { message: b64(message) } }, funds)
 
   beforeEach(async () => {
-    world = await World.create()
+    world = await World.create({ validators: VALIDATORS })
     ;({ a, b } = world)
     world.chain.fund(USER, 10n ** 12n)
     sent = await world.sendFrom(world.appA, a, DOMAIN_B, bech32ToBytes32(world.appB))

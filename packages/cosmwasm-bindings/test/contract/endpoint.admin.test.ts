@@ -2,21 +2,29 @@
 // change), the per-app verifier override, migrate, and the views of an empty endpoint; the
 // CosmWasm twins of Endpoint.admin.test.ts and MultisigVerifier.test.ts's configuration tests
 // (packages/evm-contracts/test/).
-import { bech32ToBytes32, decodeMessage, ZERO_HASHES } from '@ferry/protocol'
-import { beforeEach, describe, expect, it } from 'vitest'
+
+import type { Hex } from '@ferry/cosmwasm-bindings'
 import {
   account,
   b64,
   Chain,
   contractError,
   DENOM,
+  DOMAIN_A,
+  DOMAIN_B,
+  errorOf,
   eventsOf,
-  type Hex,
   OWNER,
   RELAYER,
-} from './harness.ts'
-import { VALIDATORS } from './relay.ts'
-import { DOMAIN_A, DOMAIN_B, errorOf, type Side, World } from './world.ts'
+  type Side,
+  World,
+} from '@ferry/cosmwasm-bindings/harness'
+import { bech32ToBytes32, decodeMessage, ZERO_HASHES } from '@ferry/protocol'
+import { checkpointsVectors } from '@ferry/spec'
+import { beforeEach, describe, expect, it } from 'vitest'
+
+// The spec's vector validators sign every checkpoint these tests prove.
+const VALIDATORS = checkpointsVectors.validators
 
 const BOB = account(0x66)
 const STRANGER = account(0x77)
@@ -31,7 +39,7 @@ describe('endpoint administration', () => {
   let b: Side
 
   beforeEach(async () => {
-    world = await World.create()
+    world = await World.create({ validators: VALIDATORS })
     ;({ a, b } = world)
     world.chain.setTime(NOW)
   })

@@ -3,6 +3,22 @@
 // tests of the same names (packages/evm-contracts/test/endpoint/Endpoint.checks.test.ts,
 // Endpoint.delivery.test.ts and test/verifiers/MultisigVerifier.test.ts). Same inputs, same
 // accept/reject; the detail carries what the EVM error's arguments carry.
+
+import type { Hex } from '@ferry/cosmwasm-bindings'
+import {
+  b64,
+  DOMAIN_A,
+  DOMAIN_B,
+  errorOf,
+  eventsOf,
+  OWNER,
+  proveLeaves,
+  RELAYER,
+  type Sent,
+  Side,
+  USER,
+  World,
+} from '@ferry/cosmwasm-bindings/harness'
 import {
   bech32ToBytes32,
   branchRoot,
@@ -17,10 +33,12 @@ import {
   recoverDigestSigner,
   signCheckpoint,
 } from '@ferry/protocol'
+import { checkpointsVectors } from '@ferry/spec'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { b64, eventsOf, type Hex, OWNER, RELAYER, USER } from './harness.ts'
-import { VALIDATORS } from './relay.ts'
-import { DOMAIN_A, DOMAIN_B, errorOf, proveLeaves, type Sent, Side, World } from './world.ts'
+
+// The spec's vector validators sign every checkpoint these tests prove.
+const VALIDATORS = checkpointsVectors.validators
+const SIGNING_KEYS = VALIDATORS.slice(0, 3).map((v) => v.privateKey)
 
 const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n
 const VALIDATOR_ADDRESSES = VALIDATORS.map((v) => v.address.toLowerCase())
@@ -45,7 +63,7 @@ describe('endpoint message checks', () => {
   let valid: Sent
 
   beforeEach(async () => {
-    world = await World.create()
+    world = await World.create({ validators: VALIDATORS })
     ;({ a, b } = world)
     // A 5-byte body, as the EVM test's message.
     valid = await world.sendFrom(world.appA, a, DOMAIN_B, bech32ToBytes32(world.appB), {
@@ -223,7 +241,7 @@ describe('endpoint message checks', () => {
     // The endpoint never sends such a message; proved as if the origin had (a one-leaf tree),
     // it is still refused before the proof is looked at.
     const unflagged = concat(slice(valid.message, 0, 94), '0x0000c350', slice(valid.message, 98))
-    const proof = await proveLeaves(a, [getMessageId(unflagged)], 0)
+    const proof = await proveLeaves(a, [getMessageId(unflagged)], 0, SIGNING_KEYS)
     expect(errorOf(await deliverToB(unflagged, proof))).toEqual({
       code: 'ack_request_mismatch',
       flags: 0,
@@ -244,7 +262,7 @@ describe('endpoint proofs and channel order', () => {
   let appB: Hex
 
   beforeEach(async () => {
-    world = await World.create()
+    world = await World.create({ validators: VALIDATORS })
     ;({ a, b } = world)
     appB = bech32ToBytes32(world.appB)
   })
@@ -543,8 +561,11 @@ describe('endpoint proofs and channel order', () => {
     const first = await toB()
     const forged = encodeMessage({ ...decodeMessage(first.message), origin: 7003 })
     const ids = [first.id, getMessageId(forged)]
-    const signed = await proveLeaves(a, ids, 0)
-    const unsigned = encodeProof({ ...decodeProof(await proveLeaves(c, ids, 1)), signatures: [] })
+    const signed = await proveLeaves(a, ids, 0, SIGNING_KEYS)
+    const unsigned = encodeProof({
+      ...decodeProof(await proveLeaves(c, ids, 1, SIGNING_KEYS)),
+      signatures: [],
+    })
     expect(decodeProof(unsigned).checkpointIndex).toBe(decodeProof(signed).checkpointIndex)
     const batch = {
       deliver_batch: {
@@ -561,7 +582,7 @@ describe('endpoint proofs and channel order', () => {
     const both = {
       deliver_batch: {
         messages: [b64(first.message), b64(forged)],
-        proofs: [b64(signed), b64(await proveLeaves(c, ids, 1))],
+        proofs: [b64(signed), b64(await proveLeaves(c, ids, 1, SIGNING_KEYS))],
       },
     }
     expect(

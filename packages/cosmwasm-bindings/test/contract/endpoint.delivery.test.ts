@@ -1,11 +1,23 @@
 // Delivery in the VM (PROTOCOL.md §7): a recipient's handler runs as a sub-message; its data or
 // error becomes the result; Failed messages can be retried; a handler re-entering the endpoint
 // fails with `reentrant_call`.
+
+import {
+  b64,
+  Chain,
+  configureOrigin,
+  deliverMsg,
+  errorOf,
+  eventsOf,
+  Origin,
+  RELAYER,
+} from '@ferry/cosmwasm-bindings/harness'
 import { decodeMessage } from '@ferry/protocol'
+import { checkpointsVectors } from '@ferry/spec'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { b64, Chain, eventsOf, RELAYER } from './harness.ts'
-import { configureOrigin, deliverMsg, Origin } from './relay.ts'
-import { errorOf } from './world.ts'
+
+// The spec's vector validators sign every checkpoint these tests prove.
+const VALIDATORS = checkpointsVectors.validators
 
 const hex = (text: string) => `0x${Buffer.from(text, 'utf8').toString('hex')}`
 
@@ -19,8 +31,8 @@ describe('endpoint delivery', () => {
     chain = await Chain.create()
     endpoint = await chain.endpoint(7001)
     recipient = await chain.recipient()
-    await configureOrigin(chain, endpoint)
-    origin = new Origin(7001)
+    await configureOrigin(chain, endpoint, VALIDATORS)
+    origin = new Origin(7001, VALIDATORS)
   })
 
   it('happy path: the handler runs with the message and its data is the result (Executed)', async () => {

@@ -1,9 +1,9 @@
 // A fee config stored by a 1.0 endpoint (56 bytes: no max_gas_limit) after a migration to this
 // code: it reads as uncapped (PROTOCOL §4 needs the fee manager to set the cap), and a new
 // `set_fee_config` stores the 60-byte form with the cap.
+
+import { Chain, OWNER, ZERO_FEES } from '@ferry/cosmwasm-bindings/harness'
 import { expect, it } from 'vitest'
-import { Chain, OWNER } from './harness.ts'
-import { ZERO_FEES } from './world.ts'
 
 const DOMAIN = 9
 const key = Buffer.concat([Buffer.from('f/f'), Buffer.from([0, 0, 0, DOMAIN])])

@@ -1,8 +1,18 @@
 // Fees (PROTOCOL.md §9): quote, charge in the native denom, refund, roles and withdrawal; the
 // CosmWasm twins of packages/evm-contracts/test/endpoint/Endpoint.fees.test.ts.
+
+import type { Hex } from '@ferry/cosmwasm-bindings'
+import {
+  account,
+  b64,
+  Chain,
+  DENOM,
+  errorOf,
+  eventsOf,
+  OWNER,
+  USER,
+} from '@ferry/cosmwasm-bindings/harness'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { account, b64, Chain, DENOM, eventsOf, type Hex, OWNER, USER } from './harness.ts'
-import { errorOf } from './world.ts'
 
 const LOCAL = 7001
 const REMOTE = 7002

@@ -3,10 +3,25 @@
 // attached them by mistake lost them. Now every execute message but `send` and `add_fee`
 // refuses attached funds (CosmWasm's nonpayable rule) with `nonpayable`, and `send` and
 // `add_fee` take the fee denom only (`wrong_denom`).
+
+import {
+  b64,
+  DENOM,
+  DOMAIN_A,
+  DOMAIN_B,
+  errorOf,
+  OWNER,
+  RELAYER,
+  type Side,
+  World,
+  ZERO_FEES,
+} from '@ferry/cosmwasm-bindings/harness'
 import { bech32ToBytes32 } from '@ferry/protocol'
+import { checkpointsVectors } from '@ferry/spec'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { b64, DENOM, OWNER, RELAYER } from './harness.ts'
-import { DOMAIN_A, DOMAIN_B, errorOf, type Side, World, ZERO_FEES } from './world.ts'
+
+// The spec's vector validators sign every checkpoint these tests prove.
+const VALIDATORS = checkpointsVectors.validators
 
 const ONE = [{ denom: DENOM, amount: '1' }]
 
@@ -16,7 +31,7 @@ describe('funds refused where a message takes none', () => {
   let b: Side
 
   beforeEach(async () => {
-    world = await World.create()
+    world = await World.create({ validators: VALIDATORS })
     ;({ a, b } = world)
     for (const account of [OWNER, RELAYER]) world.chain.fund(account, 10n ** 9n)
   })

@@ -3,11 +3,26 @@
 // contract, makes the message Failed without failing the delivery; the channel moves on. A
 // retry may give the handler more gas than the message asked for, never less (§7). Gas
 // limits need the VM's metering, which the patched simulator then enforces as wasmd does.
+
+import type { Hex } from '@ferry/cosmwasm-bindings'
+import {
+  account,
+  b64,
+  Chain,
+  configureOrigin,
+  deliverMsg,
+  errorOf,
+  eventsOf,
+  hexText,
+  Origin,
+  RELAYER,
+} from '@ferry/cosmwasm-bindings/harness'
 import { decodeMessage, getChannelKey, getMessageId } from '@ferry/protocol'
+import { checkpointsVectors } from '@ferry/spec'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { account, b64, Chain, eventsOf, type Hex, RELAYER } from './harness.ts'
-import { configureOrigin, deliverMsg, Origin } from './relay.ts'
-import { errorOf, hexText } from './world.ts'
+
+// The spec's vector validators sign every checkpoint these tests prove.
+const VALIDATORS = checkpointsVectors.validators
 
 const text = (hex: string | undefined) => Buffer.from((hex ?? '').slice(2), 'hex').toString()
 const channelOf = (message: Hex) => getChannelKey(decodeMessage(message))
@@ -28,8 +43,8 @@ describe('endpoint delivery: a recipient out of its gas limit', () => {
     chain = await Chain.create({ metering: true })
     endpoint = await chain.endpoint(7001)
     recipient = await chain.recipient()
-    await configureOrigin(chain, endpoint)
-    origin = new Origin(7001)
+    await configureOrigin(chain, endpoint, VALIDATORS)
+    origin = new Origin(7001, VALIDATORS)
   })
 
   it('Failed (out of gas), the channel moves on; retry → Executed once the handler fits', async () => {
@@ -140,8 +155,8 @@ describe('endpoint delivery: a recipient address without a contract', () => {
   beforeEach(async () => {
     chain = await Chain.create()
     endpoint = await chain.endpoint(7001)
-    await configureOrigin(chain, endpoint)
-    origin = new Origin(7001)
+    await configureOrigin(chain, endpoint, VALIDATORS)
+    origin = new Origin(7001, VALIDATORS)
   })
 
   it('Failed (no such contract), not a failed delivery; the channel moves on', async () => {

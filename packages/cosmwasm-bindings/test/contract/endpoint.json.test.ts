@@ -1,10 +1,11 @@
 // Strict JSON (INTERFACE.md "Encoding rules"): unknown fields, missing fields, wrong types,
 // malformed and out-of-range numbers, duplicate keys and malformed text are `invalid_json`
 // errors, never coerced, in execute and query messages alike; and nothing is written.
+
+import type { Hex } from '@ferry/cosmwasm-bindings'
+import { b64, Chain, errorOf, OWNER, RELAYER } from '@ferry/cosmwasm-bindings/harness'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { b64, Chain, type Hex, OWNER, RELAYER } from './harness.ts'
 import { executeRaw, queryRawError } from './rawJson.ts'
-import { errorOf } from './world.ts'
 
 const REMOTE = 7002
 const ZERO_FEES = {

@@ -2,11 +2,20 @@
 // endpoint's real flows: sending the vector's 8 messages yields its encodings, ids and root;
 // delivering them with the vector's proof and every `valid` proof (compact layout, PROTOCOL §6)
 // is accepted; every `invalid` proof is rejected with the error the EVM verifier names.
+
+import type { Hex } from '@ferry/cosmwasm-bindings'
+import {
+  b64,
+  Chain,
+  errorOf,
+  eventsOf,
+  OWNER,
+  PREFIX,
+  RELAYER,
+} from '@ferry/cosmwasm-bindings/harness'
 import { bytes32ToBech32, encodeProof, getMessageId, MerkleTree } from '@ferry/protocol'
 import { checkpointsVectors as vectors } from '@ferry/spec'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { b64, Chain, eventsOf, type Hex, OWNER, PREFIX, RELAYER } from './harness.ts'
-import { errorOf } from './world.ts'
 
 const cp = vectors.checkpoint
 const messages: Hex[] = vectors.messages

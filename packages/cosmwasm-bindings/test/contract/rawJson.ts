@@ -1,7 +1,12 @@
 // Sends exact JSON bytes to a contract in cw-simulate, which otherwise serializes every message
 // with JSON.stringify (so duplicate keys, malformed numbers or invalid UTF-8 could never arrive).
 // Wraps the contract VM's `allocate_json` so a `RawJson` is written to the contract as given.
-import { type Chain, type ContractError, contractError, type Outcome } from './harness.ts'
+import {
+  type Chain,
+  type ContractError,
+  contractError,
+  type Outcome,
+} from '@ferry/cosmwasm-bindings/harness'
 
 export class RawJson {
   readonly bytes: Uint8Array

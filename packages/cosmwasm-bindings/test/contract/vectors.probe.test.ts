@@ -5,18 +5,18 @@
 // account sender, the ack message and ack body, trees of 33 and 40 leaves, every branch) and the
 // checkpoint digests computed directly. endpoint.vectors.test.ts covers the real flows.
 import { readFileSync } from 'node:fs'
-import { checkpointsVectors, merkleVectors, messagesVectors } from '@ferry/spec'
-import { hashMessage, keccak256, recoverAddress } from 'viem'
-import { beforeAll, describe, expect, it } from 'vitest'
+import type { Hex } from '@ferry/cosmwasm-bindings'
 import {
   b64,
   Chain,
   type ContractError,
   contractError,
-  type Hex,
   OWNER,
   wasmPath,
-} from './harness.ts'
+} from '@ferry/cosmwasm-bindings/harness'
+import { checkpointsVectors, merkleVectors, messagesVectors } from '@ferry/spec'
+import { hashMessage, keccak256, recoverAddress } from 'viem'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 const messages = messagesVectors
 const merkle = merkleVectors

@@ -1,11 +1,9 @@
 // The built contracts against the static checks a real CosmWasm VM runs before it accepts code
 // (cosmwasm-vm's check_wasm). Each assertion names the cosmwasm-vm rule it mirrors.
 import { readFileSync } from 'node:fs'
+import { wasmPath } from '@ferry/cosmwasm-bindings/harness'
 import { describe, expect, it } from 'vitest'
-import { buildContracts, wasmPath } from './harness.ts'
 import { parseWasm } from './wasmSections.ts'
-
-await buildContracts()
 
 // cosmwasm-vm 2.x `compatibility.rs` SUPPORTED_IMPORTS (without the BLS12-381/secp256r1 ones,
 // which need newer chains).

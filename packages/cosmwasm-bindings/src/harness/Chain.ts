@@ -1,88 +1,30 @@
-// Test harness: builds the contracts when their sources changed (once across parallel test
-// files, under a lock directory), and runs them in the embedded CosmWasm VM (cw-simulate).
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { join } from 'node:path'
-import { parseEndpointError } from '@ferry/cosmwasm-bindings'
-import { fixSimulator } from '@ferry/cosmwasm-bindings/embedded'
-import { bytes32ToBech32 } from '@ferry/protocol'
+import { readFileSync } from 'node:fs'
 import { CWSimulateApp } from '@oraichain/cw-simulate'
-import { buildContracts as build, setQuiet } from '../../scripts/buildWasm.ts'
+import { fixSimulator } from '../embedded/simulator/fixSimulator.js'
+import { DENOM, OWNER, PREFIX } from './accounts.js'
+import { type ContractError, contractError } from './contractError.js'
+import { wasmPath } from './wasmPath.js'
 
-const root = join(import.meta.dirname, '..', '..')
-export const wasmPath = (name: string) => join(root, 'build', `${name}.wasm`)
-
-function newestSource(dir: string): number {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs)
-  }
-  return newest
-}
-
-function isFresh(): boolean {
-  const sources = Math.max(
-    newestSource(join(root, 'contract')),
-    newestSource(join(root, 'scripts')),
-  )
-  try {
-    return ['endpoint', 'test-recipient', 'ping-pong', 'codec-probe'].every(
-      (name) => statSync(wasmPath(name)).mtimeMs > sources,
-    )
-  } catch {
-    return false
-  }
-}
-
-export async function buildContracts(): Promise<void> {
-  if (isFresh()) return
-  mkdirSync(join(root, 'build'), { recursive: true })
-  const lock = join(root, 'build', '.lock')
-  for (;;) {
-    try {
-      mkdirSync(lock)
-      break
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200))
-      if (isFresh()) return
-    }
-  }
-  try {
-    if (!isFresh()) {
-      setQuiet(true)
-      await build()
-    }
-  } finally {
-    rmSync(lock, { recursive: true, force: true })
-  }
-}
-
-/** A 0x-prefixed hex string (viem's `Hex`, without depending on viem here). */
-export type Hex = `0x${string}`
-
-export const PREFIX = 'wasm'
-export const DENOM = 'ustake'
-
-/** A bech32 account address made of one repeated byte (any 20 bytes are a valid account). */
-export function account(byte: number): string {
-  return bytes32ToBech32(
-    `0x${'00'.repeat(12)}${byte.toString(16).padStart(2, '0').repeat(20)}` as Hex,
-    PREFIX,
-  )
-}
-
-export const OWNER = account(0x11)
-export const RELAYER = account(0x22)
-export const USER = account(0x33)
-
+/** What one execute did: its events and data, or its error's text. */
 export type Outcome =
-  | { ok: true; events: Event[]; data: string | null }
+  | { ok: true; events: OutcomeEvent[]; data: string | null }
   | { ok: false; error: string }
-export type Event = { type: string; attributes: { key: string; value: string }[] }
+/** An event of an outcome, as the VM reports it. */
+export type OutcomeEvent = { type: string; attributes: { key: string; value: string }[] }
 
+/** The VM's gas metering, and each transaction's gas limit under it (see `Chain.create`). */
 export type ChainOptions = { metering?: boolean; gasLimit?: number }
 
-/** The embedded chain with the endpoint and recipients stored. */
+/**
+ * The embedded CosmWasm VM (cw-simulate, patched to run contracts as wasmd does) with the
+ * endpoint and the test recipient stored, for testing the endpoint or an app against it in
+ * process: instantiate, execute as any account, query, set the time and balances.
+ *
+ * @example
+ * const chain = await Chain.create()
+ * const endpoint = await chain.endpoint(7001)
+ * const out = await chain.execute(OWNER, endpoint, { pause: {} })
+ */
 export class Chain {
   readonly app: CWSimulateApp
   endpointCode = 0
@@ -109,7 +51,6 @@ export class Chain {
    * that needs more than is left runs the whole transaction out of gas, as on a node.
    */
   static async create(options: ChainOptions = {}): Promise<Chain> {
-    await buildContracts()
     const chain = new Chain(options)
     chain.endpointCode = chain.app.wasm
       .storeCode(OWNER, readFileSync(wasmPath('endpoint')))
@@ -180,7 +121,7 @@ export class Chain {
     this.newGasMeter()
     const res = await this.app.wasm.executeContract(sender, funds, contract, msg)
     if (res.err) return { ok: false, error: String(res.val) }
-    return { ok: true, events: res.val.events as Event[], data: res.val.data }
+    return { ok: true, events: res.val.events as OutcomeEvent[], data: res.val.data }
   }
 
   /** Executes and throws unless it succeeded. */
@@ -195,12 +136,12 @@ export class Chain {
     return out
   }
 
-  // A test names the answer's shape; `unknown` by default so an unnamed answer is only compared.
+  // The caller names the answer's shape; `unknown` by default so an unnamed answer is only compared.
   query<T = unknown>(contract: string, msg: unknown): T {
     this.newGasMeter()
     const res = this.app.wasm.query(contract, msg)
     if (res.err) throw new Error(String(res.val))
-    // CAST: the test states the shape it expects; a wrong one fails its assertions.
+    // CAST: the caller states the shape it expects; a wrong one fails its assertions.
     return res.val as T
   }
 
@@ -221,28 +162,4 @@ export class Chain {
       { denom: DENOM, amount: (this.balance(address) + amount).toString() },
     ])
   }
-}
-
-/** Events of a type, each as a key → value record. */
-export function eventsOf(out: Outcome, type: string): Record<string, string>[] {
-  if (!out.ok) return []
-  return out.events
-    .filter((e) => e.type === `wasm-${type}` || e.type === type)
-    .map((e) => Object.fromEntries(e.attributes.map((a) => [a.key, a.value])))
-}
-
-export const b64 = (hex: Hex | string) =>
-  Buffer.from(hex.replace(/^0x/, ''), 'hex').toString('base64')
-export const text64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
-
-/** A contract's error as `{ code, ...fields }` (INTERFACE.md "Errors"), read by the client's own parser. */
-export type ContractError = { code: string } & Record<string, unknown>
-
-/**
- * The endpoint's error in `text` as `{ code, ...fields }`, so tests assert on the code and the
- * named fields; any other text (a recipient's own error, a VM error) as it is.
- */
-export function contractError(text: string): ContractError | string {
-  const error = parseEndpointError(new Error(text))
-  return error.code === undefined ? text : { code: error.code, ...error.fields }
 }

@@ -1,89 +1,20 @@
-// Two CosmWasm endpoints in one embedded chain (domains 7001 and 7002), each configured as the
-// other's origin with the vector validator set (threshold 3) and zero fees, and two test
-// recipients as apps. The world records every `ferry_message_sent` of each endpoint into that
-// endpoint's merkle tree (as a relayer indexing it would), so any sent message can be proved
-// with real checkpoint signatures and relayed, in either direction. Mirrors the EVM tests'
-// `deployWorld` (packages/evm-contracts/test/helpers/world.ts).
-import {
-  bech32ToBytes32,
-  encodeProof,
-  getMessageId,
-  MerkleTree,
-  signCheckpoint,
-  sortSignaturesBySigner,
-} from '@ferry/protocol'
-import {
-  b64,
-  Chain,
-  type ChainOptions,
-  type ContractError,
-  contractError,
-  eventsOf,
-  type Hex,
-  type Outcome,
-  OWNER,
-  RELAYER,
-} from './harness.ts'
-import { VALIDATORS } from './relay.ts'
+import { getMessageId } from '@ferry/protocol'
+import type { Hex } from '../types.js'
+import { OWNER, RELAYER } from './accounts.js'
+import { Chain, type ChainOptions, type Outcome } from './Chain.js'
+import { b64, text64 } from './encoding.js'
+import { eventsOf } from './eventsOf.js'
+import type { TestValidator } from './Origin.js'
+import { proveLeaves } from './proveLeaves.js'
+import { type Sent, Side } from './Side.js'
+import { ZERO_FEES } from './zeroFees.js'
 
+/** The domain of the world's first endpoint. */
 export const DOMAIN_A = 7001
+/** The domain of the world's second endpoint. */
 export const DOMAIN_B = 7002
-/** A fee config under which every fee is 0, so apps send without funds. */
-export const ZERO_FEES = {
-  base_fee: '0',
-  gas_price: '0',
-  rate: '1',
-  gas_overhead: 0,
-  gas_per_byte: 0,
-  max_gas_limit: 16_777_216,
-}
 
-export type Sent = { id: Hex; message: Hex; leafIndex: number; nonce: bigint; destination: number }
-
-/** One endpoint and the messages it sent, in its tree's order. */
-export class Side {
-  readonly tree = new MerkleTree()
-  readonly sent: Sent[] = []
-
-  constructor(
-    readonly domain: number,
-    readonly endpoint: string,
-  ) {}
-
-  get bytes32(): Hex {
-    return bech32ToBytes32(this.endpoint)
-  }
-}
-
-export type ProveOptions = { signers?: number[]; checkpointIndex?: number; privateKeys?: Hex[] }
-
-/**
- * A proof of leaf `leafIndex` of the tree of `ids`, under the checkpoint of `from`'s origin
- * endpoint after the last of them, signed as `prove` signs. Also proves messages an endpoint
- * never sent (malformed on purpose), as a compromised validator set could.
- */
-export async function proveLeaves(
-  from: Side,
-  ids: Hex[],
-  leafIndex: number,
-  options: ProveOptions = {},
-): Promise<Hex> {
-  const tree = new MerkleTree(ids)
-  const index = ids.length - 1
-  const checkpoint = { origin: from.domain, originEndpoint: from.bytes32, root: tree.root(), index }
-  const keys =
-    options.privateKeys ?? (options.signers ?? [0, 1, 2]).map((i) => VALIDATORS[i]!.privateKey)
-  const signatures = await Promise.all(
-    keys.map((privateKey) => signCheckpoint({ privateKey, checkpoint })),
-  )
-  return encodeProof({
-    checkpointIndex: index,
-    leafIndex,
-    branch: tree.getProof(leafIndex).branch,
-    signatures: await sortSignaturesBySigner({ signatures, checkpoint }),
-  })
-}
-
+/** Options of `World.sendFrom`: the body (UTF-8 text, default `ok:pong`) and header fields. */
 export type SendOptions = {
   body?: string
   gasLimit?: number
@@ -91,11 +22,33 @@ export type SendOptions = {
   deadline?: bigint
 }
 
+/**
+ * Signers of `World.prove`: the indexes in the world's validators (default 0, 1, 2), or other
+ * keys; and the checkpoint after leaf `checkpointIndex` (default: the latest).
+ */
+export type ProveOptions = { signers?: number[]; checkpointIndex?: number; privateKeys?: Hex[] }
+
+/** The world's validator set (each endpoint's origin config of the other) and the VM's options. */
+export type WorldOptions = ChainOptions & { validators: readonly TestValidator[] }
+
+/**
+ * Two endpoints in one embedded chain (`DOMAIN_A`, `DOMAIN_B`), each configured as the other's
+ * origin with `validators` (threshold 3) and zero fees, and two test recipients as apps
+ * (`appA`, `appB`). It records every `ferry_message_sent` of each endpoint into that endpoint's
+ * tree (as a relayer indexing it would), so any sent message can be proved with real checkpoint
+ * signatures and relayed, in either direction.
+ *
+ * @example
+ * const world = await World.create({ validators })
+ * const sent = await world.sendFrom(world.appA, world.a, DOMAIN_B, bech32ToBytes32(world.appB))
+ * await world.relay(world.a, world.b, sent.message)
+ */
 export class World {
   readonly sides = new Map<string, Side>()
 
   private constructor(
     readonly chain: Chain,
+    readonly validators: readonly TestValidator[],
     readonly a: Side,
     readonly b: Side,
     readonly appA: string,
@@ -105,11 +58,18 @@ export class World {
     this.sides.set(b.endpoint, b)
   }
 
-  static async create(options: ChainOptions = {}): Promise<World> {
+  static async create({ validators, ...options }: WorldOptions): Promise<World> {
     const chain = await Chain.create(options)
     const a = new Side(DOMAIN_A, await chain.endpoint(DOMAIN_A))
     const b = new Side(DOMAIN_B, await chain.endpoint(DOMAIN_B))
-    const world = new World(chain, a, b, await chain.recipient(), await chain.recipient())
+    const world = new World(
+      chain,
+      validators,
+      a,
+      b,
+      await chain.recipient(),
+      await chain.recipient(),
+    )
     for (const [side, other] of [
       [a, b],
       [b, a],
@@ -122,11 +82,11 @@ export class World {
     return world
   }
 
-  /** Configures `to` to accept messages from `from` with the vector validators (threshold 3). */
+  /** Configures `to` to accept messages from `from` with the world's validators (threshold 3). */
   async setOrigin(
     to: Side,
     from: Side,
-    validators = VALIDATORS.map((v) => v.address),
+    validators = this.validators.map((v) => v.address),
     threshold = 3,
   ): Promise<void> {
     await this.must(OWNER, to.endpoint, {
@@ -166,6 +126,7 @@ export class World {
     return out
   }
 
+  /** Executes (recording what it sent) and throws unless it succeeded. */
   async must(
     sender: string,
     contract: string,
@@ -200,13 +161,13 @@ export class World {
       send: {
         destination,
         recipient,
-        body: b64(Buffer.from(options.body ?? 'ok:pong', 'utf8').toString('hex')),
+        body: text64(options.body ?? 'ok:pong'),
         gas_limit: options.gasLimit ?? 200_000,
         ack_gas_limit: options.ackGasLimit ?? 0,
         deadline: (options.deadline ?? 0n).toString(),
       },
     }
-    const msg = Buffer.from(JSON.stringify(send), 'utf8').toString('base64')
+    const msg = text64(JSON.stringify(send))
     const out = await this.must(RELAYER, app, { forward: { contract: from.endpoint, msg } })
     const [sent] = this.sentIn(out, from)
     if (!sent) throw new Error('nothing sent')
@@ -215,7 +176,7 @@ export class World {
 
   /**
    * A proof of `message` (sent by `from`) under the checkpoint after leaf `checkpointIndex`
-   * (default: the latest), signed by the vector validators at `signers` (default 0, 1, 2), or by
+   * (default: the latest), signed by the world's validators at `signers` (default 0, 1, 2), or by
    * `privateKeys`, sorted by signer address.
    */
   prove(from: Side, message: Hex, options: ProveOptions = {}): Promise<Hex> {
@@ -226,7 +187,12 @@ export class World {
       from,
       from.sent.slice(0, index + 1).map((s) => s.id),
       leafIndex,
-      options,
+      options.privateKeys ??
+        (options.signers ?? [0, 1, 2]).map((i) => {
+          const validator = this.validators[i]
+          if (!validator) throw new Error(`no validator ${i}`)
+          return validator.privateKey
+        }),
     )
   }
 
@@ -245,20 +211,8 @@ export class World {
     })
   }
 
+  /** Queries `side`'s endpoint; `T` names the answer's shape. */
   query<T = unknown>(side: Side, msg: unknown): T {
     return this.chain.query<T>(side.endpoint, msg)
   }
 }
-
-/**
- * The error of a failed outcome: the endpoint's as `{ code, ...fields }`, any other as its text
- * ('' when it succeeded, so a matcher on it fails).
- */
-export const errorOf = (out: Outcome): ContractError | string =>
-  out.ok ? '' : contractError(out.error)
-
-/** Lower-case hex of UTF-8 text, 0x-prefixed. */
-export const hexText = (text: string): Hex => `0x${Buffer.from(text, 'utf8').toString('hex')}`
-
-/** UTF-8 text of 0x-prefixed hex. */
-export const textOf = (hex: string): string => Buffer.from(hex.slice(2), 'hex').toString('utf8')
