@@ -13,22 +13,28 @@ import { join } from 'node:path'
 import { SigningCosmWasmClient } from '@cosmjs/cosmwasm-stargate'
 import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing'
 import { GasPrice } from '@cosmjs/stargate'
-import { LOCAL, wasmPath, ZERO_FEES } from '../../cosmwasm-bindings/scripts/benchSetup.ts'
-import { buildContracts, setQuiet } from '../../cosmwasm-bindings/scripts/buildWasm.ts'
-// The bindings' own bench set-up and fake origin, so that both benches measure the same thing.
-import { b64 } from '../../cosmwasm-bindings/test/contract/harness.ts'
+// The bindings' harness: the same fake origin and fee config as the bindings' own bench, so that
+// both benches measure the same thing.
 import {
+  b64,
   deliverMsg,
   ORIGIN,
   ORIGIN_ENDPOINT,
   ORIGIN_SENDER,
   Origin,
-  VALIDATORS,
-} from '../../cosmwasm-bindings/test/contract/relay.ts'
-import { startWasmdLocalnet } from '../src/nodes/startWasmdLocalnet.ts'
+  wasmPath,
+  ZERO_FEES,
+} from '@ferry/cosmwasm-bindings/harness'
+import { checkpointsVectors } from '@ferry/spec'
+// By name, as a user would: Node's type stripping can't follow src's `.js` specifiers.
+import { startWasmdLocalnet } from '@ferry/testkit'
 
 /** This package's folder, where bench/wasmd.json goes. */
 const packageRoot = join(import.meta.dirname, '..')
+/** The domain of the endpoint under measure (as in the bindings' bench). */
+const LOCAL = 7001
+/** The spec's vector validators sign the checkpoints (as in the bindings' bench). */
+const VALIDATORS = checkpointsVectors.validators
 
 type WasmdGasFigures = {
   units: string
@@ -39,9 +45,6 @@ type WasmdGasFigures = {
 
 /** Measures send and deliver on a fresh wasmd localnet, stopping it afterwards. */
 async function benchWasmd(): Promise<WasmdGasFigures> {
-  setQuiet(true)
-  await buildContracts()
-
   const wallet = await DirectSecp256k1HdWallet.generate(12, { prefix: 'wasm' })
   const [account] = await wallet.getAccounts()
   if (!account) throw new Error('no account')
@@ -93,8 +96,8 @@ async function benchWasmd(): Promise<WasmdGasFigures> {
       body32WithAck: await gasOf(sendMsg(true)),
     }
 
-    // Messages and proofs from the tests' fake origin (test/contract/relay.ts).
-    const origin = new Origin(LOCAL)
+    // Messages and proofs from the harness's simulated origin (`Origin`).
+    const origin = new Origin(LOCAL, VALIDATORS)
     const deliverGas = async (body: string, signers: number): Promise<number> => {
       const message = origin.send(recipient, body, { gasLimit: 1_000_000 })
       return gasOf(deliverMsg(message, await origin.prove(message, signers)))

@@ -17,7 +17,6 @@ import {
 } from '@ferry/cosmwasm-bindings/testing'
 import { bech32ToBytes32, decodeMessage, evmAddressToBytes32 } from '@ferry/protocol'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { buildContracts } from '../../cosmwasm-bindings/test/contract/harness.ts'
 import { startWasmdLocalnet, type WasmdLocalnet } from '../src/nodes/startWasmdLocalnet.ts'
 
 const VALIDATOR = '0xC0FFEE254729296a45a3885639AC7E10F9d54979'
@@ -31,7 +30,6 @@ describe('the testing helpers on wasmd, through deployerFromSigningClient', () =
   let payer: string
 
   beforeAll(async () => {
-    await buildContracts()
     // One signer holds both accounts: the client signs as whichever an action names.
     const wallet = await DirectSecp256k1HdWallet.generate(12, {
       prefix: 'wasm',

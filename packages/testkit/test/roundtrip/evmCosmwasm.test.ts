@@ -5,6 +5,18 @@
 // (threshold 3 on both sides) and carries messages and proofs across.
 import { readFileSync } from 'node:fs'
 import {
+  b64,
+  Chain,
+  eventsOf,
+  type Outcome,
+  OWNER,
+  proveLeaves,
+  RELAYER,
+  Side,
+  wasmPath,
+  ZERO_FEES,
+} from '@ferry/cosmwasm-bindings/harness'
+import {
   endpointAbi,
   multisigVerifierAbi,
   pingPongAbi,
@@ -21,6 +33,7 @@ import {
   signCheckpoint,
   sortSignaturesBySigner,
 } from '@ferry/protocol'
+import { checkpointsVectors } from '@ferry/spec'
 import { createHardhatRuntimeEnvironment } from 'hardhat/hre'
 import {
   type Address,
@@ -36,19 +49,10 @@ import {
 import { privateKeyToAccount } from 'viem/accounts'
 import { hardhat } from 'viem/chains'
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  b64,
-  Chain,
-  eventsOf,
-  type Outcome,
-  OWNER,
-  RELAYER,
-  wasmPath,
-} from '../../../cosmwasm-bindings/test/contract/harness.ts'
-import { VALIDATORS } from '../../../cosmwasm-bindings/test/contract/relay.ts'
-import { proveLeaves, Side, ZERO_FEES } from '../../../cosmwasm-bindings/test/contract/world.ts'
 
 const EVM_DOMAIN = 31337
+// The spec's vector validators sign both chains' checkpoints.
+const VALIDATORS = checkpointsVectors.validators
 const COSMWASM_DOMAIN = 7001
 /** Hardhat's first default account. */
 const DEPLOYER = privateKeyToAccount(
@@ -274,6 +278,7 @@ describe('EVM → CosmWasm → EVM round trip', () => {
           cosmwasm,
           cosmwasm.sent.map((m) => m.id),
           s.leafIndex,
+          VALIDATORS.slice(0, 3).map((v) => v.privateKey),
         ),
       ),
     )

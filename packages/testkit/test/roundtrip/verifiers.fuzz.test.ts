@@ -10,6 +10,7 @@
 // and one VM for the file), and the property then looks each run up; a case not in the table
 // (only a shrunk one, after a failure) is verified on its own.
 import { readFileSync } from 'node:fs'
+import { b64, Chain, contractError, OWNER, wasmPath } from '@ferry/cosmwasm-bindings/harness'
 import { multisigVerifierAbi } from '@ferry/evm-contracts'
 import { deployFerry } from '@ferry/evm-contracts/testing'
 import {
@@ -39,13 +40,6 @@ import {
 import { privateKeyToAccount } from 'viem/accounts'
 import { hardhat } from 'viem/chains'
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  b64,
-  Chain,
-  contractError,
-  OWNER,
-  wasmPath,
-} from '../../../cosmwasm-bindings/test/contract/harness.ts'
 
 // FERRY_FUZZ_RUNS overrides it (a quick local run; CI keeps 10,000).
 const RUNS = Number(process.env.FERRY_FUZZ_RUNS ?? 10_000)

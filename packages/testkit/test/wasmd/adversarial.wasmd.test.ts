@@ -27,8 +27,8 @@ import {
   encodeProof,
   MessageStatus,
 } from '@ferry/protocol'
+import type { Hex } from 'viem'
 import { describe, expect, it } from 'vitest'
-import type { Hex } from '../../../cosmwasm-bindings/test/contract/harness.ts'
 import { failure, hexText, ofType, useTwoEndpoints } from './twoEndpoints.ts'
 
 const withByte = (message: Hex, index: number, value: number): Hex => {

@@ -1,7 +1,7 @@
-// Deliveries with real proofs on a wasmd localnet: the vector validators sign
-// checkpoints of a fake origin (test/contract/relay.ts), a relayer delivers through the typed
-// client over cosmjs's SigningCosmWasmClient, and wasmd runs the test recipient's handler as a
-// sub-message. One localnet for the whole file; the tests run in order and share its state.
+// Deliveries with real proofs on a wasmd localnet: the vector validators sign checkpoints of a
+// fake origin (the bindings' harness, `Origin`), a relayer delivers through the typed client over
+// cosmjs's SigningCosmWasmClient, and wasmd runs the test recipient's handler as a sub-message.
+// One localnet for the whole file; the tests run in order and share its state.
 import { readFileSync } from 'node:fs'
 import { SigningCosmWasmClient } from '@cosmjs/cosmwasm-stargate'
 import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing'
@@ -15,18 +15,15 @@ import {
   type SigningClientLike,
   ThresholdNotMetError,
 } from '@ferry/cosmwasm-bindings'
+import { ORIGIN, ORIGIN_ENDPOINT, Origin, wasmPath } from '@ferry/cosmwasm-bindings/harness'
 import { decodeMessage, getChannelKey, MessageStatus } from '@ferry/protocol'
+import { checkpointsVectors } from '@ferry/spec'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { wasmPath } from '../../../cosmwasm-bindings/test/contract/harness.ts'
-import {
-  ORIGIN,
-  ORIGIN_ENDPOINT,
-  Origin,
-  VALIDATORS,
-} from '../../../cosmwasm-bindings/test/contract/relay.ts'
 import { startWasmdLocalnet, type WasmdLocalnet } from '../../src/nodes/startWasmdLocalnet.ts'
 
 const LOCAL = 7001
+// The spec's vector validators sign the checkpoints of the simulated origin.
+const VALIDATORS = checkpointsVectors.validators
 
 const delivered = (events: readonly EndpointEvent[]) =>
   events.flatMap((e) => (e.type === 'messageDelivered' ? [e] : []))
@@ -93,7 +90,7 @@ describe('deliveries on a wasmd localnet', () => {
       fromSigningClient(tapped, sender, { fee: 1.5 }),
       contractAddress,
     )
-    origin = new Origin(LOCAL)
+    origin = new Origin(LOCAL, VALIDATORS)
   }, 900_000)
 
   afterAll(async () => {

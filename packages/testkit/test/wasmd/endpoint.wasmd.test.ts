@@ -16,9 +16,9 @@ import {
   NonpayableError,
   parseEndpointError,
 } from '@ferry/cosmwasm-bindings'
+import { wasmPath } from '@ferry/cosmwasm-bindings/harness'
 import { decodeMessage, encodeMessage, getMessageId, MerkleTree } from '@ferry/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { wasmPath } from '../../../cosmwasm-bindings/test/contract/harness.ts'
 import { startWasmdLocalnet, type WasmdLocalnet } from '../../src/nodes/startWasmdLocalnet.ts'
 
 const EVM_DOMAIN = 31337

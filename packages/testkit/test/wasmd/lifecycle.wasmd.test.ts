@@ -14,6 +14,7 @@ import {
   SignerNotValidatorError,
   WrongDestinationError,
 } from '@ferry/cosmwasm-bindings'
+import { DOMAIN_A, DOMAIN_B } from '@ferry/cosmwasm-bindings/harness'
 import {
   bech32ToBytes32,
   decodeAckBody,
@@ -23,10 +24,8 @@ import {
   getChannelKey,
   MessageStatus,
 } from '@ferry/protocol'
+import type { Hex } from 'viem'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Hex } from '../../../cosmwasm-bindings/test/contract/harness.ts'
-import { VALIDATORS } from '../../../cosmwasm-bindings/test/contract/relay.ts'
-import { DOMAIN_A, DOMAIN_B } from '../../../cosmwasm-bindings/test/contract/world.ts'
 import {
   b64Text,
   type Domain,
@@ -35,6 +34,7 @@ import {
   hexText,
   ofType,
   useTwoEndpoints,
+  VALIDATORS,
 } from './twoEndpoints.ts'
 
 /** secp256k1's group order. */

@@ -16,20 +16,23 @@ import {
   fromSigningClient,
   parseEndpointEvents,
 } from '@ferry/cosmwasm-bindings'
-import { bech32ToBytes32, getMessageId, MerkleTree } from '@ferry/protocol'
-import { afterAll, beforeAll, expect } from 'vitest'
-import { type Hex, wasmPath } from '../../../cosmwasm-bindings/test/contract/harness.ts'
-import { VALIDATORS } from '../../../cosmwasm-bindings/test/contract/relay.ts'
 import {
   DOMAIN_A,
   DOMAIN_B,
   type ProveOptions,
   proveLeaves,
   Side,
-} from '../../../cosmwasm-bindings/test/contract/world.ts'
+  wasmPath,
+} from '@ferry/cosmwasm-bindings/harness'
+import { bech32ToBytes32, getMessageId, MerkleTree } from '@ferry/protocol'
+import { checkpointsVectors } from '@ferry/spec'
+import type { Hex } from 'viem'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { startWasmdLocalnet, type WasmdLocalnet } from '../../src/nodes/startWasmdLocalnet.ts'
 
 export const ELSEWHERE = 7003
+/** The spec's vector validators: each endpoint's validator set of the other (threshold 3). */
+export const VALIDATORS = checkpointsVectors.validators
 export const ZERO_FEES = {
   baseFee: 0n,
   gasPrice: 0n,
@@ -90,7 +93,14 @@ export function useTwoEndpoints() {
         root: new MerkleTree(ids).root(),
         index: ids.length - 1,
       })
-      return proveLeaves(from.side, ids, leafIndex, options)
+      const keys =
+        options.privateKeys ??
+        (options.signers ?? [0, 1, 2]).map((i) => {
+          const validator = VALIDATORS[i]
+          if (!validator) throw new Error(`no validator ${i}`)
+          return validator.privateKey
+        })
+      return proveLeaves(from.side, ids, leafIndex, keys)
     },
 
     /** Proves `message` from `from` and delivers it to `to` through the typed client. */
