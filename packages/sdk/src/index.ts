@@ -3,6 +3,36 @@
 // import, and the chain readers: each chain's Ferry endpoint read without a key.
 
 export * from '@ferry/protocol'
+// Tracking
+export {
+  type FindSentMessageParameters,
+  type FindSentMessageReturnType,
+  findSentMessage,
+} from './actions/findSentMessage.js'
+export {
+  type GetMessageErrorType,
+  type GetMessageParameters,
+  type GetMessageReturnType,
+  getMessage,
+} from './actions/getMessage.js'
+export { type GetSignedIndexParameters, getSignedIndex } from './actions/getSignedIndex.js'
+export {
+  type ApiMessageDetail,
+  type MessageState,
+  type MessageStateType,
+  type ToMessageStateParameters,
+  toMessageState,
+} from './actions/toMessageState.js'
+// Relayer API (types generated from spec/api/openapi.json)
+export {
+  type ApiErrorBody,
+  type ApiGetPath,
+  type ApiResponse,
+  type CallApiErrorType,
+  type CallApiParameters,
+  type CallApiReturnType,
+  callApi,
+} from './api/callApi.js'
 export { abortable } from './chains/abortable.js'
 export {
   type CosmWasmChainReader,
@@ -67,5 +97,7 @@ export {
   type FerryEvmChain,
 } from './client/defineFerryChain.js'
 // Errors
+export { ApiRequestError } from './errors/ApiRequestError.js'
 export { FerryError, type FerryErrorParameters, type RecoveryHint } from './errors/FerryError.js'
 export { UnknownChainError } from './errors/UnknownChainError.js'
+export type { components as ApiComponents, paths as ApiPaths } from './generated/openapi.js'

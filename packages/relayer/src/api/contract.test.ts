@@ -1,17 +1,22 @@
 // Contract tests: every route's answers, success and error, validate against the schemas of the
 // OpenAPI document the API serves, with a JSON Schema 2020-12 validator (OpenAPI 3.1's dialect).
 import { MessageStatus } from '@ferry/protocol'
+import { testValidatorKeys } from '@ferry/testkit'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { listen } from '../service/listen.js'
 import { A, ackOf, createTestApi, get, sent, type TestApi, waitFor, word } from './test/fixtures.js'
 import { readEvents } from './test/readEvents.js'
+import { serveTestValidators, type TestValidators } from './test/serveTestValidators.js'
 
 let api: TestApi
 // biome-ignore lint/suspicious/noExplicitAny: the document is JSON read back from the API
 let doc: any
 let ajv: Ajv2020
+let validators: TestValidators
+/** The messages of origin A by leaf index, which the validators sign. */
+const leaves: `0x${string}`[] = []
 const exercised = new Set<string>()
 
 const pointer = (...parts: string[]) =>
@@ -38,7 +43,14 @@ function expectDocumented(
 }
 
 beforeAll(async () => {
-  api = await createTestApi()
+  validators = await serveTestValidators({
+    keys: testValidatorKeys(A, 2),
+    origin: A,
+    originEndpoint: word(A, 'e'),
+    leaves: () => leaves,
+    signedCount: () => 1,
+  })
+  api = await createTestApi({ validators: new Map([[A, { urls: validators.urls, threshold: 2 }]]) })
   const response = await get(api.app, '/v1/openapi.json')
   expect(response.status).toBe(200)
   doc = response.body
@@ -48,6 +60,7 @@ beforeAll(async () => {
 
   const original = sent({ nonce: 1n, leafIndex: 0, flags: 2, ackGasLimit: 10_000 })
   const pending = sent({ nonce: 2n, leafIndex: 1 })
+  leaves.push(original.id, pending.id)
   await api.store.insertMessages([original, pending])
   await api.store.finalizeMessages(A, 10n, new Date())
   await api.store.saveSignedCheckpoint({
@@ -82,6 +95,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => {
   await api.close()
+  await validators.close()
 })
 
 describe('the OpenAPI document', () => {
@@ -97,6 +111,7 @@ describe('the OpenAPI document', () => {
       '/v1/events',
       '/v1/messages',
       '/v1/messages/{id}',
+      '/v1/messages/{id}/proof',
       '/v1/validators',
     ])
   })
@@ -120,6 +135,12 @@ describe('every answer matches the document', () => {
       404,
       (await get(api.app, `/v1/messages/${word(9)}`)).body,
     )
+    const [signed, unsigned] = leaves
+    const proof = (id: string) => get(api.app, `/v1/messages/${id}/proof`)
+    expectDocumented('get', '/v1/messages/{id}/proof', 200, (await proof(signed!)).body)
+    expectDocumented('get', '/v1/messages/{id}/proof', 409, (await proof(unsigned!)).body)
+    expectDocumented('get', '/v1/messages/{id}/proof', 404, (await proof(word(9))).body)
+    expectDocumented('get', '/v1/messages/{id}/proof', 400, (await proof('0x1')).body)
   })
 
   test('channels', async () => {

@@ -11,6 +11,7 @@ export type ApiErrorCode =
   | 'rate_limited'
   | 'too_many_streams'
   | 'not_ready'
+  | 'not_provable'
   | 'internal'
 
 /**
@@ -24,7 +25,7 @@ export type ApiErrorCode =
  */
 export class ApiError extends BaseError {
   override name = 'ApiError' as const
-  readonly status: 400 | 404 | 405 | 413 | 429 | 503
+  readonly status: 400 | 404 | 405 | 409 | 413 | 429 | 503
   readonly code: ApiErrorCode
   readonly body: { error: { code: ApiErrorCode; message: string; details?: unknown } }
   readonly headers: Record<string, string>

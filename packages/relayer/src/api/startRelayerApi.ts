@@ -10,6 +10,7 @@ import {
   type MonitoredChain,
 } from './monitor/createChainMonitor.js'
 import { createValidatorProbe, type ProbedValidators } from './monitor/createValidatorProbe.js'
+import { createProofSource } from './proofs/createProofSource.js'
 import type { ApiApp, RateLimitOptions, RelayerApiOptions } from './types.js'
 
 /** Per-client limits when none are given (`relayer.api.rateLimit`'s defaults). */
@@ -96,6 +97,12 @@ export async function startRelayerApi({
       metrics,
       chains: monitor,
       validators: createValidatorProbe({ validators }),
+      proofs: createProofSource({
+        store,
+        endpoints: new Map(chains.map(({ adapter }) => [adapter.domain, adapter.endpoint])),
+        validators,
+        logger,
+      }),
       logger,
       shutdown: shutdown.signal,
     },

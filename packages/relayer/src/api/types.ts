@@ -6,6 +6,7 @@ import type { RelayerMetrics } from '../metrics/createRelayerMetrics.js'
 import type { RelayerStore } from '../store/types.js'
 import type { ChainMonitor } from './monitor/createChainMonitor.js'
 import type { ValidatorProbe } from './monitor/createValidatorProbe.js'
+import type { ProofSource } from './proofs/createProofSource.js'
 
 /** What the API reads from: the relayer's store and bus, and monitors of its chains and validators. */
 export type RelayerApiDeps = {
@@ -14,6 +15,8 @@ export type RelayerApiDeps = {
   metrics: RelayerMetrics
   chains: ChainMonitor
   validators: ValidatorProbe
+  /** Proofs for `GET /v1/messages/{id}/proof` (self-relay). */
+  proofs: ProofSource
   logger?: Logger | undefined
   /** Aborted when the server shuts down: open SSE streams end. */
   shutdown?: AbortSignal | undefined

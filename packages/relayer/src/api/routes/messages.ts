@@ -9,6 +9,7 @@ import {
   MessageDetail,
   MessageIdParams,
   MessagePage,
+  MessageProof,
 } from '../schemas/messages.js'
 import { errorResponses } from '../schemas/responses.js'
 import type { ApiApp, RelayerApiDeps } from '../types.js'
@@ -45,15 +46,32 @@ const getRoute = createRoute({
   },
 })
 
+const proofRoute = createRoute({
+  method: 'get',
+  path: '/v1/messages/{id}/proof',
+  tags: ['messages'],
+  summary: 'A proof to deliver the message yourself',
+  description:
+    'The encoded message, its leaf index and a checkpoint signed by a threshold of the origin’s validators (each signature checked, its root checked against the indexed tree), with the proof bytes: call `deliver(encoded, proof)` on the destination endpoint. 409 `not_provable` while it cannot be proven: `details.reason` is `waiting_finality` or `waiting_signatures` (with `Retry-After`), `orphaned` or `no_validators`.',
+  request: { params: MessageIdParams },
+  responses: {
+    200: {
+      description: 'The proof.',
+      content: { 'application/json': { schema: MessageProof } },
+    },
+    ...errorResponses(400, 404, 409),
+  },
+})
+
 /**
- * `GET /v1/messages` and `GET /v1/messages/{id}`.
+ * `GET /v1/messages`, `GET /v1/messages/{id}` and `GET /v1/messages/{id}/proof`.
  *
  * @example
  * ```ts
  * registerMessageRoutes(app, deps)
  * ```
  */
-export function registerMessageRoutes(app: ApiApp, { store }: RelayerApiDeps): void {
+export function registerMessageRoutes(app: ApiApp, { store, proofs }: RelayerApiDeps): void {
   app.openapi(listRoute, async (c) => {
     const query = c.req.valid('query')
     const limit = query.limit ?? LIMIT_DEFAULT
@@ -95,5 +113,41 @@ export function registerMessageRoutes(app: ApiApp, { store }: RelayerApiDeps): v
       store.getAcksOf(id),
     ])
     return c.json(toMessageDetail({ message, attempts, signers, acks }), 200)
+  })
+
+  app.openapi(proofRoute, async (c) => {
+    const { id } = c.req.valid('param')
+    const message = await store.getMessage(id)
+    if (!message)
+      throw new ApiError({ status: 404, code: 'not_found', message: `No message ${id}.` })
+    const result = await proofs.prove(message, c.req.raw.signal)
+    if (result.type !== 'ready')
+      throw new ApiError({
+        status: 409,
+        code: 'not_provable',
+        message: `Message ${id} cannot be proven yet: ${result.detail}.`,
+        details: { reason: result.reason, detail: result.detail },
+        headers: result.type === 'waiting' ? { 'Retry-After': '2' } : undefined,
+      })
+    const { checkpoint, signatures, signers, proof } = result
+    return c.json(
+      {
+        id: message.id,
+        origin: message.origin,
+        destination: message.destination,
+        leafIndex: message.leafIndex,
+        encoded: message.encoded,
+        checkpoint: {
+          origin: checkpoint.origin,
+          originEndpoint: checkpoint.originEndpoint.toLowerCase(),
+          root: checkpoint.root.toLowerCase(),
+          index: checkpoint.index,
+        },
+        signers: signers.map((signer) => signer.toLowerCase()),
+        signatures: signatures.map((signature) => signature.toLowerCase()),
+        proof: proof.toLowerCase(),
+      },
+      200,
+    )
   })
 }

@@ -140,3 +140,31 @@ export const MessageDetail = MessageSummary.extend({
     .nullable()
     .openapi({ description: 'For an ack: the message it acknowledges and how that ended.' }),
 }).openapi('MessageDetail')
+
+/** `GET /v1/messages/{id}/proof`: what `deliver(message, proof)` needs (PROTOCOL §6, §7). */
+export const MessageProof = z
+  .object({
+    id: Hex32,
+    origin: Domain,
+    destination: Domain,
+    leafIndex: z.number().int().min(0),
+    encoded: HexString.openapi({
+      description: "The message, as sent: `deliver`'s first argument.",
+    }),
+    checkpoint: z
+      .object({
+        origin: Domain,
+        originEndpoint: Hex32,
+        root: Hex32,
+        index: z.number().int().min(0),
+      })
+      .openapi({ description: 'The signed checkpoint the proof is against (PROTOCOL §5).' }),
+    signers: z
+      .array(z.string())
+      .openapi({ description: 'The validators whose signatures the proof carries, ascending.' }),
+    signatures: z.array(HexString).openapi({
+      description: 'A threshold of signatures over the checkpoint, sorted by signer.',
+    }),
+    proof: HexString.openapi({ description: "`deliver`'s second argument (PROTOCOL §6)." }),
+  })
+  .openapi('MessageProof')

@@ -3,6 +3,7 @@ import { ErrorBody } from './common.js'
 const DESCRIPTIONS = {
   400: 'Invalid parameter or cursor.',
   404: 'Not found.',
+  409: 'Not possible in its current state; `details.reason` says why (and `Retry-After` when waiting can help).',
   413: 'Request body too large.',
   429: 'Rate limited; see `Retry-After`.',
   503: 'Not available now.',

@@ -23,6 +23,7 @@ import {
   type MonitoredChain,
 } from '../monitor/createChainMonitor.js'
 import { createValidatorProbe, type ProbedValidators } from '../monitor/createValidatorProbe.js'
+import { createProofSource } from '../proofs/createProofSource.js'
 import type { ApiApp, RelayerApiOptions } from '../types.js'
 
 export const A = 31337
@@ -173,6 +174,11 @@ export async function createTestApi(
       metrics,
       chains: monitor,
       validators: createValidatorProbe({ validators: options.validators ?? new Map() }),
+      proofs: createProofSource({
+        store,
+        endpoints: new Map(chains.map((chain) => [chain.domain, chain.endpoint])),
+        validators: options.validators ?? new Map(),
+      }),
       shutdown: shutdown.signal,
     },
     { rateLimit: { requestsPerSecond: 10_000, burst: 10_000 }, ...options },

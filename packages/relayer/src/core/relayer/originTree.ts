@@ -37,6 +37,10 @@ export function createOriginTree(store: RelayerStore, origin: number) {
     rootAt(count: number): Hex | undefined {
       return count <= tree.count ? tree.root(count) : undefined
     },
+    /** The leaf at `index`; the tree must hold it. */
+    leafAt(index: number): Hex {
+      return tree.getProof(index, index + 1).leaf
+    },
     getBranch(leafIndex: number, count: number): Hex[] {
       return tree.getProof(leafIndex, count).branch
     },

@@ -1,0 +1,99 @@
+import { decodeMessage, type MessageStatus } from '@ferry/protocol'
+import type { Hex } from 'viem'
+import { callApi } from '../api/callApi.js'
+import type { FerryClient } from '../client/createFerryClient.js'
+import type { ApiRequestError } from '../errors/ApiRequestError.js'
+import { findSentMessage } from './findSentMessage.js'
+import { getSignedIndex } from './getSignedIndex.js'
+import { type ApiMessageDetail, type MessageState, toMessageState } from './toMessageState.js'
+
+export type GetMessageParameters = {
+  /** The message id (`keccak256` of the encoded message). */
+  id: Hex
+  /** Its origin chain (name or domain), when known: saves a search of every chain. */
+  origin?: number | string | undefined
+  signal?: AbortSignal | undefined
+}
+
+export type GetMessageReturnType = MessageState
+
+export type GetMessageErrorType = ApiRequestError | Error
+
+/**
+ * Where a message is, as one `MessageState` for its user, telling "not yet" (`pending_finality`,
+ * `waiting_signatures`, `underpaid`, `in_flight`) from "never" (`not_found`, `orphaned`) and from
+ * done (`executed`, `failed`, `timed_out`, `retries_exhausted`), with a `recovery` hint where
+ * acting helps. Built from the chains, which are the truth (the origin's `MessageSent`, the
+ * destination's `messageStatus`), and, when the client has an `apiUrl`, the relayer API, which
+ * says why a message waits. Without an API (or when it is down) it works from the chains and the
+ * origin's validators alone: the message is then found by scanning the origin's `MessageSent`
+ * events (`findSentMessage`).
+ *
+ * @example
+ * const state = await getMessage(client, { id })
+ * if (state.type === 'underpaid' && state.recovery?.action === 'relayMessage') await relayMessage(client, { id })
+ * if (state.type === 'executed') console.log(state.result)
+ */
+export async function getMessage(
+  client: FerryClient,
+  { id, origin, signal }: GetMessageParameters,
+): Promise<GetMessageReturnType> {
+  const detail = await readDetail(client, id, signal)
+  let sent:
+    | {
+        origin: number
+        destination: number
+        deadline: bigint
+        gasLimit: number
+        encoded: Hex
+        leafIndex: number
+      }
+    | undefined
+  if (detail) {
+    // CAST: the API's `encoded` is the message's hex, as emitted
+    const message = decodeMessage(detail.encoded as Hex)
+    sent = { ...message, encoded: detail.encoded as Hex, leafIndex: detail.leafIndex }
+  } else {
+    const found = await findSentMessage(client, { id, origin, signal })
+    if (found)
+      sent = {
+        ...found.event.message,
+        encoded: found.event.encoded,
+        leafIndex: found.event.leafIndex,
+      }
+  }
+  if (!sent) return toMessageState({ id, sent, status: undefined, now: nowSeconds() })
+  const destination = client.chains.find((chain) => chain.domain === sent.destination)
+  const status: MessageStatus | undefined = destination
+    ? await client.reader(destination).getMessageStatus(sent.encoded, signal)
+    : undefined
+  const signatures =
+    detail || client.validators[sent.origin] === undefined
+      ? undefined
+      : {
+          signedIndex: await getSignedIndex(client, { origin: sent.origin, signal }),
+          leafIndex: sent.leafIndex,
+        }
+  return toMessageState({ id, sent, status, detail, signatures, now: nowSeconds() })
+}
+
+/** The API's detail of `id`; undefined without an API, when it does not know it, or when it is down. */
+async function readDetail(
+  client: FerryClient,
+  id: Hex,
+  signal: AbortSignal | undefined,
+): Promise<ApiMessageDetail | undefined> {
+  if (client.apiUrl === undefined) return undefined
+  try {
+    const answer = await callApi(client, '/v1/messages/{id}', { path: { id }, signal })
+    return answer.ok ? answer.data : undefined
+  } catch (error) {
+    if (signal?.aborted) throw error
+    // The API is the why, never the truth: when it is down the chains still answer.
+    return undefined
+  }
+}
+
+function nowSeconds(): bigint {
+  return BigInt(Math.floor(Date.now() / 1000))
+}

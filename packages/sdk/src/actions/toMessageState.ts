@@ -1,0 +1,166 @@
+import { MessageStatus } from '@ferry/protocol'
+import type { Hex } from 'viem'
+import type { ApiResponse } from '../api/callApi.js'
+import type { RecoveryHint } from '../errors/FerryError.js'
+
+/** The relayer API's view of one message (`GET /v1/messages/{id}`). */
+export type ApiMessageDetail = ApiResponse<'/v1/messages/{id}'>
+
+/** What every state carries: the message and its route, and what can be done about it. */
+type MessageStateBase = {
+  id: Hex
+  /** Origin domain. */
+  origin: number
+  /** Destination domain. */
+  destination: number
+  /** What the caller can do now, when something helps more than waiting. */
+  recovery?: RecoveryHint | undefined
+}
+
+/**
+ * Where one message is, for its user: one state, telling "not yet" from "never".
+ * - `not_found`: no chain of the client (nor the API) knows it: a wrong id, or not sent yet;
+ * - `pending_finality`: sent; its origin block is not final (validators sign final blocks only);
+ * - `waiting_signatures`: final; a threshold of validators has not signed a checkpoint covering it;
+ * - `underpaid`: the relayer will not deliver it for its fee; `missing` more would do, when known;
+ * - `in_flight`: provable; a delivery is due or under way (`reason` says what the relayer is at);
+ * - `executed`: delivered, its handler returned `result` (final);
+ * - `failed`: delivered, its handler reverted with `result`; `retryable` while its deadline has
+ *   not passed (anyone may `retryMessage` it, with more gas);
+ * - `timed_out`: its deadline passed before it executed (final);
+ * - `retries_exhausted`: failed, and the relayer gave up retrying: retry it yourself;
+ * - `orphaned`: a reorg removed the block it was sent in: it was never sent, send it again;
+ * - `unknown`: the relayer gave a reason this SDK does not know (a newer relayer): see `reason`.
+ */
+export type MessageState =
+  | { type: 'not_found'; id: Hex; recovery?: undefined }
+  | (MessageStateBase & { type: 'pending_finality' })
+  | (MessageStateBase & { type: 'waiting_signatures'; detail?: string | undefined })
+  | (MessageStateBase & { type: 'underpaid'; missing: bigint | undefined })
+  | (MessageStateBase & { type: 'in_flight'; reason: string | undefined })
+  | (MessageStateBase & { type: 'executed'; result: Hex | undefined })
+  | (MessageStateBase & {
+      type: 'failed'
+      /** Why, as the relayer or the destination reported it (a `failureReasons` name, or a relayer reason code). */
+      reason: string | undefined
+      result: Hex | undefined
+      retryable: boolean
+    })
+  | (MessageStateBase & { type: 'timed_out'; result: Hex | undefined })
+  | (MessageStateBase & { type: 'retries_exhausted'; result: Hex | undefined })
+  | (MessageStateBase & { type: 'orphaned' })
+  | (MessageStateBase & { type: 'unknown'; reason: string; detail: string | undefined })
+
+/** A `MessageState`'s `type`. */
+export type MessageStateType = MessageState['type']
+
+export type ToMessageStateParameters = {
+  id: Hex
+  /** From the chains: the message's route, its deadline and gas limit; undefined when not found. */
+  sent: { origin: number; destination: number; deadline: bigint; gasLimit: number } | undefined
+  /** `messageStatus` on the destination (the truth); undefined when not read. */
+  status: MessageStatus | undefined
+  /** The relayer API's detail, when there is an API and it knows the message. */
+  detail?: ApiMessageDetail | undefined
+  /**
+   * Without an API: the highest leaf a threshold of the origin's validators has signed, and the
+   * message's leaf; undefined when the client has no validators for the origin.
+   */
+  signatures?: { signedIndex: number | undefined; leafIndex: number } | undefined
+  /** Unix seconds, to judge a deadline. */
+  now: bigint
+}
+
+const WAITING_REASONS = new Set([
+  'indexed',
+  'waiting_finality',
+  'waiting_signatures',
+  'waiting_channel_order',
+  'gas_estimate_reverted',
+  'tx_reverted',
+  'rpc_error',
+  'nonce_conflict',
+  'gas_price_above_cap',
+  'internal_error',
+  'submitting',
+  'resumed_after_restart',
+  'fee_added',
+  'retry_scheduled',
+  'retried',
+  'delivered',
+  'delivered_by_other',
+])
+
+/**
+ * Maps what the chains say (the truth: sent or not, the destination's status) and what the
+ * relayer API says (the why: stage, reason, detail) to one `MessageState`. The destination's
+ * status always wins: a relayer that lags cannot make a delivered message look pending. Pure:
+ * `getMessage` gathers its inputs.
+ *
+ * @example
+ * const state = toMessageState({ id, sent, status: MessageStatus.None, detail, now: 1_700_000_000n })
+ */
+export function toMessageState({
+  id,
+  sent,
+  status,
+  detail,
+  signatures,
+  now,
+}: ToMessageStateParameters): MessageState {
+  if (!sent) return { type: 'not_found', id }
+  const base = { id, origin: sent.origin, destination: sent.destination }
+  const result = (detail?.result ?? undefined) as Hex | undefined // CAST: the API's hex strings
+  const deadlinePassed = sent.deadline !== 0n && now > sent.deadline
+  if (status === MessageStatus.Executed) return { ...base, type: 'executed', result }
+  if (status === MessageStatus.TimedOut) return { ...base, type: 'timed_out', result }
+  if (status === MessageStatus.Failed) {
+    if (deadlinePassed)
+      return {
+        ...base,
+        type: 'failed',
+        reason: detail?.reason,
+        result,
+        retryable: false,
+        recovery: { action: 'timeoutMessage' },
+      }
+    const recovery: RecoveryHint = { action: 'retryMessage', gasLimit: sent.gasLimit * 2 }
+    if (detail?.reason === 'retries_exhausted')
+      return { ...base, type: 'retries_exhausted', result, recovery }
+    return { ...base, type: 'failed', reason: detail?.reason, result, retryable: true, recovery }
+  }
+  // Not delivered: the relayer says why, or the validators say how far they have signed.
+  if (detail) {
+    const { stage, reason } = detail
+    const why = detail.lifecycle.attempts.at(-1)?.detail ?? undefined
+    if (stage === 'orphaned' || reason === 'orphaned') return { ...base, type: 'orphaned' }
+    if (stage === 'pending' || reason === 'waiting_finality')
+      return { ...base, type: 'pending_finality', recovery: { action: 'wait', until: 'final' } }
+    if (reason === 'waiting_signatures')
+      return {
+        ...base,
+        type: 'waiting_signatures',
+        detail: why,
+        recovery: { action: 'wait', until: 'signed' },
+      }
+    if (reason === 'underpaid')
+      return {
+        ...base,
+        type: 'underpaid',
+        missing: undefined,
+        recovery: { action: 'relayMessage' },
+      }
+    if (reason === 'retries_exhausted')
+      return { ...base, type: 'retries_exhausted', result, recovery: { action: 'relayMessage' } }
+    if (WAITING_REASONS.has(reason)) return { ...base, type: 'in_flight', reason }
+    return { ...base, type: 'unknown', reason, detail: why }
+  }
+  if (
+    signatures &&
+    (signatures.signedIndex === undefined || signatures.signedIndex < signatures.leafIndex)
+  )
+    return { ...base, type: 'waiting_signatures', recovery: { action: 'wait', until: 'signed' } }
+  // Provable (or no validators to ask) and not delivered: with no relayer to say it is on it,
+  // delivering it yourself is what helps.
+  return { ...base, type: 'in_flight', reason: undefined, recovery: { action: 'relayMessage' } }
+}
