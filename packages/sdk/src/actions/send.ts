@@ -23,11 +23,15 @@ import { toRecipientBytes32 } from './internal/toRecipientBytes32.js'
 import { writeEvmEndpoint } from './internal/writeEvmEndpoint.js'
 import { quote } from './quote.js'
 
-/** The client's chain named `ref` (by name or domain). */
-export type ChainOf<chains extends readonly FerryChain[], ref extends ChainRef<chains>> = Extract<
-  chains[number],
-  { name: ref } | { domain: ref }
->
+/**
+ * The client's chain named `ref` (by name or domain); any of its chains when their names are
+ * not literal types (chains built by a function typed `FerryChain`).
+ */
+export type ChainOf<chains extends readonly FerryChain[], ref extends ChainRef<chains>> = [
+  Extract<chains[number], { name: ref } | { domain: ref }>,
+] extends [never]
+  ? chains[number]
+  : Extract<chains[number], { name: ref } | { domain: ref }>
 
 /**
  * A recipient on `chain`: on EVM a `0x` address (20 bytes) or 32-byte hex; on CosmWasm a

@@ -1,4 +1,3 @@
-import { fromBech32 } from '@cosmjs/encoding'
 import { bech32ToBytes32, evmAddressToBytes32 } from '@ferry/protocol'
 import { type Hex, isAddress, isHex } from 'viem'
 import type { FerryChain } from '../../client/defineFerryChain.js'
@@ -38,7 +37,9 @@ export function toRecipientBytes32(destination: FerryChain, recipient: string): 
   const expected = `a bech32 address with prefix "${destination.bech32Prefix}", or 32-byte hex`
   if (isBytes32) return recipient.toLowerCase() as Hex // CAST: checked to be 32-byte hex above.
   try {
-    if (fromBech32(recipient).prefix !== destination.bech32Prefix) throw invalid(expected)
+    // bech32's prefix is everything before the last `1` (BIP-173); the protocol checks the rest.
+    if (recipient.slice(0, recipient.lastIndexOf('1')) !== destination.bech32Prefix)
+      throw invalid(expected)
     return bech32ToBytes32(recipient)
   } catch (error) {
     if (error instanceof InvalidRecipientError) throw error
