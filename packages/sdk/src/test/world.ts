@@ -45,18 +45,21 @@ export async function startWorld() {
   })
   if (w.node.type !== 'embedded') throw new Error('the world runs an embedded CosmWasm chain')
   const embedded = w.node.chain
-  const evmChain = (chain: EvmTestChain): FerryEvmChain =>
-    defineFerryChain({
-      kind: 'evm',
-      name: chain.name,
-      domain: chain.domain,
-      endpoint: chain.endpoint,
-      publicClient: chain.client,
-      walletClient: chain.wallet,
-    })
+  // Typed `FerryEvmChain` with its literal name: the viem clients' own types cannot be named here.
+  const evmChain = <name extends string>(
+    chain: EvmTestChain,
+    name: name,
+  ): FerryEvmChain & { name: name } => ({
+    kind: 'evm',
+    name,
+    domain: chain.domain,
+    endpoint: chain.endpoint,
+    publicClient: chain.client,
+    walletClient: chain.wallet,
+  })
   const chains = [
-    evmChain(a),
-    evmChain(b),
+    evmChain(a, 'evm-a'),
+    evmChain(b, 'evm-b'),
     defineFerryChain({
       kind: 'cosmwasm',
       name: 'wasm',
