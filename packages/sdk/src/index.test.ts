@@ -4,20 +4,30 @@ import { expect, test } from 'vitest'
 // An accidental change to the public API (a rename, a lost export) fails here. Update the
 // snapshot only for a deliberate change, with a changeset. The protocol codec is re-exported
 // whole (its names are pinned by the protocol's own snapshot); the sdk's own names follow.
-test('exports of @ferry/sdk: the protocol codec, whole, and the chain readers', async () => {
+test('exports of @ferry/sdk: the protocol codec, whole, the chain readers and the actions', async () => {
   const sdk = await import('./index.js')
   const names = Object.keys(sdk)
   expect(names).toEqual(expect.arrayContaining(Object.keys(protocol)))
   expect(names.filter((name) => !(name in protocol)).sort()).toMatchInlineSnapshot(`
     [
       "ChainIdMismatchError",
+      "DeadlineNotPassedError",
       "EndpointReadRevertedError",
+      "EndpointRevertedError",
       "EvmChainConfigError",
       "FerryError",
+      "GasLimitTooLowError",
       "IncompleteEventsError",
+      "InvalidRecipientError",
+      "MaxFeeExceededError",
+      "MessageNotFoundError",
+      "MissingSignerError",
       "RpcError",
+      "TransactionNotFoundError",
+      "TransactionRevertedError",
       "UnknownChainError",
       "abortable",
+      "addFee",
       "callRpc",
       "createCosmWasmChainReader",
       "createCosmWasmEmbeddedSource",
@@ -26,7 +36,12 @@ test('exports of @ferry/sdk: the protocol codec, whole, and the chain readers', 
       "createFerryClient",
       "defineFerryChain",
       "failoverTransport",
+      "getMessagesFromTransaction",
       "isRevert",
+      "quote",
+      "retryMessage",
+      "send",
+      "timeoutMessage",
       "toMessageStatus",
       "toRpcError",
       "unwrapRpcError",
