@@ -4,7 +4,7 @@ import { expect, test } from 'vitest'
 // An accidental change to the public API (a rename, a lost export) fails here. Update the
 // snapshot only for a deliberate change, with a changeset. The protocol codec is re-exported
 // whole (its names are pinned by the protocol's own snapshot); the sdk's own names follow.
-test('exports of @ferry/sdk: the protocol codec, whole, and the chain readers', async () => {
+test('exports of @ferry/sdk: the protocol codec, whole, the chain readers and the actions', async () => {
   const sdk = await import('./index.js')
   const names = Object.keys(sdk)
   expect(names).toEqual(expect.arrayContaining(Object.keys(protocol)))
@@ -12,13 +12,23 @@ test('exports of @ferry/sdk: the protocol codec, whole, and the chain readers', 
     [
       "ApiRequestError",
       "ChainIdMismatchError",
+      "DeadlineNotPassedError",
       "EndpointReadRevertedError",
+      "EndpointRevertedError",
       "EvmChainConfigError",
       "FerryError",
+      "GasLimitTooLowError",
       "IncompleteEventsError",
+      "InvalidRecipientError",
+      "MaxFeeExceededError",
+      "MessageNotFoundError",
+      "MissingSignerError",
       "RpcError",
+      "TransactionNotFoundError",
+      "TransactionRevertedError",
       "UnknownChainError",
       "abortable",
+      "addFee",
       "callApi",
       "callRpc",
       "createCosmWasmChainReader",
@@ -30,8 +40,13 @@ test('exports of @ferry/sdk: the protocol codec, whole, and the chain readers', 
       "failoverTransport",
       "findSentMessage",
       "getMessage",
+      "getMessagesFromTransaction",
       "getSignedIndex",
       "isRevert",
+      "quote",
+      "retryMessage",
+      "send",
+      "timeoutMessage",
       "toMessageState",
       "toMessageStatus",
       "toRpcError",

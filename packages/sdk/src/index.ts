@@ -1,8 +1,16 @@
-// Entry point of `@ferry/sdk`. The dApp SDK's actions come here (send, quote, track, recover);
+// Entry point of `@ferry/sdk`: the dApp SDK's actions (send, quote, find and recover messages);
 // it carries the protocol codec, re-exported from `@ferry/protocol`, so that a dApp needs one
 // import, and the chain readers: each chain's Ferry endpoint read without a key.
 
 export * from '@ferry/protocol'
+// Actions: send, quote, find and recover messages
+export {
+  type AddFeeAmount,
+  type AddFeeErrorType,
+  type AddFeeParameters,
+  type AddFeeReturnType,
+  addFee,
+} from './actions/addFee.js'
 // Tracking
 export {
   type FindSentMessageParameters,
@@ -15,7 +23,42 @@ export {
   type GetMessageReturnType,
   getMessage,
 } from './actions/getMessage.js'
+export {
+  type GetMessagesFromTransactionErrorType,
+  type GetMessagesFromTransactionParameters,
+  type GetMessagesFromTransactionReturnType,
+  getMessagesFromTransaction,
+  type SentMessage,
+} from './actions/getMessagesFromTransaction.js'
 export { type GetSignedIndexParameters, getSignedIndex } from './actions/getSignedIndex.js'
+export type { MessageInput } from './actions/internal/toEncodedMessage.js'
+export {
+  type QuoteBreakdown,
+  type QuoteErrorType,
+  type QuoteParameters,
+  type QuoteReturnType,
+  quote,
+} from './actions/quote.js'
+export {
+  type RetryMessageErrorType,
+  type RetryMessageParameters,
+  type RetryMessageReturnType,
+  retryMessage,
+} from './actions/retryMessage.js'
+export {
+  type RecipientOf,
+  type SendErrorType,
+  type SendParameters,
+  type SendReturnType,
+  send,
+  type TransactionHashOf,
+} from './actions/send.js'
+export {
+  type TimeoutMessageErrorType,
+  type TimeoutMessageParameters,
+  type TimeoutMessageReturnType,
+  timeoutMessage,
+} from './actions/timeoutMessage.js'
 export {
   type ApiMessageDetail,
   type MessageState,
@@ -84,6 +127,7 @@ export type {
 export { unwrapRpcError } from './chains/unwrapRpcError.js'
 // Client
 export {
+  type ChainOf,
   type ChainRef,
   type CreateFerryClientParameters,
   createFerryClient,
@@ -98,6 +142,18 @@ export {
 } from './client/defineFerryChain.js'
 // Errors
 export { ApiRequestError } from './errors/ApiRequestError.js'
+export { DeadlineNotPassedError } from './errors/DeadlineNotPassedError.js'
+export {
+  EndpointRevertedError,
+  type EndpointRevertedErrorParameters,
+} from './errors/EndpointRevertedError.js'
 export { FerryError, type FerryErrorParameters, type RecoveryHint } from './errors/FerryError.js'
+export { GasLimitTooLowError } from './errors/GasLimitTooLowError.js'
+export { InvalidRecipientError } from './errors/InvalidRecipientError.js'
+export { MaxFeeExceededError } from './errors/MaxFeeExceededError.js'
+export { MessageNotFoundError } from './errors/MessageNotFoundError.js'
+export { MissingSignerError } from './errors/MissingSignerError.js'
+export { TransactionNotFoundError } from './errors/TransactionNotFoundError.js'
+export { TransactionRevertedError } from './errors/TransactionRevertedError.js'
 export { UnknownChainError } from './errors/UnknownChainError.js'
 export type { components as ApiComponents, paths as ApiPaths } from './generated/openapi.js'

@@ -30,6 +30,16 @@ export type ChainRef<chains extends readonly FerryChain[]> =
   | chains[number]['domain']
 
 /**
+ * The client's chain named `ref` (by name or domain); any of its chains when their names are
+ * not literal types (chains built by a function typed `FerryChain`).
+ */
+export type ChainOf<chains extends readonly FerryChain[], ref extends ChainRef<chains>> = [
+  Extract<chains[number], { name: ref } | { domain: ref }>,
+] extends [never]
+  ? chains[number]
+  : Extract<chains[number], { name: ref } | { domain: ref }>
+
+/**
  * What actions take first: the chains, the optional relayer API and validators, and one keyless
  * reader per chain (built on first use, then kept).
  */
@@ -39,9 +49,7 @@ export type FerryClient<chains extends readonly FerryChain[] = readonly FerryCha
   readonly validators: Readonly<Record<number, readonly string[]>>
   readonly fetch: typeof fetch
   /** The chain named `ref` (name or domain); throws `UnknownChainError`. */
-  chain<ref extends ChainRef<chains>>(
-    ref: ref,
-  ): Extract<chains[number], { name: ref } | { domain: ref }>
+  chain<ref extends ChainRef<chains>>(ref: ref): ChainOf<chains, ref>
   /** The keyless reader of `chain` (one per chain, made on first use). */
   reader<chain extends FerryChain>(
     chain: chain,
@@ -76,7 +84,7 @@ export function createFerryClient<const chains extends readonly FerryChain[]>({
       const found = chains.find((chain) => chain.name === ref || chain.domain === ref)
       if (!found) throw new UnknownChainError({ chain: ref, known: known() })
       // CAST: `found` matched `ref` by name or domain, which is what the return type extracts.
-      return found as Extract<chains[number], { name: typeof ref } | { domain: typeof ref }>
+      return found as ChainOf<chains, typeof ref>
     },
     reader<chain extends FerryChain>(chain: chain) {
       let reader = readers.get(chain)

@@ -3,7 +3,8 @@ import { BaseError, type BaseErrorParameters } from '@ferry/protocol'
 /**
  * What a caller can do about an error, as data an app can turn into a button: top the message's
  * fee up by `amount` (`addFee`), retry it with more gas (`retryMessage`), time it out
- * (`timeoutMessage`), deliver it yourself (`relayMessage`), or wait.
+ * (`timeoutMessage`), deliver it yourself (`relayMessage`), send again paying at least `fee`
+ * (`payMore`: raise `maxFee` or `value`), or wait.
  *
  * @example
  * if (error.recovery?.action === 'addFee') await addFee(client, { id, amount: error.recovery.amount })
@@ -13,6 +14,7 @@ export type RecoveryHint =
   | { action: 'retryMessage'; gasLimit: number }
   | { action: 'timeoutMessage' }
   | { action: 'relayMessage' }
+  | { action: 'payMore'; fee: bigint }
   | { action: 'wait'; until: string }
 
 export type FerryErrorParameters = BaseErrorParameters & {

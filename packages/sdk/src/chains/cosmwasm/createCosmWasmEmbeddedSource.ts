@@ -51,6 +51,28 @@ export function createCosmWasmEmbeddedSource({
         return [{ height: BigInt(height), blockHash, transactionHash, events }]
       })
     },
+    async getTransaction(hash, signal) {
+      signal?.throwIfAborted()
+      const wanted = hash.toUpperCase()
+      // The block log has no index by hash: walk back from the head through what it keeps.
+      for (let height = chain.latestBlock.height; height >= 1; height--) {
+        let block: ReturnType<EmbeddedChain['getBlock']>
+        try {
+          block = chain.getBlock(height)
+        } catch {
+          return undefined // below what the chain keeps
+        }
+        const transaction = block?.transactions.find((tx) => tx.hash.toUpperCase() === wanted)
+        if (block !== undefined && transaction !== undefined)
+          return {
+            height: BigInt(height),
+            blockHash: block.hash,
+            transactionHash: transaction.hash,
+            events: transaction.events,
+          }
+      }
+      return undefined
+    },
     reader(height) {
       if (height === undefined) return latest
       return {

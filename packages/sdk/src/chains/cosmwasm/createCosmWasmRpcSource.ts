@@ -1,4 +1,4 @@
-import { fromUtf8, toHex, toUtf8 } from '@cosmjs/encoding'
+import { fromHex, fromUtf8, toHex, toUtf8 } from '@cosmjs/encoding'
 import { QueryClient } from '@cosmjs/stargate'
 import {
   Comet1Client,
@@ -210,6 +210,30 @@ export function createCosmWasmRpcSource({
               events: tx.result.events,
             }),
           )
+        },
+        signal,
+      ),
+    getTransaction: (hash, signal) =>
+      request(
+        'getTransaction',
+        async (connection) => {
+          let tx: Awaited<ReturnType<CometClient['tx']>>
+          try {
+            tx = await connection.comet.tx({ hash: fromHex(hash) })
+          } catch (error) {
+            // CometBFT answers an unknown hash with an internal JSON-RPC error whose only mark is
+            // its text ("tx (…) not found"); a node that cannot be reached fails otherwise, and
+            // moves on to the next URL.
+            if (error instanceof Error && /not found/i.test(error.message)) return undefined
+            throw error
+          }
+          // A failed transaction is returned too: its events are empty, as its effects are.
+          return {
+            height: BigInt(tx.height),
+            blockHash: (await blockHash(connection, tx.height)) ?? '',
+            transactionHash: hashOf(tx.hash),
+            events: tx.result.events,
+          }
         },
         signal,
       ),

@@ -24,6 +24,11 @@ export type CosmWasmReadSource = {
     signal?: AbortSignal,
   ): Promise<SourceTransaction[]>
   /**
+   * The transaction with hash `hash` (hex, either case) and its events; undefined when the chain
+   * does not know it (not included yet, another chain's, or older than the node keeps).
+   */
+  getTransaction(hash: string, signal?: AbortSignal): Promise<SourceTransaction | undefined>
+  /**
    * An executor for queries against the state after block `height` (the latest when absent).
    * It does not execute: a reader holds no key.
    */
