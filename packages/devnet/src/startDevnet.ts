@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { EmbeddedChain } from '@ferry/cosmwasm-bindings/embedded'
 import { loadConfig, startRelayerService, startValidatorService } from '@ferry/relayer'
+import type { DevnetFile } from '@ferry/sdk'
 import {
   buildWasmd,
   connectChains,
@@ -13,7 +14,7 @@ import {
 import type { Logger } from 'pino'
 import { privateKeyToAddress } from 'viem/accounts'
 import { type DevnetValidator, toDevnetConfig } from './toDevnetConfig.js'
-import { type DevnetFile, toDevnetFile } from './toDevnetFile.js'
+import { toDevnetFile } from './toDevnetFile.js'
 import { type WriteDevnetConfigReturnType, writeDevnetConfig } from './writeDevnetConfig.js'
 
 export type StartDevnetParameters = {

@@ -1,3 +1,4 @@
+import type { DevnetFile } from '@ferry/sdk'
 import {
   TEST_COSMWASM_ACCOUNTS,
   TEST_COSMWASM_BECH32_PREFIX,
@@ -6,48 +7,6 @@ import {
   type TestChain,
 } from '@ferry/testkit'
 import { privateKeyToAddress } from 'viem/accounts'
-
-type DevnetFileCosmWasmChain = {
-  kind: 'cosmwasm'
-  name: string
-  domain: number
-  chainId: string
-  bech32Prefix: string
-  /** The fee denom. */
-  denom: string
-  endpoint: string
-  apps: Record<string, string>
-} & (
-  | {
-      /** The embedded VM, inside the devnet process: reachable only through the relayer's API. */
-      embedded: true
-    }
-  | {
-      /** A wasmd node's CometBFT RPC. */
-      rpcUrl: string
-      embedded?: never
-    }
-)
-
-/** What `.devnet/devnet.json` holds: enough for the SDK, the explorer and scripts to connect. */
-export type DevnetFile = {
-  apiUrl: string
-  chains: (
-    | {
-        kind: 'evm'
-        name: string
-        domain: number
-        chainId: number
-        rpcUrl: string
-        endpoint: string
-        verifier: string
-        apps: Record<string, string>
-      }
-    | DevnetFileCosmWasmChain
-  )[]
-  validators: { origin: number; url: string; address: string }[]
-  relayer: { evmAddress: string; cosmwasmAddress: string }
-}
 
 /**
  * The devnet file's content for the running devnet: each chain and where to reach it (a wasmd

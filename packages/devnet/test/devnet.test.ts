@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadConfig } from '@ferry/relayer'
+import type { DevnetFile } from '@ferry/sdk'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { DevnetFile } from '../src/toDevnetFile.ts'
 import { runDevnetCommand } from './runDevnetCommand.ts'
 
 describe('pnpm devnet', () => {

@@ -11,9 +11,9 @@ import { type CosmWasmExecutor, messageStatus } from '@ferry/cosmwasm-bindings'
 import { testRecipientHandled } from '@ferry/cosmwasm-bindings/testing'
 import { endpointAbi, testRecipientAbi } from '@ferry/evm-contracts'
 import { decodeMessage, MessageStatus } from '@ferry/protocol'
+import type { DevnetFile } from '@ferry/sdk'
 import { createPublicClient, type Hex, hexToString, http } from 'viem'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { DevnetFile } from '../src/toDevnetFile.ts'
 import { runDevnetCommand } from './runDevnetCommand.ts'
 
 /** Processes named `name` whose parent is `parent` (from /proc: `pid (comm) state ppid …`). */

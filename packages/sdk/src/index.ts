@@ -140,6 +140,17 @@ export {
   type FerryCosmWasmChain,
   type FerryEvmChain,
 } from './client/defineFerryChain.js'
+// Devnet
+export {
+  type DevnetChainsParameters,
+  type DevnetChainsReturnType,
+  devnetChains,
+} from './devnet/devnetChains.js'
+export type {
+  DevnetFile,
+  DevnetFileCosmWasmChain,
+  DevnetFileEvmChain,
+} from './devnet/devnetFile.js'
 // Errors
 export { ApiRequestError } from './errors/ApiRequestError.js'
 export { DeadlineNotPassedError } from './errors/DeadlineNotPassedError.js'
@@ -149,6 +160,7 @@ export {
 } from './errors/EndpointRevertedError.js'
 export { FerryError, type FerryErrorParameters, type RecoveryHint } from './errors/FerryError.js'
 export { GasLimitTooLowError } from './errors/GasLimitTooLowError.js'
+export { InvalidDevnetFileError } from './errors/InvalidDevnetFileError.js'
 export { InvalidRecipientError } from './errors/InvalidRecipientError.js'
 export { MaxFeeExceededError } from './errors/MaxFeeExceededError.js'
 export { MessageNotFoundError } from './errors/MessageNotFoundError.js'

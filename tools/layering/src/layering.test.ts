@@ -62,8 +62,19 @@ function violations(): Violation[] {
       else if (layer !== undefined && layer >= own)
         found.push({ rule: 'layer', file, detail: `${from} imports ${target}, not below it` })
     }
-    if (specifier.startsWith('node:') && BROWSER_SAFE.has(from) && runtime)
+    // A browser-safe package may keep a Node-only entry point in `src/node/` (`@ferry/sdk/node`),
+    // which nothing else in it imports.
+    const nodeEntry = /^packages\/[^/]+\/src\/node\//
+    if (specifier.startsWith('node:') && BROWSER_SAFE.has(from) && runtime && !nodeEntry.test(file))
       found.push({ rule: 'browser-safe', file, detail: `imports ${specifier}` })
+    if (
+      BROWSER_SAFE.has(from) &&
+      runtime &&
+      !nodeEntry.test(file) &&
+      /^\.\.?\//.test(specifier) &&
+      nodeEntry.test(join(dirname(file), specifier))
+    )
+      found.push({ rule: 'browser-safe', file, detail: `imports the Node-only ${specifier}` })
     if (/^\.\.?\//.test(specifier) && leavesPackage(file, specifier))
       found.push({
         rule: 'outside',
