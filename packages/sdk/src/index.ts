@@ -10,6 +10,12 @@ export {
   findSentMessage,
 } from './actions/findSentMessage.js'
 export {
+  type GetAckErrorType,
+  type GetAckParameters,
+  type GetAckReturnType,
+  getAck,
+} from './actions/getAck.js'
+export {
   type GetMessageErrorType,
   type GetMessageParameters,
   type GetMessageReturnType,
@@ -23,6 +29,18 @@ export {
   type ToMessageStateParameters,
   toMessageState,
 } from './actions/toMessageState.js'
+export {
+  type WaitForMessageErrorType,
+  type WaitForMessageParameters,
+  type WaitForMessageReturnType,
+  waitForMessage,
+} from './actions/waitForMessage.js'
+export {
+  type WatchMessageErrorType,
+  type WatchMessageParameters,
+  type WatchMessageReturnType,
+  watchMessage,
+} from './actions/watchMessage.js'
 // Relayer API (types generated from spec/api/openapi.json)
 export {
   type ApiErrorBody,
@@ -33,6 +51,12 @@ export {
   type CallApiReturnType,
   callApi,
 } from './api/callApi.js'
+export {
+  type ApiLifecycleEvent,
+  type StreamEventsErrorType,
+  type StreamEventsParameters,
+  streamEvents,
+} from './api/streamEvents.js'
 export { abortable } from './chains/abortable.js'
 export {
   type CosmWasmChainReader,
@@ -99,5 +123,9 @@ export {
 // Errors
 export { ApiRequestError } from './errors/ApiRequestError.js'
 export { FerryError, type FerryErrorParameters, type RecoveryHint } from './errors/FerryError.js'
+export { NoAckRequestedError } from './errors/NoAckRequestedError.js'
 export { UnknownChainError } from './errors/UnknownChainError.js'
+export { WaitTimeoutError } from './errors/WaitTimeoutError.js'
 export type { components as ApiComponents, paths as ApiPaths } from './generated/openapi.js'
+// Server-Sent Events
+export { createSseParser, type SseEvent, type SseParser } from './sse/createSseParser.js'

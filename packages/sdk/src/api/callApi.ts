@@ -59,7 +59,10 @@ export async function callApi<path extends ApiGetPath>(
   const url = `${client.apiUrl}${filled}${search.size > 0 ? `?${search}` : ''}`
   let response: Response
   try {
-    response = await client.fetch(url, { signal: signal ?? null, headers: { accept: 'application/json' } })
+    response = await client.fetch(url, {
+      signal: signal ?? null,
+      headers: { accept: 'application/json' },
+    })
   } catch (error) {
     if (signal?.aborted) throw error
     throw new ApiRequestError({ url, reason: 'unreachable', cause: error })
