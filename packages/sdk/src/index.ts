@@ -23,6 +23,12 @@ export {
 } from './actions/getMessage.js'
 export { type GetSignedIndexParameters, getSignedIndex } from './actions/getSignedIndex.js'
 export {
+  type RelayMessageErrorType,
+  type RelayMessageParameters,
+  type RelayMessageReturnType,
+  relayMessage,
+} from './actions/relayMessage.js'
+export {
   type ApiMessageDetail,
   type MessageState,
   type MessageStateType,
@@ -121,9 +127,13 @@ export {
   type FerryEvmChain,
 } from './client/defineFerryChain.js'
 // Errors
+export { AlreadyDeliveredError } from './errors/AlreadyDeliveredError.js'
 export { ApiRequestError } from './errors/ApiRequestError.js'
 export { FerryError, type FerryErrorParameters, type RecoveryHint } from './errors/FerryError.js'
+export { MessageNotFoundError } from './errors/MessageNotFoundError.js'
 export { NoAckRequestedError } from './errors/NoAckRequestedError.js'
+export { NoSignerError } from './errors/NoSignerError.js'
+export { NotProvableError } from './errors/NotProvableError.js'
 export { UnknownChainError } from './errors/UnknownChainError.js'
 export { WaitTimeoutError } from './errors/WaitTimeoutError.js'
 export type { components as ApiComponents, paths as ApiPaths } from './generated/openapi.js'

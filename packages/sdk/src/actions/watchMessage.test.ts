@@ -1,7 +1,11 @@
 import { encodeMessage, getMessageId, type Message, MessageStatus } from '@ferry/protocol'
 import { expect, test } from 'vitest'
 import type { SentMessageEvent } from '../chains/types.js'
-import { createFerryClient, type FerryChainReader, type FerryClient } from '../client/createFerryClient.js'
+import {
+  createFerryClient,
+  type FerryChainReader,
+  type FerryClient,
+} from '../client/createFerryClient.js'
 import { defineFerryChain } from '../client/defineFerryChain.js'
 import { watchMessage } from './watchMessage.js'
 
