@@ -11,6 +11,7 @@ import {
   bech32ToBytes32,
   createFerryClient,
   evmAddressToBytes32,
+  getAck,
   type MessageState,
   waitForMessage,
   watchMessage,
@@ -158,3 +159,22 @@ async function cuttingProxy(
   const { port } = proxy.address() as AddressInfo // CAST: a TCP server's address
   return { proxy, url: `http://127.0.0.1:${port}`, resumedWith }
 }
+
+test('waitForMessage until acked returns the ack’s state; getAck finds it with and without the API', async () => {
+  const [a, wasm] = [evmChain(devnet, 'evm-a'), wasmChain(devnet)]
+  const id = await sendFromWasm(wasm, {
+    destination: a.domain,
+    // CAST: EVM test recipients are addresses
+    recipient: evmAddressToBytes32(testRecipient(a) as Hex),
+    body: 'ok:acked',
+    ackGasLimit: 300_000,
+  })
+  const acked = await waitForMessage(client(), { id, until: 'acked', timeoutMs: 90_000 })
+  expect(acked).toMatchObject({ type: 'executed', origin: a.domain, destination: wasm.domain })
+  const chainsOnly = createFerryClient({ chains: ferryChains(devnet) })
+  for (const reader of [client(), chainsOnly]) {
+    const ack = await getAck(reader, { id })
+    expect(ack).toMatchObject({ type: 'sent', originalId: id, status: 1 })
+    if (ack.type === 'sent') expect(ack.state.type).toBe('executed')
+  }
+})
