@@ -50,6 +50,12 @@ export type Devnet = {
    * the chains (the nodes' processes included).
    */
   stop(): Promise<void>
+  /**
+   * Stops the relayer, and its API with it (one service, as `ferry relayer start` runs them),
+   * leaving the chains and validators running: what a dApp sees when no relayer serves it.
+   * Once; `stop()` then stops the rest.
+   */
+  stopRelayer(): Promise<void>
 }
 
 /** Validators per origin, and how many must sign a checkpoint. */
@@ -84,6 +90,7 @@ export async function startDevnet({
   // Before anything starts, so that a missing wasmd fails at once.
   const wasmdBinary = wasmd ? await buildWasmd() : undefined
   const stops: (() => Promise<void> | void)[] = []
+  let stopRelayer = async () => {}
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop()
   }
@@ -185,15 +192,22 @@ export async function startDevnet({
 
       const relayerControl = new AbortController()
       const relayer = await start(startRelayerService, written.relayer, 'relayer', relayerControl)
-      stops.push(async () => {
+      stopRelayer = async () => {
         relayerControl.abort()
         await relayer.stopped
-      })
+      }
+      stops.push(() => stopRelayer())
     }
 
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, `${JSON.stringify(devnetFile, null, 2)}\n`)
-    return { chains, file: devnetFile, config: written, stop: stopAll }
+    return {
+      chains,
+      file: devnetFile,
+      config: written,
+      stop: stopAll,
+      stopRelayer: () => stopRelayer(),
+    }
   } catch (error) {
     await stopAll()
     throw error

@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { endpointAbi } from '@ferry/evm-contracts'
 import { evmAddressToBytes32 } from '@ferry/protocol'
@@ -15,7 +15,9 @@ import { parseEventLogs, stringToHex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Devnet, startDevnet } from '../src/startDevnet.ts'
 
-const ferryBin = fileURLToPath(new URL('../node_modules/.bin/ferry', import.meta.url))
+// The relayer's built CLI, run as `ferry` is (pnpm links the bin only if it was built before the
+// install, which a fresh clone's was not).
+const ferryCli = join(dirname(fileURLToPath(import.meta.resolve('@ferry/relayer'))), 'cli/ferry.js')
 
 /** `devnet.env`'s `NAME='value'` lines as an environment. */
 function readEnvFile(path: string): Record<string, string> {
@@ -52,7 +54,7 @@ describe('the devnet files under the ferry CLI', () => {
   })
 
   const run = (args: string[], env: Record<string, string>) => {
-    const child = spawn(ferryBin, args, {
+    const child = spawn(process.execPath, [ferryCli, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })

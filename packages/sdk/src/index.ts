@@ -18,6 +18,12 @@ export {
   findSentMessage,
 } from './actions/findSentMessage.js'
 export {
+  type GetAckErrorType,
+  type GetAckParameters,
+  type GetAckReturnType,
+  getAck,
+} from './actions/getAck.js'
+export {
   type GetMessageErrorType,
   type GetMessageParameters,
   type GetMessageReturnType,
@@ -39,6 +45,12 @@ export {
   type QuoteReturnType,
   quote,
 } from './actions/quote.js'
+export {
+  type RelayMessageErrorType,
+  type RelayMessageParameters,
+  type RelayMessageReturnType,
+  relayMessage,
+} from './actions/relayMessage.js'
 export {
   type RetryMessageErrorType,
   type RetryMessageParameters,
@@ -66,6 +78,18 @@ export {
   type ToMessageStateParameters,
   toMessageState,
 } from './actions/toMessageState.js'
+export {
+  type WaitForMessageErrorType,
+  type WaitForMessageParameters,
+  type WaitForMessageReturnType,
+  waitForMessage,
+} from './actions/waitForMessage.js'
+export {
+  type WatchMessageErrorType,
+  type WatchMessageParameters,
+  type WatchMessageReturnType,
+  watchMessage,
+} from './actions/watchMessage.js'
 // Relayer API (types generated from spec/api/openapi.json)
 export {
   type ApiErrorBody,
@@ -76,6 +100,12 @@ export {
   type CallApiReturnType,
   callApi,
 } from './api/callApi.js'
+export {
+  type ApiLifecycleEvent,
+  type StreamEventsErrorType,
+  type StreamEventsParameters,
+  streamEvents,
+} from './api/streamEvents.js'
 export { abortable } from './chains/abortable.js'
 export {
   type CosmWasmChainReader,
@@ -152,6 +182,7 @@ export type {
   DevnetFileEvmChain,
 } from './devnet/devnetFile.js'
 // Errors
+export { AlreadyDeliveredError } from './errors/AlreadyDeliveredError.js'
 export { ApiRequestError } from './errors/ApiRequestError.js'
 export { DeadlineNotPassedError } from './errors/DeadlineNotPassedError.js'
 export {
@@ -165,7 +196,12 @@ export { InvalidRecipientError } from './errors/InvalidRecipientError.js'
 export { MaxFeeExceededError } from './errors/MaxFeeExceededError.js'
 export { MessageNotFoundError } from './errors/MessageNotFoundError.js'
 export { MissingSignerError } from './errors/MissingSignerError.js'
+export { NoAckRequestedError } from './errors/NoAckRequestedError.js'
+export { NotProvableError } from './errors/NotProvableError.js'
 export { TransactionNotFoundError } from './errors/TransactionNotFoundError.js'
 export { TransactionRevertedError } from './errors/TransactionRevertedError.js'
 export { UnknownChainError } from './errors/UnknownChainError.js'
+export { WaitTimeoutError } from './errors/WaitTimeoutError.js'
 export type { components as ApiComponents, paths as ApiPaths } from './generated/openapi.js'
+// Server-Sent Events
+export { createSseParser, type SseEvent, type SseParser } from './sse/createSseParser.js'

@@ -8,6 +8,7 @@ import { MessageNotFoundError } from '../errors/MessageNotFoundError.js'
 import type { MissingSignerError } from '../errors/MissingSignerError.js'
 import type { TransactionRevertedError } from '../errors/TransactionRevertedError.js'
 import type { UnknownChainError } from '../errors/UnknownChainError.js'
+import { findSentMessage } from './findSentMessage.js'
 import { getCosmWasmSigner } from './internal/getCosmWasmSigner.js'
 import { parseEvmReceipt } from './internal/parseEvmReceipt.js'
 import { resolveMessage } from './internal/resolveMessage.js'
@@ -112,18 +113,13 @@ export async function addFee<const chains extends readonly FerryChain[]>(
   }
 }
 
-/** The message `id` among the chain's sent messages, from its deployment to its head. */
+/** The message `id` among `ref`'s sent messages, from its deployment to its head. */
 async function findMessage(
   client: FerryClient<readonly FerryChain[]>,
   ref: string | number,
   id: Hex,
 ): Promise<{ chain: FerryChain; encoded: Hex }> {
-  const chain: FerryChain = client.chain(ref)
-  const reader = client.reader(chain)
-  const from = chain.kind === 'evm' ? (chain.deploymentBlock ?? 0n) : (chain.deploymentHeight ?? 1n)
-  const { number: head } = await reader.getHead()
-  const sent = await reader.getSentMessages(from, head)
-  const found = sent.find((event) => event.id.toLowerCase() === id.toLowerCase())
-  if (found === undefined) throw new MessageNotFoundError({ chain: chain.name, id })
-  return { chain, encoded: found.encoded }
+  const found = await findSentMessage(client, { id, origin: ref })
+  if (found === undefined) throw new MessageNotFoundError({ chain: client.chain(ref).name, id })
+  return { chain: found.chain, encoded: found.event.encoded }
 }

@@ -3,8 +3,14 @@ import type { SentMessageEvent } from '../chains/types.js'
 import type { FerryClient } from '../client/createFerryClient.js'
 import type { FerryChain } from '../client/defineFerryChain.js'
 
-export type FindSentMessageParameters = {
-  id: Hex
+export type FindSentMessageParameters = (
+  | { id: Hex; where?: undefined }
+  | {
+      id?: undefined
+      /** Finds the newest event this accepts, rather than one by id (an ack by its original). */
+      where: (event: SentMessageEvent) => boolean
+    }
+) & {
   /** The origin, when known; otherwise every chain of the client is searched. */
   origin?: number | string | undefined
   /** Blocks per `getSentMessages` call (RPC log-range limits). Default 5000. */
@@ -27,10 +33,11 @@ export type FindSentMessageReturnType = { chain: FerryChain; event: SentMessageE
  */
 export async function findSentMessage(
   client: FerryClient,
-  { id, origin, blockRange = 5_000n, signal }: FindSentMessageParameters,
+  { id, where, origin, blockRange = 5_000n, signal }: FindSentMessageParameters,
 ): Promise<FindSentMessageReturnType> {
   const chains = origin === undefined ? client.chains : [client.chain(origin)]
-  const wanted = id.toLowerCase()
+  const wanted = id?.toLowerCase()
+  const accepts = where ?? ((event: SentMessageEvent) => event.id.toLowerCase() === wanted)
   for (const chain of chains) {
     const reader = client.reader(chain)
     const first =
@@ -39,7 +46,7 @@ export async function findSentMessage(
     for (let to = head; to >= first; to -= blockRange) {
       const from = to - blockRange + 1n > first ? to - blockRange + 1n : first
       const events = await reader.getSentMessages(from, to, signal)
-      const event = events.find((candidate) => candidate.id.toLowerCase() === wanted)
+      const event = events.findLast(accepts)
       if (event) return { chain, event }
     }
   }

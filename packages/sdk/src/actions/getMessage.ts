@@ -1,11 +1,11 @@
-import { decodeMessage, type MessageStatus } from '@ferry/protocol'
+import type { MessageStatus } from '@ferry/protocol'
 import type { Hex } from 'viem'
-import { callApi } from '../api/callApi.js'
 import type { FerryClient } from '../client/createFerryClient.js'
 import type { ApiRequestError } from '../errors/ApiRequestError.js'
-import { findSentMessage } from './findSentMessage.js'
+import { nowSeconds } from '../utils/nowSeconds.js'
 import { getSignedIndex } from './getSignedIndex.js'
-import { type ApiMessageDetail, type MessageState, toMessageState } from './toMessageState.js'
+import { readSentMessage } from './internal/readSentMessage.js'
+import { type MessageState, toMessageState } from './toMessageState.js'
 
 export type GetMessageParameters = {
   /** The message id (`keccak256` of the encoded message). */
@@ -38,30 +38,7 @@ export async function getMessage(
   client: FerryClient,
   { id, origin, signal }: GetMessageParameters,
 ): Promise<GetMessageReturnType> {
-  const detail = await readDetail(client, id, signal)
-  let sent:
-    | {
-        origin: number
-        destination: number
-        deadline: bigint
-        gasLimit: number
-        encoded: Hex
-        leafIndex: number
-      }
-    | undefined
-  if (detail) {
-    // CAST: the API's `encoded` is the message's hex, as emitted
-    const message = decodeMessage(detail.encoded as Hex)
-    sent = { ...message, encoded: detail.encoded as Hex, leafIndex: detail.leafIndex }
-  } else {
-    const found = await findSentMessage(client, { id, origin, signal })
-    if (found)
-      sent = {
-        ...found.event.message,
-        encoded: found.event.encoded,
-        leafIndex: found.event.leafIndex,
-      }
-  }
+  const { sent, detail } = await readSentMessage(client, { id, origin, signal })
   if (!sent) return toMessageState({ id, sent, status: undefined, now: nowSeconds() })
   const destination = client.chains.find((chain) => chain.domain === sent.destination)
   const status: MessageStatus | undefined = destination
@@ -75,25 +52,4 @@ export async function getMessage(
           leafIndex: sent.leafIndex,
         }
   return toMessageState({ id, sent, status, detail, signatures, now: nowSeconds() })
-}
-
-/** The API's detail of `id`; undefined without an API, when it does not know it, or when it is down. */
-async function readDetail(
-  client: FerryClient,
-  id: Hex,
-  signal: AbortSignal | undefined,
-): Promise<ApiMessageDetail | undefined> {
-  if (client.apiUrl === undefined) return undefined
-  try {
-    const answer = await callApi(client, '/v1/messages/{id}', { path: { id }, signal })
-    return answer.ok ? answer.data : undefined
-  } catch (error) {
-    if (signal?.aborted) throw error
-    // The API is the why, never the truth: when it is down the chains still answer.
-    return undefined
-  }
-}
-
-function nowSeconds(): bigint {
-  return BigInt(Math.floor(Date.now() / 1000))
 }

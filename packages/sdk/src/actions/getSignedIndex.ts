@@ -1,40 +1,35 @@
 import type { FerryClient } from '../client/createFerryClient.js'
+import { fetchSignedCheckpoint } from '../validators/fetchSignedCheckpoint.js'
 
-export type GetSignedIndexParameters = { origin: number; signal?: AbortSignal | undefined }
+export type GetSignedIndexParameters = {
+  origin: number
+  /** Validators that must have reached an index. Default: a majority of the origin's URLs. */
+  threshold?: number | undefined
+  signal?: AbortSignal | undefined
+}
 
 /**
  * How far the origin's validators (`client.validators[origin]`) have signed: the highest leaf
- * index a majority of them has reached, from each one's `GET /v1/checkpoints/latest`. A status
- * hint only (`getMessage` without an API), so answers are not verified here; `relayMessage`
- * verifies every signature it uses. `undefined` when none has signed, or the client has no
- * validators for the origin.
+ * index `threshold` of them have reached, from each one's `GET /v1/checkpoints/latest`. Answers
+ * are checked for shape (an answer for another origin, or malformed, does not count) but their
+ * signatures are not recovered: this is a status hint (`getMessage` without an API), and
+ * `relayMessage` verifies every signature it uses. `undefined` when too few have signed, or the
+ * client has no validators for the origin.
  *
  * @example
  * const signed = await getSignedIndex(client, { origin: 8453 })
  */
 export async function getSignedIndex(
   client: FerryClient,
-  { origin, signal }: GetSignedIndexParameters,
+  { origin, threshold, signal }: GetSignedIndexParameters,
 ): Promise<number | undefined> {
   const urls = client.validators[origin] ?? []
   const reached = await Promise.all(
     urls.map(async (url) => {
-      try {
-        const response = await client.fetch(`${url.replace(/\/+$/, '')}/v1/checkpoints/latest`, {
-          signal: signal ?? null,
-        })
-        if (!response.ok) return undefined
-        const body: unknown = await response.json()
-        const index =
-          typeof body === 'object' && body !== null && 'checkpoint' in body
-            ? (body.checkpoint as { index?: unknown } | null)?.index // CAST: read defensively below
-            : undefined
-        return typeof index === 'number' ? index : undefined
-      } catch {
-        return undefined
-      }
+      const answer = await fetchSignedCheckpoint(client, { url, index: 'latest', signal })
+      return answer?.checkpoint.origin === origin ? answer.checkpoint.index : undefined
     }),
   )
   const sorted = reached.filter((index) => index !== undefined).sort((a, b) => b - a)
-  return sorted[Math.floor(urls.length / 2)]
+  return sorted[(threshold ?? Math.floor(urls.length / 2) + 1) - 1]
 }

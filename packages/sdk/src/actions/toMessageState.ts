@@ -1,7 +1,9 @@
 import { MessageStatus } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import type { ApiResponse } from '../api/callApi.js'
+import type { ApiLifecycleEvent } from '../api/streamEvents.js'
 import type { RecoveryHint } from '../errors/FerryError.js'
+import type { components } from '../generated/openapi.js'
 
 /** The relayer API's view of one message (`GET /v1/messages/{id}`). */
 export type ApiMessageDetail = ApiResponse<'/v1/messages/{id}'>
@@ -63,6 +65,11 @@ export type ToMessageStateParameters = {
   /** The relayer API's detail, when there is an API and it knows the message. */
   detail?: ApiMessageDetail | undefined
   /**
+   * Without a detail: the relayer's lifecycle event about it (the API's event stream), whose
+   * stage, reason and, for a delivery, destination status stand in for the detail's.
+   */
+  event?: ApiLifecycleEvent | undefined
+  /**
    * Without an API: the highest leaf a threshold of the origin's validators has signed, and the
    * message's leaf; undefined when the client has no validators for the origin.
    */
@@ -71,25 +78,51 @@ export type ToMessageStateParameters = {
   now: bigint
 }
 
-const WAITING_REASONS = new Set([
-  'indexed',
-  'waiting_finality',
-  'waiting_signatures',
-  'waiting_channel_order',
-  'gas_estimate_reverted',
-  'tx_reverted',
-  'rpc_error',
-  'nonce_conflict',
-  'gas_price_above_cap',
-  'internal_error',
-  'submitting',
-  'resumed_after_restart',
-  'fee_added',
-  'retry_scheduled',
-  'retried',
-  'delivered',
-  'delivered_by_other',
-])
+/**
+ * What each relayer reason code (the generated `Reason` enum) means for a message that is not
+ * delivered: a state of its own, or `in_flight` (the relayer is on it). Keyed by every reason,
+ * so a reason added to the API fails to compile here until it is placed.
+ */
+type ReasonState = Extract<
+  MessageStateType,
+  | 'in_flight'
+  | 'pending_finality'
+  | 'waiting_signatures'
+  | 'underpaid'
+  | 'retries_exhausted'
+  | 'orphaned'
+>
+
+const REASON_STATES = {
+  indexed: 'in_flight',
+  waiting_finality: 'pending_finality',
+  waiting_signatures: 'waiting_signatures',
+  waiting_channel_order: 'in_flight',
+  underpaid: 'underpaid',
+  gas_estimate_reverted: 'in_flight',
+  tx_reverted: 'in_flight',
+  rpc_error: 'in_flight',
+  nonce_conflict: 'in_flight',
+  gas_price_above_cap: 'in_flight',
+  internal_error: 'in_flight',
+  delivered: 'in_flight',
+  delivered_by_other: 'in_flight',
+  retry_scheduled: 'in_flight',
+  retries_exhausted: 'retries_exhausted',
+  retried: 'in_flight',
+  timed_out: 'in_flight',
+  orphaned: 'orphaned',
+  submitting: 'in_flight',
+  resumed_after_restart: 'in_flight',
+  fee_added: 'in_flight',
+} as const satisfies Record<components['schemas']['Reason'], ReasonState>
+
+const STATUS_BY_NAME = {
+  none: MessageStatus.None,
+  executed: MessageStatus.Executed,
+  failed: MessageStatus.Failed,
+  timed_out: MessageStatus.TimedOut,
+} as const satisfies Record<components['schemas']['Status'], MessageStatus>
 
 /**
  * Maps what the chains say (the truth: sent or not, the destination's status) and what the
@@ -103,14 +136,24 @@ const WAITING_REASONS = new Set([
 export function toMessageState({
   id,
   sent,
-  status,
+  status: chainStatus,
   detail,
+  event,
   signatures,
   now,
 }: ToMessageStateParameters): MessageState {
   if (!sent) return { type: 'not_found', id }
+  let status = chainStatus
   const base = { id, origin: sent.origin, destination: sent.destination }
   const result = (detail?.result ?? undefined) as Hex | undefined // CAST: the API's hex strings
+  if (status === undefined && event?.status !== undefined) status = STATUS_BY_NAME[event.status]
+  const relayer = detail
+    ? {
+        stage: detail.stage,
+        reason: detail.reason,
+        why: detail.lifecycle.attempts.at(-1)?.detail ?? undefined,
+      }
+    : event && { stage: event.stage, reason: event.reason, why: event.detail }
   const deadlinePassed = sent.deadline !== 0n && now > sent.deadline
   if (status === MessageStatus.Executed) return { ...base, type: 'executed', result }
   if (status === MessageStatus.TimedOut) return { ...base, type: 'timed_out', result }
@@ -119,41 +162,49 @@ export function toMessageState({
       return {
         ...base,
         type: 'failed',
-        reason: detail?.reason,
+        reason: relayer?.reason,
         result,
         retryable: false,
         recovery: { action: 'timeoutMessage' },
       }
     const recovery: RecoveryHint = { action: 'retryMessage', gasLimit: sent.gasLimit * 2 }
-    if (detail?.reason === 'retries_exhausted')
+    if (relayer?.reason === 'retries_exhausted')
       return { ...base, type: 'retries_exhausted', result, recovery }
-    return { ...base, type: 'failed', reason: detail?.reason, result, retryable: true, recovery }
+    return { ...base, type: 'failed', reason: relayer?.reason, result, retryable: true, recovery }
   }
   // Not delivered: the relayer says why, or the validators say how far they have signed.
-  if (detail) {
-    const { stage, reason } = detail
-    const why = detail.lifecycle.attempts.at(-1)?.detail ?? undefined
-    if (stage === 'orphaned' || reason === 'orphaned') return { ...base, type: 'orphaned' }
-    if (stage === 'pending' || reason === 'waiting_finality')
-      return { ...base, type: 'pending_finality', recovery: { action: 'wait', until: 'final' } }
-    if (reason === 'waiting_signatures')
-      return {
-        ...base,
-        type: 'waiting_signatures',
-        detail: why,
-        recovery: { action: 'wait', until: 'signed' },
-      }
-    if (reason === 'underpaid')
-      return {
-        ...base,
-        type: 'underpaid',
-        missing: undefined,
-        recovery: { action: 'relayMessage' },
-      }
-    if (reason === 'retries_exhausted')
-      return { ...base, type: 'retries_exhausted', result, recovery: { action: 'relayMessage' } }
-    if (WAITING_REASONS.has(reason)) return { ...base, type: 'in_flight', reason }
-    return { ...base, type: 'unknown', reason, detail: why }
+  if (relayer) {
+    const { stage, reason, why } = relayer
+    // CAST: a reason the generated enum does not list (a newer relayer) reads as undefined
+    const byReason = (REASON_STATES as Record<string, ReasonState | undefined>)[reason]
+    const meaning =
+      stage === 'orphaned' ? 'orphaned' : stage === 'pending' ? 'pending_finality' : byReason
+    switch (meaning) {
+      case 'orphaned':
+        return { ...base, type: 'orphaned' }
+      case 'pending_finality':
+        return { ...base, type: 'pending_finality', recovery: { action: 'wait', until: 'final' } }
+      case 'waiting_signatures':
+        return {
+          ...base,
+          type: 'waiting_signatures',
+          detail: why,
+          recovery: { action: 'wait', until: 'signed' },
+        }
+      case 'underpaid':
+        return {
+          ...base,
+          type: 'underpaid',
+          missing: undefined,
+          recovery: { action: 'relayMessage' },
+        }
+      case 'retries_exhausted':
+        return { ...base, type: 'retries_exhausted', result, recovery: { action: 'relayMessage' } }
+      case 'in_flight':
+        return { ...base, type: 'in_flight', reason }
+      case undefined:
+        return { ...base, type: 'unknown', reason, detail: why }
+    }
   }
   if (
     signatures &&

@@ -72,7 +72,8 @@ export function devnetChains(
     ]
   })
   const validators: Record<number, string[]> = {}
-  for (const { origin, url } of devnet.validators) (validators[origin] ??= []).push(url)
+  for (const { origin, url } of devnet.validators)
+    validators[origin] = [...(validators[origin] ?? []), url]
   return { chains, apiUrl: devnet.apiUrl, validators, unreachable }
 }
 

@@ -1,0 +1,127 @@
+import { deliver } from '@ferry/cosmwasm-bindings'
+import { MessageStatus } from '@ferry/protocol'
+import type { Hex } from 'viem'
+import { callApi } from '../api/callApi.js'
+import type { FerryClient } from '../client/createFerryClient.js'
+import { AlreadyDeliveredError } from '../errors/AlreadyDeliveredError.js'
+import { ApiRequestError } from '../errors/ApiRequestError.js'
+import type { EndpointRevertedError } from '../errors/EndpointRevertedError.js'
+import { MessageNotFoundError } from '../errors/MessageNotFoundError.js'
+import type { MissingSignerError } from '../errors/MissingSignerError.js'
+import { NotProvableError } from '../errors/NotProvableError.js'
+import { buildValidatorProof } from './internal/buildValidatorProof.js'
+import { getCosmWasmSigner } from './internal/getCosmWasmSigner.js'
+import { getEvmSigner } from './internal/getEvmSigner.js'
+import { readSentMessage, type SentMessage } from './internal/readSentMessage.js'
+import { toEndpointRevertedError } from './internal/toEndpointRevertedError.js'
+import { writeEvmEndpoint } from './internal/writeEvmEndpoint.js'
+
+export type RelayMessageParameters = {
+  /** The message id. */
+  id: Hex
+  /** Its origin chain (name or domain), when known: saves a search of every chain. */
+  origin?: number | string | undefined
+  signal?: AbortSignal | undefined
+}
+
+export type RelayMessageReturnType = {
+  /** The destination transaction that delivered it. */
+  transactionHash: string
+  /** Its status on the destination after the delivery (Executed, Failed or TimedOut). */
+  status: MessageStatus
+}
+
+export type RelayMessageErrorType =
+  | MessageNotFoundError
+  | MissingSignerError
+  | EndpointRevertedError
+  | AlreadyDeliveredError
+  | NotProvableError
+  | Error
+
+/**
+ * Delivers a message yourself, with your own signer on its destination (an EVM chain's
+ * `walletClient`, a CosmWasm chain's `executor`), no relayer needed: for a message the relayer
+ * will not deliver (`underpaid`, `retries_exhausted`) or when there is none. The proof comes from
+ * the relayer API's `/proof` when the client has a reachable API; otherwise it is built from the
+ * origin's validators (`client.validators[origin]`: each signature recovered and checked against
+ * the destination verifier's validator set and threshold) and the origin's tree, rebuilt from
+ * its `MessageSent` events. Delivers one message: an earlier undelivered message of its channel
+ * must be delivered first (channels are ordered), or the destination refuses it.
+ *
+ * @example
+ * const state = await getMessage(client, { id })
+ * if (state.recovery?.action === 'relayMessage') {
+ *   const { transactionHash, status } = await relayMessage(client, { id })
+ * }
+ */
+export async function relayMessage(
+  client: FerryClient,
+  { id, origin, signal }: RelayMessageParameters,
+): Promise<RelayMessageReturnType> {
+  const { sent } = await readSentMessage(client, { id, origin, signal })
+  if (!sent) throw new MessageNotFoundError({ id })
+  const destination = client.chain(sent.destination)
+  // Before any read: a missing signer is the caller's to fix, whatever the message's state.
+  if (destination.kind === 'evm') getEvmSigner(destination, 'relayMessage')
+  else getCosmWasmSigner(destination, 'relayMessage')
+  const reader = client.reader(destination)
+  const before = await reader.getMessageStatus(sent.encoded, signal)
+  if (before !== MessageStatus.None) throw new AlreadyDeliveredError({ id, status: before })
+
+  const proof =
+    (await proofFromApi(client, sent, signal)) ??
+    (await buildValidatorProof(client, { sent, destination, signal }))
+
+  let transactionHash: string
+  if (destination.kind === 'evm' && reader.kind === 'evm') {
+    ;({ transactionHash } = await writeEvmEndpoint(destination, reader, {
+      functionName: 'deliver',
+      args: [sent.encoded, proof],
+    }))
+  } else {
+    if (destination.kind !== 'cosmwasm') throw new Error('a chain’s reader is of its own kind')
+    const { executor } = getCosmWasmSigner(destination, 'relayMessage')
+    try {
+      ;({ transactionHash } = await deliver(executor, {
+        contract: destination.endpoint,
+        message: sent.encoded,
+        proof,
+      }))
+    } catch (error) {
+      throw toEndpointRevertedError(destination.name, error)
+    }
+  }
+  return { transactionHash, status: await reader.getMessageStatus(sent.encoded, signal) }
+}
+
+/**
+ * The relayer API's proof of `sent`; undefined when there is no API, it is unreachable or does
+ * not know the message (the validators are asked instead). A 409 says it cannot be proven yet.
+ */
+async function proofFromApi(
+  client: FerryClient,
+  sent: SentMessage,
+  signal: AbortSignal | undefined,
+): Promise<Hex | undefined> {
+  if (client.apiUrl === undefined) return undefined
+  let answer: Awaited<ReturnType<typeof callApi<'/v1/messages/{id}/proof'>>>
+  try {
+    answer = await callApi(client, '/v1/messages/{id}/proof', { path: { id: sent.id }, signal })
+  } catch (error) {
+    if (signal?.aborted || !(error instanceof ApiRequestError)) throw error
+    return undefined
+  }
+  // CAST: the API's proof is `deliver`'s hex argument
+  if (answer.ok) return answer.data.proof as Hex
+  if (answer.status !== 409) return undefined
+  const { details } = answer.error
+  const reason =
+    typeof details === 'object' && details !== null && 'reason' in details
+      ? details.reason
+      : undefined
+  if (reason === 'waiting_finality' || reason === 'waiting_signatures' || reason === 'orphaned')
+    throw new NotProvableError({ id: sent.id, reason, detail: answer.error.message })
+  // `no_validators` (the relayer knows none): the client's own validators may do.
+  return undefined
+}
