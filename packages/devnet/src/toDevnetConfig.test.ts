@@ -21,7 +21,10 @@ const wasm = (
   endpoint: 'wasm1kpjz6jsyxg0wd5r5hhyquawgt3zva34mu48mhj',
   node,
 })
-const world = (wasmChain: DevnetConfigChain) => {
+const world = (
+  wasmChain: DevnetConfigChain,
+  minimumFee?: Readonly<Record<string, bigint>> | undefined,
+) => {
   const chains = [evm('evm-a', 31337), evm('evm-b', 31338), wasmChain]
   let port = 9100
   const validators: DevnetValidator[] = chains.flatMap((chain) =>
@@ -31,7 +34,7 @@ const world = (wasmChain: DevnetConfigChain) => {
       port: port++,
     })),
   )
-  return toDevnetConfig({ chains, validators, threshold: 2, apiPort: 8080 })
+  return toDevnetConfig({ chains, validators, threshold: 2, apiPort: 8080, minimumFee })
 }
 
 describe('toDevnetConfig', () => {
@@ -94,5 +97,15 @@ describe('toDevnetConfig', () => {
         world(wasm({ type: 'wasmd', rpcUrl: 'http://127.0.0.1:26657', gasPrice: '0.01ustake' })),
       ),
     ).toMatchObject({ rpcUrls: ['http://127.0.0.1:26657'], gasPrice: '0.01ustake' })
+  })
+
+  it('delivers everything by default; with minimumFee, a minimum fee policy the relayer loads', () => {
+    const policyOf = (config: ReturnType<typeof world>) =>
+      loadConfig({ text: stringify(config.relayer), env: {} }).relayer?.feePolicy
+    expect(policyOf(world(wasm({ type: 'embedded' })))).toEqual({ kind: 'none' })
+    expect(policyOf(world(wasm({ type: 'embedded' }), { 'evm-b': 10n ** 18n }))).toEqual({
+      kind: 'minimum',
+      minimumFee: { 'evm-b': 10n ** 18n },
+    })
   })
 })

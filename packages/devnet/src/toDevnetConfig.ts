@@ -28,6 +28,11 @@ export type ToDevnetConfigParameters = {
   threshold: number
   /** The relayer API's port (a real one: the config is also for running by hand). */
   apiPort: number
+  /**
+   * Least fee per origin chain name, in its native base units: messages paying less wait as
+   * `underpaid` (the relayer's `feePolicy: minimum`). Default: none, every message is delivered.
+   */
+  minimumFee?: Readonly<Record<string, bigint>> | undefined
 }
 
 export type DevnetConfig = {
@@ -67,6 +72,7 @@ export function toDevnetConfig({
   validators,
   threshold,
   apiPort,
+  minimumFee,
 }: ToDevnetConfigParameters): DevnetConfig {
   const chainEntry = (chain: DevnetConfigChain, withSigner: boolean) => {
     const common = {
@@ -153,7 +159,15 @@ export function toDevnetConfig({
         gasLimitMultiplier: 1,
       },
       shutdownGraceMs: 5_000,
-      feePolicy: { kind: 'none' },
+      feePolicy:
+        minimumFee === undefined
+          ? { kind: 'none' }
+          : {
+              kind: 'minimum',
+              minimumFee: Object.fromEntries(
+                Object.entries(minimumFee).map(([name, fee]) => [name, fee.toString()]),
+              ),
+            },
       routes: 'all',
       api: {
         host: '127.0.0.1',

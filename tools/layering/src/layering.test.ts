@@ -15,6 +15,8 @@ const LAYER: Record<string, number> = {
   '@ferry/sdk': 2,
   '@ferry/relayer': 3,
   '@ferry/devnet': 4,
+  // What a dApp developer copies, and CI runs against an in-process devnet.
+  '@ferry/examples': 5,
   '@ferry/explorer': 3,
 }
 // Packages whose code must run in a browser: no `node:` module.

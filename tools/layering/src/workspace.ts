@@ -23,7 +23,7 @@ export type SourceImport = {
 
 export const repoRoot = join(import.meta.dirname, '../../..')
 
-const WORKSPACE_GLOBS = ['spec', 'packages/*', 'apps/*', 'tools/*']
+const WORKSPACE_GLOBS = ['spec', 'packages/*', 'apps/*', 'tools/*', 'examples']
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'artifacts', 'cache', 'generated'])
 // AssemblyScript: compiled to wasm, it imports nothing from the workspace.
 const SKIPPED_PATHS = ['packages/cosmwasm-bindings/contract/']

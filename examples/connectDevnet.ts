@@ -1,0 +1,46 @@
+// What the examples' script entries share: a client for the devnet `pnpm devnet` runs, read from
+// its file, signing as a funded Hardhat account, and its EVM chains' test recipient apps.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createFerryClient, type DevnetFile, type FerryClient } from '@ferry/sdk'
+import { loadDevnetChains } from '@ferry/sdk/node'
+import type { Hex } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+
+/** Hardhat's public test account #3: funded on every devnet EVM chain, neither deployer nor relayer. */
+const HARDHAT_ACCOUNT_3: Hex = '0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6'
+
+export type ConnectDevnetReturnType = {
+  client: FerryClient
+  /** The test recipient app on the EVM chain `name` (the devnet file's `apps.testRecipient`). */
+  recipientOn(name: string): Hex
+}
+
+/**
+ * A client for a running devnet, from `FERRY_DEVNET_FILE` (default: the repository's
+ * `.devnet/devnet.json`, which `pnpm devnet` writes), signing with `FERRY_EXAMPLE_KEY` (default
+ * Hardhat's account #3), and where the devnet's test recipients are.
+ *
+ * @example
+ * const { client, recipientOn } = await connectDevnet()
+ * await sendAndTrack(client, { from: 'evm-a', to: 'evm-b', recipient: recipientOn('evm-b'), text: 'hi' })
+ */
+export async function connectDevnet(): Promise<ConnectDevnetReturnType> {
+  const path = process.env.FERRY_DEVNET_FILE ?? join(import.meta.dirname, '../.devnet/devnet.json')
+  // CAST: an environment variable is a string; privateKeyToAccount rejects one that is no key.
+  const key = (process.env.FERRY_EXAMPLE_KEY ?? HARDHAT_ACCOUNT_3) as Hex
+  const client = createFerryClient(
+    await loadDevnetChains({ path, account: privateKeyToAccount(key) }),
+  )
+  // CAST: loadDevnetChains just checked the file's shape.
+  const file = JSON.parse(await readFile(path, 'utf8')) as DevnetFile
+  const recipientOn = (name: string): Hex => {
+    const chain = file.chains.find((candidate) => candidate.name === name)
+    const recipient = chain?.kind === 'evm' ? chain.apps.testRecipient : undefined
+    if (!recipient?.startsWith('0x'))
+      throw new Error(`the devnet has no EVM test recipient on ${name}`)
+    // CAST: an EVM app's address, its prefix checked just above.
+    return recipient as Hex
+  }
+  return { client, recipientOn }
+}

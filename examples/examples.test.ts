@@ -1,0 +1,82 @@
+// CI runs the examples: one in-process devnet, whose relayer asks evm-b's messages for more than
+// the endpoint charges (so that topUp sees `underpaid`), each example's function against it as
+// its script entry connects (the devnet file, Hardhat's account #3), and their outcomes checked.
+// The self-relay runs last: it stops the relayer.
+
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Devnet, startDevnet } from '@ferry/devnet'
+import { HARDHAT_KEYS } from '@ferry/testkit'
+import { pino } from 'pino'
+import { createPublicClient, type Hex, http, parseEther } from 'viem'
+import { privateKeyToAddress } from 'viem/accounts'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { type ConnectDevnetReturnType, connectDevnet } from './connectDevnet.ts'
+import { selfRelay } from './selfRelay.ts'
+import { sendAndTrack } from './sendAndTrack.ts'
+import { topUp } from './topUp.ts'
+
+/** What evm-b's messages must pay the relayer: far above the endpoint's quote. */
+const MINIMUM_FEE = parseEther('1')
+
+let devnet: Devnet
+let connected: ConnectDevnetReturnType
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ferry-examples-'))
+  devnet = await startDevnet({
+    logger: pino({ level: 'silent' }),
+    apiPort: 0,
+    dir,
+    blockTimeMs: 300,
+    minimumFee: { 'evm-b': MINIMUM_FEE },
+  })
+  process.env.FERRY_DEVNET_FILE = join(dir, 'devnet.json')
+  connected = await connectDevnet()
+})
+afterAll(async () => {
+  await devnet?.stop()
+})
+
+test('sendAndTrack quotes, sends EVM → EVM and waits until executed', async () => {
+  const { client, recipientOn } = connected
+  const state = await sendAndTrack(client, {
+    from: 'evm-a',
+    to: 'evm-b',
+    recipient: recipientOn('evm-b'),
+    text: 'ok:sendAndTrack',
+  })
+  expect(state).toMatchObject({ type: 'executed', origin: 31337, destination: 31338 })
+})
+
+test('topUp sees its message underpaid, adds to its fee, and the relayer delivers it', async () => {
+  const { client, recipientOn } = connected
+  const { state, added } = await topUp(client, {
+    from: 'evm-b',
+    to: 'evm-a',
+    recipient: recipientOn('evm-a'),
+    text: 'ok:topUp',
+    amount: MINIMUM_FEE,
+  })
+  expect(added).toBe(MINIMUM_FEE)
+  expect(state).toMatchObject({ type: 'executed', origin: 31338, destination: 31337 })
+})
+
+test('selfRelay, with no relayer running, delivers the message from the user’s own wallet', async () => {
+  await devnet.stopRelayer()
+  const { client, recipientOn } = connected
+  const { state, transactionHash } = await selfRelay(client, {
+    from: 'evm-a',
+    to: 'evm-b',
+    recipient: recipientOn('evm-b'),
+    text: 'ok:selfRelay',
+  })
+  expect(state).toMatchObject({ type: 'executed', origin: 31337, destination: 31338 })
+  const evmB = devnet.file.chains.find((chain) => chain.name === 'evm-b')
+  if (evmB?.kind !== 'evm') throw new Error('no evm-b')
+  const receipt = await createPublicClient({ transport: http(evmB.rpcUrl) }).getTransactionReceipt({
+    // CAST: relayMessage on an EVM destination returns its 0x transaction hash
+    hash: transactionHash as Hex,
+  })
+  expect(receipt.from.toLowerCase()).toBe(privateKeyToAddress(HARDHAT_KEYS[3]).toLowerCase())
+})

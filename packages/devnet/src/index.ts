@@ -1,0 +1,3 @@
+// Entry point of `@ferry/devnet`: starting the whole system in-process, for the examples' tests
+// and benches (`pnpm devnet` runs it as a script).
+export { type Devnet, type StartDevnetParameters, startDevnet } from './startDevnet.js'
