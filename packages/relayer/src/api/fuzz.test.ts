@@ -5,7 +5,7 @@
 // rejected. Bounded by a fixed number of examples per operation and a fixed seed (not by
 // --max-time, which makes schemathesis repeat until the time is spent).
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -39,6 +39,17 @@ beforeAll(async () => {
   void api.monitor.run(monitoring.signal)
   served = await listen(api.app, { host: '127.0.0.1', port: 0 })
   workDir = await mkdtemp(join(tmpdir(), 'ferry-fuzz-'))
+  // A known id for the proof route, which has no link from another answer to take one from:
+  // without it every generated id is a 404, and the route's other answers go untested.
+  await writeFile(
+    join(workDir, 'schemathesis.toml'),
+    [
+      '[[operations]]',
+      'include-path = "/v1/messages/{id}/proof"',
+      `parameters = { "path.id" = "${messages[0]!.id}" }`,
+      '',
+    ].join('\n'),
+  )
 }, 320_000)
 
 afterAll(async () => {
