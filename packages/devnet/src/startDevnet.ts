@@ -37,6 +37,12 @@ export type StartDevnetParameters = {
    * `ferry` CLI (the chain must then be wasmd: the CLI embeds none).
    */
   agents?: boolean | undefined
+  /**
+   * The relayer's least fee per origin chain name (`evm-a`, `evm-b`, `wasm`), in its native base
+   * units: messages paying less wait as `underpaid` until topped up. Default none: the relayer
+   * delivers everything.
+   */
+  minimumFee?: Readonly<Record<string, bigint>> | undefined
   logger: Logger
 }
 
@@ -85,6 +91,7 @@ export async function startDevnet({
   file = join(dir, 'devnet.json'),
   wasmd = false,
   agents = true,
+  minimumFee,
   logger,
 }: StartDevnetParameters): Promise<Devnet> {
   // Before anything starts, so that a missing wasmd fails at once.
@@ -134,7 +141,13 @@ export async function startDevnet({
       for (const privateKey of testValidatorKeys(chain.domain, VALIDATORS))
         validators.push({ origin: chain.domain, privateKey, port: await freePort() })
     const port = apiPort === 0 ? await freePort() : apiPort
-    const config = toDevnetConfig({ chains, validators, threshold: THRESHOLD, apiPort: port })
+    const config = toDevnetConfig({
+      chains,
+      validators,
+      threshold: THRESHOLD,
+      apiPort: port,
+      minimumFee,
+    })
     const written = writeDevnetConfig(dir, config)
     const devnetFile = toDevnetFile({
       apiUrl: `http://127.0.0.1:${port}`,

@@ -21,7 +21,7 @@ const wasm = (
   endpoint: 'wasm1kpjz6jsyxg0wd5r5hhyquawgt3zva34mu48mhj',
   node,
 })
-const world = (wasmChain: DevnetConfigChain) => {
+const world = (wasmChain: DevnetConfigChain, minimumFee?: Readonly<Record<string, bigint>>) => {
   const chains = [evm('evm-a', 31337), evm('evm-b', 31338), wasmChain]
   let port = 9100
   const validators: DevnetValidator[] = chains.flatMap((chain) =>
@@ -31,7 +31,7 @@ const world = (wasmChain: DevnetConfigChain) => {
       port: port++,
     })),
   )
-  return toDevnetConfig({ chains, validators, threshold: 2, apiPort: 8080 })
+  return toDevnetConfig({ chains, validators, threshold: 2, apiPort: 8080, minimumFee })
 }
 
 describe('toDevnetConfig', () => {
@@ -94,5 +94,14 @@ describe('toDevnetConfig', () => {
         world(wasm({ type: 'wasmd', rpcUrl: 'http://127.0.0.1:26657', gasPrice: '0.01ustake' })),
       ),
     ).toMatchObject({ rpcUrls: ['http://127.0.0.1:26657'], gasPrice: '0.01ustake' })
+  })
+
+  it('asks no fee by default, and a minimum per origin when given one, exact beyond 2^53', () => {
+    const policyOf = (config: ReturnType<typeof world>) =>
+      loadConfig({ text: stringify(config.relayer), env: {} }).relayer?.feePolicy
+    expect(policyOf(world(wasm({ type: 'embedded' })))).toEqual({ kind: 'none' })
+    expect(
+      policyOf(world(wasm({ type: 'embedded' }), { 'evm-a': 10n ** 18n + 1n, wasm: 5n })),
+    ).toEqual({ kind: 'minimum', minimumFee: { 'evm-a': 10n ** 18n + 1n, wasm: 5n } })
   })
 })

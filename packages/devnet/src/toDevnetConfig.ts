@@ -28,6 +28,12 @@ export type ToDevnetConfigParameters = {
   threshold: number
   /** The relayer API's port (a real one: the config is also for running by hand). */
   apiPort: number
+  /**
+   * The relayer's least fee per origin chain name, in its native base units: its fee policy
+   * becomes `minimum` (messages paying less wait as `underpaid`). Default none: it delivers
+   * everything (`feePolicy: none`).
+   */
+  minimumFee?: Readonly<Record<string, bigint>> | undefined
 }
 
 export type DevnetConfig = {
@@ -53,7 +59,8 @@ const WASM_MNEMONIC_ENV = 'FERRY_DEVNET_WASM_MNEMONIC'
 /**
  * The devnet as `ferry` config files, the same that `ferry relayer start` and `ferry validator
  * start` read: `ferry.yaml` for the relayer (every chain, signers by environment variable, each
- * origin's validators and `threshold`, quick retries, the API on `apiPort`, a memory store) and a
+ * origin's validators and `threshold`, quick retries, the API on `apiPort`, a memory store, no
+ * fee asked unless `minimumFee` names one per origin) and a
  * file per validator. The embedded CosmWasm chain is `embedded://<chain id>` (the process that
  * starts the services hands it over); a wasmd node, its RPC URL. Keys go in `env`, never in a
  * config. Pure: `startDevnet` writes the result.
@@ -67,6 +74,7 @@ export function toDevnetConfig({
   validators,
   threshold,
   apiPort,
+  minimumFee,
 }: ToDevnetConfigParameters): DevnetConfig {
   const chainEntry = (chain: DevnetConfigChain, withSigner: boolean) => {
     const common = {
@@ -153,7 +161,16 @@ export function toDevnetConfig({
         gasLimitMultiplier: 1,
       },
       shutdownGraceMs: 5_000,
-      feePolicy: { kind: 'none' },
+      feePolicy:
+        minimumFee === undefined
+          ? { kind: 'none' }
+          : {
+              kind: 'minimum',
+              // Decimal strings: YAML numbers lose precision above 2^53 (wei).
+              minimumFee: Object.fromEntries(
+                Object.entries(minimumFee).map(([name, fee]) => [name, fee.toString()]),
+              ),
+            },
       routes: 'all',
       api: {
         host: '127.0.0.1',
