@@ -38,8 +38,9 @@ export type StartDevnetParameters = {
    */
   agents?: boolean | undefined
   /**
-   * Least fee per origin chain name (`evm-a`, `evm-b`, `wasm`), in its native base units: the
-   * relayer leaves messages paying less `underpaid` until topped up. Default: none.
+   * The relayer's least fee per origin chain name (`evm-a`, `evm-b`, `wasm`), in its native base
+   * units: messages paying less wait as `underpaid` until topped up. Default none: the relayer
+   * delivers everything.
    */
   minimumFee?: Readonly<Record<string, bigint>> | undefined
   logger: Logger

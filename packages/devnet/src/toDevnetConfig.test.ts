@@ -21,10 +21,7 @@ const wasm = (
   endpoint: 'wasm1kpjz6jsyxg0wd5r5hhyquawgt3zva34mu48mhj',
   node,
 })
-const world = (
-  wasmChain: DevnetConfigChain,
-  minimumFee?: Readonly<Record<string, bigint>> | undefined,
-) => {
+const world = (wasmChain: DevnetConfigChain, minimumFee?: Readonly<Record<string, bigint>>) => {
   const chains = [evm('evm-a', 31337), evm('evm-b', 31338), wasmChain]
   let port = 9100
   const validators: DevnetValidator[] = chains.flatMap((chain) =>
@@ -99,13 +96,12 @@ describe('toDevnetConfig', () => {
     ).toMatchObject({ rpcUrls: ['http://127.0.0.1:26657'], gasPrice: '0.01ustake' })
   })
 
-  it('delivers everything by default; with minimumFee, a minimum fee policy the relayer loads', () => {
+  it('asks no fee by default, and a minimum per origin when given one, exact beyond 2^53', () => {
     const policyOf = (config: ReturnType<typeof world>) =>
       loadConfig({ text: stringify(config.relayer), env: {} }).relayer?.feePolicy
     expect(policyOf(world(wasm({ type: 'embedded' })))).toEqual({ kind: 'none' })
-    expect(policyOf(world(wasm({ type: 'embedded' }), { 'evm-b': 10n ** 18n }))).toEqual({
-      kind: 'minimum',
-      minimumFee: { 'evm-b': 10n ** 18n },
-    })
+    expect(
+      policyOf(world(wasm({ type: 'embedded' }), { 'evm-a': 10n ** 18n + 1n, wasm: 5n })),
+    ).toEqual({ kind: 'minimum', minimumFee: { 'evm-a': 10n ** 18n + 1n, wasm: 5n } })
   })
 })

@@ -29,8 +29,9 @@ export type ToDevnetConfigParameters = {
   /** The relayer API's port (a real one: the config is also for running by hand). */
   apiPort: number
   /**
-   * Least fee per origin chain name, in its native base units: messages paying less wait as
-   * `underpaid` (the relayer's `feePolicy: minimum`). Default: none, every message is delivered.
+   * The relayer's least fee per origin chain name, in its native base units: its fee policy
+   * becomes `minimum` (messages paying less wait as `underpaid`). Default none: it delivers
+   * everything (`feePolicy: none`).
    */
   minimumFee?: Readonly<Record<string, bigint>> | undefined
 }
@@ -58,7 +59,8 @@ const WASM_MNEMONIC_ENV = 'FERRY_DEVNET_WASM_MNEMONIC'
 /**
  * The devnet as `ferry` config files, the same that `ferry relayer start` and `ferry validator
  * start` read: `ferry.yaml` for the relayer (every chain, signers by environment variable, each
- * origin's validators and `threshold`, quick retries, the API on `apiPort`, a memory store) and a
+ * origin's validators and `threshold`, quick retries, the API on `apiPort`, a memory store, no
+ * fee asked unless `minimumFee` names one per origin) and a
  * file per validator. The embedded CosmWasm chain is `embedded://<chain id>` (the process that
  * starts the services hands it over); a wasmd node, its RPC URL. Keys go in `env`, never in a
  * config. Pure: `startDevnet` writes the result.
@@ -164,6 +166,7 @@ export function toDevnetConfig({
           ? { kind: 'none' }
           : {
               kind: 'minimum',
+              // Decimal strings: YAML numbers lose precision above 2^53 (wei).
               minimumFee: Object.fromEntries(
                 Object.entries(minimumFee).map(([name, fee]) => [name, fee.toString()]),
               ),

@@ -27,6 +27,7 @@ test('exports of @ferry/sdk: the protocol codec, whole, the chain readers and th
       "MissingSignerError",
       "NoAckRequestedError",
       "NotProvableError",
+      "NotUnderpaidError",
       "RpcError",
       "TransactionNotFoundError",
       "TransactionRevertedError",

@@ -1,33 +1,33 @@
 // Self-relay over the devnet with its relayer (and so its API) stopped: getMessage says why a
-// message waits and what helps, and relayMessage delivers it from a user's own wallet or
-// executor, with a proof built from the validators and the origin's events alone.
+// message waits and what helps, and relayMessage delivers it (EVM → EVM, EVM → CosmWasm,
+// CosmWasm → EVM) from a user's own wallet or executor, with a proof built from the validators
+// and the origin's events alone.
 
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fromEmbeddedChain } from '@ferry/cosmwasm-bindings'
 import {
   AlreadyDeliveredError,
   bech32ToBytes32,
   createFerryClient,
   evmAddressToBytes32,
-  type FerryChain,
   getMessage,
   MessageStatus,
   MissingSignerError,
   relayMessage,
 } from '@ferry/sdk'
-import { HARDHAT_KEYS, TEST_COSMWASM_ACCOUNTS } from '@ferry/testkit'
 import { pino } from 'pino'
-import { createWalletClient, type Hex, http } from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
+import type { Hex } from 'viem'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { type Devnet, startDevnet } from '../../src/startDevnet.js'
 import {
   evmChain,
   ferryChains,
   sendFromEvm,
+  sendFromWasm,
   testRecipient,
+  user,
+  userChains,
   validatorsOf,
   wasmChain,
 } from './sdkWorld.js'
@@ -46,26 +46,9 @@ afterAll(async () => {
   await devnet?.stop()
 })
 
-/** A funded Hardhat account that is neither the deployer nor a relayer. */
-const user = privateKeyToAccount(HARDHAT_KEYS[3])
-
-/** The devnet's chains with the user's signers on them; the API URL of the stopped relayer. */
+/** The devnet's chains, with the user's signers on them or none; the API URL of the stopped relayer. */
 function userClient({ signers = true } = {}) {
-  const chains = ferryChains(devnet).map((chain): FerryChain => {
-    if (!signers) return chain
-    if (chain.kind === 'evm') {
-      const rpcUrl = evmChain(devnet, chain.name).rpcUrl
-      const walletClient = createWalletClient({
-        account: user,
-        chain: evmChain(devnet, chain.name).wallet.chain,
-        transport: http(rpcUrl),
-      })
-      return { ...chain, walletClient }
-    }
-    const node = wasmChain(devnet).node
-    if (node.type !== 'embedded') throw new Error('embedded chain expected')
-    return { ...chain, executor: fromEmbeddedChain(node.chain, TEST_COSMWASM_ACCOUNTS.user) }
-  })
+  const chains = signers ? userChains(devnet) : ferryChains(devnet)
   return createFerryClient({ chains, apiUrl: devnet.file.apiUrl, validators: validatorsOf(devnet) })
 }
 
@@ -115,4 +98,24 @@ test('relayMessage delivers EVM → CosmWasm through the user’s executor', asy
   await untilRelayAdvised(id)
   const { status } = await relayMessage(userClient(), { id })
   expect(status).toBe(MessageStatus.Executed)
+})
+
+test('relayMessage delivers CosmWasm → EVM from a user wallet, proven by the CosmWasm validators', async () => {
+  const [wasm, b] = [wasmChain(devnet), evmChain(devnet, 'evm-b')]
+  const id = await sendFromWasm(wasm, {
+    destination: b.domain,
+    // CAST: EVM test recipients are addresses
+    recipient: evmAddressToBytes32(testRecipient(b) as Hex),
+    body: 'ok:self-relayed from wasm',
+  })
+  await untilRelayAdvised(id)
+  const { transactionHash, status } = await relayMessage(userClient(), { id })
+  expect(status).toBe(MessageStatus.Executed)
+  const receipt = await b.client.getTransactionReceipt({ hash: transactionHash as Hex })
+  expect(receipt.from.toLowerCase()).toBe(user.address.toLowerCase())
+  expect(await getMessage(userClient(), { id })).toMatchObject({
+    type: 'executed',
+    origin: wasm.domain,
+    destination: b.domain,
+  })
 })

@@ -1,12 +1,18 @@
 // What the SDK's devnet tests share: the devnet's chains as Ferry chains, its validators, and
 // senders that go through the contracts directly (viem, the bindings), not the SDK.
 
-import { send } from '@ferry/cosmwasm-bindings'
+import { fromEmbeddedChain, send } from '@ferry/cosmwasm-bindings'
 import { viaTestRecipient } from '@ferry/cosmwasm-bindings/testing'
 import { endpointAbi, testRecipientAbi } from '@ferry/evm-contracts'
 import { createCosmWasmEmbeddedSource, defineFerryChain, type FerryChain } from '@ferry/sdk'
-import { type CosmWasmTestChain, type EvmTestChain, TEST_COSMWASM_ACCOUNTS } from '@ferry/testkit'
-import { type Hex, parseEventLogs, stringToHex } from 'viem'
+import {
+  type CosmWasmTestChain,
+  type EvmTestChain,
+  HARDHAT_KEYS,
+  TEST_COSMWASM_ACCOUNTS,
+} from '@ferry/testkit'
+import { createWalletClient, type Hex, http, parseEventLogs, stringToHex } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
 import type { Devnet } from '../../src/startDevnet.js'
 
 export function evmChain(devnet: Devnet, name: string): EvmTestChain {
@@ -42,6 +48,27 @@ export function ferryChains(devnet: Devnet): FerryChain[] {
       bech32Prefix: 'wasm',
       source: createCosmWasmEmbeddedSource({ chain: chain.node.chain }),
     })
+  })
+}
+
+/** A funded Hardhat account that is neither the deployer nor a relayer. */
+export const user = privateKeyToAccount(HARDHAT_KEYS[3])
+
+/** The devnet's chains with the user's signers on them: its wallet on EVM, its executor on CosmWasm. */
+export function userChains(devnet: Devnet): FerryChain[] {
+  return ferryChains(devnet).map((chain): FerryChain => {
+    if (chain.kind === 'evm') {
+      const { rpcUrl, wallet } = evmChain(devnet, chain.name)
+      const walletClient = createWalletClient({
+        account: user,
+        chain: wallet.chain,
+        transport: http(rpcUrl),
+      })
+      return { ...chain, walletClient }
+    }
+    const { node } = wasmChain(devnet)
+    if (node.type !== 'embedded') throw new Error('embedded chain expected')
+    return { ...chain, executor: fromEmbeddedChain(node.chain, TEST_COSMWASM_ACCOUNTS.user) }
   })
 }
 

@@ -50,7 +50,11 @@ beforeAll(async () => {
     leaves: () => leaves,
     signedCount: () => 1,
   })
-  api = await createTestApi({ validators: new Map([[A, { urls: validators.urls, threshold: 2 }]]) })
+  api = await createTestApi({
+    validators: new Map([[A, { urls: validators.urls, threshold: 2 }]]),
+    // Above the fixtures' fee: an underpaid message's detail carries its shortfall.
+    minimumFee: new Map([[A, 2n * 10n ** 15n]]),
+  })
   const response = await get(api.app, '/v1/openapi.json')
   expect(response.status).toBe(200)
   doc = response.body
@@ -92,6 +96,11 @@ beforeAll(async () => {
   await api.store.insertMessages([
     ackOf(original, { status: MessageStatus.Executed, nonce: 1n, leafIndex: 0 }),
   ])
+  const underpaid = sent({ nonce: 1n, leafIndex: 2, sender: word(7) })
+  await api.store.insertMessages([underpaid])
+  await api.store.updateMessages([
+    { id: underpaid.id, stage: 'ready', reason: 'underpaid', detail: 'paid 1, policy asks 2' },
+  ])
 }, 60_000)
 afterAll(async () => {
   await api.close()
@@ -122,10 +131,14 @@ describe('every answer matches the document', () => {
     const list = await get(api.app, '/v1/messages?limit=1')
     expectDocumented('get', '/v1/messages', 200, list.body)
     expect(list.body.nextCursor).not.toBeNull()
+    const details: { underpaid: unknown }[] = []
     for (const { id } of (await get(api.app, '/v1/messages')).body.items) {
       const one = await get(api.app, `/v1/messages/${id}`)
       expectDocumented('get', '/v1/messages/{id}', 200, one.body)
+      details.push(one.body)
     }
+    // Both shapes of `underpaid` were checked against the document.
+    expect(details.filter((detail) => detail.underpaid !== null)).toHaveLength(1)
     expectDocumented('get', '/v1/messages', 400, (await get(api.app, '/v1/messages?limit=0')).body)
     expectDocumented('get', '/v1/messages', 400, (await get(api.app, '/v1/messages?cursor=x')).body)
     expectDocumented('get', '/v1/messages/{id}', 400, (await get(api.app, '/v1/messages/1')).body)

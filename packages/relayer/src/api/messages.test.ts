@@ -278,6 +278,65 @@ describe('GET /v1/messages/{id}', () => {
   })
 })
 
+describe("an underpaid message's shortfall", () => {
+  const minimum = 3n * 10n ** 15n
+  let priced: TestApi
+  beforeAll(async () => {
+    priced = await createTestApi({ minimumFee: new Map([[A, minimum]]) })
+  })
+  afterAll(async () => {
+    await priced.close()
+  })
+  const underpaid = (message: ReturnType<typeof sent>) =>
+    priced.store.updateMessages([
+      {
+        id: message.id,
+        stage: 'ready',
+        reason: 'underpaid',
+        detail: `paid ${message.feePaid}, policy asks ${minimum}`,
+        attempt: true,
+      },
+    ])
+  const detail = async (id: string) => (await get(priced.app, `/v1/messages/${id}`)).body
+
+  test('is the policy minimum less what was paid, top-ups included, as numbers', async () => {
+    const message = sent({ nonce: 1n, leafIndex: 0 })
+    await priced.store.insertMessages([message])
+    await underpaid(message)
+    expect(await detail(message.id)).toMatchObject({
+      reason: 'underpaid',
+      feePaid: String(message.feePaid),
+      underpaid: { required: String(minimum), missing: String(minimum - message.feePaid) },
+    })
+    await priced.store.insertFeeTopUps([
+      {
+        origin: A,
+        messageId: message.id,
+        amount: 5n * 10n ** 14n,
+        blockNumber: 12n,
+        blockHash: word(12, 'b'),
+        transactionHash: word(12, 'f'),
+        eventIndex: 0,
+      },
+    ])
+    await underpaid({ ...message, feePaid: message.feePaid + 5n * 10n ** 14n })
+    // Counted once: feePaid already holds the top-up that feeAdded reports.
+    expect(await detail(message.id)).toMatchObject({
+      feeAdded: String(5n * 10n ** 14n),
+      underpaid: { missing: String(minimum - message.feePaid - 5n * 10n ** 14n) },
+    })
+  })
+
+  test('is null when the message is not underpaid, or its origin has no minimum', async () => {
+    const delivered = sent({ nonce: 2n, leafIndex: 1 })
+    const fromB = sent({ nonce: 1n, leafIndex: 0, origin: B, destination: A })
+    await priced.store.insertMessages([delivered, fromB])
+    await underpaid(fromB)
+    expect(await detail(delivered.id)).toMatchObject({ reason: 'indexed', underpaid: null })
+    expect(await detail(fromB.id)).toMatchObject({ reason: 'underpaid', underpaid: null })
+  })
+})
+
 describe('pagination under concurrent inserts', () => {
   let walker: TestApi
   beforeAll(async () => {

@@ -24,6 +24,11 @@ export type StartRelayerApiParameters = Omit<RelayerApiOptions, 'rateLimit'> & {
   chains: readonly MonitoredChain[]
   /** Per origin domain, its validators (as `runRelayer` takes them), for `/v1/validators`. */
   validators: ProbedValidators
+  /**
+   * The relayer's minimum fee per origin (its `policy.minimumFee`), for what an underpaid
+   * message misses. Default none: no detail then says `underpaid`.
+   */
+  minimumFee?: ReadonlyMap<number, bigint> | undefined
   /** Metrics to serve; by default new ones over `store` and `bus` (closed with the API). */
   metrics?: RelayerMetrics | undefined
   /** Default 127.0.0.1. */
@@ -65,6 +70,7 @@ export async function startRelayerApi({
   bus,
   chains,
   validators,
+  minimumFee = new Map(),
   metrics: given,
   host = '127.0.0.1',
   port = 8080,
@@ -103,6 +109,7 @@ export async function startRelayerApi({
         validators,
         logger,
       }),
+      minimumFee,
       logger,
       shutdown: shutdown.signal,
     },

@@ -17,6 +17,11 @@ export type RelayerApiDeps = {
   validators: ValidatorProbe
   /** Proofs for `GET /v1/messages/{id}/proof` (self-relay). */
   proofs: ProofSource
+  /**
+   * The relayer's minimum fee per origin domain (`RelayerPolicy.minimumFee`), for an underpaid
+   * message's `underpaid` in its detail: the same map the relayer runs with.
+   */
+  minimumFee: ReadonlyMap<number, bigint>
   logger?: Logger | undefined
   /** Aborted when the server shuts down: open SSE streams end. */
   shutdown?: AbortSignal | undefined

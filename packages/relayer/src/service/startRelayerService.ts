@@ -58,6 +58,7 @@ export const startRelayerService: StartService = async (
     const routes = getRoutes(config).map(
       ({ from, to }) => [domainOf.get(from) ?? -1, domainOf.get(to) ?? -1] as const,
     )
+    const policy = toPolicy(config, relayer)
     const api = relayer.api.enabled
       ? await startRelayerApi({
           store,
@@ -65,6 +66,7 @@ export const startRelayerService: StartService = async (
           metrics,
           chains,
           validators,
+          minimumFee: policy.minimumFee,
           host: relayer.api.host,
           port: relayer.api.port,
           rateLimit: relayer.api.rateLimit,
@@ -78,7 +80,7 @@ export const startRelayerService: StartService = async (
       validators,
       routes,
       owner: relayer.id,
-      policy: toPolicy(config, relayer),
+      policy,
       logger,
       signal,
     }).finally(async () => {

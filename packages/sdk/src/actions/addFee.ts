@@ -1,27 +1,31 @@
 import { addFee as cosmwasmAddFee, config as cosmwasmConfig } from '@ferry/cosmwasm-bindings'
+import { getMessageId } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import type { RpcError } from '../chains/errors.js'
 import type { ChainRef, FerryClient } from '../client/createFerryClient.js'
 import type { FerryChain } from '../client/defineFerryChain.js'
+import type { ApiRequestError } from '../errors/ApiRequestError.js'
 import type { EndpointRevertedError } from '../errors/EndpointRevertedError.js'
 import { MessageNotFoundError } from '../errors/MessageNotFoundError.js'
 import type { MissingSignerError } from '../errors/MissingSignerError.js'
+import type { NotUnderpaidError } from '../errors/NotUnderpaidError.js'
 import type { TransactionRevertedError } from '../errors/TransactionRevertedError.js'
 import type { UnknownChainError } from '../errors/UnknownChainError.js'
 import { findSentMessage } from './findSentMessage.js'
 import { getCosmWasmSigner } from './internal/getCosmWasmSigner.js'
 import { parseEvmReceipt } from './internal/parseEvmReceipt.js'
+import { readFeeShortfall } from './internal/readFeeShortfall.js'
 import { resolveMessage } from './internal/resolveMessage.js'
 import type { MessageInput } from './internal/toEncodedMessage.js'
 import { toEndpointRevertedError } from './internal/toEndpointRevertedError.js'
 import { writeEvmEndpoint } from './internal/writeEvmEndpoint.js'
 
 /**
- * How much to top up, in the origin's native base units (wei; the CosmWasm endpoint's denom).
- * The extension point for amounts the SDK works out itself: the relayer API client adds
- * `'toPolicy'` (what the relayer's fee policy still asks for the message) to this union.
+ * How much to top up: an amount in the origin's native base units (wei; the CosmWasm endpoint's
+ * denom), or `'toPolicy'`, exactly what the relayer's fee policy still asks for the message (its
+ * API's `underpaid.missing`: the client needs an `apiUrl`).
  */
-export type AddFeeAmount = bigint
+export type AddFeeAmount = bigint | 'toPolicy'
 
 export type AddFeeParameters<chains extends readonly FerryChain[] = readonly FerryChain[]> = (
   | {
@@ -38,7 +42,7 @@ export type AddFeeParameters<chains extends readonly FerryChain[] = readonly Fer
       message?: undefined
     }
 ) & {
-  /** A positive amount; top-ups are not refunded (PROTOCOL §9). */
+  /** A positive amount, or `'toPolicy'`; top-ups are not refunded (PROTOCOL §9). */
   amount: AddFeeAmount
 }
 
@@ -52,6 +56,8 @@ export type AddFeeReturnType = {
 }
 
 export type AddFeeErrorType =
+  | ApiRequestError
+  | NotUnderpaidError
   | UnknownChainError
   | MessageNotFoundError
   | MissingSignerError
@@ -70,19 +76,22 @@ export type AddFeeErrorType =
  * from the chain's deployment block (`deploymentBlock` / `deploymentHeight`) to its head, which
  * is slow on a long chain: pass `message` when you have it.
  *
+ * With `amount: 'toPolicy'` it asks the client's relayer API what the relayer's fee policy still
+ * asks of the message (`underpaid.missing`) and pays exactly that; the message then comes from
+ * the API, with no search. It throws `ApiRequestError` (`no_api`) without an `apiUrl`, and
+ * `NotUnderpaidError` when the relayer does not hold the message for its fee.
+ *
  * @example
  * const sent = await send(client, parameters)
  * await addFee(client, { message: sent, amount: parseEther('0.0005') })
+ * // Or exactly what the relayer's policy still asks:
+ * await addFee(client, { id: sent.id, chain: 'evm-a', amount: 'toPolicy' })
  */
 export async function addFee<const chains extends readonly FerryChain[]>(
   client: FerryClient<chains>,
   parameters: AddFeeParameters<chains>,
 ): Promise<AddFeeReturnType> {
-  const { chain, encoded } =
-    parameters.message === undefined
-      ? await findMessage(client, parameters.chain, parameters.id)
-      : resolveMessage(client, parameters.message, 'origin')
-  const { amount } = parameters
+  const { chain, encoded, amount } = await resolveTopUp(client, parameters)
 
   if (chain.kind === 'evm') {
     const receipt = await writeEvmEndpoint(chain, client.reader(chain), {
@@ -111,6 +120,32 @@ export async function addFee<const chains extends readonly FerryChain[]>(
   } catch (error) {
     throw toEndpointRevertedError(chain.name, error)
   }
+}
+
+/** The message to top up, on its origin, and by how much. */
+async function resolveTopUp(
+  client: FerryClient<readonly FerryChain[]>,
+  parameters: AddFeeParameters<readonly FerryChain[]>,
+): Promise<{ chain: FerryChain; encoded: Hex; amount: bigint }> {
+  const { amount } = parameters
+  if (amount !== 'toPolicy') {
+    const { chain, encoded } =
+      parameters.message === undefined
+        ? await findMessage(client, parameters.chain, parameters.id)
+        : resolveMessage(client, parameters.message, 'origin')
+    return { chain, encoded, amount }
+  }
+  if (parameters.message !== undefined) {
+    const { chain, encoded } = resolveMessage(client, parameters.message, 'origin')
+    const { missing } = await readFeeShortfall(client, getMessageId(encoded))
+    return { chain, encoded, amount: missing }
+  }
+  const { id } = parameters
+  const chain = client.chain(parameters.chain)
+  const { missing, origin, encoded } = await readFeeShortfall(client, id)
+  // The API names the message's origin: a caller who named another has the wrong id or chain.
+  if (chain.domain !== origin) throw new MessageNotFoundError({ chain: chain.name, id })
+  return { chain, encoded, amount: missing }
 }
 
 /** The message `id` among `ref`'s sent messages, from its deployment to its head. */

@@ -25,13 +25,15 @@ export type GetMessageErrorType = ApiRequestError | Error
  * done (`executed`, `failed`, `timed_out`, `retries_exhausted`), with a `recovery` hint where
  * acting helps. Built from the chains, which are the truth (the origin's `MessageSent`, the
  * destination's `messageStatus`), and, when the client has an `apiUrl`, the relayer API, which
- * says why a message waits. Without an API (or when it is down) it works from the chains and the
- * origin's validators alone: the message is then found by scanning the origin's `MessageSent`
- * events (`findSentMessage`).
+ * says why a message waits and, for an `underpaid` one, how much it is `missing` (its `recovery`
+ * is then `{ action: 'addFee', amount: missing }`). Without an API (or when it is down) it works
+ * from the chains and the origin's validators alone: the message is then found by scanning the
+ * origin's `MessageSent` events (`findSentMessage`).
  *
  * @example
  * const state = await getMessage(client, { id })
- * if (state.type === 'underpaid' && state.recovery?.action === 'relayMessage') await relayMessage(client, { id })
+ * if (state.type === 'underpaid' && state.missing !== undefined)
+ *   await addFee(client, { id, chain: state.origin, amount: state.missing })
  * if (state.type === 'executed') console.log(state.result)
  */
 export async function getMessage(

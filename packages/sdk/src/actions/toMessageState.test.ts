@@ -86,6 +86,37 @@ describe('toMessageState', () => {
     ).toBe(type)
   })
 
+  test('underpaid: the API says how much is missing, and topping it up is the way out', () => {
+    const underpaid = (shortfall: { required: string; missing: string } | null | undefined) =>
+      toMessageState({
+        id,
+        sent,
+        status: MessageStatus.None,
+        // CAST: as `detail` above, with the shortfall an older relayer may leave out
+        detail: { ...detail('ready', 'underpaid'), underpaid: shortfall } as ApiMessageDetail,
+        now,
+      })
+    expect(underpaid({ required: '1000', missing: '700' })).toMatchObject({
+      type: 'underpaid',
+      missing: 700n,
+      recovery: { action: 'addFee', amount: 700n },
+    })
+    // Beyond 2^53: base units stay exact.
+    expect(underpaid({ required: '0', missing: '9007199254740993' })).toMatchObject({
+      missing: 9_007_199_254_740_993n,
+    })
+    expect(underpaid({ required: '1000', missing: '0' })).toMatchObject({
+      missing: 0n,
+      recovery: { action: 'wait', until: 'delivered' },
+    })
+    for (const unknown of [null, undefined])
+      expect(underpaid(unknown)).toMatchObject({
+        type: 'underpaid',
+        missing: undefined,
+        recovery: { action: 'relayMessage' },
+      })
+  })
+
   test('without an API: the validators say whether it is signed', () => {
     expect(
       toMessageState({

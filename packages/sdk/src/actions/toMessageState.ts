@@ -24,7 +24,8 @@ type MessageStateBase = {
  * - `not_found`: no chain of the client (nor the API) knows it: a wrong id, or not sent yet;
  * - `pending_finality`: sent; its origin block is not final (validators sign final blocks only);
  * - `waiting_signatures`: final; a threshold of validators has not signed a checkpoint covering it;
- * - `underpaid`: the relayer will not deliver it for its fee; `missing` more would do, when known;
+ * - `underpaid`: the relayer will not deliver it for its fee; `missing` more would do (the API's
+ *   `underpaid.missing`; undefined from a relayer that does not say), `addFee` it or self-relay;
  * - `in_flight`: provable; a delivery is due or under way (`reason` says what the relayer is at);
  * - `executed`: delivered, its handler returned `result` (final);
  * - `failed`: delivered, its handler reverted with `result`; `retryable` while its deadline has
@@ -191,13 +192,24 @@ export function toMessageState({
           detail: why,
           recovery: { action: 'wait', until: 'signed' },
         }
-      case 'underpaid':
+      case 'underpaid': {
+        // Older relayers, and lifecycle events, carry no shortfall: delivering it yourself is
+        // then the one way out the SDK can name.
+        const shortfall = detail?.underpaid ?? undefined
+        const missing = shortfall ? BigInt(shortfall.missing) : undefined
         return {
           ...base,
           type: 'underpaid',
-          missing: undefined,
-          recovery: { action: 'relayMessage' },
+          missing,
+          recovery:
+            missing === undefined
+              ? { action: 'relayMessage' }
+              : missing > 0n
+                ? { action: 'addFee', amount: missing }
+                : // A top-up already covered it; the relayer takes it up on its next pass.
+                  { action: 'wait', until: 'delivered' },
         }
+      }
       case 'retries_exhausted':
         return { ...base, type: 'retries_exhausted', result, recovery: { action: 'relayMessage' } }
       case 'in_flight':

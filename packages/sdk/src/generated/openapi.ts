@@ -791,6 +791,13 @@ export interface components {
             feePaid: string;
             /** @description The sum of its fee top-ups (FeeAdded / ferry_fee_added, PROTOCOL §9), included in feePaid; each is a fee_added attempt. */
             feeAdded: string;
+            /** @description While the message waits with reason `underpaid`: what this relayer's fee policy asks of it and how much is missing, in the origin's native base units; null otherwise, and when the policy asks its origin for no fee. */
+            underpaid: {
+                /** @description The relayer's minimum fee for the message's origin (its fee policy). */
+                required: string;
+                /** @description required − feePaid (feePaid already counts top-ups), or 0 once a top-up covered it: what `addFee` should pay. */
+                missing: string;
+            } | null;
             result: string | null;
             /** @description The message decoded (PROTOCOL §3); null if it does not decode. */
             decoded: {

@@ -71,7 +71,10 @@ const proofRoute = createRoute({
  * registerMessageRoutes(app, deps)
  * ```
  */
-export function registerMessageRoutes(app: ApiApp, { store, proofs }: RelayerApiDeps): void {
+export function registerMessageRoutes(
+  app: ApiApp,
+  { store, proofs, minimumFee }: RelayerApiDeps,
+): void {
   app.openapi(listRoute, async (c) => {
     const query = c.req.valid('query')
     const limit = query.limit ?? LIMIT_DEFAULT
@@ -112,7 +115,16 @@ export function registerMessageRoutes(app: ApiApp, { store, proofs }: RelayerApi
       store.getCheckpointSigners(message.origin, message.leafIndex),
       store.getAcksOf(id),
     ])
-    return c.json(toMessageDetail({ message, attempts, signers, acks }), 200)
+    return c.json(
+      toMessageDetail({
+        message,
+        attempts,
+        signers,
+        acks,
+        minimumFee: minimumFee.get(message.origin),
+      }),
+      200,
+    )
   })
 
   app.openapi(proofRoute, async (c) => {

@@ -89,6 +89,21 @@ export const MessageDetail = MessageSummary.extend({
     description:
       'The sum of its fee top-ups (FeeAdded / ferry_fee_added, PROTOCOL §9), included in feePaid; each is a fee_added attempt.',
   }),
+  underpaid: z
+    .object({
+      required: Decimal.openapi({
+        description: "The relayer's minimum fee for the message's origin (its fee policy).",
+      }),
+      missing: Decimal.openapi({
+        description:
+          'required − feePaid (feePaid already counts top-ups), or 0 once a top-up covered it: what `addFee` should pay.',
+      }),
+    })
+    .nullable()
+    .openapi({
+      description:
+        "While the message waits with reason `underpaid`: what this relayer's fee policy asks of it and how much is missing, in the origin's native base units; null otherwise, and when the policy asks its origin for no fee.",
+    }),
   result: HexString.nullable(),
   decoded: z
     .object({

@@ -144,9 +144,14 @@ export type TestApi = {
  * A memory store observed by a bus, the app over it with two fake chains (checked once), and
  * `options` (a generous rate limit by default).
  */
-export async function createTestApi(
-  options: Partial<RelayerApiOptions> & { validators?: ProbedValidators } = {},
-): Promise<TestApi> {
+export async function createTestApi({
+  minimumFee = new Map(),
+  ...options
+}: Partial<RelayerApiOptions> & {
+  validators?: ProbedValidators
+  /** The relayer's minimum fee per origin, as `startRelayerApi` takes it. */
+  minimumFee?: ReadonlyMap<number, bigint>
+} = {}): Promise<TestApi> {
   const opened = await openStore('memory://')
   const bus = createEventBus()
   const store = observeStore(opened, bus)
@@ -179,6 +184,7 @@ export async function createTestApi(
         endpoints: new Map(chains.map((chain) => [chain.domain, chain.endpoint])),
         validators: options.validators ?? new Map(),
       }),
+      minimumFee,
       shutdown: shutdown.signal,
     },
     { rateLimit: { requestsPerSecond: 10_000, burst: 10_000 }, ...options },

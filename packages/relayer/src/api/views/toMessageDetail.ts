@@ -6,6 +6,7 @@ import {
   MessageFlags,
 } from '@ferry/protocol'
 import type { z } from '@hono/zod-openapi'
+import { feeShortfall } from '../../core/relayer/feeShortfall.js'
 import { STATUS_NAMES } from '../../events/types.js'
 import type { SignedCheckpointRow, StoredAttempt, StoredMessage } from '../../store/types.js'
 import type { MessageDetail } from '../schemas/messages.js'
@@ -17,12 +18,18 @@ export type MessageDetailSources = {
   signers: readonly SignedCheckpointRow[]
   /** Acks whose body names this message, newest first. */
   acks: readonly StoredMessage[]
+  /**
+   * The relayer's minimum fee for the message's origin (`RelayerPolicy.minimumFee`); undefined
+   * when its policy asks none there (the detail then has no `underpaid`).
+   */
+  minimumFee?: bigint | undefined
 }
 
 /**
  * A stored message with its decoded fields and lifecycle: sent, finalized, the validators known
  * to have signed a checkpoint covering it, every attempt, the delivery, and its ack (or, for an
- * ack, what it acknowledges).
+ * ack, what it acknowledges). While it waits as `underpaid`, what the fee policy asks and what
+ * is missing, as numbers (`feeShortfall`), so that clients never parse the attempt's detail.
  *
  * @example
  * ```ts
@@ -34,6 +41,7 @@ export function toMessageDetail({
   attempts,
   signers,
   acks,
+  minimumFee,
 }: MessageDetailSources): z.infer<typeof MessageDetail> {
   const summary = toMessageSummary(message)
   let decoded: Message | undefined
@@ -49,6 +57,13 @@ export function toMessageDetail({
     encoded: message.encoded,
     feePaid: message.feePaid.toString(),
     feeAdded: message.feeAdded.toString(),
+    underpaid:
+      message.reason === 'underpaid' && minimumFee !== undefined
+        ? {
+            required: minimumFee.toString(),
+            missing: feeShortfall({ feePaid: message.feePaid, minimumFee }).toString(),
+          }
+        : null,
     result: message.result,
     decoded: decoded
       ? {

@@ -3,6 +3,7 @@ import type { Hex } from 'viem'
 import type { ChainSubmitter } from '../../chains/types.js'
 import type { MessageUpdate, StoredMessage } from '../../store/types.js'
 import type { DeliveryContext } from './deliveryContext.js'
+import { feeShortfall } from './feeShortfall.js'
 import { findPaidAcks } from './findPaidAcks.js'
 import { type RelayerPolicy, retryAt } from './policy.js'
 import { waitUpdate } from './waitUpdate.js'
@@ -54,7 +55,7 @@ export async function sortClaimed(
         }
         // An ack pays nothing where it starts: its delivery was paid with the original
         // message, if this relayer saw that sent where the ack goes; otherwise it pays its way.
-        if (message.feePaid < minimumFee && !free.has(message.id)) {
+        if (feeShortfall({ feePaid: message.feePaid, minimumFee }) > 0n && !free.has(message.id)) {
           const isAck = (message.flags & MessageFlags.isAck) !== 0
           updates.push(
             ...waitUpdate(

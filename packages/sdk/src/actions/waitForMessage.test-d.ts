@@ -1,0 +1,20 @@
+import { expectTypeOf, test } from 'vitest'
+import { typeClient as client, typeId as id } from '../test/typeClient.js'
+import type { MessageState } from './toMessageState.js'
+import { waitForMessage } from './waitForMessage.js'
+
+test('until acked returns the ack’s state, a MessageState that narrows by type', async () => {
+  const acked = await waitForMessage(client, { id, until: 'acked' })
+  expectTypeOf(acked).toEqualTypeOf<MessageState>()
+  if (acked.type === 'executed') expectTypeOf(acked.origin).toEqualTypeOf<number>()
+  expectTypeOf(waitForMessage(client, { id })).resolves.toEqualTypeOf<MessageState>()
+})
+
+test('until is delivered, final or acked', () => {
+  waitForMessage(client, { id, until: 'delivered', timeoutMs: 1_000 })
+  waitForMessage(client, { id, until: 'final', origin: 'base' })
+  // @ts-expect-error: there is no 'executed' to wait until; 'final' or 'delivered'
+  waitForMessage(client, { id, until: 'executed' })
+  // @ts-expect-error: an id is hex
+  waitForMessage(client, { id: 'abc' })
+})

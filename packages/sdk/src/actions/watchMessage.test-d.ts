@@ -1,0 +1,16 @@
+import { expectTypeOf, test } from 'vitest'
+import { typeClient as client, typeId as id } from '../test/typeClient.js'
+import type { MessageState } from './toMessageState.js'
+import { watchMessage } from './watchMessage.js'
+
+test('watchMessage yields MessageStates, narrowing in the loop', async () => {
+  const watch = watchMessage(client, { id, pollIntervalMs: 500 })
+  expectTypeOf(watch).toEqualTypeOf<AsyncGenerator<MessageState, void, undefined>>()
+  for await (const state of watch) {
+    expectTypeOf(state).toEqualTypeOf<MessageState>()
+    if (state.type === 'underpaid') expectTypeOf(state.missing).toEqualTypeOf<bigint | undefined>()
+    if (state.type === 'in_flight') expectTypeOf(state.reason).toEqualTypeOf<string | undefined>()
+  }
+  // @ts-expect-error: the watch needs the message's id
+  watchMessage(client, { pollIntervalMs: 500 })
+})
