@@ -7,7 +7,8 @@ import { BaseError, type BaseErrorParameters } from '@ferry/protocol'
  * (`payMore`: raise `maxFee` or `value`), or wait.
  *
  * @example
- * if (error.recovery?.action === 'addFee') await addFee(client, { id, amount: error.recovery.amount })
+ * if (error.recovery?.action === 'addFee')
+ *   await addFee(client, { id, chain: origin, amount: error.recovery.amount })
  */
 export type RecoveryHint =
   | { action: 'addFee'; amount: bigint }
