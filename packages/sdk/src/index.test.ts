@@ -56,6 +56,7 @@ test('exports of @ferry/sdk: the protocol codec, whole, the chain readers and th
       "relayMessage",
       "retryMessage",
       "send",
+      "sleep",
       "streamEvents",
       "timeoutMessage",
       "toMessageState",

@@ -206,3 +206,5 @@ export { WaitTimeoutError } from './errors/WaitTimeoutError.js'
 export type { components as ApiComponents, paths as ApiPaths } from './generated/openapi.js'
 // Server-Sent Events
 export { createSseParser, type SseEvent, type SseParser } from './sse/createSseParser.js'
+// Utilities the relayer shares
+export { sleep } from './utils/sleep.js'

@@ -1,5 +1,5 @@
 import { BaseError } from '@ferry/protocol'
-import { callRpc } from '@ferry/sdk'
+import { callRpc, sleep } from '@ferry/sdk'
 import { parseTransaction, type TransactionReceipt } from 'viem'
 import type { JournalEntry } from '../types.js'
 import { broadcast } from './broadcast.js'
@@ -8,7 +8,6 @@ import { bumpFees, readFeeMarket } from './feeStrategy.js'
 import { findMined, type MinedEntry } from './findMined.js'
 import { minedNonce } from './nonceManager.js'
 import { signAndRecord } from './signAndRecord.js'
-import { sleep } from './sleep.js'
 
 /** How a nonce's transactions ended: one of them mined, or a foreign transaction took the nonce. */
 export type InclusionResult =
