@@ -58,8 +58,14 @@ test('topUp sees its message underpaid, adds to its fee, and the relayer deliver
     text: 'ok:topUp',
     amount: MINIMUM_FEE,
   })
-  expect(added).toBe(MINIMUM_FEE)
   expect(state).toMatchObject({ type: 'executed', origin: 31338, destination: 31337 })
+  // It paid what the relayer said was missing, no more: fee and top-up make the minimum exactly.
+  const response = await fetch(`${devnet.file.apiUrl}/v1/messages/${state.id}`)
+  // CAST: the API's message detail; the test reads its fee, in wei as a decimal string.
+  const { feePaid } = (await response.json()) as { feePaid: string }
+  expect(added).toBeGreaterThan(0n)
+  expect(added).toBeLessThan(MINIMUM_FEE)
+  expect(BigInt(feePaid)).toBe(MINIMUM_FEE)
 })
 
 test('selfRelay, with no relayer running, delivers the message from the user’s own wallet', async () => {
