@@ -65,6 +65,7 @@ test('exports of @ferry/protocol', async () => {
       "getCheckpointDigest",
       "getCheckpointDomainHash",
       "getMessageId",
+      "parseSignedCheckpoint",
       "recoverCheckpointSigner",
       "recoverDigestSigner",
       "signCheckpoint",

@@ -45,6 +45,10 @@ export {
   getCheckpointDomainHash,
 } from './checkpoint/getCheckpointDomainHash.js'
 export {
+  parseSignedCheckpoint,
+  type SignedCheckpoint,
+} from './checkpoint/parseSignedCheckpoint.js'
+export {
   type RecoverCheckpointSignerErrorType,
   type RecoverCheckpointSignerParameters,
   type RecoverCheckpointSignerReturnType,

@@ -1,5 +1,5 @@
+import { parseSignedCheckpoint, type SignedCheckpoint } from '@ferry/protocol'
 import type { FerryClient } from '../client/createFerryClient.js'
-import { parseSignedCheckpoint, type SignedCheckpoint } from './parseSignedCheckpoint.js'
 
 /**
  * One validator's signed checkpoint, `latest` or at an index, through the client's `fetch`;

@@ -1,7 +1,12 @@
-import { type Checkpoint, recoverCheckpointSigner, sortSignaturesBySigner } from '@ferry/protocol'
+import {
+  type Checkpoint,
+  parseSignedCheckpoint,
+  recoverCheckpointSigner,
+  type SignedCheckpoint,
+  sortSignaturesBySigner,
+} from '@ferry/protocol'
 import type { Logger } from 'pino'
 import { type Hex, isAddress } from 'viem'
-import type { SignedCheckpointResponse } from '../validator/createValidatorApp.js'
 
 export type CreateCheckpointFetcherParameters = {
   origin: number
@@ -48,14 +53,16 @@ export function createCheckpointFetcher({
     url: string,
     path: string,
     signal?: AbortSignal,
-  ): Promise<SignedCheckpointResponse | undefined> {
+  ): Promise<SignedCheckpoint | undefined> {
     const timeout = AbortSignal.timeout(timeoutMs)
     try {
       const response = await fetch(`${url.replace(/\/$/, '')}${path}`, {
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       })
       if (!response.ok) return undefined
-      return (await response.json()) as SignedCheckpointResponse // CAST: shape checked by `verify`
+      const answer = parseSignedCheckpoint(await response.json())
+      if (!answer) log.warn({ url, path }, 'rejected validator answer: not a signed checkpoint')
+      return answer
     } catch (error) {
       log.debug({ err: error, url }, 'validator unreachable')
       return undefined
@@ -65,11 +72,11 @@ export function createCheckpointFetcher({
   /** The signature's signer if the answer is well-formed and agrees with our tree; else undefined. */
   async function verify(
     url: string,
-    answer: SignedCheckpointResponse | undefined,
+    answer: SignedCheckpoint | undefined,
     rootAt: (count: number) => Hex | undefined,
   ): Promise<{ checkpoint: Checkpoint; signature: Hex; signer: Hex } | undefined> {
-    if (!answer?.checkpoint || typeof answer.signature !== 'string') return undefined
-    const { checkpoint: c } = answer
+    if (!answer) return undefined
+    const { checkpoint: c, signature } = answer
     const reject = (why: string) => {
       log.warn(
         { url, validator: answer.validator, index: c.index, why },
@@ -77,18 +84,16 @@ export function createCheckpointFetcher({
       )
       return undefined
     }
-    if (c.origin !== origin || lower(c.originEndpoint) !== originEndpoint.toLowerCase())
+    if (c.origin !== origin || c.originEndpoint.toLowerCase() !== originEndpoint.toLowerCase())
       return reject('wrong origin or endpoint')
-    if (!Number.isInteger(c.index) || c.index < 0) return reject('bad index')
     const ours = rootAt(c.index + 1)
     if (ours === undefined) return undefined // We have not indexed that far yet; not their fault.
-    if (lower(c.root) !== ours) return reject(`root differs from ours (${ours})`)
+    if (c.root.toLowerCase() !== ours) return reject(`root differs from ours (${ours})`)
     const checkpoint: Checkpoint = { origin, originEndpoint, root: ours, index: c.index }
-    // CAST: a string the signer recovery parses and rejects if it is not hex
-    const signature = answer.signature as Hex
     try {
       const signer = (await recoverCheckpointSigner({ checkpoint, signature })).toLowerCase()
-      if (signer !== lower(answer.validator)) return reject(`signature recovers to ${signer}`)
+      if (signer !== answer.validator.toLowerCase())
+        return reject(`signature recovers to ${signer}`)
       if (refused.has(signer)) return reject('the destination refused this signer')
       return { checkpoint, signature, signer: signer as Hex } // CAST: a recovered address
     } catch {
@@ -132,10 +137,7 @@ export function createCheckpointFetcher({
       // Where each validator has got to (checked below, at the index we pick); capped by how far
       // our own tree goes, since we can only check roots we can compute.
       const reached = latest
-        .flatMap(({ answer }) => {
-          const index = answer?.checkpoint?.index
-          return typeof index === 'number' && Number.isInteger(index) ? [index] : []
-        })
+        .flatMap(({ answer }) => (answer ? [answer.checkpoint.index] : []))
         .sort((a, b) => b - a)
       const highest = reached[validators.threshold - 1]
       if (highest === undefined)
@@ -156,7 +158,7 @@ export function createCheckpointFetcher({
         latest.map(async ({ url, answer }) => {
           const atTarget = await verify(
             url,
-            answer?.checkpoint?.index === target
+            answer?.checkpoint.index === target
               ? answer
               : await get(url, `/v1/checkpoints/${target}`, signal),
             rootAt,
@@ -206,8 +208,3 @@ export function createCheckpointFetcher({
 }
 
 export type CheckpointFetcher = ReturnType<typeof createCheckpointFetcher>
-
-/** A validator's string field in lower case; `undefined` when the JSON has no string there. */
-function lower(value: unknown): string | undefined {
-  return typeof value === 'string' ? value.toLowerCase() : undefined
-}

@@ -1,5 +1,5 @@
-import type { Checkpoint } from '@ferry/protocol'
 import { type Address, type Hex, isAddress, isHex, size } from 'viem'
+import type { Checkpoint } from './types.js'
 
 /** A validator's signed checkpoint (`GET /v1/checkpoints/…`), its fields checked for shape. */
 export type SignedCheckpoint = {
