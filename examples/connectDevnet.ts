@@ -2,13 +2,10 @@
 // its file, signing as a funded Hardhat account, and its EVM chains' test recipient apps.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createFerryClient, type DevnetFile, type FerryClient } from '@ferry/sdk'
-import { loadDevnetChains } from '@ferry/sdk/node'
+import { createFerryClient, type DevnetFile, devnetChains, type FerryClient } from '@ferry/sdk'
+import { HARDHAT_KEYS } from '@ferry/testkit'
 import type { Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-
-/** Hardhat's public test account #3: funded on every devnet EVM chain, neither deployer nor relayer. */
-const HARDHAT_ACCOUNT_3: Hex = '0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6'
 
 export type ConnectDevnetReturnType = {
   client: FerryClient
@@ -28,12 +25,13 @@ export type ConnectDevnetReturnType = {
 export async function connectDevnet(): Promise<ConnectDevnetReturnType> {
   const path = process.env.FERRY_DEVNET_FILE ?? join(import.meta.dirname, '../.devnet/devnet.json')
   // CAST: an environment variable is a string; privateKeyToAccount rejects one that is no key.
-  const key = (process.env.FERRY_EXAMPLE_KEY ?? HARDHAT_ACCOUNT_3) as Hex
+  const key = (process.env.FERRY_EXAMPLE_KEY ?? HARDHAT_KEYS[3]) as Hex
+  const json: unknown = JSON.parse(await readFile(path, 'utf8'))
   const client = createFerryClient(
-    await loadDevnetChains({ path, account: privateKeyToAccount(key) }),
+    devnetChains(json, { account: privateKeyToAccount(key), source: path }),
   )
-  // CAST: loadDevnetChains just checked the file's shape.
-  const file = JSON.parse(await readFile(path, 'utf8')) as DevnetFile
+  // CAST: devnetChains just checked the file's shape.
+  const file = json as DevnetFile
   const recipientOn = (name: string): Hex => {
     const chain = file.chains.find((candidate) => candidate.name === name)
     const recipient = chain?.kind === 'evm' ? chain.apps.testRecipient : undefined

@@ -4,7 +4,12 @@
 import { fromEmbeddedChain, send } from '@ferry/cosmwasm-bindings'
 import { viaTestRecipient } from '@ferry/cosmwasm-bindings/testing'
 import { endpointAbi, testRecipientAbi } from '@ferry/evm-contracts'
-import { createCosmWasmEmbeddedSource, defineFerryChain, type FerryChain } from '@ferry/sdk'
+import {
+  createCosmWasmEmbeddedSource,
+  defineFerryChain,
+  devnetChains,
+  type FerryChain,
+} from '@ferry/sdk'
 import {
   type CosmWasmTestChain,
   type EvmTestChain,
@@ -72,15 +77,9 @@ export function userChains(devnet: Devnet): FerryChain[] {
   })
 }
 
-/** Origin domain → its validators' URLs. */
-export function validatorsOf(devnet: Devnet): Record<number, string[]> {
-  const origins = new Set(devnet.file.validators.map((v) => v.origin))
-  return Object.fromEntries(
-    [...origins].map((origin) => [
-      origin,
-      devnet.file.validators.filter((v) => v.origin === origin).map((v) => v.url),
-    ]),
-  )
+/** Origin domain → its validators' URLs, as the SDK reads them from the devnet file. */
+export function validatorsOf(devnet: Devnet): Record<number, readonly string[]> {
+  return devnetChains(devnet.file).validators ?? {}
 }
 
 export function testRecipient(chain: EvmTestChain | CosmWasmTestChain): string {
