@@ -33,38 +33,52 @@ test('exports of @ferry/sdk: the protocol codec, whole, the chain readers and th
       "TransactionRevertedError",
       "UnknownChainError",
       "WaitTimeoutError",
-      "abortable",
       "addFee",
       "callApi",
-      "callRpc",
-      "createCosmWasmChainReader",
-      "createCosmWasmEmbeddedSource",
-      "createCosmWasmRpcSource",
       "createEvmChainReader",
       "createFerryClient",
       "createSseParser",
       "defineFerryChain",
       "devnetChains",
-      "failoverTransport",
       "findSentMessage",
       "getAck",
       "getMessage",
       "getMessagesFromTransaction",
       "getSignedIndex",
-      "isRevert",
       "quote",
       "relayMessage",
       "retryMessage",
       "send",
-      "sleep",
       "streamEvents",
       "timeoutMessage",
       "toMessageState",
+      "waitForMessage",
+      "watchMessage",
+    ]
+  `)
+})
+
+test('exports of @ferry/sdk/cosmwasm: the CosmWasm reader and its sources', async () => {
+  expect(Object.keys(await import('./cosmwasm/index.js')).sort()).toMatchInlineSnapshot(`
+    [
+      "createCosmWasmChainReader",
+      "createCosmWasmEmbeddedSource",
+      "createCosmWasmRpcSource",
+    ]
+  `)
+})
+
+test('exports of @ferry/sdk/internal: the helpers the relayer shares', async () => {
+  expect(Object.keys(await import('./internal/index.js')).sort()).toMatchInlineSnapshot(`
+    [
+      "abortable",
+      "callRpc",
+      "failoverTransport",
+      "isRevert",
+      "sleep",
       "toMessageStatus",
       "toRpcError",
       "unwrapRpcError",
-      "waitForMessage",
-      "watchMessage",
     ]
   `)
 })

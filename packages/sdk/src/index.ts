@@ -1,6 +1,8 @@
 // Entry point of `@ferry/sdk`: the dApp SDK's actions (send, quote, find and recover messages);
 // it carries the protocol codec, re-exported from `@ferry/protocol`, so that a dApp needs one
-// import, and the chain readers: each chain's Ferry endpoint read without a key.
+// import, and the EVM chain reader: a chain's Ferry endpoint read without a key. The CosmWasm
+// reader is `@ferry/sdk/cosmwasm` (the actions load it lazily), the helpers the relayer shares
+// are `@ferry/sdk/internal`.
 
 export * from '@ferry/protocol'
 // Actions: send, quote, find and recover messages
@@ -106,22 +108,7 @@ export {
   type StreamEventsParameters,
   streamEvents,
 } from './api/streamEvents.js'
-export { abortable } from './chains/abortable.js'
-export {
-  type CosmWasmChainReader,
-  type CreateCosmWasmChainReaderParameters,
-  createCosmWasmChainReader,
-} from './chains/cosmwasm/createCosmWasmChainReader.js'
-export {
-  type CreateCosmWasmEmbeddedSourceParameters,
-  createCosmWasmEmbeddedSource,
-} from './chains/cosmwasm/createCosmWasmEmbeddedSource.js'
-export {
-  type CosmWasmRpcConnection,
-  type CosmWasmRpcSource,
-  type CreateCosmWasmRpcSourceParameters,
-  createCosmWasmRpcSource,
-} from './chains/cosmwasm/createCosmWasmRpcSource.js'
+export type { CosmWasmChainReader } from './chains/cosmwasm/createCosmWasmChainReader.js'
 export type { CosmWasmReadSource, SourceTransaction } from './chains/cosmwasm/source.js'
 export {
   ChainIdMismatchError,
@@ -130,20 +117,12 @@ export {
   IncompleteEventsError,
   RpcError,
 } from './chains/errors.js'
-export { callRpc } from './chains/evm/callRpc.js'
 export type { EvmReadContext } from './chains/evm/context.js'
 export {
   type CreateEvmChainReaderParameters,
   createEvmChainReader,
   type EvmChainReader,
 } from './chains/evm/createEvmChainReader.js'
-export {
-  type FailoverTransportParameters,
-  failoverTransport,
-} from './chains/evm/failoverTransport.js'
-export { isRevert } from './chains/evm/isRevert.js'
-export { toMessageStatus } from './chains/evm/toMessageStatus.js'
-export { toRpcError } from './chains/evm/toRpcError.js'
 export type {
   BlockRef,
   ChainFailure,
@@ -154,7 +133,6 @@ export type {
   FeeAddedEvent,
   SentMessageEvent,
 } from './chains/types.js'
-export { unwrapRpcError } from './chains/unwrapRpcError.js'
 // Client
 export {
   type ChainOf,
@@ -206,5 +184,3 @@ export { WaitTimeoutError } from './errors/WaitTimeoutError.js'
 export type { components as ApiComponents, paths as ApiPaths } from './generated/openapi.js'
 // Server-Sent Events
 export { createSseParser, type SseEvent, type SseParser } from './sse/createSseParser.js'
-// Utilities the relayer shares
-export { sleep } from './utils/sleep.js'

@@ -4,12 +4,8 @@
 import { fromEmbeddedChain, send } from '@ferry/cosmwasm-bindings'
 import { viaTestRecipient } from '@ferry/cosmwasm-bindings/testing'
 import { endpointAbi, testRecipientAbi } from '@ferry/evm-contracts'
-import {
-  createCosmWasmEmbeddedSource,
-  defineFerryChain,
-  devnetChains,
-  type FerryChain,
-} from '@ferry/sdk'
+import { defineFerryChain, devnetChains, type FerryChain } from '@ferry/sdk'
+import { createCosmWasmEmbeddedSource } from '@ferry/sdk/cosmwasm'
 import {
   type CosmWasmTestChain,
   type EvmTestChain,

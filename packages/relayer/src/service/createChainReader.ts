@@ -1,10 +1,6 @@
 import type { EmbeddedChain } from '@ferry/cosmwasm-bindings/embedded'
-import {
-  type CosmWasmChainReader,
-  createCosmWasmChainReader,
-  createEvmChainReader,
-  type EvmChainReader,
-} from '@ferry/sdk'
+import { type CosmWasmChainReader, createEvmChainReader, type EvmChainReader } from '@ferry/sdk'
+import { createCosmWasmChainReader } from '@ferry/sdk/cosmwasm'
 import type { Logger } from 'pino'
 import type { ChainConfig } from '../config/schema.js'
 import { createCosmWasmSource } from './createCosmWasmSource.js'

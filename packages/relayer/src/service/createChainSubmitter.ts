@@ -1,5 +1,5 @@
 import type { EmbeddedChain } from '@ferry/cosmwasm-bindings/embedded'
-import { createCosmWasmChainReader } from '@ferry/sdk'
+import { createCosmWasmChainReader } from '@ferry/sdk/cosmwasm'
 import type { Logger } from 'pino'
 import { createCosmWasmChainSubmitter } from '../chains/cosmwasm/createCosmWasmChainSubmitter.js'
 import { createCosmWasmEmbeddedWriter } from '../chains/cosmwasm/createCosmWasmEmbeddedWriter.js'

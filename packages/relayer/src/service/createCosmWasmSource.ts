@@ -1,10 +1,10 @@
 import type { EmbeddedChain } from '@ferry/cosmwasm-bindings/embedded'
+import type { CosmWasmReadSource } from '@ferry/sdk'
 import {
-  type CosmWasmReadSource,
   type CosmWasmRpcSource,
   createCosmWasmEmbeddedSource,
   createCosmWasmRpcSource,
-} from '@ferry/sdk'
+} from '@ferry/sdk/cosmwasm'
 import type { Logger } from 'pino'
 import type { CosmwasmChainConfig } from '../config/schema.js'
 import { findEmbeddedChain } from './findEmbeddedChain.js'

@@ -9,7 +9,7 @@
 import { type CosmWasmExecutor, send } from '@ferry/cosmwasm-bindings'
 import type { EmbeddedChain } from '@ferry/cosmwasm-bindings/embedded'
 import { testRecipientHandled, viaTestRecipient } from '@ferry/cosmwasm-bindings/testing'
-import { createCosmWasmChainReader, createCosmWasmEmbeddedSource } from '@ferry/sdk'
+import { createCosmWasmChainReader, createCosmWasmEmbeddedSource } from '@ferry/sdk/cosmwasm'
 import {
   connectChain,
   startTestChain,

@@ -1,4 +1,3 @@
-import { addFee as cosmwasmAddFee, config as cosmwasmConfig } from '@ferry/cosmwasm-bindings'
 import { getMessageId } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import type { RpcError } from '../chains/errors.js'
@@ -12,12 +11,10 @@ import type { NotUnderpaidError } from '../errors/NotUnderpaidError.js'
 import type { TransactionRevertedError } from '../errors/TransactionRevertedError.js'
 import type { UnknownChainError } from '../errors/UnknownChainError.js'
 import { findSentMessage } from './findSentMessage.js'
-import { getCosmWasmSigner } from './internal/getCosmWasmSigner.js'
 import { parseEvmReceipt } from './internal/parseEvmReceipt.js'
 import { readFeeShortfall } from './internal/readFeeShortfall.js'
 import { resolveMessage } from './internal/resolveMessage.js'
 import type { MessageInput } from './internal/toEncodedMessage.js'
-import { toEndpointRevertedError } from './internal/toEndpointRevertedError.js'
 import { writeEvmEndpoint } from './internal/writeEvmEndpoint.js'
 
 /**
@@ -107,19 +104,9 @@ export async function addFee<const chains extends readonly FerryChain[]>(
     const { id, amount: paid } = added.args
     return { transactionHash: receipt.transactionHash, chain: chain.name, id, amount: paid }
   }
-  const { executor } = getCosmWasmSigner(chain, 'addFee')
-  try {
-    const { denom } = await cosmwasmConfig(executor, { contract: chain.endpoint })
-    const result = await cosmwasmAddFee(executor, {
-      contract: chain.endpoint,
-      message: encoded,
-      fee: { amount, denom },
-    })
-    const { transactionHash, id, amount: paid } = result
-    return { transactionHash, chain: chain.name, id, amount: paid }
-  } catch (error) {
-    throw toEndpointRevertedError(chain.name, error)
-  }
+  // Loaded here so that an app on EVM chains alone never loads the CosmWasm bindings.
+  const { addFeeOnCosmWasm } = await import('./internal/cosmwasm/addFeeOnCosmWasm.js')
+  return addFeeOnCosmWasm(chain, { encoded, amount })
 }
 
 /** The message to top up, on its origin, and by how much. */

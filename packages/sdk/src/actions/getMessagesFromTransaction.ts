@@ -1,5 +1,4 @@
 import { TransactionReceiptNotFoundError } from 'viem'
-import { toSentMessageEvents } from '../chains/cosmwasm/toSentMessageEvents.js'
 import type { RpcError } from '../chains/errors.js'
 import type { SentMessageEvent } from '../chains/types.js'
 import type { ChainOf, ChainRef, FerryClient } from '../client/createFerryClient.js'
@@ -66,6 +65,8 @@ export async function getMessagesFromTransaction<
       throw error
     }
   } else {
+    // Loaded here so that an app on EVM chains alone never loads the CosmWasm bindings.
+    const { toSentMessageEvents } = await import('../chains/cosmwasm/toSentMessageEvents.js')
     const { source, contract } = client.reader(chain)
     const transaction = await source.getTransaction(transactionHash)
     if (transaction === undefined) throw notFound()

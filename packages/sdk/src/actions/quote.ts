@@ -1,8 +1,4 @@
-import {
-  feeConfig as cosmwasmFeeConfig,
-  quote as cosmwasmQuote,
-  type FeeConfig,
-} from '@ferry/cosmwasm-bindings'
+import type { FeeConfig } from '@ferry/cosmwasm-bindings'
 import { endpointAbi } from '@ferry/evm-contracts'
 import { type Hex, size } from 'viem'
 import type { RpcError } from '../chains/errors.js'
@@ -10,7 +6,7 @@ import type { ChainRef, FerryClient } from '../client/createFerryClient.js'
 import type { FerryChain } from '../client/defineFerryChain.js'
 import type { EndpointRevertedError } from '../errors/EndpointRevertedError.js'
 import type { UnknownChainError } from '../errors/UnknownChainError.js'
-import { toEndpointRevertedError } from './internal/toEndpointRevertedError.js'
+import { toEvmEndpointRevertedError } from './internal/toEvmEndpointRevertedError.js'
 
 /** How long a quote is taken to hold by default: a minute after the block it was read at. */
 const DEFAULT_VALID_FOR_SECONDS = 60n
@@ -67,6 +63,15 @@ export type QuoteReturnType = {
   validUntil: bigint
 }
 
+/** What `quote` reads from the origin endpoint, of either kind, before it breaks the fee down. */
+export type EndpointQuote = {
+  fee: bigint
+  denom: string | undefined
+  feeConfig: FeeConfig
+  ackFeeConfig: FeeConfig | undefined
+  block: { number: bigint; timestamp: bigint }
+}
+
 export type QuoteErrorType = UnknownChainError | EndpointRevertedError | RpcError
 
 /**
@@ -98,15 +103,9 @@ export async function quote<const chains extends readonly FerryChain[]>(
         ? size(parameters.body)
         : parameters.body.length
 
-  let read: {
-    fee: bigint
-    denom: string | undefined
-    feeConfig: FeeConfig
-    ackFeeConfig: FeeConfig | undefined
-    block: { number: bigint; timestamp: bigint }
-  }
-  try {
-    if (origin.kind === 'evm') {
+  let read: EndpointQuote
+  if (origin.kind === 'evm') {
+    try {
       const reader = client.reader(origin)
       const block = await reader.getHead()
       const at = { address: origin.endpoint, abi: endpointAbi, blockNumber: block.number }
@@ -122,25 +121,18 @@ export async function quote<const chains extends readonly FerryChain[]>(
         ackGasLimit === 0 ? undefined : configOf(origin.domain),
       ])
       read = { fee, denom: undefined, feeConfig, ackFeeConfig, block }
-    } else {
-      const { source, contract } = client.reader(origin)
-      const block = await source.getHead()
-      const at = source.reader(block.number)
-      const [quoted, feeConfig, ackFeeConfig] = await Promise.all([
-        cosmwasmQuote(at, {
-          contract,
-          destination: destination.domain,
-          bodyLength: bodySize,
-          gasLimit,
-          ackGasLimit,
-        }),
-        cosmwasmFeeConfig(at, { contract, domain: destination.domain }),
-        ackGasLimit === 0 ? undefined : cosmwasmFeeConfig(at, { contract, domain: origin.domain }),
-      ])
-      read = { fee: quoted.fee, denom: quoted.denom, feeConfig, ackFeeConfig, block }
+    } catch (error) {
+      throw toEvmEndpointRevertedError(origin.name, error)
     }
-  } catch (error) {
-    throw toEndpointRevertedError(origin.name, error)
+  } else {
+    // Loaded here so that an app on EVM chains alone never loads the CosmWasm bindings.
+    const { quoteOnCosmWasm } = await import('./internal/cosmwasm/quoteOnCosmWasm.js')
+    read = await quoteOnCosmWasm(client, origin, {
+      destination: destination.domain,
+      bodySize,
+      gasLimit,
+      ackGasLimit,
+    })
   }
 
   const { fee, denom, feeConfig, ackFeeConfig, block } = read

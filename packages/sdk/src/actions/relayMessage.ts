@@ -1,4 +1,3 @@
-import { deliver } from '@ferry/cosmwasm-bindings'
 import { MessageStatus } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import { callApi } from '../api/callApi.js'
@@ -13,7 +12,6 @@ import { buildValidatorProof } from './internal/buildValidatorProof.js'
 import { getCosmWasmSigner } from './internal/getCosmWasmSigner.js'
 import { getEvmSigner } from './internal/getEvmSigner.js'
 import { readSentMessage, type SentMessage } from './internal/readSentMessage.js'
-import { toEndpointRevertedError } from './internal/toEndpointRevertedError.js'
 import { writeEvmEndpoint } from './internal/writeEvmEndpoint.js'
 
 export type RelayMessageParameters = {
@@ -81,16 +79,12 @@ export async function relayMessage(
     }))
   } else {
     if (destination.kind !== 'cosmwasm') throw new Error('a chain’s reader is of its own kind')
-    const { executor } = getCosmWasmSigner(destination, 'relayMessage')
-    try {
-      ;({ transactionHash } = await deliver(executor, {
-        contract: destination.endpoint,
-        message: sent.encoded,
-        proof,
-      }))
-    } catch (error) {
-      throw toEndpointRevertedError(destination.name, error)
-    }
+    // Loaded here so that an app on EVM chains alone never loads the CosmWasm bindings.
+    const { deliverOnCosmWasm } = await import('./internal/cosmwasm/deliverOnCosmWasm.js')
+    ;({ transactionHash } = await deliverOnCosmWasm(destination, {
+      message: sent.encoded,
+      proof,
+    }))
   }
   return { transactionHash, status: await reader.getMessageStatus(sent.encoded, signal) }
 }

@@ -1,4 +1,3 @@
-import { retry as cosmwasmRetry } from '@ferry/cosmwasm-bindings'
 import type { MessageStatus } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import type { RpcError } from '../chains/errors.js'
@@ -10,12 +9,9 @@ import { GasLimitTooLowError } from '../errors/GasLimitTooLowError.js'
 import type { MissingSignerError } from '../errors/MissingSignerError.js'
 import type { TransactionRevertedError } from '../errors/TransactionRevertedError.js'
 import type { UnknownChainError } from '../errors/UnknownChainError.js'
-import { getCosmWasmSigner } from './internal/getCosmWasmSigner.js'
 import { parseEvmReceipt } from './internal/parseEvmReceipt.js'
 import { resolveMessage } from './internal/resolveMessage.js'
-import { toCosmWasmSentMessages } from './internal/toCosmWasmSentMessages.js'
 import type { MessageInput } from './internal/toEncodedMessage.js'
-import { toEndpointRevertedError } from './internal/toEndpointRevertedError.js'
 import { writeEvmEndpoint } from './internal/writeEvmEndpoint.js'
 
 export type RetryMessageParameters = {
@@ -85,27 +81,7 @@ export async function retryMessage<const chains extends readonly FerryChain[]>(
       ack: sent[0],
     }
   }
-  const { executor } = getCosmWasmSigner(chain, 'retryMessage')
-  let executed: Awaited<ReturnType<typeof cosmwasmRetry>>
-  try {
-    executed = await cosmwasmRetry(executor, {
-      contract: chain.endpoint,
-      message: encoded,
-      gasLimit,
-    })
-  } catch (error) {
-    throw toEndpointRevertedError(chain.name, error)
-  }
-  const retried = executed.events.find((event) => event.type === 'messageRetried')
-  if (retried?.type !== 'messageRetried')
-    throw new Error(`${chain.name}: retry emitted no ferry_message_retried`)
-  const [ack] = await toCosmWasmSentMessages(client.reader(chain), executed)
-  return {
-    transactionHash: executed.transactionHash,
-    chain: chain.name,
-    id: retried.id,
-    status: retried.status,
-    result: retried.result,
-    ack,
-  }
+  // Loaded here so that an app on EVM chains alone never loads the CosmWasm bindings.
+  const { retryOnCosmWasm } = await import('./internal/cosmwasm/retryOnCosmWasm.js')
+  return retryOnCosmWasm(client, chain, { encoded, gasLimit })
 }

@@ -1,24 +1,16 @@
-import {
-  type SendParameters as CosmWasmSendParameters,
-  type SendReturnType as CosmWasmSendReturnType,
-  send as cosmwasmSend,
-} from '@ferry/cosmwasm-bindings'
 import type { Hash, Hex } from 'viem'
 import { toHex } from 'viem'
 import type { RpcError } from '../chains/errors.js'
 import type { SentMessageEvent } from '../chains/types.js'
 import type { ChainOf, ChainRef, FerryClient } from '../client/createFerryClient.js'
-import type { FerryChain, FerryCosmWasmChain } from '../client/defineFerryChain.js'
+import type { FerryChain } from '../client/defineFerryChain.js'
 import type { EndpointRevertedError } from '../errors/EndpointRevertedError.js'
 import type { InvalidRecipientError } from '../errors/InvalidRecipientError.js'
 import { MaxFeeExceededError } from '../errors/MaxFeeExceededError.js'
 import type { MissingSignerError } from '../errors/MissingSignerError.js'
 import type { TransactionRevertedError } from '../errors/TransactionRevertedError.js'
 import type { UnknownChainError } from '../errors/UnknownChainError.js'
-import { getCosmWasmSigner } from './internal/getCosmWasmSigner.js'
 import { parseEvmReceipt } from './internal/parseEvmReceipt.js'
-import { toCosmWasmSentMessages } from './internal/toCosmWasmSentMessages.js'
-import { toEndpointRevertedError } from './internal/toEndpointRevertedError.js'
 import { toRecipientBytes32 } from './internal/toRecipientBytes32.js'
 import { writeEvmEndpoint } from './internal/writeEvmEndpoint.js'
 import { quote } from './quote.js'
@@ -135,6 +127,8 @@ export async function send<
     })
     sent = parseEvmReceipt(receipt, origin.endpoint).sent[0]
   } else {
+    // Loaded here so that an app sending only from EVM chains never loads the CosmWasm bindings.
+    const { sendOnCosmWasm } = await import('./internal/cosmwasm/sendOnCosmWasm.js')
     sent = await sendOnCosmWasm(client, origin, {
       destination: destination.domain,
       recipient,
@@ -150,21 +144,4 @@ export async function send<
   const feePaid = await client.reader(origin).getFeePaid(sent)
   // CAST: `origin` is the chain `from` names, whose kind decides the transaction hash's type.
   return { ...sent, chain: origin.name, feePaid } as SendReturnType<ChainOf<chains, from>>
-}
-
-/** The bindings' `send` with the chain's executor, its `ferry_message_sent` decoded. */
-async function sendOnCosmWasm(
-  client: FerryClient<readonly FerryChain[]>,
-  origin: FerryCosmWasmChain,
-  parameters: Omit<CosmWasmSendParameters, 'contract' | 'sender'>,
-): Promise<SentMessageEvent | undefined> {
-  const { executor } = getCosmWasmSigner(origin, 'send')
-  let result: CosmWasmSendReturnType
-  try {
-    result = await cosmwasmSend(executor, { contract: origin.endpoint, ...parameters })
-  } catch (error) {
-    throw toEndpointRevertedError(origin.name, error)
-  }
-  const [sent] = await toCosmWasmSentMessages(client.reader(origin), result)
-  return sent
 }

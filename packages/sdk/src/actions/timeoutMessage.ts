@@ -1,4 +1,3 @@
-import { timeout as cosmwasmTimeout } from '@ferry/cosmwasm-bindings'
 import { MessageStatus } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import type { RpcError } from '../chains/errors.js'
@@ -10,12 +9,9 @@ import type { EndpointRevertedError } from '../errors/EndpointRevertedError.js'
 import type { MissingSignerError } from '../errors/MissingSignerError.js'
 import type { TransactionRevertedError } from '../errors/TransactionRevertedError.js'
 import type { UnknownChainError } from '../errors/UnknownChainError.js'
-import { getCosmWasmSigner } from './internal/getCosmWasmSigner.js'
 import { parseEvmReceipt } from './internal/parseEvmReceipt.js'
 import { resolveMessage } from './internal/resolveMessage.js'
-import { toCosmWasmSentMessages } from './internal/toCosmWasmSentMessages.js'
 import type { MessageInput } from './internal/toEncodedMessage.js'
-import { toEndpointRevertedError } from './internal/toEndpointRevertedError.js'
 import { writeEvmEndpoint } from './internal/writeEvmEndpoint.js'
 
 export type TimeoutMessageParameters = {
@@ -84,22 +80,7 @@ export async function timeoutMessage<const chains extends readonly FerryChain[]>
       ack: sent[0],
     }
   }
-  const { executor } = getCosmWasmSigner(chain, 'timeoutMessage')
-  let executed: Awaited<ReturnType<typeof cosmwasmTimeout>>
-  try {
-    executed = await cosmwasmTimeout(executor, { contract: chain.endpoint, message: encoded })
-  } catch (error) {
-    throw toEndpointRevertedError(chain.name, error)
-  }
-  const timedOut = executed.events.find((event) => event.type === 'messageTimedOut')
-  if (timedOut?.type !== 'messageTimedOut')
-    throw new Error(`${chain.name}: timeout emitted no ferry_message_timed_out`)
-  const [ack] = await toCosmWasmSentMessages(client.reader(chain), executed)
-  return {
-    transactionHash: executed.transactionHash,
-    chain: chain.name,
-    id: timedOut.id,
-    status: MessageStatus.TimedOut,
-    ack,
-  }
+  // Loaded here so that an app on EVM chains alone never loads the CosmWasm bindings.
+  const { timeoutOnCosmWasm } = await import('./internal/cosmwasm/timeoutOnCosmWasm.js')
+  return timeoutOnCosmWasm(client, chain, { encoded })
 }

@@ -1,8 +1,6 @@
-import {
-  type CosmWasmChainReader,
-  createCosmWasmChainReader,
-} from '../chains/cosmwasm/createCosmWasmChainReader.js'
-import { createCosmWasmRpcSource } from '../chains/cosmwasm/createCosmWasmRpcSource.js'
+import type { CosmWasmChainReader } from '../chains/cosmwasm/createCosmWasmChainReader.js'
+import { createLazyCosmWasmChainReader } from '../chains/cosmwasm/createLazyCosmWasmChainReader.js'
+import { createLazyCosmWasmReadSource } from '../chains/cosmwasm/createLazyCosmWasmReadSource.js'
 import { createEvmChainReader, type EvmChainReader } from '../chains/evm/createEvmChainReader.js'
 import { UnknownChainError } from '../errors/UnknownChainError.js'
 import type { FerryChain } from './defineFerryChain.js'
@@ -111,15 +109,22 @@ function createReader(chain: FerryChain): FerryChainReader {
           endpoint: chain.endpoint,
           rpcUrls: chain.rpcUrls,
         })
-  return createCosmWasmChainReader({
+  // Both lazy: an app on EVM chains alone never loads the CosmWasm bindings, cosmjs or the RPC
+  // source, since every read of a CosmWasm chain is async anyway.
+  return createLazyCosmWasmChainReader({
     domain: chain.domain,
     endpoint: chain.endpoint,
     source:
       chain.source ??
-      createCosmWasmRpcSource({
-        domain: chain.domain,
-        rpcUrls: chain.rpcUrls,
-        chainId: chain.chainId,
+      createLazyCosmWasmReadSource(async () => {
+        const { createCosmWasmRpcSource } = await import(
+          '../chains/cosmwasm/createCosmWasmRpcSource.js'
+        )
+        return createCosmWasmRpcSource({
+          domain: chain.domain,
+          rpcUrls: chain.rpcUrls,
+          chainId: chain.chainId,
+        })
       }),
   })
 }

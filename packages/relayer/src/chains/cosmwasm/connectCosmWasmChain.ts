@@ -3,7 +3,7 @@ import {
   createCosmWasmChainReader,
   createCosmWasmEmbeddedSource,
   createCosmWasmRpcSource,
-} from '@ferry/sdk'
+} from '@ferry/sdk/cosmwasm'
 import type { Logger } from 'pino'
 import {
   type CosmWasmChainSubmitter,

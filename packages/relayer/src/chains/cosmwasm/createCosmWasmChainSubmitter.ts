@@ -1,5 +1,6 @@
 import { type CosmWasmExecutor, deliverBatch, retry, timeout } from '@ferry/cosmwasm-bindings'
-import { abortable, type ChainLogger, type CosmWasmChainReader, unwrapRpcError } from '@ferry/sdk'
+import type { ChainLogger, CosmWasmChainReader } from '@ferry/sdk'
+import { abortable, unwrapRpcError } from '@ferry/sdk/internal'
 import type { CallReceipt, ChainSubmitter, EndpointCall } from '../types.js'
 import { toAdapterError } from './toAdapterError.js'
 import { toDeliveryOutcomes } from './toDeliveryOutcomes.js'

@@ -1,5 +1,5 @@
 import { EndpointError } from '@ferry/cosmwasm-bindings'
-import { unwrapRpcError } from '@ferry/sdk'
+import { unwrapRpcError } from '@ferry/sdk/internal'
 import type { EndpointCall } from '../types.js'
 import { CallRejectedError } from './errors.js'
 

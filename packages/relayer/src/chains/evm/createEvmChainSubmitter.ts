@@ -1,4 +1,5 @@
-import { type ChainLogger, callRpc, EvmChainConfigError, type EvmChainReader } from '@ferry/sdk'
+import { type ChainLogger, EvmChainConfigError, type EvmChainReader } from '@ferry/sdk'
+import { callRpc } from '@ferry/sdk/internal'
 import type { Address, Hex, LocalAccount } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type { ChainSubmitter, TransactionJournal } from '../types.js'

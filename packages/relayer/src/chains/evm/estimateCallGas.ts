@@ -1,6 +1,6 @@
 import { endpointAbi, multisigVerifierAbi } from '@ferry/evm-contracts'
 import { BaseError as FerryBaseError } from '@ferry/protocol'
-import { abortable, isRevert, toRpcError } from '@ferry/sdk'
+import { abortable, isRevert, toRpcError } from '@ferry/sdk/internal'
 import { decodeErrorResult, type Hex, isHex } from 'viem'
 import type { EndpointCall } from '../types.js'
 import type { EvmContext } from './context.js'

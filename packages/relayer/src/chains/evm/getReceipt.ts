@@ -1,4 +1,4 @@
-import { callRpc } from '@ferry/sdk'
+import { callRpc } from '@ferry/sdk/internal'
 import { type Hash, type TransactionReceipt, TransactionReceiptNotFoundError } from 'viem'
 import type { EvmContext } from './context.js'
 

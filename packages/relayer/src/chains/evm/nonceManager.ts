@@ -1,4 +1,4 @@
-import { callRpc } from '@ferry/sdk'
+import { callRpc } from '@ferry/sdk/internal'
 import type { EvmContext } from './context.js'
 
 /**

@@ -1,7 +1,7 @@
 import { endpointAbi } from '@ferry/evm-contracts'
 import { MessageStatus } from '@ferry/protocol'
 import type { DeliveryOutcome } from '@ferry/sdk'
-import { toMessageStatus } from '@ferry/sdk'
+import { toMessageStatus } from '@ferry/sdk/internal'
 import {
   type Address,
   isAddressEqual,

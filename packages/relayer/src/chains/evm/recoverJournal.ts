@@ -1,4 +1,5 @@
-import { callRpc, EndpointReadRevertedError } from '@ferry/sdk'
+import { EndpointReadRevertedError } from '@ferry/sdk'
+import { callRpc } from '@ferry/sdk/internal'
 import { parseTransaction, type TransactionReceipt } from 'viem'
 import type { JournalEntry, RecoveredTransaction } from '../types.js'
 import { broadcast } from './broadcast.js'

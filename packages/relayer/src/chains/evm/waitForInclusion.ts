@@ -1,5 +1,5 @@
 import { BaseError } from '@ferry/protocol'
-import { callRpc, sleep } from '@ferry/sdk'
+import { callRpc, sleep } from '@ferry/sdk/internal'
 import { parseTransaction, type TransactionReceipt } from 'viem'
 import type { JournalEntry } from '../types.js'
 import { broadcast } from './broadcast.js'

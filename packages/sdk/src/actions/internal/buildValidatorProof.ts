@@ -1,4 +1,3 @@
-import { origin as originConfig } from '@ferry/cosmwasm-bindings'
 import { endpointAbi, multisigVerifierAbi } from '@ferry/evm-contracts'
 import {
   type Checkpoint,
@@ -125,11 +124,9 @@ async function readVerifierSet(
     signal?.throwIfAborted()
     return { validators, threshold }
   }
-  // The CosmWasm endpoint verifies with its own multisig configuration per origin.
-  const { validators, threshold } = await originConfig(reader.source.reader(), {
-    contract: reader.contract,
-    origin: sent.origin,
-  })
+  // Loaded here so that an app on EVM chains alone never loads the CosmWasm bindings.
+  const { readCosmWasmVerifierSet } = await import('./cosmwasm/readCosmWasmVerifierSet.js')
+  const { validators, threshold } = await readCosmWasmVerifierSet(reader, sent.origin)
   signal?.throwIfAborted()
   return { validators, threshold }
 }

@@ -4,7 +4,7 @@ import type { EvmChainReader } from '../../chains/evm/createEvmChainReader.js'
 import type { FerryEvmChain } from '../../client/defineFerryChain.js'
 import { TransactionRevertedError } from '../../errors/TransactionRevertedError.js'
 import { getEvmSigner } from './getEvmSigner.js'
-import { toEndpointRevertedError } from './toEndpointRevertedError.js'
+import { toEvmEndpointRevertedError } from './toEvmEndpointRevertedError.js'
 
 type WriteName = ContractFunctionName<typeof endpointAbi, 'nonpayable' | 'payable'>
 
@@ -45,7 +45,7 @@ export async function writeEvmEndpoint<functionName extends WriteName>(
     } as never)
     hash = await wallet.writeContract({ ...request, account, chain: wallet.chain ?? null })
   } catch (error) {
-    throw toEndpointRevertedError(chain.name, error)
+    throw toEvmEndpointRevertedError(chain.name, error)
   }
   const receipt = await reader.client.waitForTransactionReceipt({ hash })
   if (receipt.status !== 'success')

@@ -1,7 +1,7 @@
 import type { EndpointExecuteReturnType } from '@ferry/cosmwasm-bindings'
-import type { CosmWasmChainReader } from '../../chains/cosmwasm/createCosmWasmChainReader.js'
-import { toSentMessageEvents } from '../../chains/cosmwasm/toSentMessageEvents.js'
-import type { SentMessageEvent } from '../../chains/types.js'
+import type { CosmWasmChainReader } from '../../../chains/cosmwasm/createCosmWasmChainReader.js'
+import { toSentMessageEvents } from '../../../chains/cosmwasm/toSentMessageEvents.js'
+import type { SentMessageEvent } from '../../../chains/types.js'
 
 /**
  * The messages an endpoint execute sent (a `send`, or the ack a retry or timeout sends), decoded
