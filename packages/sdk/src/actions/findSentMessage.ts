@@ -1,9 +1,11 @@
 import type { Hex } from 'viem'
 import type { SentMessageEvent } from '../chains/types.js'
-import type { FerryClient } from '../client/createFerryClient.js'
+import type { ChainRef, FerryClient } from '../client/createFerryClient.js'
 import type { FerryChain } from '../client/defineFerryChain.js'
 
-export type FindSentMessageParameters = (
+export type FindSentMessageParameters<
+  chains extends readonly FerryChain[] = readonly FerryChain[],
+> = (
   | { id: Hex; where?: undefined }
   | {
       id?: undefined
@@ -12,7 +14,7 @@ export type FindSentMessageParameters = (
     }
 ) & {
   /** The origin, when known; otherwise every chain of the client is searched. */
-  origin?: number | string | undefined
+  origin?: ChainRef<chains> | undefined
   /** Blocks per `getSentMessages` call (RPC log-range limits). Default 5000. */
   blockRange?: bigint | undefined
   signal?: AbortSignal | undefined
@@ -31,9 +33,9 @@ export type FindSentMessageReturnType = { chain: FerryChain; event: SentMessageE
  * const found = await findSentMessage(client, { id, origin: 'base' })
  * if (found) console.log(found.event.leafIndex, found.event.message.destination)
  */
-export async function findSentMessage(
-  client: FerryClient,
-  { id, where, origin, blockRange = 5_000n, signal }: FindSentMessageParameters,
+export async function findSentMessage<const chains extends readonly FerryChain[]>(
+  client: FerryClient<chains>,
+  { id, where, origin, blockRange = 5_000n, signal }: FindSentMessageParameters<chains>,
 ): Promise<FindSentMessageReturnType> {
   const chains = origin === undefined ? client.chains : [client.chain(origin)]
   const wanted = id?.toLowerCase()

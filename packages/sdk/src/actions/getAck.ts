@@ -1,17 +1,18 @@
 import { type DecodeAckBodyReturnType, decodeAckBody, MessageFlags } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import type { SentMessageEvent } from '../chains/types.js'
-import type { FerryClient } from '../client/createFerryClient.js'
+import type { ChainRef, FerryClient } from '../client/createFerryClient.js'
+import type { FerryChain } from '../client/defineFerryChain.js'
 import { findSentMessage } from './findSentMessage.js'
 import { getMessage } from './getMessage.js'
 import { readSentMessage } from './internal/readSentMessage.js'
 import type { MessageState } from './toMessageState.js'
 
-export type GetAckParameters = {
+export type GetAckParameters<chains extends readonly FerryChain[] = readonly FerryChain[]> = {
   /** The original message's id. */
   id: Hex
   /** The original's origin (name or domain), when known: saves a search of every chain. */
-  origin?: number | string | undefined
+  origin?: ChainRef<chains> | undefined
   signal?: AbortSignal | undefined
 }
 
@@ -41,9 +42,9 @@ export type GetAckErrorType = Error
  * const ack = await getAck(client, { id })
  * if (ack.type === 'sent' && ack.state.type === 'executed') console.log('the sender saw', ack.originalStatus)
  */
-export async function getAck(
-  client: FerryClient,
-  { id, origin, signal }: GetAckParameters,
+export async function getAck<const chains extends readonly FerryChain[]>(
+  client: FerryClient<chains>,
+  { id, origin, signal }: GetAckParameters<chains>,
 ): Promise<GetAckReturnType> {
   const original = await getMessage(client, { id, origin, signal })
   if (original.type === 'not_found') return { type: 'pending', original }

@@ -29,3 +29,12 @@ test('a recovery hint narrows to what its action needs', async () => {
   // @ts-expect-error: `amount` is an addFee hint's only
   recovery?.amount
 })
+
+test("origin is one of the client's chains, by name or domain", async () => {
+  await getMessage(client, { id, origin: 'osmosis' })
+  await getMessage(client, { id, origin: 8453 })
+  // @ts-expect-error: the client has no chain named 'solana'
+  await getMessage(client, { id, origin: 'solana' })
+  // @ts-expect-error: nor one of domain 1
+  await getMessage(client, { id, origin: 1 })
+})

@@ -1,17 +1,18 @@
 import type { MessageStatus } from '@ferry/protocol'
 import type { Hex } from 'viem'
-import type { FerryClient } from '../client/createFerryClient.js'
+import type { ChainRef, FerryClient } from '../client/createFerryClient.js'
+import type { FerryChain } from '../client/defineFerryChain.js'
 import type { ApiRequestError } from '../errors/ApiRequestError.js'
 import { nowSeconds } from '../utils/nowSeconds.js'
 import { getSignedIndex } from './getSignedIndex.js'
 import { readSentMessage } from './internal/readSentMessage.js'
 import { type MessageState, toMessageState } from './toMessageState.js'
 
-export type GetMessageParameters = {
+export type GetMessageParameters<chains extends readonly FerryChain[] = readonly FerryChain[]> = {
   /** The message id (`keccak256` of the encoded message). */
   id: Hex
   /** Its origin chain (name or domain), when known: saves a search of every chain. */
-  origin?: number | string | undefined
+  origin?: ChainRef<chains> | undefined
   signal?: AbortSignal | undefined
 }
 
@@ -36,9 +37,9 @@ export type GetMessageErrorType = ApiRequestError | Error
  *   await addFee(client, { id, chain: state.origin, amount: state.missing })
  * if (state.type === 'executed') console.log(state.result)
  */
-export async function getMessage(
-  client: FerryClient,
-  { id, origin, signal }: GetMessageParameters,
+export async function getMessage<const chains extends readonly FerryChain[]>(
+  client: FerryClient<chains>,
+  { id, origin, signal }: GetMessageParameters<chains>,
 ): Promise<GetMessageReturnType> {
   const { sent, detail } = await readSentMessage(client, { id, origin, signal })
   if (!sent) return toMessageState({ id, sent, status: undefined, now: nowSeconds() })

@@ -14,3 +14,8 @@ test('relayMessage returns the delivery and the destination’s status', async (
   // @ts-expect-error: the message is named by its id
   relayMessage(client, { message: '0x01' })
 })
+
+test("relayMessage's origin is one of the client's chains", () => {
+  // @ts-expect-error: the client has no chain named 'ethereum'
+  relayMessage(client, { id, origin: 'ethereum' })
+})

@@ -1,7 +1,8 @@
 import { MessageStatus } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import { callApi } from '../api/callApi.js'
-import type { FerryClient } from '../client/createFerryClient.js'
+import type { ChainRef, FerryClient } from '../client/createFerryClient.js'
+import type { FerryChain } from '../client/defineFerryChain.js'
 import { AlreadyDeliveredError } from '../errors/AlreadyDeliveredError.js'
 import { ApiRequestError } from '../errors/ApiRequestError.js'
 import type { EndpointRevertedError } from '../errors/EndpointRevertedError.js'
@@ -14,11 +15,11 @@ import { getEvmSigner } from './internal/getEvmSigner.js'
 import { readSentMessage, type SentMessage } from './internal/readSentMessage.js'
 import { writeEvmEndpoint } from './internal/writeEvmEndpoint.js'
 
-export type RelayMessageParameters = {
+export type RelayMessageParameters<chains extends readonly FerryChain[] = readonly FerryChain[]> = {
   /** The message id. */
   id: Hex
   /** Its origin chain (name or domain), when known: saves a search of every chain. */
-  origin?: number | string | undefined
+  origin?: ChainRef<chains> | undefined
   signal?: AbortSignal | undefined
 }
 
@@ -53,9 +54,9 @@ export type RelayMessageErrorType =
  *   const { transactionHash, status } = await relayMessage(client, { id })
  * }
  */
-export async function relayMessage(
-  client: FerryClient,
-  { id, origin, signal }: RelayMessageParameters,
+export async function relayMessage<const chains extends readonly FerryChain[]>(
+  client: FerryClient<chains>,
+  { id, origin, signal }: RelayMessageParameters<chains>,
 ): Promise<RelayMessageReturnType> {
   const { sent } = await readSentMessage(client, { id, origin, signal })
   if (!sent) throw new MessageNotFoundError({ id })

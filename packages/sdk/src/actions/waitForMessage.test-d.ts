@@ -18,3 +18,9 @@ test('until is delivered, final or acked', () => {
   // @ts-expect-error: an id is hex
   waitForMessage(client, { id: 'abc' })
 })
+
+test("waitForMessage's origin is one of the client's chains", () => {
+  waitForMessage(client, { id, origin: 'osmosis', until: 'delivered' })
+  // @ts-expect-error: the client has no chain of domain 10
+  waitForMessage(client, { id, origin: 10 })
+})

@@ -1,5 +1,6 @@
 import type { Hex } from 'viem'
-import type { FerryClient } from '../client/createFerryClient.js'
+import type { ChainRef, FerryClient } from '../client/createFerryClient.js'
+import type { FerryChain } from '../client/defineFerryChain.js'
 import { NoAckRequestedError } from '../errors/NoAckRequestedError.js'
 import { WaitTimeoutError } from '../errors/WaitTimeoutError.js'
 import { sleep } from '../utils/sleep.js'
@@ -8,25 +9,26 @@ import { isDelivered, isSettled } from './internal/messageProgress.js'
 import type { MessageState } from './toMessageState.js'
 import { watchMessage } from './watchMessage.js'
 
-export type WaitForMessageParameters = {
-  /** The message id. */
-  id: Hex
-  /** Its origin chain (name or domain), when known: saves a search of every chain. */
-  origin?: number | string | undefined
-  /**
-   * - `delivered`: the destination gave it a status (executed, failed, timed out), or it can
-   *   never get one (orphaned, retries exhausted);
-   * - `final` (default): it will not change by itself: as `delivered`, but a retryable failure
-   *   is waited through (the relayer retries it);
-   * - `acked`: its ack (it must have asked for one) was delivered back on its origin.
-   */
-  until?: 'delivered' | 'final' | 'acked' | undefined
-  /** Gives up with `WaitTimeoutError` after this long. Default: never. */
-  timeoutMs?: number | undefined
-  /** How often the chains are read when there is no API to stream from. Default 2,000 ms. */
-  pollIntervalMs?: number | undefined
-  signal?: AbortSignal | undefined
-}
+export type WaitForMessageParameters<chains extends readonly FerryChain[] = readonly FerryChain[]> =
+  {
+    /** The message id. */
+    id: Hex
+    /** Its origin chain (name or domain), when known: saves a search of every chain. */
+    origin?: ChainRef<chains> | undefined
+    /**
+     * - `delivered`: the destination gave it a status (executed, failed, timed out), or it can
+     *   never get one (orphaned, retries exhausted);
+     * - `final` (default): it will not change by itself: as `delivered`, but a retryable failure
+     *   is waited through (the relayer retries it);
+     * - `acked`: its ack (it must have asked for one) was delivered back on its origin.
+     */
+    until?: 'delivered' | 'final' | 'acked' | undefined
+    /** Gives up with `WaitTimeoutError` after this long. Default: never. */
+    timeoutMs?: number | undefined
+    /** How often the chains are read when there is no API to stream from. Default 2,000 ms. */
+    pollIntervalMs?: number | undefined
+    signal?: AbortSignal | undefined
+  }
 
 /**
  * The message's state once it got `until`; for `acked`, its ack's state (on the original's
@@ -46,9 +48,16 @@ export type WaitForMessageErrorType = WaitTimeoutError | NoAckRequestedError | E
  * const state = await waitForMessage(client, { id, until: 'final', timeoutMs: 120_000 })
  * if (state.type === 'executed') console.log('returned', state.result)
  */
-export async function waitForMessage(
-  client: FerryClient,
-  { id, origin, until = 'final', timeoutMs, pollIntervalMs, signal }: WaitForMessageParameters,
+export async function waitForMessage<const chains extends readonly FerryChain[]>(
+  client: FerryClient<chains>,
+  {
+    id,
+    origin,
+    until = 'final',
+    timeoutMs,
+    pollIntervalMs,
+    signal,
+  }: WaitForMessageParameters<chains>,
 ): Promise<WaitForMessageReturnType> {
   const control = new AbortController()
   const stop = () => control.abort(signal?.reason)

@@ -14,3 +14,9 @@ test('watchMessage yields MessageStates, narrowing in the loop', async () => {
   // @ts-expect-error: the watch needs the message's id
   watchMessage(client, { pollIntervalMs: 500 })
 })
+
+test("watchMessage's origin is one of the client's chains", () => {
+  watchMessage(client, { id, origin: 'base' })
+  // @ts-expect-error: the client has no chain named 'arbitrum'
+  watchMessage(client, { id, origin: 'arbitrum' })
+})

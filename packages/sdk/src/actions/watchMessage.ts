@@ -1,6 +1,7 @@
 import type { Hex } from 'viem'
 import { type ApiLifecycleEvent, streamEvents } from '../api/streamEvents.js'
-import type { FerryClient } from '../client/createFerryClient.js'
+import type { ChainRef, FerryClient } from '../client/createFerryClient.js'
+import type { FerryChain } from '../client/defineFerryChain.js'
 import { ApiRequestError } from '../errors/ApiRequestError.js'
 import { nowSeconds } from '../utils/nowSeconds.js'
 import { sleep } from '../utils/sleep.js'
@@ -9,11 +10,11 @@ import { isSettled, stageKey } from './internal/messageProgress.js'
 import { readSentMessage, type SentMessage } from './internal/readSentMessage.js'
 import { type MessageState, toMessageState } from './toMessageState.js'
 
-export type WatchMessageParameters = {
+export type WatchMessageParameters<chains extends readonly FerryChain[] = readonly FerryChain[]> = {
   /** The message id. */
   id: Hex
   /** Its origin chain (name or domain), when known: saves a search of every chain. */
-  origin?: number | string | undefined
+  origin?: ChainRef<chains> | undefined
   /** How often the chains are read when there is no API to stream from. Default 2,000 ms. */
   pollIntervalMs?: number | undefined
   /** Stops the watch; the iterator then rejects with the signal's reason. */
@@ -40,9 +41,9 @@ export type WatchMessageErrorType = Error
  *   if (state.type === 'underpaid') break
  * }
  */
-export async function* watchMessage(
-  client: FerryClient,
-  { id, origin, pollIntervalMs = 2_000, signal }: WatchMessageParameters,
+export async function* watchMessage<const chains extends readonly FerryChain[]>(
+  client: FerryClient<chains>,
+  { id, origin, pollIntervalMs = 2_000, signal }: WatchMessageParameters<chains>,
 ): WatchMessageReturnType {
   let last: string | undefined
   /** The state, if it is a new stage (and records it as the last). */
