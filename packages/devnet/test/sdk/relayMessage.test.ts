@@ -119,3 +119,45 @@ test('relayMessage delivers CosmWasm → EVM from a user wallet, proven by the C
     destination: b.domain,
   })
 })
+
+test('relayMessage of the last of three undelivered messages of a channel delivers all three in order, from the chains alone', async () => {
+  const [a, b] = [evmChain(devnet, 'evm-a'), evmChain(devnet, 'evm-b')]
+  const ids: Hex[] = []
+  for (const body of ['ok:gap one', 'ok:gap two', 'ok:gap three'])
+    ids.push(
+      await sendFromEvm(a, {
+        destination: b.domain,
+        // CAST: EVM test recipients are addresses
+        recipient: evmAddressToBytes32(testRecipient(b) as Hex),
+        body,
+      }),
+    )
+  const [one, two, three] = ids as [Hex, Hex, Hex]
+  await untilRelayAdvised(three)
+  const relayed = await relayMessage(userClient(), { id: three })
+  expect(relayed).toMatchObject({ status: MessageStatus.Executed, alsoDelivered: [one, two] })
+  const receipt = await b.client.getTransactionReceipt({ hash: relayed.transactionHash as Hex })
+  expect(receipt.from.toLowerCase()).toBe(user.address.toLowerCase())
+  for (const id of ids)
+    expect(await getMessage(userClient(), { id })).toMatchObject({ type: 'executed' })
+})
+
+test('relayMessage fills a gap on a CosmWasm destination with one deliver_batch', async () => {
+  const [a, wasm] = [evmChain(devnet, 'evm-a'), wasmChain(devnet)]
+  const ids: Hex[] = []
+  for (const body of ['ok:wasm gap one', 'ok:wasm gap two'])
+    ids.push(
+      await sendFromEvm(a, {
+        destination: wasm.domain,
+        recipient: bech32ToBytes32(testRecipient(wasm)),
+        body,
+      }),
+    )
+  const [one, two] = ids as [Hex, Hex]
+  await untilRelayAdvised(two)
+  expect(await relayMessage(userClient(), { id: two })).toMatchObject({
+    status: MessageStatus.Executed,
+    alsoDelivered: [one],
+  })
+  expect(await getMessage(userClient(), { id: one })).toMatchObject({ type: 'executed' })
+})

@@ -112,3 +112,24 @@ test('relayMessage delivers a message the relayer refuses, with the API’s proo
   const validatorUrls = devnet.file.validators.map((v) => v.url)
   expect(requested.filter((url) => validatorUrls.some((v) => url.startsWith(v)))).toEqual([])
 })
+
+test('relayMessage of the second of two refused messages delivers both in order, the gap found through the API', async () => {
+  const first = await sendUnderpaid('ok:first of two')
+  const second = await sendUnderpaid('ok:second of two')
+  await untilUnderpaid(first)
+  const { client, requested } = userClient()
+  // The relayer holds the second behind the first: channels are delivered in order.
+  for (const deadline = Date.now() + 60_000; ; ) {
+    const state = await getMessage(client, { id: second })
+    if (state.type === 'in_flight' && state.reason === 'waiting_channel_order') break
+    if (Date.now() > deadline) throw new Error(`${second} is ${state.type}, not held in order`)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+  }
+  const relayed = await relayMessage(client, { id: second })
+  expect(relayed).toMatchObject({ status: MessageStatus.Executed, alsoDelivered: [first] })
+  expect(requested.some((url) => url.includes('/v1/messages?') && url.includes('channel='))).toBe(
+    true,
+  )
+  for (const id of [first, second])
+    expect(await getMessage(client, { id })).toMatchObject({ type: 'executed' })
+})

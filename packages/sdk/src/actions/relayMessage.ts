@@ -1,4 +1,4 @@
-import { MessageStatus } from '@ferry/protocol'
+import { getChannelKey, MessageStatus } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import { callApi } from '../api/callApi.js'
 import type { ChainRef, FerryClient } from '../client/createFerryClient.js'
@@ -9,9 +9,10 @@ import type { EndpointRevertedError } from '../errors/EndpointRevertedError.js'
 import { MessageNotFoundError } from '../errors/MessageNotFoundError.js'
 import type { MissingSignerError } from '../errors/MissingSignerError.js'
 import { NotProvableError } from '../errors/NotProvableError.js'
-import { buildValidatorProof } from './internal/buildValidatorProof.js'
+import { buildValidatorProofs } from './internal/buildValidatorProofs.js'
 import { getCosmWasmSigner } from './internal/getCosmWasmSigner.js'
 import { getEvmSigner } from './internal/getEvmSigner.js'
+import { readChannelGap } from './internal/readChannelGap.js'
 import { readSentMessage, type SentMessage } from './internal/readSentMessage.js'
 import { writeEvmEndpoint } from './internal/writeEvmEndpoint.js'
 
@@ -28,6 +29,11 @@ export type RelayMessageReturnType = {
   transactionHash: string
   /** Its status on the destination after the delivery (Executed, Failed or TimedOut). */
   status: MessageStatus
+  /**
+   * The ids of the earlier messages of its channel that were still undelivered and went in the
+   * same transaction, in nonce order (a channel is delivered in order); empty when there were none.
+   */
+  alsoDelivered: Hex[]
 }
 
 export type RelayMessageErrorType =
@@ -45,8 +51,10 @@ export type RelayMessageErrorType =
  * the relayer API's `/proof` when the client has a reachable API; otherwise it is built from the
  * origin's validators (`client.validators[origin]`: each signature recovered and checked against
  * the destination verifier's validator set and threshold) and the origin's tree, rebuilt from
- * its `MessageSent` events. Delivers one message: an earlier undelivered message of its channel
- * must be delivered first (channels are ordered), or the destination refuses it.
+ * its `MessageSent` events. A channel is delivered in order, so the earlier messages of its
+ * channel that the destination has not delivered yet go first, in the same transaction
+ * (`deliverBatch`; their ids in `alsoDelivered`): one call unblocks the whole channel, and the
+ * signer pays for their handlers' gas too.
  *
  * @example
  * const state = await getMessage(client, { id })
@@ -68,26 +76,51 @@ export async function relayMessage<const chains extends readonly FerryChain[]>(
   const before = await reader.getMessageStatus(sent.encoded, signal)
   if (before !== MessageStatus.None) throw new AlreadyDeliveredError({ id, status: before })
 
-  const proof =
-    (await proofFromApi(client, sent, signal)) ??
-    (await buildValidatorProof(client, { sent, destination, signal }))
+  const inbound = await reader.getInboundNonce(getChannelKey(sent), signal)
+  const batch = [...(await readChannelGap(client, { sent, inbound, signal })), sent]
+  const proofs =
+    (await proofsFromApi(client, batch, signal)) ??
+    (await buildValidatorProofs(client, { messages: batch, destination, signal }))
+  const messages = batch.map(({ encoded }) => encoded)
 
   let transactionHash: string
   if (destination.kind === 'evm' && reader.kind === 'evm') {
-    ;({ transactionHash } = await writeEvmEndpoint(destination, reader, {
-      functionName: 'deliver',
-      args: [sent.encoded, proof],
-    }))
+    ;({ transactionHash } =
+      batch.length === 1
+        ? await writeEvmEndpoint(destination, reader, {
+            functionName: 'deliver',
+            args: [sent.encoded, proofs[0] ?? '0x'],
+          })
+        : await writeEvmEndpoint(destination, reader, {
+            functionName: 'deliverBatch',
+            args: [messages, proofs],
+          }))
   } else {
     if (destination.kind !== 'cosmwasm') throw new Error('a chain’s reader is of its own kind')
     // Loaded here so that an app on EVM chains alone never loads the CosmWasm bindings.
     const { deliverOnCosmWasm } = await import('./internal/cosmwasm/deliverOnCosmWasm.js')
-    ;({ transactionHash } = await deliverOnCosmWasm(destination, {
-      message: sent.encoded,
-      proof,
-    }))
+    ;({ transactionHash } = await deliverOnCosmWasm(destination, { messages, proofs }))
   }
-  return { transactionHash, status: await reader.getMessageStatus(sent.encoded, signal) }
+  return {
+    transactionHash,
+    status: await reader.getMessageStatus(sent.encoded, signal),
+    alsoDelivered: batch.slice(0, -1).map(({ id }) => id),
+  }
+}
+
+/** The relayer API's proofs of `batch`, or undefined unless it proves every one of them. */
+async function proofsFromApi(
+  client: FerryClient,
+  batch: readonly SentMessage[],
+  signal: AbortSignal | undefined,
+): Promise<Hex[] | undefined> {
+  const proofs: Hex[] = []
+  for (const sent of batch) {
+    const proof = await proofFromApi(client, sent, signal)
+    if (proof === undefined) return undefined
+    proofs.push(proof)
+  }
+  return proofs
 }
 
 /**

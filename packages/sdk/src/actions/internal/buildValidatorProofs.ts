@@ -14,21 +14,30 @@ import { fetchSignedCheckpoint } from '../../validators/fetchSignedCheckpoint.js
 import type { SentMessage } from './readSentMessage.js'
 
 /**
- * The proof of `sent` built without a relayer: the destination's verifier configuration for
- * the origin (its validators and threshold: the truth, not a guessed majority), the highest
- * checkpoint a threshold of the origin's validators signed, each signature recovered and
- * checked against that set, and the branch from the origin's tree rebuilt from its
- * `MessageSent` events since the endpoint's deployment, whose root must be the signed one.
+ * The proofs of `messages` (one origin, one destination; the last is the one being relayed)
+ * built without a relayer, for one `deliverBatch` in their order: the destination's verifier
+ * configuration for the origin (its validators and threshold: the truth, not a guessed
+ * majority), the highest checkpoint a threshold of the origin's validators signed, each
+ * signature recovered and checked against that set, and each branch from the origin's tree
+ * rebuilt from its `MessageSent` events since the endpoint's deployment, whose root must be the
+ * signed one. The first proof carries the signatures; the others share its checkpoint.
  */
-export async function buildValidatorProof(
+export async function buildValidatorProofs(
   client: FerryClient,
   {
-    sent,
+    messages,
     destination,
     signal,
-  }: { sent: SentMessage; destination: FerryChain; signal?: AbortSignal | undefined },
-): Promise<Hex> {
+  }: {
+    messages: readonly SentMessage[]
+    destination: FerryChain
+    signal?: AbortSignal | undefined
+  },
+): Promise<Hex[]> {
+  const sent = messages.at(-1)
+  if (sent === undefined) return []
   const { id } = sent
+  const highestLeaf = Math.max(...messages.map(({ leafIndex }) => leafIndex))
   const urls = client.validators[sent.origin] ?? []
   if (urls.length === 0) throw new NotProvableError({ id, reason: 'no_validators' })
   const { validators, threshold } = await readVerifierSet(client, destination, sent, signal)
@@ -47,11 +56,11 @@ export async function buildValidatorProof(
   )
   const reached = latest.flatMap(({ answer }) => (answer ? [answer.checkpoint.index] : []))
   const target = reached.sort((a, b) => b - a)[threshold - 1]
-  if (target === undefined || target < sent.leafIndex)
+  if (target === undefined || target < highestLeaf)
     throw new NotProvableError({
       id,
       reason: 'waiting_signatures',
-      detail: `${threshold} validators have not signed leaf ${sent.leafIndex} yet`,
+      detail: `${threshold} validators have not signed leaf ${highestLeaf} yet`,
     })
 
   const tree = await rebuildTree(client, originChain, target + 1, signal)
@@ -89,15 +98,14 @@ export async function buildValidatorProof(
       detail: `${signatures.size} of ${threshold} valid signatures for checkpoint ${target}`,
     })
   const sorted = await sortSignaturesBySigner({ checkpoint, signatures: [...signatures.values()] })
-  const [proof] = encodeBatchProofs({
+  return encodeBatchProofs({
     checkpointIndex: target,
     signatures: sorted.slice(0, threshold),
-    leaves: [
-      { leafIndex: sent.leafIndex, branch: tree.getProof(sent.leafIndex, target + 1).branch },
-    ],
+    leaves: messages.map(({ leafIndex }) => ({
+      leafIndex,
+      branch: tree.getProof(leafIndex, target + 1).branch,
+    })),
   })
-  if (proof === undefined) throw new Error('encodeBatchProofs returned no proof for one leaf')
-  return proof
 }
 
 /** The destination's validator set and threshold for the message's origin (and recipient). */
