@@ -106,6 +106,11 @@ export {
   ThresholdNotMetError,
 } from './errors/proof.js'
 export {
+  InvalidRemoteResultsError,
+  RemoteCallBodyTooShortError,
+  UnknownRemoteCallFormatError,
+} from './errors/remoteCall.js'
+export {
   SignatureLengthError,
   SignatureMalleableError,
   SignatureRecoveryError,
@@ -197,3 +202,28 @@ export {
   type VerifyProofReturnType,
   verifyProof,
 } from './proof/verifyProof.js'
+// Interchain-account messages (spec/apps/interchain-accounts.md)
+export {
+  REMOTE_CALL_HEADER_LENGTH,
+  REMOTE_CALL_KINDS,
+  REMOTE_CALL_VERSION,
+} from './remoteCall/constants.js'
+export {
+  type DecodeRemoteCallBodyErrorType,
+  type DecodeRemoteCallBodyParameters,
+  type DecodeRemoteCallBodyReturnType,
+  decodeRemoteCallBody,
+} from './remoteCall/decodeRemoteCallBody.js'
+export {
+  type EncodeRemoteCallBodyErrorType,
+  type EncodeRemoteCallBodyParameters,
+  type EncodeRemoteCallBodyReturnType,
+  encodeRemoteCallBody,
+} from './remoteCall/encodeRemoteCallBody.js'
+export {
+  decodeEvmRemoteCalls,
+  type EncodeEvmRemoteCallsErrorType,
+  encodeEvmRemoteCalls,
+} from './remoteCall/evmRemoteCalls.js'
+export { decodeRemoteResults, encodeRemoteResults } from './remoteCall/remoteResults.js'
+export type { EvmRemoteCall, RemoteCallKind } from './remoteCall/types.js'
