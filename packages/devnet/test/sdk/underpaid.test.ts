@@ -121,7 +121,11 @@ test('relayMessage of the second of two refused messages delivers both in order,
   // The relayer holds the second behind the first: channels are delivered in order.
   for (const deadline = Date.now() + 60_000; ; ) {
     const state = await getMessage(client, { id: second })
-    if (state.type === 'in_flight' && state.reason === 'waiting_channel_order') break
+    if (state.type === 'in_flight' && state.reason === 'waiting_channel_order') {
+      // …and getMessage names the message it waits for.
+      expect(state.blockedBy?.id).toBe(first)
+      break
+    }
     if (Date.now() > deadline) throw new Error(`${second} is ${state.type}, not held in order`)
     await new Promise((resolve) => setTimeout(resolve, 300))
   }

@@ -1,10 +1,11 @@
-import type { MessageStatus } from '@ferry/protocol'
+import { getChannelKey, type MessageStatus } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import type { ChainRef, FerryClient } from '../client/createFerryClient.js'
 import type { FerryChain } from '../client/defineFerryChain.js'
 import type { ApiRequestError } from '../errors/ApiRequestError.js'
 import { nowSeconds } from '../utils/nowSeconds.js'
 import { getSignedIndex } from './getSignedIndex.js'
+import { readChannelGap } from './internal/readChannelGap.js'
 import { readSentMessage } from './internal/readSentMessage.js'
 import { type MessageState, toMessageState } from './toMessageState.js'
 
@@ -54,5 +55,11 @@ export async function getMessage<const chains extends readonly FerryChain[]>(
           signedIndex: await getSignedIndex(client, { origin: sent.origin, signal }),
           leafIndex: sent.leafIndex,
         }
-  return toMessageState({ id, sent, status, detail, signatures, now: nowSeconds() })
+  const state = toMessageState({ id, sent, status, detail, signatures, now: nowSeconds() })
+  if (state.type !== 'in_flight' || detail?.reason !== 'waiting_channel_order' || !destination)
+    return state
+  // Held for channel order: name the message it waits for (one API page, no chain scan).
+  const inbound = await client.reader(destination).getInboundNonce(getChannelKey(sent), signal)
+  const [first] = await readChannelGap(client, { sent, inbound, signal, apiOnly: true })
+  return first ? { ...state, blockedBy: { id: first.id, nonce: first.nonce } } : state
 }

@@ -26,7 +26,9 @@ type MessageStateBase = {
  * - `waiting_signatures`: final; a threshold of validators has not signed a checkpoint covering it;
  * - `underpaid`: the relayer will not deliver it for its fee; `missing` more would do (the API's
  *   `underpaid.missing`; undefined from a relayer that does not say), `addFee` it or self-relay;
- * - `in_flight`: provable; a delivery is due or under way (`reason` says what the relayer is at);
+ * - `in_flight`: provable; a delivery is due or under way (`reason` says what the relayer is at;
+ *   `blockedBy` names the earlier message of its channel it waits for, when the relayer holds it
+ *   for channel order: `relayMessage` delivers both);
  * - `executed`: delivered, its handler returned `result` (final);
  * - `failed`: delivered, its handler reverted with `result`; `retryable` while its deadline has
  *   not passed (anyone may `retryMessage` it, with more gas);
@@ -40,7 +42,12 @@ export type MessageState =
   | (MessageStateBase & { type: 'pending_finality' })
   | (MessageStateBase & { type: 'waiting_signatures'; detail?: string | undefined })
   | (MessageStateBase & { type: 'underpaid'; missing: bigint | undefined })
-  | (MessageStateBase & { type: 'in_flight'; reason: string | undefined })
+  | (MessageStateBase & {
+      type: 'in_flight'
+      reason: string | undefined
+      /** The first undelivered message before it in its channel, when that is what it waits for. */
+      blockedBy?: { id: Hex; nonce: bigint } | undefined
+    })
   | (MessageStateBase & { type: 'executed'; result: Hex | undefined })
   | (MessageStateBase & {
       type: 'failed'

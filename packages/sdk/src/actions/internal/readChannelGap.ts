@@ -9,7 +9,8 @@ import { readSentMessage, type SentMessage } from './readSentMessage.js'
  * it (nonces `inbound + 1` to `sent.nonce - 1`), in nonce order: what must be delivered first,
  * since a channel is delivered in order (protocol §7). From the relayer API when it knows every
  * one of them, otherwise from the origin's `MessageSent` events since the endpoint's deployment
- * (the chains are the truth; the API only saves the scan).
+ * (the chains are the truth; the API only saves the scan). With `apiOnly`, what the API knows
+ * or nothing: no scan (a state read, not a delivery, must stay cheap).
  */
 export async function readChannelGap(
   client: FerryClient,
@@ -17,16 +18,21 @@ export async function readChannelGap(
     sent,
     inbound,
     signal,
-  }: { sent: SentMessage; inbound: bigint; signal?: AbortSignal | undefined },
+    apiOnly = false,
+  }: {
+    sent: SentMessage
+    inbound: bigint
+    signal?: AbortSignal | undefined
+    apiOnly?: boolean | undefined
+  },
 ): Promise<SentMessage[]> {
   const count = Number(sent.nonce - inbound - 1n)
   if (count <= 0) return []
   const channel = getChannelKey(sent)
   const wanted = (nonce: bigint) => nonce > inbound && nonce < sent.nonce
-  return (
-    (await gapFromApi(client, { channel, count, wanted, signal })) ??
-    (await gapFromOrigin(client, { sent, channel, count, wanted, signal }))
-  )
+  const fromApi = await gapFromApi(client, { channel, count, wanted, signal })
+  if (fromApi || apiOnly) return fromApi ?? []
+  return gapFromOrigin(client, { sent, channel, count, wanted, signal })
 }
 
 type GapQuery = {
