@@ -72,7 +72,8 @@ export async function benchThroughput({
 }): Promise<ThroughputResult> {
   // As the `ferry` CLI does first thing: the stores below run as in a relayer's process.
   useBaselineWasmCompiler()
-  const world = await startEvmWorld({ intervalMs: blockTimeMs, automine: false })
+  // Four recipients on the destination: three senders × four recipients give ten distinct channels.
+  const world = await startEvmWorld({ intervalMs: blockTimeMs, automine: false, recipients: 4 })
   const [a, b] = world.chains as [EvmChain, EvmChain]
   const store = await openStore('memory://')
   const validatorStore = await openStore('memory://')
@@ -106,6 +107,10 @@ export async function benchThroughput({
       blockTag: 'pending',
     })
     const { baseFeePerGas } = await a.client.getBlock()
+    const pairs = new Set(
+      Array.from({ length: 10 }, (_, c) => `${a.apps[c % 3]}→${b.recipients[Math.floor(c / 3)]}`),
+    )
+    if (pairs.size !== 10) throw new Error(`the bench's ten channels are ${pairs.size} app pairs`)
     const send = async (count: number): Promise<Hex[]> => {
       const signed = await Promise.all(
         Array.from({ length: count }, (_, i) => {
@@ -121,7 +126,8 @@ export async function benchThroughput({
               args: [
                 a.endpoint,
                 b.domain,
-                toB32(b.apps[Math.floor(channel / 3) % 3] ?? b.apps[0]),
+                // Sender channel % 3, recipient channel / 3: channels 0–9 are ten app pairs.
+                toB32(b.recipients[Math.floor(channel / 3)] ?? b.apps[0]),
                 '0x',
                 100_000,
                 0,

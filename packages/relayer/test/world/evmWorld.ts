@@ -32,6 +32,8 @@ export const THRESHOLD = 2
 export type EvmChain = Omit<EvmTestChain, 'apps'> & {
   /** Three TestRecipients: senders that handle acks, and recipients. */
   apps: [Address, Address, Address]
+  /** Every TestRecipient: the three `apps`, then any more the world was asked for. */
+  recipients: Address[]
   reverting: Address
   /** The chain as the testkit started it, to connect it to more chains. */
   testChain: EvmTestChain
@@ -45,6 +47,8 @@ export type StartEvmWorldParameters = {
   intervalMs?: number
   /** Also mine each transaction at once (default true; false for a fixed block time). */
   automine?: boolean
+  /** TestRecipients per chain, at least three (the `apps`). Default 3. */
+  recipients?: number
 }
 
 /**
@@ -58,10 +62,16 @@ export async function startEvmWorld({
   domains = [31337, 31338],
   intervalMs = 200,
   automine = true,
+  recipients = 3,
 }: StartEvmWorldParameters = {}): Promise<EvmWorld> {
   const started = await Promise.allSettled(
     domains.map((domain) =>
-      startTestChain({ kind: 'evm', domain, name: `hardhat-${domain}`, testRecipients: 3 }),
+      startTestChain({
+        kind: 'evm',
+        domain,
+        name: `hardhat-${domain}`,
+        testRecipients: Math.max(3, recipients),
+      }),
     ),
   )
   const testChains = started.flatMap((result) =>
@@ -80,7 +90,13 @@ export async function startEvmWorld({
       const [first, second, third] = testChain.apps.testRecipients
       if (!first || !second || !third) throw new Error('the world deploys three TestRecipients')
       const apps: EvmChain['apps'] = [first, second, third]
-      return { ...testChain, apps, reverting: testChain.apps.revertingRecipient, testChain }
+      return {
+        ...testChain,
+        apps,
+        recipients: testChain.apps.testRecipients,
+        reverting: testChain.apps.revertingRecipient,
+        testChain,
+      }
     })
     for (const chain of chains) {
       // CAST: Hardhat methods, which viem's public RPC schema does not list.
