@@ -1,12 +1,14 @@
 // Regression tests of the fixes the embedded chain applies to the simulator
-// (src/embedded/simulator/, fixes (a) to (g)). Each test asserts what a real CosmWasm chain
+// (src/embedded/simulator/, fixes (a) to (h)). Each test asserts what a real CosmWasm chain
 // (wasmd) does and the simulator alone gets wrong: all but the valid-signature case, the one
 // whose limit is not applied and those named "(control)" fail without the fixes.
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { createEmbeddedChain, type EmbeddedChain } from '../../src/embedded/createEmbeddedChain.ts'
 import { EmbeddedChainError } from '../../src/embedded/errors.ts'
+import { wasmPath } from '../../src/harness/wasmPath.ts'
 import { predictInstantiate2Address } from '../../src/interchainAccounts/predictInstantiate2Address.ts'
 import { account } from './fixtures/accounts.ts'
 import { assembleWat } from './fixtures/assembleWat.ts'
@@ -325,5 +327,27 @@ describe('fix (g): instantiate2 as wasmd runs it', () => {
     chain.setBalance(address, [{ denom: 'ustake', amount: '500' }])
     await chain.execute(alice, probe, { pay: instantiate2(salt) })
     expect(chain.getBalance(address, 'ustake')).toBe(500n)
+  })
+})
+
+describe("fix (h): a smart query of a contract that errors is the querier's error, not an answer", () => {
+  test('the querying contract sees the failure (query_failed), not an answer made of the error', async () => {
+    // An interchain account (contract/ica/account.ts) asks its factory (whoever instantiated
+    // it) for the router on each execute; a test recipient, made its factory, answers
+    // {"config":{}} with an error (unknown query).
+    const recipientCode = await chain.storeCode(alice, readFileSync(wasmPath('test-recipient')))
+    const recipient = (await chain.instantiate(alice, recipientCode, {})).contractAddress
+    const accountCode = await chain.storeCode(alice, readFileSync(wasmPath('ica-account')))
+    const { contractAddress: address } = await chain.instantiate(recipient, accountCode, {
+      origin: 1,
+      owner: `0x${'00'.repeat(32)}`,
+    })
+    const error = await chain
+      .execute(alice, address, { execute_calls: { payload: Buffer.from('[]').toString('base64') } })
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(EmbeddedChainError)
+    // Without the fix: the account parsed the simulator's Err object as the factory's answer,
+    // found no router in it and answered `unauthorized`.
+    expect(String((error as EmbeddedChainError).reason)).toContain('"code":"query_failed"')
   })
 })
