@@ -31,7 +31,7 @@
 //
 // Errors: `invalid_body` (length), `unsupported_version` (version), `unknown_kind` (kind),
 // `unknown_message_kind` (index, kind), `call_failed` (index, reason), `read_failed` (index,
-// reason), `fee_too_low` (fee, paid), `wrong_denom` (denom), `invalid_payload`, and the base's.
+// reason), `fee_too_low` (required, paid), `wrong_denom` (denom), `invalid_payload`, and the base's.
 import { addressToBytes32 } from "../assembly/handlers/addresses";
 import { handlerData } from "../assembly/handlers/settle";
 import { queryChain, querySmart, validateAddress } from "../assembly/host/api";
@@ -206,7 +206,7 @@ class InterchainAccountRouter extends EndpointApp {
       if (sum === null) { fail("fee_too_low", errorFields().str("problem", "overflow")); return; }
       paid = sum;
     }
-    if (paid.cmp(fee) < 0) { fail("fee_too_low", errorFields().dec("fee", fee.toString()).dec("paid", paid.toString())); return; }
+    if (paid.cmp(fee) < 0) { fail("fee_too_low", errorFields().dec("required", fee.toString()).dec("paid", paid.toString())); return; }
     const sent = this.send(ctx, res, destination, body, gasLimit, ackGasLimit, deadline, fee);
     if (failed()) return;
     if (paid.cmp(fee) > 0) res.messages.push(new SubMsg(0, bankSend(ctx.sender, denom, paid.sub(fee).toString()), -1, REPLY_NEVER));

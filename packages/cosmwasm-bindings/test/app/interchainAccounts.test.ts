@@ -33,6 +33,8 @@ import { bech32ToBytes32, MessageStatus } from '@ferry/protocol'
 import { checkpointsVectors } from '@ferry/spec'
 import { decodeAbiParameters, encodeAbiParameters } from 'viem'
 import { beforeEach, describe, expect, it } from 'vitest'
+import type { CosmWasmExecutor } from '../../src/client/types.ts'
+import { createInterchainAccountRouterClient } from '../../src/interchainAccounts/createInterchainAccountRouterClient.ts'
 import { decodeRemoteResults } from '../../src/interchainAccounts/decodeRemoteResults.ts'
 import { encodeCosmosPayload } from '../../src/interchainAccounts/encodeCosmosPayload.ts'
 import {
@@ -427,6 +429,57 @@ describe('interchain accounts (AssemblyScript router, factory and account)', () 
     expect(contractError(textOf(result))).toMatchObject({ code: 'read_failed', index: 1 })
   })
 
+  it('the typed client: quote, callRemote, interchainAccount and remoteResult', async () => {
+    // The world's chain as a CosmWasmExecutor, recording what the endpoints send.
+    const executor: CosmWasmExecutor = {
+      sender: ALICE,
+      async execute(sender, contract, msg, funds = []) {
+        const out = await world.execute(sender, contract, msg, [...funds])
+        if (!out.ok) throw new Error(out.error)
+        return { transactionHash: '', height: 0, events: out.events }
+      },
+      query: async (contract, msg) => world.chain.query(contract, msg),
+    }
+    const router = createInterchainAccountRouterClient(executor, routerA)
+    const owner = bech32ToBytes32(ALICE)
+    expect(await router.interchainAccount({ origin: DOMAIN_B, owner })).toEqual({
+      address: getInterchainAccountAddress({
+        factory: world.chain.query<{ factory: string }>(routerA, { factory: {} }).factory,
+        accountChecksum,
+        origin: DOMAIN_B,
+        owner,
+      }),
+      created: false,
+    })
+    const payload = encodeCosmosPayload([{ bank: { balance: { address: BOB, denom: DENOM } } }])
+    expect(
+      await router.quoteRemoteCall({
+        destination: DOMAIN_B,
+        payload,
+        gasLimit: 300_000,
+        ackGasLimit: 200_000,
+      }),
+    ).toEqual({ fee: 0n, denom: DENOM })
+    const { id, message } = await router.callRemote({
+      destination: DOMAIN_B,
+      kind: RemoteCallKind.Read,
+      payload,
+      gasLimit: 300_000,
+      ackGasLimit: 200_000,
+    })
+    expect(await router.remoteResult({ id })).toEqual({ owner: ALICE, status: 0, result: '0x' })
+    const [ack] = world.sentIn(await world.relay(a, b, message), b)
+    await world.relay(b, a, ack!.message)
+    const { status, result } = await router.remoteResult({ id })
+    expect(status).toBe(1)
+    expect(decodeRemoteResults(result).map((r) => JSON.parse(textOf(r)))).toEqual([
+      { amount: { denom: DENOM, amount: '0' } },
+    ])
+    await expect(
+      router.callRemote({ destination: DOMAIN_B, kind: 3 as RemoteCallKind, payload, gasLimit: 1 }),
+    ).rejects.toMatchObject({ code: 'unknown_kind', fields: { kind: 3 } })
+  })
+
   describe('origin side', () => {
     it('sets the owner to the caller and charges the quoted fee, refunding the excess', async () => {
       const fees = {
@@ -461,7 +514,7 @@ describe('interchain accounts (AssemblyScript router, factory and account)', () 
       }
       expect(errorOf(await world.execute(ALICE, routerA, call, coins(100n)))).toEqual({
         code: 'fee_too_low',
-        fee: '101000',
+        required: '101000',
         paid: '100',
       })
       const out = await world.must(ALICE, routerA, call, coins(150_000n))
