@@ -5,6 +5,9 @@
 //   handle(ctx, res, origin, sender, nonce, body) → result   a message from the peer on `origin`
 //   handleAck(ctx, res, originalId, status, result)           the ack of a message this app sent
 //   instantiateApp / executeApp / queryApp                    the app's own fields and messages
+//   replyApp(ctx, res, id, result)                            replies to the app's own
+//                                                             sub-messages (export `reply`
+//                                                             calling `runReply`)
 //
 // and calls `quote` and `send` to message its peers. The base handles (INTERFACE.md §Recipients):
 //

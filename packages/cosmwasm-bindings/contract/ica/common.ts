@@ -6,15 +6,15 @@
 // | payload. On a CosmWasm destination the payload is a UTF-8 JSON array: CALL, CosmosMsgs
 // (`{"wasm":{"execute":…}}`, `{"bank":{"send":…}}`); READ, queries (`{"smart":…}`,
 // `{"bank":{"balance":…}}`).
-import { canonicalize, validateAddress } from "../assembly/host/api";
+import { validateAddress } from "../assembly/host/api";
 import { encodeBase64 } from "../assembly/lib/base64";
 import { concat, u32Bytes, u64Bytes, utf8 } from "../assembly/lib/bytes";
-import { errorFields, fail, failed } from "../assembly/lib/fail";
+import { errorFields, fail } from "../assembly/lib/fail";
 import { Fields } from "../assembly/lib/jsonFields";
 import { parseJson } from "../assembly/lib/jsonParse";
 import { JsonValue, KIND_ARRAY, KIND_OBJECT } from "../assembly/lib/jsonValue";
 import { joinStrings } from "../assembly/lib/strings";
-import { ObjectWriter, quote } from "../assembly/lib/jsonWrite";
+import { ObjectWriter } from "../assembly/lib/jsonWrite";
 import { sha256 } from "../assembly/lib/sha256";
 
 export const BODY_VERSION: u8 = 1;
@@ -155,14 +155,3 @@ export function queryRequest(item: JsonValue, index: i32, target: Array<string>)
   }
   return unknownKind(index, module);
 }
-
-/** The canonical address of `address` left-padded to 32 bytes, or null after a failure. */
-export function canonical32(address: string): Uint8Array | null {
-  const bytes = canonicalize(address);
-  if (bytes === null) return null;
-  const out = new Uint8Array(32);
-  out.set(bytes, 32 - bytes.length);
-  return failed() ? null : out;
-}
-
-export { quote };

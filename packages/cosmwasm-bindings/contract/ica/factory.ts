@@ -11,7 +11,7 @@
 //   query        {"account":{"origin":u32,"owner":"0x…b32"}} → {"address":"wasm1…","created":bool}
 //                {"config":{}} → {"owner","router"|null,"account_code_id","account_checksum"}
 //
-// Errors: `unauthorized` (sender, role), `account_exists` (address), `invalid_json`,
+// Errors: `unauthorized` (sender, role), `account_exists` (address), `nonpayable`, `invalid_json`,
 // `query_failed`, `invalid_address`.
 import { canonicalize, humanize, queryChain, validateAddress } from "../assembly/host/api";
 import { Context, readEnv, readInfo } from "../assembly/host/context";
@@ -24,6 +24,7 @@ import { Fields, variantOf } from "../assembly/lib/jsonFields";
 import { parseJson } from "../assembly/lib/jsonParse";
 import { KIND_STRING } from "../assembly/lib/jsonValue";
 import { ObjectWriter, quote } from "../assembly/lib/jsonWrite";
+import { joinStrings } from "../assembly/lib/strings";
 import { bytesOf, enterCall, leaveCall, regionOf } from "../assembly/runtime/region";
 import { accountSalt, instantiate2Address } from "./common";
 import "../assembly/runtime/abort";
@@ -176,7 +177,11 @@ export function execute(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
   const res = new Response();
   const msg = parseJson(bytesOf(msgPtr));
   const name = variantOf(msg, "execute");
-  if (!failed() && ctx.funds.length > 0) fail("nonpayable", errorFields());
+  if (!failed() && ctx.funds.length > 0) {
+    const funds = new Array<string>();
+    for (let i = 0; i < ctx.funds.length; i++) funds.push(ctx.funds[i].amount.toString() + ctx.funds[i].denom);
+    fail("nonpayable", errorFields().str("action", name).str("funds", joinStrings(funds, ",")));
+  }
   if (!failed()) executeFactory(ctx, res, name, Fields.of(msg!.items[0], name));
   return finish(res.toJson());
 }

@@ -31,7 +31,7 @@
 //
 // Errors: `invalid_body` (length), `unsupported_version` (version), `unknown_kind` (kind),
 // `unknown_message_kind` (index, kind), `call_failed` (index, reason), `read_failed` (index,
-// reason), `fee_too_low` (required, paid), `wrong_denom` (denom), `invalid_payload`, and the base's.
+// reason), `fee_too_low` (required, paid), `wrong_denom` (expected, actual), `invalid_payload`, and the base's.
 import { addressToBytes32 } from "../assembly/handlers/addresses";
 import { handlerData } from "../assembly/handlers/settle";
 import { queryChain, querySmart, validateAddress } from "../assembly/host/api";
@@ -201,9 +201,9 @@ class InterchainAccountRouter extends EndpointApp {
     const denom = this.denom();
     let paid = new U256();
     for (let i = 0; i < ctx.funds.length; i++) {
-      if (ctx.funds[i].denom != denom) { fail("wrong_denom", errorFields().str("denom", ctx.funds[i].denom)); return; }
+      if (ctx.funds[i].denom != denom) { fail("wrong_denom", errorFields().str("expected", denom).str("actual", ctx.funds[i].denom)); return; }
       const sum = paid.add(ctx.funds[i].amount);
-      if (sum === null) { fail("fee_too_low", errorFields().str("problem", "overflow")); return; }
+      if (sum === null) { fail("fee_overflow", errorFields().str("of", "funds")); return; }
       paid = sum;
     }
     if (paid.cmp(fee) < 0) { fail("fee_too_low", errorFields().dec("required", fee.toString()).dec("paid", paid.toString())); return; }
