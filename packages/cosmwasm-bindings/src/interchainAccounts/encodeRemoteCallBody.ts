@@ -2,7 +2,14 @@ import { bytesToHex, concatHex, type Hex, numberToHex } from 'viem'
 import { MAX_U8, toBytes32, toUint } from '../internal/bytes.js'
 import type { BytesInput } from '../types.js'
 
-/** The kind of a remote call: run calls through the owner's account, or run reads (no account). */
+/**
+ * The kind of a remote call: run calls through the owner's account, or run reads (no account).
+ *
+ * @example
+ * ```ts
+ * await router.callRemote({ destination, kind: RemoteCallKind.Read, payload, gasLimit: 300_000 })
+ * ```
+ */
 export const RemoteCallKind = { Call: 1, Read: 2 } as const
 export type RemoteCallKind = (typeof RemoteCallKind)[keyof typeof RemoteCallKind]
 
@@ -14,7 +21,14 @@ export type EncodeRemoteCallBodyParameters = {
   payload: BytesInput
 }
 
-/** The version byte of the remote call body. */
+/**
+ * The version byte of the remote call body (its first byte).
+ *
+ * @example
+ * ```ts
+ * const version = Number.parseInt(body.slice(2, 4), 16) // REMOTE_CALL_BODY_VERSION
+ * ```
+ */
 export const REMOTE_CALL_BODY_VERSION = 1
 
 /**

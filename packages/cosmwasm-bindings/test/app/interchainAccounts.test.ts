@@ -326,6 +326,30 @@ describe('interchain accounts (AssemblyScript router, factory and account)', () 
       expect(world.chain.balance(accountOf(ALICE))).toBe(1_000n)
     })
 
+    it('refuses a body of another version, kind or a short one (Failed, named)', async () => {
+      await configureOrigin(world.chain, b.endpoint, VALIDATORS)
+      await world.must(OWNER, routerB, { set_peer: { domain: ORIGIN, peer: ORIGIN_SENDER } })
+      const evm = new Origin(DOMAIN_B, VALIDATORS)
+      const owner = bech32ToBytes32(ALICE).slice(2)
+      const cases: [Hex, object][] = [
+        [`0x0201${owner}5b5d`, { code: 'unsupported_version', version: 2 }],
+        [`0x0103${owner}5b5d`, { code: 'unknown_kind', kind: 3 }],
+        [`0x0101${owner.slice(0, 20)}`, { code: 'invalid_body', length: 12 }],
+        [`0x0101${owner}7b7d`, { code: 'invalid_payload', problem: 'expected a JSON array' }],
+      ]
+      for (const [body, error] of cases) {
+        const message = evm.send(routerB, '', { bodyHex: body, gasLimit: 1_000_000 })
+        const out = await world.must(
+          RELAYER,
+          b.endpoint,
+          deliverMsg(message, await evm.prove(message)),
+        )
+        const [event] = eventsOf(out, 'ferry_message_delivered')
+        expect(event?.status).toBe('2')
+        expect(contractError(textOf(event?.result ?? '0x'))).toEqual(error)
+      }
+    })
+
     it('a sender other than the router cannot execute through an account, nor handle on the router', async () => {
       await callRemote(ALICE, RemoteCallKind.Call, []) // creates the account
       world.chain.fund(accountOf(ALICE), 1_000n)
