@@ -384,6 +384,28 @@ describe('interchain accounts (AssemblyScript router, factory and account)', () 
       expect(world.chain.balance(accountOf(ALICE))).toBe(1_000n)
     })
 
+    it('a target calling back into the account fails that batch only', async () => {
+      world.chain.fund(accountOf(ALICE), 1_000n)
+      // The test recipient's `call:<json>` executes <json> on its caller: here, the account.
+      const reenter = JSON.stringify({
+        execute_calls: { payload: json64([bankSend(USER, 1_000n)]) },
+      })
+      const failed = await callRemote(ALICE, RemoteCallKind.Call, [
+        handle(target, 'ok:one'),
+        handle(target, `call:${reenter}`),
+      ])
+      expect(failed.status).toBe(MessageStatus.Failed)
+      expect(contractError(textOf(failed.result))).toMatchObject({
+        code: 'call_failed',
+        index: 1,
+        reason: expect.stringContaining('unauthorized'),
+      })
+      expect(world.chain.balance(USER)).toBe(0n)
+      const next = await callRemote(ALICE, RemoteCallKind.Call, [handle(target, 'ok:next')])
+      expect(next.status).toBe(MessageStatus.Executed)
+      expect(decodeRemoteResults(next.result)).toEqual([hexText('next')])
+    })
+
     it('the factory names the router: only its owner can replace it', async () => {
       expect(
         errorOf(await world.execute(USER, factoryB, { set_router: { router: USER } })),
