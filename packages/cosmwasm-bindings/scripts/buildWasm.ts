@@ -20,6 +20,10 @@ const targets = [
   { entry: 'contract/assembly/endpoint.ts', out: 'build/endpoint.wasm' },
   { entry: 'contract/test/testRecipient.ts', out: 'build/test-recipient.wasm' },
   { entry: 'contract/examples/pingPong.ts', out: 'build/ping-pong.wasm' },
+  // Interchain accounts: the router (an EndpointApp), the factory and the account.
+  { entry: 'contract/ica/router.ts', out: 'build/ica-router.wasm' },
+  { entry: 'contract/ica/factory.ts', out: 'build/ica-factory.wasm' },
+  { entry: 'contract/ica/account.ts', out: 'build/ica-account.wasm' },
   // Test-only: smart queries running the endpoint's codec, tree, digests and verifier.
   { entry: 'contract/test/codecProbe.ts', out: 'build/codec-probe.wasm' },
 ]

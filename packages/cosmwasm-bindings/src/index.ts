@@ -303,6 +303,70 @@ export {
   ThresholdNotMetError,
   UnknownOriginError,
 } from './errors/proof.js'
+export {
+  type CallRemoteErrorType,
+  type CallRemoteParameters,
+  type CallRemoteReturnType,
+  callRemote,
+} from './interchainAccounts/callRemote.js'
+export {
+  createInterchainAccountRouterClient,
+  type InterchainAccountRouterClient,
+} from './interchainAccounts/createInterchainAccountRouterClient.js'
+export {
+  type DecodeRemoteResultsReturnType,
+  decodeRemoteResults,
+} from './interchainAccounts/decodeRemoteResults.js'
+export {
+  type CosmosCall,
+  type CosmosRead,
+  encodeCosmosPayload,
+} from './interchainAccounts/encodeCosmosPayload.js'
+export {
+  type EncodeRemoteCallBodyParameters,
+  encodeRemoteCallBody,
+  REMOTE_CALL_BODY_VERSION,
+  RemoteCallKind,
+} from './interchainAccounts/encodeRemoteCallBody.js'
+export {
+  type GetInterchainAccountAddressParameters,
+  type GetInterchainAccountAddressReturnType,
+  getInterchainAccountAddress,
+} from './interchainAccounts/getInterchainAccountAddress.js'
+export {
+  type GetInterchainAccountSaltParameters,
+  type GetInterchainAccountSaltReturnType,
+  getInterchainAccountSalt,
+} from './interchainAccounts/getInterchainAccountSalt.js'
+export {
+  type InterchainAccountErrorType,
+  type InterchainAccountParameters,
+  type InterchainAccountReturnType,
+  interchainAccount,
+} from './interchainAccounts/interchainAccount.js'
+export {
+  type PredictInstantiate2AddressParameters,
+  type PredictInstantiate2AddressReturnType,
+  predictInstantiate2Address,
+} from './interchainAccounts/predictInstantiate2Address.js'
+export {
+  type QuoteRemoteCallErrorType,
+  type QuoteRemoteCallParameters,
+  type QuoteRemoteCallReturnType,
+  quoteRemoteCall,
+} from './interchainAccounts/quoteRemoteCall.js'
+export {
+  type RegisterCallbacksErrorType,
+  type RegisterCallbacksParameters,
+  type RegisterCallbacksReturnType,
+  registerCallbacks,
+} from './interchainAccounts/registerCallbacks.js'
+export {
+  type RemoteResultErrorType,
+  type RemoteResultParameters,
+  type RemoteResultReturnType,
+  remoteResult,
+} from './interchainAccounts/remoteResult.js'
 export type {
   BytesInput,
   EndpointConfig,

@@ -23,9 +23,15 @@ function isFresh(): boolean {
     newestSource(join(root, 'scripts')),
   )
   try {
-    return ['endpoint', 'test-recipient', 'ping-pong', 'codec-probe'].every(
-      (name) => statSync(wasmPath(name)).mtimeMs > sources,
-    )
+    return [
+      'endpoint',
+      'test-recipient',
+      'ping-pong',
+      'codec-probe',
+      'ica-router',
+      'ica-factory',
+      'ica-account',
+    ].every((name) => statSync(wasmPath(name)).mtimeMs > sources)
   } catch {
     return false
   }

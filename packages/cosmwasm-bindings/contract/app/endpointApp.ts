@@ -5,6 +5,9 @@
 //   handle(ctx, res, origin, sender, nonce, body) → result   a message from the peer on `origin`
 //   handleAck(ctx, res, originalId, status, result)           the ack of a message this app sent
 //   instantiateApp / executeApp / queryApp                    the app's own fields and messages
+//   replyApp(ctx, res, id, result)                            replies to the app's own
+//                                                             sub-messages (export `reply`
+//                                                             calling `runReply`)
 //
 // and calls `quote` and `send` to message its peers. The base handles (INTERFACE.md §Recipients):
 //
@@ -41,7 +44,7 @@ import { concat, fromHex, isZero, readU32, toHex, u32Bytes, utf8 } from "../asse
 import { clearError, errorText, fail, errorFields, failed } from "../assembly/lib/fail";
 import { Fields, variantOf } from "../assembly/lib/jsonFields";
 import { parseJson } from "../assembly/lib/jsonParse";
-import { KIND_STRING } from "../assembly/lib/jsonValue";
+import { JsonValue, KIND_OBJECT, KIND_STRING } from "../assembly/lib/jsonValue";
 import { ObjectWriter, quote, variant } from "../assembly/lib/jsonWrite";
 import { keccak256 } from "../assembly/lib/keccak";
 import { parseDecimal, U256 } from "../assembly/lib/uint";
@@ -99,6 +102,16 @@ export class EndpointApp {
   /** The app's own execute messages. */
   executeApp(ctx: Context, res: Response, name: string, f: Fields): void {
     fail("invalid_json", errorFields().str("problem", "unknown message").str("name", name));
+  }
+
+  /**
+   * Replies to the app's own sub-messages (sent with `reply_on` other than never): `result` is
+   * the reply's `{"ok":SubMsgResponse}` or `{"error":"…"}`; `handlerData(result.get("ok"))`
+   * (../assembly/handlers/settle.ts) reads a wasm execute's data. An app with replies exports
+   * `reply` calling `runReply`.
+   */
+  replyApp(ctx: Context, res: Response, id: u64, result: JsonValue): void {
+    fail("unknown_reply", errorFields().dec("reply_id", id.toString()));
   }
 
   /** The app's own queries: the answer's JSON, or "" after a failure. */
@@ -350,4 +363,18 @@ export function runQuery(app: EndpointApp, envPtr: u32, msgPtr: u32): u32 {
   let answer = "";
   if (!failed()) answer = app.runQuery(ctx, name, Fields.of(msg!.items[0], name));
   return finish(quote(encodeBase64(utf8(answer))));
+}
+
+/** The `reply` entry point of `app` (for apps that send sub-messages with replies). */
+export function runReply(app: EndpointApp, envPtr: u32, msgPtr: u32): u32 {
+  const ctx = context(envPtr, 0);
+  const res = new Response();
+  const msg = Fields.of(parseJson(bytesOf(msgPtr)), "reply");
+  const id = msg.uint("id", u64.MAX_VALUE);
+  const result = msg.take("result");
+  if (!failed()) {
+    if (result === null || result.kind != KIND_OBJECT) fail("invalid_reply", errorFields().str("problem", "no result"));
+    else app.replyApp(ctx, res, id, result);
+  }
+  return finish(res.toJson());
 }

@@ -5,6 +5,8 @@
 // copy endpoint code here.
 //
 //   {"keccak":{"data":b64}}                                   → {"hash"}
+//   {"sha256":{"data":b64}}                                   → {"hash"}
+//   {"abi_bytes_array":{"items":[b64…]}}                      → {"encoded"} (lib/abi.ts)
 //   {"encode_message":{"flags","origin","sender","destination","recipient","nonce","deadline",
 //                      "gas_limit","ack_gas_limit","body":b64}} → {"encoded","length","id","channel"}
 //   {"decode_message":{"message":b64}}                        → every header field, body, id, channel
@@ -25,7 +27,9 @@ import { branchRoot, DEPTH, nextZero, Tree } from "../assembly/codec/merkle";
 import { BODY_OFFSET, DESTINATION_OFFSET, FLAG_IS_ACK, channelKey, checkMessage, encodeAckBody, encodeMessage } from "../assembly/codec/message";
 import { readEnv, Context } from "../assembly/host/context";
 import { Response } from "../assembly/host/response";
-import { encodeBase64 } from "../assembly/lib/base64";
+import { encodeBytesArray } from "../assembly/lib/abi";
+import { decodeBase64, encodeBase64 } from "../assembly/lib/base64";
+import { sha256 } from "../assembly/lib/sha256";
 import { compare, concat, fromHex, readU32, toHex, utf8 } from "../assembly/lib/bytes";
 import { clearError, errorText, fail, errorFields, failed } from "../assembly/lib/fail";
 import { Fields, variantOf } from "../assembly/lib/jsonFields";
@@ -78,6 +82,24 @@ function keccakQuery(f: Fields): string {
   const data = f.base64("data");
   if (!f.finish()) return "";
   return new ObjectWriter().str("hash", toHex(keccak256(data))).toString();
+}
+
+function sha256Query(f: Fields): string {
+  const data = f.base64("data");
+  if (!f.finish()) return "";
+  return new ObjectWriter().str("hash", toHex(sha256(data))).toString();
+}
+
+function abiBytesArrayQuery(f: Fields): string {
+  const values = f.array("items");
+  if (!f.finish()) return "";
+  const items = new Array<Uint8Array>();
+  for (let i = 0; i < values.length; i++) {
+    const bytes = values[i].kind == KIND_STRING ? decodeBase64(values[i].text) : null;
+    if (bytes === null) { fail("invalid_json", errorFields().str("path", "abi_bytes_array.items").num("index", i)); return ""; }
+    items.push(bytes);
+  }
+  return new ObjectWriter().str("encoded", toHex(encodeBytesArray(items))).toString();
 }
 
 /** As the outbox encodes (handlers/outbox.ts): encodeMessage, keccak256, channelKey. */
@@ -268,6 +290,8 @@ function verifyProofsQuery(f: Fields): string {
 
 function runQuery(name: string, f: Fields): string {
   if (name == "keccak") return keccakQuery(f);
+  if (name == "sha256") return sha256Query(f);
+  if (name == "abi_bytes_array") return abiBytesArrayQuery(f);
   if (name == "encode_message") return encodeMessageQuery(f);
   if (name == "decode_message") return decodeMessageQuery(f);
   if (name == "encode_ack_body") return encodeAckBodyQuery(f);

@@ -5,7 +5,8 @@
 //   "burn:<n>"     hashes n times (gas)                 "call:<json>"  executes <json> on the endpoint
 //   "burn"         hashes as many times as `set_burn {rounds}` says (0 at first)
 //   anything else  returns the body
-// Its ack handler hashes as many times as `set_ack_burn {rounds}` says (0 at first).
+// Its ack handler hashes as many times as `set_ack_burn {rounds}` says (0 at first). It records
+// an interchain account router's `ferry_remote_result` callback (failing while flaky).
 // It records what it handled (query `{"handled":{}}`), answers the verifier query
 // `{"verify":…}` with a settable `valid`, and `forward`s any message as itself, passing on the
 // funds it was sent (so that it can pay an endpoint's fee).
@@ -94,6 +95,15 @@ export function execute(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
       const rounds = getText("ack_burn");
       if (rounds.length > 0) burn(I32.parseInt(rounds));
       res.data = utf8("ack handled");
+    }
+  } else if (name == "ferry_remote_result") {
+    // An interchain account router's callback (../ica/router.ts): recorded, failing while flaky.
+    const id = f.string("id");
+    const ok = f.bool("ok");
+    const results = f.string("results");
+    if (f.finish()) {
+      record("result:" + id + ":" + (ok ? "true" : "false") + ":" + results);
+      if (getText("flaky") == "on") failWithText("flaky callback failed");
     }
   } else if (name == "set_flaky") setText("flaky", f.bool("on") ? "on" : "off");
   else if (name == "set_burn") {

@@ -40,6 +40,12 @@ export type InstantiateOptions = {
   label?: string | undefined
   admin?: string | undefined
   funds?: readonly Coin[] | undefined
+  /**
+   * Instantiates at the predictable address of `MsgInstantiateContract2` (1 to 64 bytes):
+   * `predictInstantiate2Address({ checksum, creator: sender, salt, bech32Prefix })`, as wasmd
+   * computes it (with `fix_msg` false). An address that already holds a contract is an error.
+   */
+  salt?: Uint8Array | undefined
 }
 
 export type InstantiateOutcome = ExecuteOutcome & { readonly contractAddress: string }
@@ -257,6 +263,7 @@ export function createEmbeddedChain(parameters: CreateEmbeddedChainParameters): 
         msg,
         options.label ?? `contract ${codeId}`,
         options.admin ?? null,
+        options.salt ?? null,
       )
       if (result.err) throw new EmbeddedChainError({ operation: 'instantiate', reason: result.val })
       const contractAddress = result.val.events

@@ -29,6 +29,8 @@ export type OriginSendOptions = {
   ackGasLimit?: number
   deadline?: bigint
   flags?: number
+  /** The body's bytes, in place of `body`'s UTF-8 text. */
+  bodyHex?: Hex
 }
 
 /**
@@ -71,7 +73,7 @@ export class Origin {
       deadline: options.deadline ?? 0n,
       gasLimit: options.gasLimit ?? 500_000,
       ackGasLimit: options.ackGasLimit ?? 0,
-      body: `0x${Buffer.from(body, 'utf8').toString('hex')}`,
+      body: options.bodyHex ?? `0x${Buffer.from(body, 'utf8').toString('hex')}`,
     })
     this.tree.insert(getMessageId(message))
     this.messages.push(message)

@@ -4,8 +4,9 @@ import { join } from 'node:path'
 const packageRoot = join(import.meta.dirname, '..', '..')
 
 /**
- * The path of a contract the package builds into `build/` (`endpoint`, `test-recipient`; in the
- * workspace also `ping-pong` and `codec-probe`, which are not published).
+ * The path of a contract the package builds into `build/` (`endpoint`, `test-recipient`, the
+ * interchain account contracts `ica-router`, `ica-factory` and `ica-account`; in the workspace
+ * also `ping-pong` and `codec-probe`, which are not published).
  *
  * @example
  * const code = readFileSync(wasmPath('endpoint'))

@@ -33,6 +33,9 @@ for (const [name, entryPoints] of [
   ['endpoint', ['instantiate', 'execute', 'query', 'reply', 'migrate']],
   ['test-recipient', ['instantiate', 'execute', 'query']],
   ['ping-pong', ['instantiate', 'execute', 'query']],
+  ['ica-router', ['instantiate', 'execute', 'query', 'reply']],
+  ['ica-factory', ['instantiate', 'execute', 'query']],
+  ['ica-account', ['instantiate', 'execute', 'query', 'reply']],
   ['codec-probe', ['instantiate', 'query']],
 ] as const) {
   describe(`${name}.wasm static checks`, () => {

@@ -1,11 +1,15 @@
 // Regression tests of the fixes the embedded chain applies to the simulator
-// (src/embedded/simulator/, fixes (a) to (f)). Each test asserts what a real CosmWasm chain
+// (src/embedded/simulator/, fixes (a) to (h)). Each test asserts what a real CosmWasm chain
 // (wasmd) does and the simulator alone gets wrong: all but the valid-signature case, the one
 // whose limit is not applied and those named "(control)" fail without the fixes.
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { createEmbeddedChain, type EmbeddedChain } from '../../src/embedded/createEmbeddedChain.ts'
 import { EmbeddedChainError } from '../../src/embedded/errors.ts'
+import { wasmPath } from '../../src/harness/wasmPath.ts'
+import { predictInstantiate2Address } from '../../src/interchainAccounts/predictInstantiate2Address.ts'
 import { account } from './fixtures/accounts.ts'
 import { assembleWat } from './fixtures/assembleWat.ts'
 
@@ -254,5 +258,96 @@ describe('fix (f): a sub-message to an address without a contract fails as a sub
       name: 'EmbeddedChainError',
       reason: `no such contract: ${nobody}`,
     })
+  })
+})
+
+describe('fix (g): instantiate2 as wasmd runs it', () => {
+  const salt = Uint8Array.from([1, 2, 3, 4])
+  const checksum = createHash('sha256').update(probeWasm).digest()
+  const instantiate2 = (
+    saltBytes: Uint8Array,
+    funds: { denom: string; amount: string }[] = [],
+  ) => ({
+    wasm: {
+      instantiate2: {
+        admin: null,
+        code_id: codeId,
+        label: 'predictable',
+        msg: Buffer.from(JSON.stringify({ made: 'by probe' })).toString('base64'),
+        funds,
+        salt: Buffer.from(saltBytes).toString('base64'),
+      },
+    },
+  })
+  const created = (
+    events: readonly { type: string; attributes: readonly { key: string; value: string }[] }[],
+  ) =>
+    events
+      .filter((event) => event.type === 'instantiate')
+      .map((event) => event.attributes.find((a) => a.key === '_contract_address')?.value)
+
+  test("a contract's WasmMsg::Instantiate2 lands at BuildContractAddressPredictable(checksum, creator, salt, empty)", async () => {
+    // Without the fix: the salt was parsed as base64 JSON (any real salt failed) and the
+    // checksum read from a static cache this chain never filled.
+    const expected = predictInstantiate2Address({ checksum, creator: probe, salt })
+    const { events } = await chain.execute(alice, probe, { pay: instantiate2(salt) })
+    expect(created(events)).toEqual([expected])
+    expect(await chain.query(expected, { get: 'i' })).toEqual({ made: 'by probe' })
+  })
+
+  test('a top-level instantiate with a salt lands at the same predictable address', async () => {
+    const { contractAddress } = await chain.instantiate(alice, codeId, {}, { salt })
+    expect(contractAddress).toBe(predictInstantiate2Address({ checksum, creator: alice, salt }))
+  })
+
+  test('the same creator, code and salt again is an error, and the first contract stays', async () => {
+    // Without the fix: the simulator overwrote the first contract's storage.
+    await chain.execute(alice, probe, { pay: instantiate2(salt) })
+    await expect(chain.execute(alice, probe, { pay: instantiate2(salt) })).rejects.toThrow(
+      'contract address already exists, try a different combination of creator, checksum and salt',
+    )
+    const address = predictInstantiate2Address({ checksum, creator: probe, salt })
+    expect(await chain.query(address, { get: 'i' })).toEqual({ made: 'by probe' })
+  })
+
+  test('an empty or a 65-byte salt is refused, as wasmd validates it', async () => {
+    await expect(
+      chain.execute(alice, probe, { pay: instantiate2(new Uint8Array()) }),
+    ).rejects.toThrow('salt: is required')
+    await expect(
+      chain.execute(alice, probe, { pay: instantiate2(new Uint8Array(65)) }),
+    ).rejects.toThrow('salt: cannot be longer than 64 characters')
+    expect(
+      (await chain.execute(alice, probe, { pay: instantiate2(new Uint8Array(64).fill(9)) })).events,
+    ).toBeDefined()
+  })
+
+  test('funds sent to the address before it holds a contract stay there (control)', async () => {
+    const address = predictInstantiate2Address({ checksum, creator: probe, salt })
+    chain.setBalance(address, [{ denom: 'ustake', amount: '500' }])
+    await chain.execute(alice, probe, { pay: instantiate2(salt) })
+    expect(chain.getBalance(address, 'ustake')).toBe(500n)
+  })
+})
+
+describe("fix (h): a smart query of a contract that errors is the querier's error, not an answer", () => {
+  test('the querying contract sees the failure (query_failed), not an answer made of the error', async () => {
+    // An interchain account (contract/ica/account.ts) asks its factory (whoever instantiated
+    // it) for the router on each execute; a test recipient, made its factory, answers
+    // {"config":{}} with an error (unknown query).
+    const recipientCode = await chain.storeCode(alice, readFileSync(wasmPath('test-recipient')))
+    const recipient = (await chain.instantiate(alice, recipientCode, {})).contractAddress
+    const accountCode = await chain.storeCode(alice, readFileSync(wasmPath('ica-account')))
+    const { contractAddress: address } = await chain.instantiate(recipient, accountCode, {
+      origin: 1,
+      owner: `0x${'00'.repeat(32)}`,
+    })
+    const error = await chain
+      .execute(alice, address, { execute_calls: { payload: Buffer.from('[]').toString('base64') } })
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(EmbeddedChainError)
+    // Without the fix: the account parsed the simulator's Err object as the factory's answer,
+    // found no router in it and answered `unauthorized`.
+    expect(String((error as EmbeddedChainError).reason)).toContain('"code":"query_failed"')
   })
 })

@@ -102,7 +102,7 @@ function executeResponseData(wrapped: Uint8Array): Uint8Array {
  * message's protobuf response, `MsgExecuteContractResponse`, in `msg_responses` (CosmWasm 2.x)
  * and in the deprecated `data`; the first is read when present.
  */
-function handlerData(ok: JsonValue | null): Uint8Array {
+export function handlerData(ok: JsonValue | null): Uint8Array {
   if (ok === null || ok.kind != KIND_OBJECT) return new Uint8Array(0);
   let encoded = ok.get("data");
   const responses = ok.get("msg_responses");

@@ -66,7 +66,7 @@ export function debugPrint(text: string): void {
  * `SystemResult<ContractResult<Binary>>`: `{"ok":{"ok":"<base64>"}}` on success. Fails with
  * `query_failed: <target>: …` otherwise.
  */
-function queryChain(request: string, target: string): Uint8Array | null {
+export function queryChain(request: string, target: string): Uint8Array | null {
   const ptr = query_chain(changetype<u32>(regionOf(utf8(request))));
   const answer = parseJson(bytesOf(ptr));
   if (answer === null) return null;

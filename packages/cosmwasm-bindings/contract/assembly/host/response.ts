@@ -26,6 +26,8 @@ export class Event {
 
 export const REPLY_NEVER = "never";
 export const REPLY_ALWAYS = "always";
+export const REPLY_SUCCESS = "success";
+export const REPLY_ERROR = "error";
 
 export class SubMsg {
   constructor(

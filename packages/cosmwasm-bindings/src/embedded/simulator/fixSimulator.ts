@@ -1,6 +1,8 @@
 import { startCallsFromCommittedStorage } from './committedStorage.js'
+import { instantiate2AsWasmd } from './instantiate2.js'
 import { contractPrototype } from './internals.js'
 import { failExecuteOfMissingContract } from './missingContract.js'
+import { failSmartQueriesAsWasmd } from './queryErrors.js'
 import { recoverPubkeyAsCosmwasmVm } from './secp256k1Recover.js'
 import { dispatchSubmessagesAsWasmd } from './submessages.js'
 import { writeStringsAsUtf8 } from './utf8Regions.js'
@@ -9,7 +11,7 @@ const FIXED = Symbol.for('ferry.simulatorFixed')
 
 /**
  * Makes `@oraichain/cw-simulate` behave as wasmd does where Ferry's endpoint depends on it, by
- * replacing the simulator's methods that differ (each fix in its own file, (a) to (f), with a
+ * replacing the simulator's methods that differ (each fix in its own file, (a) to (h), with a
  * regression test in test/vm/simulatorFixes.test.ts). Applied from this package's own code, so
  * that whoever installs `@ferry/cosmwasm-bindings` gets them: a pnpm patch of a dependency is
  * not applied in a consumer's install. Idempotent; `createEmbeddedChain` calls it, and whoever
@@ -31,5 +33,7 @@ export function fixSimulator(): void {
   recoverPubkeyAsCosmwasmVm()
   dispatchSubmessagesAsWasmd()
   failExecuteOfMissingContract()
+  instantiate2AsWasmd()
+  failSmartQueriesAsWasmd()
   contractPrototype[FIXED] = true
 }

@@ -24,14 +24,32 @@ export type WasmModuleInternals = {
   chain: {
     env?: { data: { gas_state: GasState } }
     handleMsg(contract: string, msg: SubMsg['msg'], traces: unknown[]): Promise<SimulatorResult>
+    bech32Prefix: string
+    height: number
+    kvIterStorageRegistry?: unknown
   }
-  store: { tx<T>(callback: () => Promise<T>): Promise<T> }
+  // biome-ignore lint/suspicious/noExplicitAny: the simulator's store passes a setter to sync and async callbacks alike.
+  store: { tx<T>(callback: (setter: any) => T): T }
+  lastInstanceId: number
   getContractInfo(address: string): unknown
+  setContractInfo(address: string, info: unknown): void
+  setContractStorage(address: string, storage: unknown): void
+  getCodeInfo(codeId: number): { wasmCode: Uint8Array } | undefined
+  instantiateContract(...args: unknown[]): Promise<SimulatorResult>
   reply(contract: string, replyMsg: unknown, traces: unknown[]): Promise<SimulatorResult>
 }
 
-export const wasmModulePrototype: Record<PropertyKey, unknown> =
-  require('@oraichain/cw-simulate/dist/modules/wasm/module.js').WasmModule.prototype
+const WasmModule = require('@oraichain/cw-simulate/dist/modules/wasm/module.js').WasmModule
+
+export const wasmModulePrototype: Record<PropertyKey, unknown> = WasmModule.prototype
+
+const fromSimulator = createRequire(require.resolve('@oraichain/cw-simulate'))
+const { SortedMap, Map: ImmutableMap } = fromSimulator('@oraichain/immutable')
+const { BinaryKVIterStorage, compare } = fromSimulator('@oraichain/cosmwasm-vm-js')
+
+/** The empty storage the simulator gives a new contract (its `registerContractInstance`). */
+export const emptyContractStorage = (chain: { kvIterStorageRegistry?: unknown }): unknown =>
+  chain.kvIterStorageRegistry === BinaryKVIterStorage ? SortedMap(compare) : ImmutableMap()
 
 /** `Contract`, one instantiated contract and its VM. */
 export type ContractInternals = {
