@@ -314,20 +314,10 @@ export {
   type InterchainAccountRouterClient,
 } from './interchainAccounts/createInterchainAccountRouterClient.js'
 export {
-  type DecodeRemoteResultsReturnType,
-  decodeRemoteResults,
-} from './interchainAccounts/decodeRemoteResults.js'
-export {
   type CosmosCall,
   type CosmosRead,
   encodeCosmosPayload,
 } from './interchainAccounts/encodeCosmosPayload.js'
-export {
-  type EncodeRemoteCallBodyParameters,
-  encodeRemoteCallBody,
-  REMOTE_CALL_BODY_VERSION,
-  RemoteCallKind,
-} from './interchainAccounts/encodeRemoteCallBody.js'
 export {
   type GetInterchainAccountAddressParameters,
   type GetInterchainAccountAddressReturnType,

@@ -1,4 +1,4 @@
-import type { FieldOutOfRangeError, InvalidHexError } from '@ferry/protocol'
+import type { FieldOutOfRangeError, InvalidHexError, REMOTE_CALL_KINDS } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import { parseEndpointEvents } from '../client/parseEndpointEvents.js'
 import type {
@@ -19,12 +19,12 @@ import {
 } from '../internal/bytes.js'
 import { executeEndpoint } from '../internal/executeEndpoint.js'
 import type { BytesInput } from '../types.js'
-import type { RemoteCallKind } from './encodeRemoteCallBody.js'
 import { quoteRemoteCall } from './quoteRemoteCall.js'
 
 export type CallRemoteParameters = EndpointExecuteParameters & {
   destination: number
-  kind: RemoteCallKind
+  /** 1 call (through the caller's account), 2 read: `REMOTE_CALL_KINDS.call` / `.read`. */
+  kind: (typeof REMOTE_CALL_KINDS)[keyof typeof REMOTE_CALL_KINDS]
   /** CosmWasm destination: `encodeCosmosPayload(…)`; EVM destination: `abi.encode(Call[])`. */
   payload: BytesInput
   /** Gas the destination router's handler is given. */
@@ -55,7 +55,7 @@ export type CallRemoteErrorType =
 /**
  * Calls or reads on another chain through the interchain account router (`call_remote`): the
  * router sends `version | kind | owner | payload` to its peer on `destination`, the owner being
- * the sender; with `ackGasLimit`, the results come back (`remoteResult`, `decodeRemoteResults`).
+ * the sender; with `ackGasLimit`, the results come back (`remoteResult`; `decodeRemoteResults` from `@ferry/protocol`).
  * Without `fee`, the action quotes it first and pays exactly that.
  *
  * @example
@@ -63,7 +63,7 @@ export type CallRemoteErrorType =
  * const { id } = await callRemote(executor, {
  *   contract: router,
  *   destination: 7002,
- *   kind: RemoteCallKind.Call,
+ *   kind: REMOTE_CALL_KINDS.call,
  *   payload: encodeCosmosPayload([{ bank: { send: { to_address: bob, amount: [{ denom: 'ustake', amount: '5' }] } } }]),
  *   gasLimit: 500_000,
  *   ackGasLimit: 200_000,

@@ -27,7 +27,7 @@ export type InterchainAccountRouterClient = {
  * ```ts
  * const router = createInterchainAccountRouterClient(fromSigningClient(client, sender), routerAddress)
  * const { address } = await router.interchainAccount({ origin: 7001, owner })
- * const { id } = await router.callRemote({ destination: 7002, kind: RemoteCallKind.Read, payload, gasLimit: 300_000, ackGasLimit: 200_000 })
+ * const { id } = await router.callRemote({ destination: 7002, kind: REMOTE_CALL_KINDS.read, payload, gasLimit: 300_000, ackGasLimit: 200_000 })
  * ```
  */
 export function createInterchainAccountRouterClient(

@@ -28,7 +28,7 @@ export type CosmosRead =
 
 /**
  * The payload of a remote call to a CosmWasm chain: the UTF-8 JSON array of its calls
- * (`RemoteCallKind.Call`) or reads (`RemoteCallKind.Read`).
+ * (`REMOTE_CALL_KINDS.call`) or reads (`REMOTE_CALL_KINDS.read`).
  *
  * @example
  * ```ts

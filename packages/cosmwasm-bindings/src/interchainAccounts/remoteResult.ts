@@ -15,7 +15,7 @@ export type RemoteResultReturnType = {
   owner: string | null
   /** 0 while the ack has not come back, then the call's final status: 1 Executed, 3 TimedOut. */
   status: number
-  /** Executed: `abi.encode(bytes[])` (`decodeRemoteResults`); TimedOut: the last failure, if any. */
+  /** Executed: `abi.encode(bytes[])` (`decodeRemoteResults` from `@ferry/protocol`); TimedOut: the last failure, if any. */
   result: Hex
 }
 export type RemoteResultErrorType = EndpointError | InvalidBytes32Error

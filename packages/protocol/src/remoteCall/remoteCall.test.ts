@@ -66,6 +66,13 @@ describe('EVM calls', () => {
 })
 
 describe('results', () => {
+  test('decode from abi.encode(bytes[]) laid out by hand', () => {
+    const words = ['20', '02', '40', '80', '01'] // offset, count, two element offsets, length 1
+    const encoded =
+      `0x${words.map((word) => word.padStart(64, '0')).join('')}${'ab'.padEnd(64, '0')}${'00'.repeat(32)}` as const
+    expect(decodeRemoteResults(encoded)).toEqual(['0xab', '0x'])
+  })
+
   test('are abi.encode(bytes[]) and decode back', () => {
     const results: Hex[] = ['0x', pad('0x2a'), '0xdeadbeef']
     expect(decodeRemoteResults(encodeRemoteResults(results))).toEqual(results)
