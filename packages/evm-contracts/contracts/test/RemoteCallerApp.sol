@@ -41,9 +41,10 @@ contract RemoteCallerApp is InterchainCaller {
         uint32 destination,
         RemoteCallCodec.Call[] calldata calls,
         uint32 gasLimit,
-        uint32 ackGasLimit
+        uint32 ackGasLimit,
+        uint64 deadline
     ) external payable returns (bytes32) {
-        return _callRemote(destination, calls, gasLimit, ackGasLimit, 0, msg.value);
+        return _callRemote(destination, calls, gasLimit, ackGasLimit, deadline, msg.value);
     }
 
     /// @notice Sends a read batch, paying `msg.value`.
@@ -51,9 +52,10 @@ contract RemoteCallerApp is InterchainCaller {
         uint32 destination,
         RemoteCallCodec.Call[] calldata calls,
         uint32 gasLimit,
-        uint32 ackGasLimit
+        uint32 ackGasLimit,
+        uint64 deadline
     ) external payable returns (bytes32) {
-        return _readRemote(destination, calls, gasLimit, ackGasLimit, 0, msg.value);
+        return _readRemote(destination, calls, gasLimit, ackGasLimit, deadline, msg.value);
     }
 
     /// @notice Callbacks received and the last one.
