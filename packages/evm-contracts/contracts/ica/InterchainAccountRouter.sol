@@ -278,17 +278,23 @@ contract InterchainAccountRouter is EndpointApp, IInterchainAccountRouterErrors 
             revert InterchainAccountRouterUnknownVersion(version);
         uint8 kind = body.kind();
         RemoteCallCodec.Call[] calldata calls = RemoteCallCodec.decodeCalls(body.payload());
-        bytes[] memory results;
         if (kind == RemoteCallCodec.KIND_CALL) {
-            results = InterchainAccount(payable(_deployedAccount(origin, body.owner()))).execute(
-                calls
+            // The account returns `abi.encode(bytes[] results)`, the result as is: pass its
+            // return data on without decoding and re-encoding it, and its revert data likewise.
+            bool ok;
+            (ok, result) = _deployedAccount(origin, body.owner()).call(
+                abi.encodeCall(InterchainAccount.execute, (calls))
             );
+            if (!ok) {
+                assembly ("memory-safe") {
+                    revert(add(result, 0x20), mload(result))
+                }
+            }
         } else if (kind == RemoteCallCodec.KIND_READ) {
-            results = _read(calls);
+            result = abi.encode(_read(calls));
         } else {
             revert InterchainAccountRouterUnknownKind(kind);
         }
-        result = abi.encode(results);
         if (result.length > MAX_RESULT_LENGTH) {
             revert InterchainAccountRouterResultTooLarge(result.length, MAX_RESULT_LENGTH);
         }
