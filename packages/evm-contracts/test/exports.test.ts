@@ -38,7 +38,9 @@ it('exports the same names from each entry point', async () => {
       "RelayTreeMismatchError",
       "SetupRevertedError",
       "connectEndpoints",
+      "connectInterchainAccounts",
       "deployFerry",
+      "deployInterchainAccounts",
       "getSentMessages",
       "relayMessages",
     ]
