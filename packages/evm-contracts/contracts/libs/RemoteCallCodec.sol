@@ -84,7 +84,12 @@ library RemoteCallCodec {
 
     /**
      * @notice Reads `abi.encode(Call[])` in place, without copying it to memory. The array's
-     * head must lie inside `encoded`; Solidity checks each element's offsets when it is read.
+     * head must lie inside `encoded`; Solidity checks each element's offsets when it is read,
+     * against the whole calldata rather than `encoded`. A malformed payload can therefore decode
+     * to calls made of other calldata bytes, or fail; it gains its sender nothing, since the
+     * account that makes the calls is chosen by the header's `owner`, which the origin router
+     * sets, and the sender could have sent those calls directly. Well-formed payloads decode
+     * exactly as `abi.decode` would (fuzzed against viem in test/fuzz).
      * @param encoded The payload.
      * @return calls The calls, pointing into calldata.
      */
