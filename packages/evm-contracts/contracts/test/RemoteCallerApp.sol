@@ -58,6 +58,16 @@ contract RemoteCallerApp is InterchainCaller {
         return _readRemote(destination, calls, gasLimit, ackGasLimit, deadline, msg.value);
     }
 
+    /// @notice The fee of `send` (or `read`) with these calls.
+    function quote(
+        uint32 destination,
+        RemoteCallCodec.Call[] calldata calls,
+        uint32 gasLimit,
+        uint32 ackGasLimit
+    ) external view returns (uint256) {
+        return _quoteCallRemote(destination, calls, gasLimit, ackGasLimit);
+    }
+
     /// @notice Callbacks received and the last one.
     function last()
         external

@@ -238,6 +238,28 @@ describe('InterchainAccountRouter', () => {
     expect(fromB).not.toBe(account)
     expect(await world.factoryB.read.accountAddress([DOMAIN_B, alice])).not.toBe(account)
 
+    // The same owner on the other origin: her batch from B reaches (B, alice) on A's side, which
+    // holds nothing, so a call spending value fails there; (A, alice)'s funds are another account's.
+    const { sent: fromOther } = await sendBatch(
+      world,
+      world.routerB,
+      world.b,
+      world.alice,
+      DOMAIN_A,
+      [call(world.stranger.account.address, '0x', parseEther('1'))],
+    )
+    const [elsewhere] = eventsIn(
+      await relay(world, world.b, world.a, fromOther.message),
+      world.a,
+      'MessageDelivered',
+    )
+    expect(elsewhere?.status).toBe(MessageStatus.Failed)
+    expect(await decodeRevert(elsewhere!.result)).toEqual({
+      errorName: 'InterchainAccountRouterCallFailed',
+      args: [0n, '0x'],
+    })
+    expect(await world.publicClient.getBalance({ address: account })).toBe(parseEther('1'))
+
     // An app on A that is not the peer router sends a body naming alice as owner: refused.
     const intruder = await world.viem.deployContract('TestRecipient')
     const body = encodeBody(

@@ -40,6 +40,7 @@ describe('InterchainCaller', () => {
     { kind = 'call', ackGasLimit = ACK_GAS_LIMIT, deadline = 0n } = {},
   ) {
     const fee = await world.routerA.read.quoteCallRemote([DOMAIN_B, calls, GAS_LIMIT, ackGasLimit])
+    expect(await app.read.quote([DOMAIN_B, calls, GAS_LIMIT, ackGasLimit])).toBe(fee)
     const args = [DOMAIN_B, calls, GAS_LIMIT, ackGasLimit, deadline] as const
     const receipt = await world.mined(
       kind === 'call' ? app.write.send(args, { value: fee }) : app.write.read(args, { value: fee }),
