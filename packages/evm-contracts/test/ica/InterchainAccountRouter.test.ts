@@ -699,6 +699,34 @@ describe('InterchainAccountRouter', () => {
     })
   })
 
+  it('an owner with a 32-byte address (a CosmWasm contract on the origin) gets its own account', async () => {
+    // The peer on A stands in for a CosmWasm router: it sends the body a CosmWasm origin sends.
+    const cosmwasmRouter = await world.viem.deployContract('TestRecipient')
+    await world.mined(
+      world.routerB.write.setPeer([DOMAIN_A, evmAddressToBytes32(cosmwasmRouter.address)]),
+    )
+    const owner: Hex = `0x${'1f3c5a7e9b2d4f6081a3c5e7092b4d6f'.repeat(2)}`
+    const account = await world.factoryB.read.accountAddress([DOMAIN_A, owner])
+    const body = encodeBody(KIND_CALL, owner, encodeCalls([targetCall('increment', [9n])]))
+    const { sent } = await sendFrom(
+      world,
+      cosmwasmRouter,
+      world.a,
+      DOMAIN_B,
+      evmAddressToBytes32(world.routerB.address),
+      { body, gasLimit: GAS_LIMIT },
+    )
+    const [delivered] = eventsIn(
+      await relay(world, world.a, world.b, sent.message),
+      world.b,
+      'MessageDelivered',
+    )
+    expect(delivered?.status).toBe(MessageStatus.Executed)
+    expect(decodeResults(delivered!.result)).toEqual([toHex(9n, { size: 32 })])
+    expect(await world.publicClient.getCode({ address: account })).toBeDefined()
+    expect(account).not.toBe(await aliceAccount())
+  })
+
   it('encodes results exactly as the spec says', () => {
     expect(encodeResults(['0x', '0x01'])).toBe(
       `0x${['20', '02', '40', '60', '00', '01', `01${'00'.repeat(31)}`]
