@@ -62,7 +62,8 @@ abstract contract InterchainCaller is IInterchainCaller, ERC165 {
         emit InterchainRouterSet(address(router_));
     }
 
-    /// @dev Sends `calls` through the router, paying `fee` from this contract's balance.
+    /// @dev Sends `calls` through the router, paying `fee` from this contract's balance. Pay the
+    /// quote ({_quoteCallRemote}): any excess is refunded to this contract, which must accept it.
     function _callRemote(
         uint32 destination,
         RemoteCallCodec.Call[] memory calls,
