@@ -277,6 +277,9 @@ contract InterchainAccountRouter is EndpointApp, IInterchainAccountRouterErrors 
         if (version != RemoteCallCodec.VERSION)
             revert InterchainAccountRouterUnknownVersion(version);
         uint8 kind = body.kind();
+        if (kind != RemoteCallCodec.KIND_CALL && kind != RemoteCallCodec.KIND_READ) {
+            revert InterchainAccountRouterUnknownKind(kind);
+        }
         RemoteCallCodec.Call[] calldata calls = RemoteCallCodec.decodeCalls(body.payload());
         if (kind == RemoteCallCodec.KIND_CALL) {
             // The account returns `abi.encode(bytes[] results)`, the result as is: pass its
@@ -290,10 +293,8 @@ contract InterchainAccountRouter is EndpointApp, IInterchainAccountRouterErrors 
                     revert(add(result, 0x20), mload(result))
                 }
             }
-        } else if (kind == RemoteCallCodec.KIND_READ) {
-            result = abi.encode(_read(calls));
         } else {
-            revert InterchainAccountRouterUnknownKind(kind);
+            result = abi.encode(_read(calls));
         }
         if (result.length > MAX_RESULT_LENGTH) {
             revert InterchainAccountRouterResultTooLarge(result.length, MAX_RESULT_LENGTH);

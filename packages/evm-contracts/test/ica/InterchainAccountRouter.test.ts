@@ -621,6 +621,12 @@ describe('InterchainAccountRouter', () => {
         errorName: 'InterchainAccountRouterUnknownKind',
         args: [3],
       },
+      {
+        // A CosmWasm JSON batch sent to an EVM router: the kind is fine, the payload is not.
+        body: encodeBody(KIND_CALL, alice, toHex('[{"bank":{"send":{}}}]')),
+        errorName: 'RemoteCallCodecMalformedPayload',
+        args: [22n],
+      },
       { body: '0x0101', errorName: 'InterchainAccountRouterMalformedBody', args: [2n] },
       {
         body: encodeBody(KIND_CALL, alice, '0x1234'),
