@@ -18,6 +18,11 @@ const exported = [
   { source: 'interfaces/IFerryReceiver.sol', name: 'IFerryReceiver' },
   { source: 'interfaces/IVerifier.sol', name: 'IVerifier' },
   { source: 'examples/PingPong.sol', name: 'PingPong' },
+  { source: 'ica/InterchainAccountRouter.sol', name: 'InterchainAccountRouter' },
+  { source: 'ica/InterchainAccountFactory.sol', name: 'InterchainAccountFactory' },
+  { source: 'ica/InterchainAccount.sol', name: 'InterchainAccount' },
+  { source: 'ica/InterchainCaller.sol', name: 'InterchainCaller' },
+  { source: 'test/RemoteCallTarget.sol', name: 'RemoteCallTarget' },
   { source: 'test/TestRecipient.sol', name: 'TestRecipient' },
   { source: 'test/RevertingRecipient.sol', name: 'RevertingRecipient' },
 ] as const

@@ -76,7 +76,7 @@ const BATCH_SIGNATURES = 3
 /** Messages delivered per validator set: warm-ups, then the measured ones. */
 const PER_VALIDATOR_SET = PROCESS_WARMUP + PROCESS_MEASURED
 
-type Bench = {
+export type Bench = {
   viem: Pick<HardhatViemHelpers, 'getPublicClient' | 'getWalletClients' | 'deployContract'>
   client: Awaited<ReturnType<HardhatViemHelpers['getPublicClient']>>
   deployer: Awaited<ReturnType<HardhatViemHelpers['getWalletClients']>>[number]
@@ -87,7 +87,8 @@ type Bench = {
   salt: number
 }
 
-function validatorKeys(count: number): Hex[] {
+/** Deterministic validator keys: keccak256("ferry-bench/validator/<i>"). */
+export function validatorKeys(count: number): Hex[] {
   return Array.from({ length: count }, (_, i) => keccak256(toHex(`ferry-bench/validator/${i}`)))
 }
 
@@ -228,7 +229,7 @@ async function measureDeliveries(bench: Bench): Promise<Record<ValidatorCount, M
 }
 
 /** Makes the destination trust `keys` (n-of-n when threshold = keys.length) for the origin. */
-async function trust(bench: Bench, keys: Hex[], threshold: number): Promise<void> {
+export async function trust(bench: Bench, keys: Hex[], threshold: number): Promise<void> {
   const validators = keys.map((key) => privateKeyToAccount(key).address)
   await connectEndpoints(
     { client: bench.client, wallet: bench.deployer },
@@ -265,9 +266,9 @@ async function fillOrigin(bench: Bench, size: number): Promise<void> {
 }
 
 /** The origin's tree, rebuilt from its MessageSent events, with their encoded messages. */
-type OriginTree = { tree: MerkleTree; sent: Map<Hex, number>; checkpoint: Checkpoint }
+export type OriginTree = { tree: MerkleTree; sent: Map<Hex, number>; checkpoint: Checkpoint }
 
-async function originTree(bench: Bench): Promise<OriginTree> {
+export async function originTree(bench: Bench): Promise<OriginTree> {
   const sent = await getSentMessages(bench.client, { endpoint: bench.origin.endpoint })
   const tree = new MerkleTree(sent.map(({ id }) => id))
   const checkpoint: Checkpoint = {
@@ -284,7 +285,7 @@ async function originTree(bench: Bench): Promise<OriginTree> {
 }
 
 /** `keys`' signatures of the origin's latest checkpoint, sorted by signer. */
-async function sign({ checkpoint }: OriginTree, keys: Hex[]): Promise<Hex[]> {
+export async function sign({ checkpoint }: OriginTree, keys: Hex[]): Promise<Hex[]> {
   return sortSignaturesBySigner({
     checkpoint,
     signatures: await Promise.all(
@@ -297,7 +298,7 @@ async function sign({ checkpoint }: OriginTree, keys: Hex[]): Promise<Hex[]> {
  * Compact proofs of `messages` against the origin's latest checkpoint: each signed (single
  * deliveries), or a batch's, signed on the first only.
  */
-function prove(
+export function prove(
   { tree, sent, checkpoint }: OriginTree,
   messages: Hex[],
   signatures: Hex[],
@@ -353,9 +354,9 @@ export function calldataGas(input: Hex): number {
 }
 
 /** A measured transaction: its gasUsed and the gas its calldata alone costs. */
-type Cost = { gas: bigint; calldata: number }
+export type Cost = { gas: bigint; calldata: number }
 
-async function receiptGas(
+export async function receiptGas(
   bench: Bench,
   hash: Hex,
   what: string,
@@ -377,7 +378,7 @@ async function receiptGas(
   return { gas: receipt.gasUsed, calldata: calldataGas(input), receipt }
 }
 
-function meanCost(costs: readonly Cost[]): Measured {
+export function meanCost(costs: readonly Cost[]): Measured {
   return {
     gas: mean(costs.map(({ gas }) => gas)),
     calldata: mean(costs.map(({ calldata }) => BigInt(calldata))),

@@ -32,6 +32,9 @@ const factoryFiles = {
   StaticMerkleRootMultisigIsm:
     'contracts/isms/multisig/StaticMultisigIsm.sol/StaticMerkleRootMultisigIsm__factory.js',
   TestRecipient: 'contracts/test/TestRecipient__factory.js',
+  // The remote-call bench (bench/remote-calls): Hyperlane's interchain accounts.
+  InterchainAccountRouter: 'contracts/middleware/InterchainAccountRouter__factory.js',
+  OwnableMulticall: 'contracts/middleware/libs/OwnableMulticall__factory.js',
   // The OpenZeppelin 4.x proxy pair Hyperlane's deployer puts in front of Mailbox and the IGP.
   ProxyAdmin: '@openzeppelin/contracts/proxy/transparent/ProxyAdmin__factory.js',
   TransparentUpgradeableProxy:

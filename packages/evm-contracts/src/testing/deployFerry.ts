@@ -1,30 +1,13 @@
 import { evmAddressToBytes32 } from '@ferry/protocol'
-import { type Address, type Hash, type Hex, type PublicClient, size, type WalletClient } from 'viem'
+import { type Address, type Hex, size } from 'viem'
 import { endpointAbi, endpointBytecode } from '../generated/endpoint.js'
 import { multisigVerifierAbi, multisigVerifierBytecode } from '../generated/multisigVerifier.js'
+import { accountOf, deploy, type FerryChainClients, write } from './internal/transactions.js'
 
-/** A chain to deploy on: a public client to read and wait, a wallet client whose account pays. */
-export type FerryChainClients = { client: PublicClient; wallet: WalletClient }
+export type { FerryChainClients } from './internal/transactions.js'
+export { DeploymentFailedError, SetupRevertedError } from './internal/transactions.js'
 
 export type FerryDeployment = { domain: number; endpoint: Address; verifier: Address }
-
-/** A set-up transaction (`setOrigin`, `setFeeConfig`, …) mined, and reverted. */
-export class SetupRevertedError extends Error {
-  override name = 'SetupRevertedError'
-  readonly hash: Hash
-  constructor(hash: Hash) {
-    super(`Set-up transaction ${hash} reverted.`)
-    this.hash = hash
-  }
-}
-
-/** Thrown when a deployment transaction mined without a contract address. */
-export class DeploymentFailedError extends Error {
-  override name = 'DeploymentFailedError'
-  constructor(contract: string, hash: Hash) {
-    super(`Deploying ${contract} (transaction ${hash}) created no contract.`)
-  }
-}
 
 /**
  * Deploys an `Endpoint` for `domain` and a `MultisigVerifier`, both owned by the wallet's
@@ -163,26 +146,4 @@ export async function connectEndpoints(
     ),
   ]
   for (const call of calls) await write(chain, call)
-}
-
-function accountOf(wallet: WalletClient) {
-  if (!wallet.account) throw new Error('The wallet client needs an account to deploy with.')
-  return wallet.account
-}
-
-async function deploy(
-  { client }: FerryChainClients,
-  contract: string,
-  send: () => Promise<Hash>,
-): Promise<Address> {
-  const hash = await send()
-  const receipt = await client.waitForTransactionReceipt({ hash })
-  if (!receipt.contractAddress) throw new DeploymentFailedError(contract, hash)
-  return receipt.contractAddress
-}
-
-async function write({ client }: FerryChainClients, send: () => Promise<Hash>): Promise<void> {
-  const hash = await send()
-  const receipt = await client.waitForTransactionReceipt({ hash })
-  if (receipt.status !== 'success') throw new SetupRevertedError(hash)
 }

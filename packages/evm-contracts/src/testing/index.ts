@@ -7,6 +7,11 @@
  * @example
  * import { connectEndpoints, deployFerry, relayMessages } from '@ferry/evm-contracts/testing'
  */
+
+export {
+  type ConnectInterchainAccountsParameters,
+  connectInterchainAccounts,
+} from './connectInterchainAccounts.js'
 export {
   type ConnectEndpointsParameters,
   connectEndpoints,
@@ -16,6 +21,11 @@ export {
   type FerryDeployment,
   SetupRevertedError,
 } from './deployFerry.js'
+export {
+  type DeployInterchainAccountsParameters,
+  deployInterchainAccounts,
+  type InterchainAccountsDeployment,
+} from './deployInterchainAccounts.js'
 export {
   type GetSentMessagesParameters,
   getSentMessages,

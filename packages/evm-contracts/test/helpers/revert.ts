@@ -13,6 +13,12 @@ const CONTRACTS = [
   'RevertingRecipient',
   'MerkleTree',
   'ValidatorSetStore',
+  'InterchainAccountRouter',
+  'InterchainAccount',
+  'InterchainAccountFactory',
+  'RemoteCallCodec',
+  'RemoteCallTarget',
+  'RemoteCallerApp',
 ]
 
 let errorsAbi: Abi | undefined
