@@ -82,6 +82,33 @@ export type CheckpointsVectors = {
   }[]
   invalid: { name: string; proof: Hex }[]
 }
+/** `spec/apps/interchain-accounts.json`: the interchain-account app's examples. */
+export type InterchainAccountsVectors = {
+  bodies: ({
+    name: string
+    /** 1 CALL, 2 READ. */
+    kind: 1 | 2
+    owner: Hex
+    payload: Hex
+    body: Hex
+  } & (
+    | {
+        calls: { target: Hex /** Decimal string. */; value: string; data: Hex }[]
+        json?: undefined
+      }
+    | { json: unknown[]; calls?: undefined }
+  ))[]
+  results: { results: Hex[]; encoded: Hex }[]
+  accounts: {
+    origin: number
+    owner: Hex
+    salt: Hex
+    factory: Address
+    implementation: Address
+    account: Address
+  }[]
+  evmFailure: { index: number; reason: Hex; encoded: Hex }
+}
 
 /** `spec/vectors`, from this file in `spec/{src,dist}/`. */
 const vectorsDir =
@@ -96,6 +123,10 @@ export const messagesVectors = load<MessagesVectors>('messages.json')
 export const addressesVectors = load<AddressesVectors>('addresses.json')
 export const merkleVectors = load<MerkleVectors>('merkle.json')
 export const checkpointsVectors = load<CheckpointsVectors>('checkpoints.json')
+// CAST: the app's examples file; the type above describes it. Ours alone, so never redirected.
+export const interchainAccountsVectors = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../apps/interchain-accounts.json', import.meta.url)), 'utf8'),
+) as InterchainAccountsVectors
 
 /** A message vector's fields as `@ferry/protocol`'s `Message` has them (u64 fields as bigint). */
 export type VectorMessage = Omit<
