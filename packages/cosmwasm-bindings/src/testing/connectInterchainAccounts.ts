@@ -24,5 +24,7 @@ export async function connectInterchainAccounts(
   executor: CosmWasmExecutor,
   { router, owner, remote }: ConnectInterchainAccountsParameters,
 ): Promise<void> {
-  await executor.execute(owner, router, { set_peer: { domain: remote.domain, peer: remote.router } })
+  await executor.execute(owner, router, {
+    set_peer: { domain: remote.domain, peer: remote.router },
+  })
 }

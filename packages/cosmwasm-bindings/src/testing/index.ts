@@ -8,15 +8,16 @@
  * @example
  * import { connectOrigin, deployEndpoint, setFeeConfigs } from '@ferry/cosmwasm-bindings/testing'
  */
+
+export {
+  type ConnectInterchainAccountsParameters,
+  connectInterchainAccounts,
+} from './connectInterchainAccounts.js'
 export {
   type ConnectOriginParameters,
   type ConnectOriginReturnType,
   connectOrigin,
 } from './connectOrigin.js'
-export {
-  type ConnectInterchainAccountsParameters,
-  connectInterchainAccounts,
-} from './connectInterchainAccounts.js'
 export {
   type DeployEndpointParameters,
   type DeployEndpointReturnType,

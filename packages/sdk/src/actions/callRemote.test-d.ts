@@ -19,7 +19,11 @@ test('EVM results are typed from each call’s ABI, in order', async () => {
     gasLimit: 300_000,
   })
   expectTypeOf(call.id).toEqualTypeOf<Hex>()
-  expectTypeOf(await call.result()).toEqualTypeOf<[bigint, Hex, void]>()
+  const [count, data, nothing] = await call.result()
+  expectTypeOf(count).toEqualTypeOf<bigint>()
+  expectTypeOf(data).toEqualTypeOf<Hex>()
+  // A function without outputs: viem's `void`.
+  expectTypeOf(nothing).toBeVoid()
 })
 
 test('a wrong function name or wrong arguments do not compile', () => {
