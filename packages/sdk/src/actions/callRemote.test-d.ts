@@ -1,6 +1,7 @@
 import { remoteCallTargetAbi } from '@ferry/evm-contracts'
 import { type Hex, hexToString } from 'viem'
 import { expectTypeOf, test } from 'vitest'
+import type { FerryClient } from '../client/createFerryClient.js'
 import { typeClient as client } from '../test/typeClient.js'
 import { callRemote } from './callRemote.js'
 import { readRemote } from './readRemote.js'
@@ -88,4 +89,15 @@ test('CosmWasm results are what each call’s decode returns, hex without one', 
     calls: [{ address, abi: remoteCallTargetAbi, functionName: 'count' }],
     gasLimit: 300_000,
   })
+})
+
+test('with chains typed only as FerryChain, the calls’ shape types the results', async () => {
+  const anyClient = client as FerryClient
+  const call = await callRemote(anyClient, {
+    from: 'base',
+    to: 'somewhere',
+    calls: [{ address, abi: remoteCallTargetAbi, functionName: 'count' }],
+    gasLimit: 100_000,
+  })
+  expectTypeOf(await call.result()).toEqualTypeOf<[bigint]>()
 })

@@ -54,7 +54,8 @@ export type RemoteCallsFor<
 
 /**
  * Each call's result on `chain`: the function's return type (EVM), `decode`'s or hex (CosmWasm);
- * either when the chain's kind is not known at compile time.
+ * when the chain's kind is not known at compile time, told by the calls' shape (EVM calls have
+ * an `abi`).
  */
 export type RemoteResultsOf<chain extends FerryChain, calls extends readonly unknown[]> = [
   chain,
@@ -62,7 +63,9 @@ export type RemoteResultsOf<chain extends FerryChain, calls extends readonly unk
   ? EvmRemoteResults<calls>
   : [chain] extends [{ kind: 'cosmwasm' }]
     ? CosmWasmRemoteResults<calls>
-    : EvmRemoteResults<calls> | CosmWasmRemoteResults<calls>
+    : calls extends readonly { abi: unknown }[]
+      ? EvmRemoteResults<calls>
+      : CosmWasmRemoteResults<calls>
 
 export type CallRemoteReturnType<results = readonly unknown[]> = {
   /** The message id: track it like any message (`getMessage`, `watchMessage`). */
