@@ -128,8 +128,10 @@ test('exports of @ferry/cosmwasm-bindings/embedded', async () => {
 test('exports of @ferry/cosmwasm-bindings/testing', async () => {
   expect(Object.keys(await import('./testing/index.js')).sort()).toMatchInlineSnapshot(`
     [
+      "connectInterchainAccounts",
       "connectOrigin",
       "deployEndpoint",
+      "deployInterchainAccounts",
       "deployerFromSigningClient",
       "instantiateTestRecipient",
       "setFeeConfigs",
