@@ -33,7 +33,7 @@ contract FerryGateway is EndpointApp, IERC7786GatewaySource {
     /// gets at least; `0x39f87ba1`.
     bytes4 public constant MIN_GAS_LIMIT_ATTRIBUTE = bytes4(keccak256("minGasLimit(uint256)"));
     /// @notice Attribute `ackGasLimit(uint256)` (Ferry): gas of the ack's handler back here; 0 for
-    /// no ack; `0x8a5f1f5c`.
+    /// no ack; `0xd6a3a60e`.
     bytes4 public constant ACK_GAS_LIMIT_ATTRIBUTE = bytes4(keccak256("ackGasLimit(uint256)"));
     /// @notice Attribute `deliverBefore(uint256)` (ERC-7985): the Ferry deadline, unix seconds on
     /// the destination; 0 for none; `0x3e97d7ee`.

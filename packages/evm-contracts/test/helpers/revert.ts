@@ -19,6 +19,12 @@ const CONTRACTS = [
   'RemoteCallCodec',
   'RemoteCallTarget',
   'RemoteCallerApp',
+  'FerryGateway',
+  'TestERC7786Recipient',
+  'OzBridgeERC20',
+  'OzERC20Crosschain',
+  'CrosschainRemoteExecutor',
+  'OzGovernorCrosschain',
 ]
 
 let errorsAbi: Abi | undefined
