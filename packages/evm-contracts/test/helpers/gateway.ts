@@ -11,11 +11,13 @@ import {
   type Hex,
   hexToBigInt,
   keccak256,
+  parseEventLogs,
   size,
   slice,
+  type TransactionReceipt,
   toHex,
 } from 'viem'
-import { DOMAIN_A, DOMAIN_B, deployWorld, type Side, type World } from './world.ts'
+import { DOMAIN_A, DOMAIN_B, deployWorld, type Side, sentIn, type World } from './world.ts'
 
 export type Gateway = ContractReturnType<'FerryGateway'>
 export type GatewayWorld = World & { gatewayA: Gateway; gatewayB: Gateway }
@@ -112,4 +114,35 @@ export async function deployGatewayWorld(): Promise<GatewayWorld> {
     await world.mined(local.write.setPeer([remoteDomain, evmAddressToBytes32(remote.address)]))
   }
   return { ...world, gatewayA, gatewayB }
+}
+
+/**
+ * Pays, as `payer`, every message `gateway` parked in `receipt` (sendMessage without value),
+ * with the arguments of its MessageSent event and exactly the quote; returns the Ferry messages.
+ */
+export async function payParked(
+  world: World,
+  gateway: Gateway,
+  origin: Side,
+  receipt: TransactionReceipt,
+  payer: World['alice'] = world.relayer,
+) {
+  const parked = parseEventLogs({
+    abi: gateway.abi,
+    logs: receipt.logs.filter((l) => l.address.toLowerCase() === gateway.address.toLowerCase()),
+    eventName: 'MessageSent',
+  }).map((l) => l.args)
+  const sent = []
+  for (const { sendId, sender, recipient, payload, attributes } of parked) {
+    const fee = await gateway.read.quoteMessage([recipient, payload, attributes])
+    const paid = await world.mined(
+      gateway.write.payPending(
+        // CAST: an EVM sender's ERC-7930 address part is its 20 bytes.
+        [sendId, parseInterop(sender).address as Address, recipient, payload, attributes],
+        { value: fee, account: payer.account },
+      ),
+    )
+    sent.push(sentIn(paid, origin))
+  }
+  return sent
 }
