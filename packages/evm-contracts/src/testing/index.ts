@@ -8,6 +8,7 @@
  * import { connectEndpoints, deployFerry, relayMessages } from '@ferry/evm-contracts/testing'
  */
 
+export { type ConnectGatewaysParameters, connectGateways } from './connectGateways.js'
 export {
   type ConnectInterchainAccountsParameters,
   connectInterchainAccounts,
@@ -21,6 +22,7 @@ export {
   type FerryDeployment,
   SetupRevertedError,
 } from './deployFerry.js'
+export { type DeployGatewayParameters, deployGateway } from './deployGateway.js'
 export {
   type DeployInterchainAccountsParameters,
   deployInterchainAccounts,
