@@ -55,6 +55,10 @@ contract FerryGateway is EndpointApp, IERC7786GatewaySource {
     /// @notice The EIP-155 chain id in the ERC-7930 sender of messages sent from here.
     uint256 public immutable localChainId;
     uint32 private immutable _localDomain;
+    /// @dev The local senders' ERC-7930 prefix, `0x0001 | 0x0000 | refLength | ref | 0x14`,
+    /// left-aligned, and its length (at most 32: chain ids below 2^208).
+    bytes32 private immutable _senderPrefix;
+    uint256 private immutable _senderPrefixLength;
 
     /// @dev ERC-7930 chain header (`0x0001 | chainType | refLength | ref`) by domain.
     mapping(uint32 domain => bytes) private _chains;
@@ -175,7 +179,20 @@ contract FerryGateway is EndpointApp, IERC7786GatewaySource {
         defaultGasLimit = defaultGasLimit_;
         localChainId = localChainId_ == 0 ? block.chainid : localChainId_;
         _localDomain = endpoint_.localDomain();
-        _setChain(_localDomain, InteroperableAddress.formatEvmV1(localChainId));
+        bytes memory chain = InteroperableAddress.formatEvmV1(localChainId);
+        _setChain(_localDomain, chain);
+        // The chain's header (without its zero address length), then the address length 20.
+        if (chain.length > 32) revert FerryGatewayInvalidChain(chain);
+        _senderPrefixLength = chain.length;
+        bytes32 prefix;
+        assembly ("memory-safe") {
+            prefix := mload(add(chain, 0x20))
+        }
+        // Keep the chain's bytes but its last (the zero address length), which becomes 20.
+        uint256 shift = 256 - 8 * chain.length;
+        _senderPrefix =
+            ((prefix >> (shift + 8)) << (shift + 8)) |
+            (bytes32(uint256(20)) << shift);
     }
 
     // ---------------------------------------------------------------- configuration
@@ -249,7 +266,7 @@ contract FerryGateway is EndpointApp, IERC7786GatewaySource {
         }
         emit MessageSent(
             sendId,
-            InteroperableAddress.formatEvmV1(localChainId, msg.sender),
+            _localSender(msg.sender),
             recipient,
             payload,
             0,
@@ -515,6 +532,20 @@ contract FerryGateway is EndpointApp, IERC7786GatewaySource {
             return abi.encodePacked(header, uint8(20), address(uint160(uint256(account))));
         }
         return abi.encodePacked(header, uint8(32), account);
+    }
+
+    /// @dev `account`'s ERC-7930 address on this chain (eip155:{localChainId}).
+    function _localSender(address account) private view returns (bytes memory sender) {
+        bytes32 prefix = _senderPrefix;
+        uint256 length = _senderPrefixLength;
+        assembly ("memory-safe") {
+            sender := mload(0x40)
+            mstore(sender, add(length, 20))
+            mstore(add(sender, 0x20), prefix)
+            mstore(add(add(sender, 0x20), length), shl(96, account))
+            // Length word and two words: length + 20 <= 52 bytes, all written above.
+            mstore(0x40, add(sender, 0x60))
+        }
     }
 
     /// @dev Maps `domain` to `chain` (empty: removes its mapping).

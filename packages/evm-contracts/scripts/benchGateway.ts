@@ -1,0 +1,56 @@
+/**
+ * `pnpm bench:gateway`: the ERC-7786 gateway's overhead, send and delivery, against the endpoint
+ * used directly with the same payload (bench/gateway/measureGateway.ts), on a fresh in-process
+ * EDR chain. Prints a table and writes the gateway keys of bench/bridge.json, keeping the
+ * file's other keys (the token bridge's figures).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import type {} from '@nomicfoundation/hardhat-viem'
+import { network } from 'hardhat'
+import {
+  MEASURED,
+  measureGateway,
+  PAYLOAD_BYTES,
+  SIGNATURES,
+  WARMUP,
+} from '../bench/gateway/measureGateway.ts'
+
+/** The target: at most this much gas more than the endpoint used directly, each way (issue 16). */
+const TARGET_OVERHEAD = 15_000
+
+const gas = await measureGateway((await network.connect()).viem)
+const round = (value: number) => Math.round(value)
+const overheadSend = round(gas.gatewaySend - gas.directSend)
+const overheadDeliver = round(gas.gatewayDeliver - gas.directDeliver)
+
+const fmt = (value: number) => round(value).toLocaleString('en-US')
+console.log(
+  `Gas per whole transaction (mean gasUsed of ${MEASURED} after ${WARMUP} warm-ups), ${PAYLOAD_BYTES}-byte payload, ${SIGNATURES}-of-${SIGNATURES} proofs\n`,
+)
+console.log(`${'operation'.padEnd(12)}${'direct'.padStart(10)}${'gateway'.padStart(10)}${'overhead'.padStart(10)}`)
+console.log(`${'send'.padEnd(12)}${fmt(gas.directSend).padStart(10)}${fmt(gas.gatewaySend).padStart(10)}${fmt(overheadSend).padStart(10)}`)
+console.log(`${'deliver'.padEnd(12)}${fmt(gas.directDeliver).padStart(10)}${fmt(gas.gatewayDeliver).padStart(10)}${fmt(overheadDeliver).padStart(10)}`)
+
+const file = new URL('../bench/bridge.json', import.meta.url)
+// CAST: the file is this script's (and the token bridge bench's) JSON object.
+const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {}
+const report = {
+  ...previous,
+  gatewayOverheadSend: overheadSend,
+  gatewayOverheadDeliver: overheadDeliver,
+  gateway: {
+    directSend: round(gas.directSend),
+    gatewaySend: round(gas.gatewaySend),
+    directDeliver: round(gas.directDeliver),
+    gatewayDeliver: round(gas.gatewayDeliver),
+    target: TARGET_OVERHEAD,
+    setup: `A contract (GatewayBenchSender) sends a ${PAYLOAD_BYTES}-byte payload either with Endpoint.send (body = payload) or with FerryGateway.sendMessage (no attributes), paying exactly the quote, from an EOA; deliveries one message per transaction with a ${SIGNATURES}-of-${SIGNATURES} multisig proof of the latest checkpoint, to NoopRecipient.handle or through the gateway to NoopERC7786Recipient.receiveMessage (both do nothing). Both kinds interleaved on one fresh in-process EDR chain; mean of ${MEASURED} after ${WARMUP} warm-ups each. Overhead = gateway - direct.`,
+  },
+}
+writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
+console.log('\nwrote bench/bridge.json')
+const over = [
+  ['send', overheadSend],
+  ['deliver', overheadDeliver],
+].filter(([, value]) => Number(value) > TARGET_OVERHEAD)
+if (over.length > 0) console.log(`over the ${TARGET_OVERHEAD} target: ${over.map(([w]) => w).join(', ')}`)
