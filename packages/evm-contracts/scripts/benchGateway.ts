@@ -27,13 +27,21 @@ const fmt = (value: number) => round(value).toLocaleString('en-US')
 console.log(
   `Gas per whole transaction (mean gasUsed of ${MEASURED} after ${WARMUP} warm-ups), ${PAYLOAD_BYTES}-byte payload, ${SIGNATURES}-of-${SIGNATURES} proofs\n`,
 )
-console.log(`${'operation'.padEnd(12)}${'direct'.padStart(10)}${'gateway'.padStart(10)}${'overhead'.padStart(10)}`)
-console.log(`${'send'.padEnd(12)}${fmt(gas.directSend).padStart(10)}${fmt(gas.gatewaySend).padStart(10)}${fmt(overheadSend).padStart(10)}`)
-console.log(`${'deliver'.padEnd(12)}${fmt(gas.directDeliver).padStart(10)}${fmt(gas.gatewayDeliver).padStart(10)}${fmt(overheadDeliver).padStart(10)}`)
+console.log(
+  `${'operation'.padEnd(12)}${'direct'.padStart(10)}${'gateway'.padStart(10)}${'overhead'.padStart(10)}`,
+)
+console.log(
+  `${'send'.padEnd(12)}${fmt(gas.directSend).padStart(10)}${fmt(gas.gatewaySend).padStart(10)}${fmt(overheadSend).padStart(10)}`,
+)
+console.log(
+  `${'deliver'.padEnd(12)}${fmt(gas.directDeliver).padStart(10)}${fmt(gas.gatewayDeliver).padStart(10)}${fmt(overheadDeliver).padStart(10)}`,
+)
 
 const file = new URL('../bench/bridge.json', import.meta.url)
 // CAST: the file is this script's (and the token bridge bench's) JSON object.
-const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {}
+const previous = existsSync(file)
+  ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+  : {}
 const report = {
   ...previous,
   gatewayOverheadSend: overheadSend,
@@ -53,4 +61,5 @@ const over = [
   ['send', overheadSend],
   ['deliver', overheadDeliver],
 ].filter(([, value]) => Number(value) > TARGET_OVERHEAD)
-if (over.length > 0) console.log(`over the ${TARGET_OVERHEAD} target: ${over.map(([w]) => w).join(', ')}`)
+if (over.length > 0)
+  console.log(`over the ${TARGET_OVERHEAD} target: ${over.map(([w]) => w).join(', ')}`)

@@ -83,7 +83,10 @@ export async function measureGateway(viem: Bench['viem']): Promise<GatewayGas> {
     endpoint: destination.endpoint,
     localChainId: DESTINATION,
   })
-  await connectGateways(chain, { gateway: gatewayA, remote: { domain: DESTINATION, gateway: gatewayB } })
+  await connectGateways(chain, {
+    gateway: gatewayA,
+    remote: { domain: DESTINATION, gateway: gatewayB },
+  })
   await connectGateways(chain, { gateway: gatewayB, remote: { domain: ORIGIN, gateway: gatewayA } })
   const sender = await viem.deployContract('GatewayBenchSender')
   const noop = await viem.deployContract('NoopRecipient')

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERC7786GatewaySource, IERC7786Recipient} from "@openzeppelin/contracts/interfaces/draft-IERC7786.sol";
+import {
+    IERC7786GatewaySource,
+    IERC7786Recipient
+} from "@openzeppelin/contracts/interfaces/draft-IERC7786.sol";
 import {InteroperableAddress} from "@openzeppelin/contracts/utils/draft-InteroperableAddress.sol";
 import {EndpointApp} from "../app/EndpointApp.sol";
 import {IEndpoint} from "../interfaces/IEndpoint.sol";
@@ -190,9 +193,7 @@ contract FerryGateway is EndpointApp, IERC7786GatewaySource {
         }
         // Keep the chain's bytes but its last (the zero address length), which becomes 20.
         uint256 shift = 256 - 8 * chain.length;
-        _senderPrefix =
-            ((prefix >> (shift + 8)) << (shift + 8)) |
-            (bytes32(uint256(20)) << shift);
+        _senderPrefix = ((prefix >> (shift + 8)) << (shift + 8)) | (bytes32(uint256(20)) << shift);
     }
 
     // ---------------------------------------------------------------- configuration
@@ -261,17 +262,12 @@ contract FerryGateway is EndpointApp, IERC7786GatewaySource {
             if (fee != 0) {
                 // Further action: the message waits here until someone pays its fee.
                 sendId = keccak256(abi.encode(address(this), ++_pendingCount));
-                _pending[sendId] = keccak256(abi.encode(msg.sender, recipient, payload, attributes));
+                _pending[sendId] = keccak256(
+                    abi.encode(msg.sender, recipient, payload, attributes)
+                );
             }
         }
-        emit MessageSent(
-            sendId,
-            _localSender(msg.sender),
-            recipient,
-            payload,
-            0,
-            attributes
-        );
+        emit MessageSent(sendId, _localSender(msg.sender), recipient, payload, 0, attributes);
         if (sendId == 0) _dispatch(route, msg.sender, payload);
     }
 
@@ -343,13 +339,7 @@ contract FerryGateway is EndpointApp, IERC7786GatewaySource {
         uint256 payloadLength
     ) public pure returns (uint256) {
         return
-            recipientGas +
-            recipientGas /
-            63 +
-            1 +
-            HANDLE_GAS +
-            HANDLE_GAS_PER_BYTE *
-            payloadLength;
+            recipientGas + recipientGas / 63 + 1 + HANDLE_GAS + HANDLE_GAS_PER_BYTE * payloadLength;
     }
 
     // ---------------------------------------------------------------- hooks
@@ -362,7 +352,8 @@ contract FerryGateway is EndpointApp, IERC7786GatewaySource {
         uint64 nonce,
         bytes calldata body
     ) internal override returns (bytes memory) {
-        if (body.length < GatewayCodec.PAYLOAD_OFFSET) revert FerryGatewayMalformedBody(body.length);
+        if (body.length < GatewayCodec.PAYLOAD_OFFSET)
+            revert FerryGatewayMalformedBody(body.length);
         uint8 version = body.version();
         if (version != GatewayCodec.VERSION) revert FerryGatewayUnknownVersion(version);
         bytes32 recipient32 = body.recipient();

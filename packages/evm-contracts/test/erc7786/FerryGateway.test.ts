@@ -30,15 +30,7 @@ import {
   parseInterop,
 } from '../helpers/gateway.ts'
 import { decodeRevert, expectRevert } from '../helpers/revert.ts'
-import {
-  DOMAIN_A,
-  DOMAIN_B,
-  eventsIn,
-  FEE_CONFIG,
-  now,
-  relay,
-  sentIn,
-} from '../helpers/world.ts'
+import { DOMAIN_A, DOMAIN_B, eventsIn, FEE_CONFIG, now, relay, sentIn } from '../helpers/world.ts'
 
 type Recipient = ContractReturnType<'TestERC7786Recipient'>
 
@@ -135,7 +127,9 @@ describe('FerryGateway', () => {
   it('refunds an overpaid fee exactly; the endpoint keeps the quote', async () => {
     const payload = stringToHex('refund')
     const before = await world.publicClient.getBalance({ address: world.alice.account.address })
-    const endpointBefore = await world.publicClient.getBalance({ address: world.a.endpoint.address })
+    const endpointBefore = await world.publicClient.getBalance({
+      address: world.a.endpoint.address,
+    })
     const { receipt, fee } = await aliceSends(payload, [], 123_456_789n)
     const after = await world.publicClient.getBalance({ address: world.alice.account.address })
     expect(fee).toBe(
@@ -148,8 +142,7 @@ describe('FerryGateway', () => {
     )
     expect(before - after).toBe(fee + receipt.gasUsed * receipt.effectiveGasPrice)
     expect(
-      (await world.publicClient.getBalance({ address: world.a.endpoint.address })) -
-        endpointBefore,
+      (await world.publicClient.getBalance({ address: world.a.endpoint.address })) - endpointBefore,
     ).toBe(fee)
     expect(await world.publicClient.getBalance({ address: world.gatewayA.address })).toBe(0n)
   })
@@ -297,10 +290,11 @@ describe('FerryGateway', () => {
       'FerryGatewayDuplicateAttribute',
       [ACK_GAS_LIMIT],
     )
-    await expectRevert(send([attribute(ACK_GAS_LIMIT, 2n ** 32n)]), 'FerryGatewayAttributeOutOfRange', [
-      ACK_GAS_LIMIT,
-      2n ** 32n,
-    ])
+    await expectRevert(
+      send([attribute(ACK_GAS_LIMIT, 2n ** 32n)]),
+      'FerryGatewayAttributeOutOfRange',
+      [ACK_GAS_LIMIT, 2n ** 32n],
+    )
     await expectRevert(
       send([attribute(DELIVER_BEFORE, 2n ** 64n)]),
       'FerryGatewayAttributeOutOfRange',
@@ -472,7 +466,9 @@ describe('FerryGateway', () => {
     const delivered = await deliveredIn(await relay(world, world.a, world.b, sent.message))
     expect(delivered.status).toBe(MessageStatus.Executed)
     expect(await recipient.read.lastReceiveId()).toBe(sent.id)
-    expect(await recipient.read.lastSender()).toBe(interop(WASM_CHAIN_TYPE, stringToHex('ferry-wasm-1'), contract))
+    expect(await recipient.read.lastSender()).toBe(
+      interop(WASM_CHAIN_TYPE, stringToHex('ferry-wasm-1'), contract),
+    )
   })
 
   it('sends to a 32-byte recipient on a CosmWasm chain', async () => {
@@ -524,9 +520,11 @@ describe('FerryGateway', () => {
       [evmInterop(DOMAIN_B), DOMAIN_B],
     )
     const withAddress = evmInterop(9, recipient.address)
-    await expectRevert(world.gatewayA.write.setChain([9, withAddress]), 'FerryGatewayInvalidChain', [
-      withAddress,
-    ])
+    await expectRevert(
+      world.gatewayA.write.setChain([9, withAddress]),
+      'FerryGatewayInvalidChain',
+      [withAddress],
+    )
     await expectRevert(
       world.gatewayA.write.setChain([9, evmInterop(9)], { account: world.stranger.account }),
       'OwnableUnauthorizedAccount',

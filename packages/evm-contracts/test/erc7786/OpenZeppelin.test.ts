@@ -7,8 +7,8 @@ import { MessageStatus } from '@ferry/protocol'
 import {
   type Address,
   concatHex,
-  encodeFunctionData,
   encodeAbiParameters,
+  encodeFunctionData,
   encodePacked,
   getAddress,
   getContractAddress,
@@ -19,12 +19,7 @@ import {
   zeroHash,
 } from 'viem'
 import { beforeEach, describe, expect, it } from 'vitest'
-import {
-  deployGatewayWorld,
-  evmInterop,
-  type GatewayWorld,
-  payParked,
-} from '../helpers/gateway.ts'
+import { deployGatewayWorld, evmInterop, type GatewayWorld, payParked } from '../helpers/gateway.ts'
 import { decodeRevert } from '../helpers/revert.ts'
 import { DOMAIN_A, DOMAIN_B, eventsIn, relay } from '../helpers/world.ts'
 
@@ -83,7 +78,9 @@ describe('OpenZeppelin crosschain contracts over FerryGateway', () => {
     const alice = world.alice.account.address
     const bob = world.bob.account.address
     await world.mined(token.write.mint([alice, 1_000n]))
-    await world.mined(token.write.approve([bridgeA.address, 400n], { account: world.alice.account }))
+    await world.mined(
+      token.write.approve([bridgeA.address, 400n], { account: world.alice.account }),
+    )
 
     // A -> B: alice locks 400 for bob.
     const out = await world.mined(

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERC7786GatewaySource, IERC7786Recipient} from "@openzeppelin/contracts/interfaces/draft-IERC7786.sol";
+import {
+    IERC7786GatewaySource,
+    IERC7786Recipient
+} from "@openzeppelin/contracts/interfaces/draft-IERC7786.sol";
 import {IEndpoint} from "../../interfaces/IEndpoint.sol";
 
 /**
