@@ -555,4 +555,119 @@ describe('FerryGateway', () => {
     )
     expect(await recipient.read.lastReceiveId()).toBe(sent.id)
   })
+
+  it('a contract caller that refuses the refund of an overpaid fee is refused', async () => {
+    const sender = await world.viem.deployContract('GatewayBenchSender')
+    const payload = stringToHex('no refunds')
+    const fee = await world.gatewayA.read.quoteMessage([recipientInterop, payload, []])
+    await expectRevert(
+      sender.write.sendViaGateway([world.gatewayA.address, recipientInterop, payload], {
+        value: fee + 1n,
+        account: world.alice.account,
+      }),
+      'FerryGatewayRefundFailed',
+      [getAddress(sender.address), 1n],
+    )
+    // Paying exactly the quote needs no refund.
+    const receipt = await world.mined(
+      sender.write.sendViaGateway([world.gatewayA.address, recipientInterop, payload], {
+        value: fee,
+        account: world.alice.account,
+      }),
+    )
+    expect(sentIn(receipt, world.a)).toBeDefined()
+  })
+
+  it('echoes the attributes in MessageSent', async () => {
+    const attributes = [attribute(ACK_GAS_LIMIT, 50_000), attribute(MIN_GAS_LIMIT, 90_000)]
+    const { receipt } = await aliceSends('0x', attributes)
+    expect(gatewaySent(receipt, world.gatewayA)[0]?.attributes).toEqual(attributes)
+  })
+
+  it('the recipient gets its minGasLimit with the largest payload a body holds', async () => {
+    await world.mined(recipient.write.setMode([3])) // records the gas and the id only
+    const length = 65_536 - 81
+    const payload = `0x${'ab'.repeat(length)}` as Hex
+    const { sent } = await aliceSends(payload, [attribute(MIN_GAS_LIMIT, 100_000)])
+    expect(decodeMessage(sent.message).gasLimit).toBe(ferryGasLimit(100_000, length))
+    const delivered = await deliveredIn(await relay(world, world.a, world.b, sent.message))
+    expect(delivered.status).toBe(MessageStatus.Executed)
+    // The gateway spends about 82,000 of the 161,000 it keeps for a payload this long.
+    expect(await recipient.read.lastGas()).toBeGreaterThanOrEqual(100_000n)
+    expect(await recipient.read.lastReceiveId()).toBe(sent.id)
+  })
+
+  it('a message that times out with an ack request is acknowledged as TimedOut on the origin', async () => {
+    const deadline = (await now(world)) + 60n
+    await world.mined(recipient.write.setMode([2]))
+    const { sent } = await aliceSends(stringToHex('too late'), [
+      attribute(DELIVER_BEFORE, deadline),
+      attribute(ACK_GAS_LIMIT, 60_000),
+    ])
+    const failed = await deliveredIn(await relay(world, world.a, world.b, sent.message))
+    expect(failed.status).toBe(MessageStatus.Failed)
+    await world.testClient.increaseTime({ seconds: 120 })
+    await world.testClient.mine({ blocks: 1 })
+    const timedOut = await world.mined(
+      world.b.endpoint.write.timeout([sent.message], { account: world.relayer.account }),
+    )
+    const [ack] = eventsIn(timedOut, world.b, 'MessageSent')
+    const back = await relay(world, world.b, world.a, ack!.message)
+    const [acknowledged] = parseEventLogs({
+      abi: world.gatewayA.abi,
+      logs: back.logs,
+      eventName: 'MessageAcknowledged',
+    })
+    expect(acknowledged?.args).toEqual({ messageId: sent.id, status: MessageStatus.TimedOut })
+  })
+
+  it('a peer’s malformed bodies fail with named errors', async () => {
+    // Stand-in for a faulty peer gateway: an app on A that B's gateway takes as its peer.
+    const peer = await world.viem.deployContract('TestRecipient')
+    await world.mined(world.gatewayB.write.setPeer([DOMAIN_A, evmAddressToBytes32(peer.address)]))
+    const good = encodeGatewayBody({
+      gasLimit: 300_000,
+      sender: world.alice.account.address,
+      recipient: recipient.address,
+      payload: '0x',
+    })
+    const cases: [Hex, string, readonly unknown[]][] = [
+      [good.slice(0, 2 + 80 * 2) as Hex, 'FerryGatewayMalformedBody', [80n]],
+      [`0x02${good.slice(4)}`, 'FerryGatewayUnknownVersion', [2]],
+      [
+        encodeGatewayBody({
+          gasLimit: 300_000,
+          sender: world.alice.account.address,
+          recipient: `0x${'11'.repeat(32)}`,
+          payload: '0x',
+        }),
+        'FerryGatewayNotEvmRecipient',
+        [`0x${'11'.repeat(32)}`],
+      ],
+    ]
+    for (const [body, errorName, args] of cases) {
+      const fee = await world.a.endpoint.read.quote([DOMAIN_B, BigInt(size(body)), 300_000, 0])
+      const sent = sentIn(
+        await world.mined(
+          peer.write.sendVia(
+            [
+              world.a.endpoint.address,
+              DOMAIN_B,
+              evmAddressToBytes32(world.gatewayB.address),
+              body,
+              300_000,
+              0,
+              0n,
+            ],
+            { value: fee, account: world.alice.account },
+          ),
+        ),
+        world.a,
+      )
+      const delivered = await deliveredIn(await relay(world, world.a, world.b, sent.message))
+      expect(delivered.status, errorName).toBe(MessageStatus.Failed)
+      expect(await decodeRevert(delivered.result)).toEqual({ errorName, args })
+    }
+    expect(await recipient.read.received()).toBe(0n)
+  })
 })

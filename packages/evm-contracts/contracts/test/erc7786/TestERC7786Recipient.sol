@@ -13,7 +13,9 @@ contract TestERC7786Recipient is IERC7786Recipient {
     enum Mode {
         Accept,
         WrongSelector,
-        Revert
+        Revert,
+        // Accept, recording only the gas and the id (cheap with any payload).
+        GasOnly
     }
 
     /// @notice The current mode.
@@ -51,6 +53,7 @@ contract TestERC7786Recipient is IERC7786Recipient {
         if (mode == Mode.Revert) revert TestERC7786RecipientRefused(receiveId);
         lastGas = gasAtEntry;
         lastReceiveId = receiveId;
+        if (mode == Mode.GasOnly) return this.receiveMessage.selector;
         lastSender = sender;
         lastPayload = payload;
         lastGateway = msg.sender;
