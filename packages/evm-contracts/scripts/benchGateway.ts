@@ -52,7 +52,7 @@ const report = {
     directDeliver: round(gas.directDeliver),
     gatewayDeliver: round(gas.gatewayDeliver),
     target: TARGET_OVERHEAD,
-    setup: `A contract (GatewayBenchSender) sends a ${PAYLOAD_BYTES}-byte payload either with Endpoint.send (body = payload) or with FerryGateway.sendMessage (no attributes), paying exactly the quote, from an EOA; deliveries one message per transaction with a ${SIGNATURES}-of-${SIGNATURES} multisig proof of the latest checkpoint, to NoopRecipient.handle or through the gateway to NoopERC7786Recipient.receiveMessage (both do nothing). Both kinds interleaved on one fresh in-process EDR chain; mean of ${MEASURED} after ${WARMUP} warm-ups each. Overhead = gateway - direct.`,
+    setup: `A contract (GatewayBenchSender) sends a ${PAYLOAD_BYTES}-byte payload either with Endpoint.send (body = payload) or with FerryGateway.sendMessage (no attributes), paying exactly the quote, from an EOA; deliveries one message per transaction with a ${SIGNATURES}-of-${SIGNATURES} multisig proof of the latest checkpoint, to NoopRecipient.handle or through the gateway to NoopERC7786Recipient.receiveMessage (both do nothing). One fresh in-process EDR chain; ${WARMUP} warm-ups of each kind, then each kind's ${MEASURED} measured sends fill the same 16-leaf window of a 64-leaf block (direct at S..S+15, gateway at S+32..S+47, the rest sends to a sink), so both pay the same tree insertion and proof length. Overhead = gateway mean - direct mean.`,
   },
 }
 writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
