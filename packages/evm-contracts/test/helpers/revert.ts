@@ -25,6 +25,9 @@ const CONTRACTS = [
   'OzERC20Crosschain',
   'CrosschainRemoteExecutor',
   'OzGovernorCrosschain',
+  'CollateralTokenBridge',
+  'SyntheticTokenBridge',
+  'BridgedToken',
 ]
 
 let errorsAbi: Abi | undefined
