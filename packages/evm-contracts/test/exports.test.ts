@@ -7,6 +7,10 @@ it('exports the same names from each entry point', async () => {
   expect(Object.keys(root).sort()).toMatchInlineSnapshot(`
     [
       "EVM_FAILURE_REASONS",
+      "bridgedTokenAbi",
+      "bridgedTokenBytecode",
+      "collateralTokenBridgeAbi",
+      "collateralTokenBridgeBytecode",
       "endpointAbi",
       "endpointAppAbi",
       "endpointBytecode",
@@ -35,6 +39,8 @@ it('exports the same names from each entry point', async () => {
       "remoteCallTargetBytecode",
       "revertingRecipientAbi",
       "revertingRecipientBytecode",
+      "syntheticTokenBridgeAbi",
+      "syntheticTokenBridgeBytecode",
       "testERC7786RecipientAbi",
       "testERC7786RecipientBytecode",
       "testRecipientAbi",
