@@ -56,9 +56,11 @@ it('exports the same names from each entry point', async () => {
       "connectEndpoints",
       "connectGateways",
       "connectInterchainAccounts",
+      "connectTokenBridges",
       "deployFerry",
       "deployGateway",
       "deployInterchainAccounts",
+      "deployTokenBridge",
       "getSentMessages",
       "relayMessages",
     ]

@@ -14,6 +14,11 @@ export {
   connectInterchainAccounts,
 } from './connectInterchainAccounts.js'
 export {
+  type ConnectTokenBridgesParameters,
+  connectTokenBridges,
+  type TokenBridgeLimits,
+} from './connectTokenBridges.js'
+export {
   type ConnectEndpointsParameters,
   connectEndpoints,
   DeploymentFailedError,
@@ -28,6 +33,11 @@ export {
   deployInterchainAccounts,
   type InterchainAccountsDeployment,
 } from './deployInterchainAccounts.js'
+export {
+  type DeployTokenBridgeParameters,
+  deployTokenBridge,
+  type TokenBridgeDeployment,
+} from './deployTokenBridge.js'
 export {
   type GetSentMessagesParameters,
   getSentMessages,
