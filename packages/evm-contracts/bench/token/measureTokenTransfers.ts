@@ -10,7 +10,7 @@
 import { evmAddressToBytes32 } from '@ferry/protocol'
 import { type Address, type Hex, keccak256, pad, parseEventLogs, toHex, zeroAddress } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { endpointAbi } from '../../dist/index.js'
+import { bridgedTokenAbi, endpointAbi } from '../../dist/index.js'
 import { connectEndpoints, deployFerry } from '../../dist/testing/index.js'
 import {
   type Bench,
@@ -121,7 +121,7 @@ export async function measureFerryTransfers(viem: Bench['viem']): Promise<Transf
   }
   const tree = await originTree(bench)
   const proofs = prove(tree, messages, await sign(tree, keys), 'every')
-  const bridged = await viem.getContractAt('BridgedToken', await mint.read.token())
+  const bridged = await mint.read.token()
   const delivers: Cost[] = []
   for (const [i, proof] of proofs.entries()) {
     const hash = await relayer.writeContract({
@@ -132,7 +132,12 @@ export async function measureFerryTransfers(viem: Bench['viem']): Promise<Transf
     })
     const cost = await receiptGas(bench, hash, 'deliver transfer')
     if (
-      (await bridged.read.balanceOf([recipientWallet.account.address])) !==
+      (await client.readContract({
+        address: bridged,
+        abi: bridgedTokenAbi,
+        functionName: 'balanceOf',
+        args: [recipientWallet.account.address],
+      })) !==
       BigInt(i + 1) * AMOUNT
     )
       throw new Error(`token bench: delivery ${i} did not mint`)
