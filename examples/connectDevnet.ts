@@ -11,6 +11,8 @@ export type ConnectDevnetReturnType = {
   client: FerryClient
   /** The test recipient app on the EVM chain `name` (the devnet file's `apps.testRecipient`). */
   recipientOn(name: string): Hex
+  /** The counter to call remotely on the EVM chain `name` (`apps.remoteCallTarget`). */
+  counterOn(name: string): Hex
 }
 
 /**
@@ -32,13 +34,14 @@ export async function connectDevnet(): Promise<ConnectDevnetReturnType> {
   )
   // CAST: devnetChains just checked the file's shape.
   const file = json as DevnetFile
-  const recipientOn = (name: string): Hex => {
+  const appOn = (name: string, app: string): Hex => {
     const chain = file.chains.find((candidate) => candidate.name === name)
-    const recipient = chain?.kind === 'evm' ? chain.apps.testRecipient : undefined
-    if (!recipient?.startsWith('0x'))
-      throw new Error(`the devnet has no EVM test recipient on ${name}`)
+    const address = chain?.kind === 'evm' ? chain.apps[app] : undefined
+    if (!address?.startsWith('0x')) throw new Error(`the devnet has no EVM ${app} on ${name}`)
     // CAST: an EVM app's address, its prefix checked just above.
-    return recipient as Hex
+    return address as Hex
   }
-  return { client, recipientOn }
+  const recipientOn = (name: string) => appOn(name, 'testRecipient')
+  const counterOn = (name: string) => appOn(name, 'remoteCallTarget')
+  return { client, recipientOn, counterOn }
 }

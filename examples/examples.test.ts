@@ -13,6 +13,7 @@ import { createPublicClient, type Hex, http, parseEther } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { type ConnectDevnetReturnType, connectDevnet } from './connectDevnet.ts'
+import { remoteCount } from './remoteCall.ts'
 import { selfRelay } from './selfRelay.ts'
 import { sendAndTrack } from './sendAndTrack.ts'
 import { topUp } from './topUp.ts'
@@ -66,6 +67,17 @@ test('topUp sees its message underpaid, adds to its fee, and the relayer deliver
   expect(added).toBeGreaterThan(0n)
   expect(added).toBeLessThan(MINIMUM_FEE)
   expect(BigInt(feePaid)).toBe(MINIMUM_FEE)
+})
+
+test('remoteCount increments a counter on evm-b through the user’s account and reads it back, typed', async () => {
+  const { client, counterOn } = connected
+  const { incremented, read } = await remoteCount(client, {
+    from: 'evm-a',
+    to: 'evm-b',
+    counter: counterOn('evm-b'),
+  })
+  expect(incremented).toBeGreaterThanOrEqual(2n)
+  expect(read).toBe(incremented)
 })
 
 test('selfRelay, with no relayer running, delivers the message from the user’s own wallet', async () => {

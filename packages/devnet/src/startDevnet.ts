@@ -105,8 +105,20 @@ export async function startDevnet({
     // Side by side (a wasmd node takes seconds to start). Every chain that started is stopped
     // with the rest, also when another one failed to.
     const started = await Promise.allSettled([
-      startTestChain({ kind: 'evm', name: 'evm-a', domain: 31337, blockTimeMs }),
-      startTestChain({ kind: 'evm', name: 'evm-b', domain: 31338, blockTimeMs }),
+      startTestChain({
+        kind: 'evm',
+        name: 'evm-a',
+        domain: 31337,
+        blockTimeMs,
+        interchainAccounts: true,
+      }),
+      startTestChain({
+        kind: 'evm',
+        name: 'evm-b',
+        domain: 31338,
+        blockTimeMs,
+        interchainAccounts: true,
+      }),
       startTestChain({
         kind: 'cosmwasm',
         name: 'wasm',
@@ -115,6 +127,7 @@ export async function startDevnet({
         node: wasmdBinary === undefined ? 'embedded' : 'wasmd',
         wasmdBinary,
         blockTimeMs,
+        interchainAccounts: true,
       }),
     ])
     const chains: TestChain[] = []

@@ -40,6 +40,10 @@ export function toDevnetFile({
             pingPong: chain.apps.pingPong,
             testRecipient: chain.apps.testRecipients[0] ?? '',
             revertingRecipient: chain.apps.revertingRecipient,
+            ...interchainAccountApps(chain.apps.interchainAccounts),
+            ...(chain.apps.interchainAccounts && {
+              remoteCallTarget: chain.apps.interchainAccounts.target,
+            }),
           },
         }
       const common = {
@@ -50,7 +54,10 @@ export function toDevnetFile({
         bech32Prefix: TEST_COSMWASM_BECH32_PREFIX,
         denom: TEST_COSMWASM_DENOM,
         endpoint: chain.endpoint,
-        apps: { testRecipient: chain.apps.testRecipients[0] ?? '' },
+        apps: {
+          testRecipient: chain.apps.testRecipients[0] ?? '',
+          ...interchainAccountApps(chain.apps.interchainAccounts),
+        },
       } as const
       return chain.node.type === 'embedded'
         ? { ...common, embedded: true }
@@ -62,4 +69,13 @@ export function toDevnetFile({
       cosmwasmAddress: TEST_COSMWASM_ACCOUNTS.relayer,
     },
   }
+}
+
+/** A chain's interchain-account router and factory, as the file's app entries. */
+function interchainAccountApps(
+  deployed: { router: string; factory: string } | undefined,
+): Record<string, string> {
+  return deployed
+    ? { interchainAccountRouter: deployed.router, interchainAccountFactory: deployed.factory }
+    : {}
 }

@@ -13,6 +13,14 @@ export {
   type AddFeeReturnType,
   addFee,
 } from './actions/addFee.js'
+export {
+  type CallRemoteErrorType,
+  type CallRemoteParameters,
+  type CallRemoteReturnType,
+  callRemote,
+  type RemoteCallsFor,
+  type RemoteResultsOf,
+} from './actions/callRemote.js'
 // Tracking
 export {
   type FindSentMessageParameters,
@@ -25,6 +33,12 @@ export {
   type GetAckReturnType,
   getAck,
 } from './actions/getAck.js'
+export {
+  type GetInterchainAccountErrorType,
+  type GetInterchainAccountParameters,
+  type GetInterchainAccountReturnType,
+  getInterchainAccount,
+} from './actions/getInterchainAccount.js'
 export {
   type GetMessageErrorType,
   type GetMessageParameters,
@@ -39,6 +53,7 @@ export {
   type SentMessage,
 } from './actions/getMessagesFromTransaction.js'
 export { type GetSignedIndexParameters, getSignedIndex } from './actions/getSignedIndex.js'
+export type { AwaitRemoteResultOptions } from './actions/internal/awaitRemoteResult.js'
 export type { MessageInput } from './actions/internal/toEncodedMessage.js'
 export {
   type QuoteBreakdown,
@@ -47,6 +62,12 @@ export {
   type QuoteReturnType,
   quote,
 } from './actions/quote.js'
+export {
+  type ReadRemoteErrorType,
+  type ReadRemoteParameters,
+  type ReadRemoteReturnType,
+  readRemote,
+} from './actions/readRemote.js'
 export {
   type RelayMessageErrorType,
   type RelayMessageParameters,
@@ -130,6 +151,7 @@ export type {
   ChainLogger,
   ChainReader,
   DeliveryOutcome,
+  DeliveryResult,
   FeeAddedEvent,
   SentMessageEvent,
 } from './chains/types.js'
@@ -175,14 +197,22 @@ export { MaxFeeExceededError } from './errors/MaxFeeExceededError.js'
 export { MessageNotFoundError } from './errors/MessageNotFoundError.js'
 export { MissingSignerError } from './errors/MissingSignerError.js'
 export { NoAckRequestedError } from './errors/NoAckRequestedError.js'
+export { NoInterchainAccountRouterError } from './errors/NoInterchainAccountRouterError.js'
 export { NotProvableError } from './errors/NotProvableError.js'
 export { NotUnderpaidError } from './errors/NotUnderpaidError.js'
+export { RemoteCallFailedError } from './errors/RemoteCallFailedError.js'
 export { RemoteResultCountError } from './errors/RemoteResultCountError.js'
 export { TransactionNotFoundError } from './errors/TransactionNotFoundError.js'
 export { TransactionRevertedError } from './errors/TransactionRevertedError.js'
 export { UnknownChainError } from './errors/UnknownChainError.js'
 export { WaitTimeoutError } from './errors/WaitTimeoutError.js'
 export type { components as ApiComponents, paths as ApiPaths } from './generated/openapi.js'
+export type {
+  CosmWasmCoin,
+  CosmWasmRemoteCall,
+  CosmWasmRemoteRead,
+  CosmWasmRemoteResults,
+} from './remote/cosmwasmTypes.js'
 // Remote calls: typed EVM call lists and their results (spec/apps/interchain-accounts.md)
 export { decodeEvmResults } from './remote/decodeEvmResults.js'
 export { encodeEvmCalls } from './remote/encodeEvmCalls.js'

@@ -1,11 +1,22 @@
 // Every pair kind connected by `connectChains`: EVM ↔ EVM carries a message each way with real
 // proofs (`relayMessages`); pairs with an embedded CosmWasm chain show each side trusting the
-// other's validators, as its verifier (EVM) or endpoint (CosmWasm) reports them.
+// other's validators, as its verifier (EVM) or endpoint (CosmWasm) reports them; chains with
+// interchain accounts get their routers peered, and a remote call goes through.
 import { origin } from '@ferry/cosmwasm-bindings'
-import { endpointAbi, multisigVerifierAbi } from '@ferry/evm-contracts'
+import {
+  endpointAbi,
+  interchainAccountRouterAbi,
+  multisigVerifierAbi,
+  remoteCallTargetAbi,
+} from '@ferry/evm-contracts'
 import { relayMessages } from '@ferry/evm-contracts/testing'
-import { evmAddressToBytes32, MessageStatus } from '@ferry/protocol'
-import { type Address, isAddressEqual } from 'viem'
+import {
+  addressToBytes32,
+  decodeRemoteResults,
+  evmAddressToBytes32,
+  MessageStatus,
+} from '@ferry/protocol'
+import { type Address, encodeAbiParameters, encodeFunctionData, isAddressEqual } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { connectChains } from '../src/chains/connectChains.js'
@@ -136,5 +147,88 @@ describe('CosmWasm ↔ CosmWasm (embedded)', () => {
     const [a, b] = chains
     if (!a || !b) throw new Error('two chains')
     await expectTrustBothWays(a, b)
+  })
+})
+
+describe('interchain accounts (EVM ↔ EVM ↔ CosmWasm)', () => {
+  let chains: TestChain[] = []
+  beforeAll(async () => {
+    chains = [
+      await startTestChain({ kind: 'evm', domain: 31337, interchainAccounts: true }),
+      await startTestChain({ kind: 'evm', domain: 31338, interchainAccounts: true }),
+      await startTestChain({
+        kind: 'cosmwasm',
+        domain: 7001,
+        node: 'embedded',
+        interchainAccounts: true,
+      }),
+    ]
+    await connectChains(chains, { validators, threshold: THRESHOLD })
+  })
+  afterAll(() => Promise.all(chains.map((chain) => chain.stop())))
+
+  test('every router takes every other chain’s router as its peer', async () => {
+    for (const local of chains)
+      for (const remote of chains.filter((chain) => chain !== local)) {
+        const router = local.apps.interchainAccounts?.router ?? ''
+        const peer =
+          local.kind === 'evm'
+            ? await local.client.readContract({
+                // CAST: an EVM chain's router is an address
+                address: router as Address,
+                abi: interchainAccountRouterAbi,
+                functionName: 'peers',
+                args: [remote.domain],
+              })
+            : (
+                (await local.executor.query(router, { peer: { domain: remote.domain } })) as {
+                  peer: string | null
+                }
+              ).peer
+        expect(peer).toBe(addressToBytes32(remote.apps.interchainAccounts?.router ?? ''))
+      }
+  })
+
+  test('a remote call EVM → EVM increments the counter through the caller’s account', async () => {
+    const [a, b] = chains
+    if (a?.kind !== 'evm' || b?.kind !== 'evm') throw new Error('two EVM chains')
+    const [routerA, target] = [a.apps.interchainAccounts?.router, b.apps.interchainAccounts?.target]
+    if (!routerA || !target) throw new Error('interchain accounts deployed')
+    const calls = [
+      {
+        target: evmAddressToBytes32(target),
+        value: 0n,
+        data: encodeFunctionData({
+          abi: remoteCallTargetAbi,
+          functionName: 'increment',
+          args: [5n],
+        }),
+      },
+    ]
+    const fee = await a.client.readContract({
+      address: routerA,
+      abi: interchainAccountRouterAbi,
+      functionName: 'quoteCallRemote',
+      args: [b.domain, calls, 300_000, 0],
+    })
+    const hash = await a.wallet.writeContract({
+      address: routerA,
+      abi: interchainAccountRouterAbi,
+      functionName: 'callRemote',
+      args: [b.domain, calls, 300_000, 0, 0n],
+      value: fee,
+      account: a.wallet.account ?? null,
+      chain: a.wallet.chain,
+    })
+    expect((await a.client.waitForTransactionReceipt({ hash })).status).toBe('success')
+    const { delivered } = await relayMessages({
+      origin: a,
+      destination: b,
+      validatorKeys: testValidatorKeys(a.domain).slice(0, THRESHOLD),
+    })
+    expect(delivered.map(({ status }) => status)).toEqual([MessageStatus.Executed])
+    expect(decodeRemoteResults(delivered[0]?.result ?? '0x')).toEqual([
+      encodeAbiParameters([{ type: 'uint256' }], [5n]),
+    ])
   })
 })

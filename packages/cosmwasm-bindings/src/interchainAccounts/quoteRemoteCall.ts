@@ -1,4 +1,8 @@
-import type { FieldOutOfRangeError, InvalidHexError } from '@ferry/protocol'
+import {
+  type FieldOutOfRangeError,
+  type InvalidHexError,
+  REMOTE_CALL_HEADER_LENGTH,
+} from '@ferry/protocol'
 import { quote } from '../client/actions/quote.js'
 import type { CosmWasmExecutor, EndpointQueryParameters } from '../client/types.js'
 import type { EndpointError } from '../errors/endpointError.js'
@@ -13,9 +17,6 @@ export type QuoteRemoteCallParameters = EndpointQueryParameters & {
 }
 export type QuoteRemoteCallReturnType = { fee: bigint; denom: string }
 export type QuoteRemoteCallErrorType = EndpointError | FieldOutOfRangeError | InvalidHexError
-
-/** Bytes of the body before the payload: version, kind, owner. */
-const BODY_HEADER_LENGTH = 34
 
 /**
  * The fee `callRemote` charges for `payload` (the router's `quote` for a body of
@@ -36,7 +37,7 @@ export function quoteRemoteCall(
   return quote(executor, {
     contract: parameters.contract,
     destination: parameters.destination,
-    bodyLength: BODY_HEADER_LENGTH + payloadLength,
+    bodyLength: REMOTE_CALL_HEADER_LENGTH + payloadLength,
     gasLimit: parameters.gasLimit,
     ackGasLimit: parameters.ackGasLimit ?? 0,
   })

@@ -1,6 +1,6 @@
 /**
  * Entry point of `@ferry/cosmwasm-bindings/testing`: deploy and connect Ferry's CosmWasm
- * endpoint and the test recipient app, for tests and the devnet. Deployment runs on any
+ * endpoint, the interchain-account router and factory, and the test recipient app, for tests and the devnet. Deployment runs on any
  * `CosmWasmDeployer`: the embedded chain (`@ferry/cosmwasm-bindings/embedded`), or a node's
  * `SigningCosmWasmClient` through `deployerFromSigningClient`; connecting, fees and the test
  * recipient's helpers on any `CosmWasmExecutor`. Node only (it reads the package's wasm files).
@@ -8,6 +8,11 @@
  * @example
  * import { connectOrigin, deployEndpoint, setFeeConfigs } from '@ferry/cosmwasm-bindings/testing'
  */
+
+export {
+  type ConnectInterchainAccountsParameters,
+  connectInterchainAccounts,
+} from './connectInterchainAccounts.js'
 export {
   type ConnectOriginParameters,
   type ConnectOriginReturnType,
@@ -23,6 +28,11 @@ export {
   type DeployerSigningClientLike,
   deployerFromSigningClient,
 } from './deployerFromSigningClient.js'
+export {
+  type DeployInterchainAccountsParameters,
+  type DeployInterchainAccountsReturnType,
+  deployInterchainAccounts,
+} from './deployInterchainAccounts.js'
 export {
   type InstantiateTestRecipientParameters,
   type InstantiateTestRecipientReturnType,

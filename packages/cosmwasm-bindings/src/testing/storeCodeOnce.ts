@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises'
 import type { CosmWasmDeployer } from './types.js'
 
 /** A contract this package builds into `build/<name>.wasm` and exports as `./<name>.wasm`. */
-export type PackageContract = 'endpoint' | 'test-recipient'
+export type PackageContract =
+  | 'endpoint'
+  | 'test-recipient'
+  | 'ica-router'
+  | 'ica-factory'
+  | 'ica-account'
 
 const stored = new WeakMap<CosmWasmDeployer, Map<PackageContract, Promise<number>>>()
 

@@ -39,6 +39,7 @@ export function ferryChains(devnet: Devnet): FerryChain[] {
         domain: chain.domain,
         endpoint: chain.endpoint,
         rpcUrls: [chain.rpcUrl],
+        interchainAccountRouter: chain.apps.interchainAccounts?.router,
       })
     if (chain.node.type !== 'embedded') throw new Error('the SDK tests run the embedded chain')
     return defineFerryChain({
@@ -48,6 +49,7 @@ export function ferryChains(devnet: Devnet): FerryChain[] {
       endpoint: chain.endpoint,
       bech32Prefix: 'wasm',
       source: createCosmWasmEmbeddedSource({ chain: chain.node.chain }),
+      interchainAccountRouter: chain.apps.interchainAccounts?.router,
     })
   })
 }

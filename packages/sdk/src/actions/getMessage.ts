@@ -1,4 +1,4 @@
-import { getChannelKey, type MessageStatus } from '@ferry/protocol'
+import { getChannelKey, MessageStatus } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import type { ChainRef, FerryClient } from '../client/createFerryClient.js'
 import type { FerryChain } from '../client/defineFerryChain.js'
@@ -48,6 +48,21 @@ export async function getMessage<const chains extends readonly FerryChain[]>(
   const status: MessageStatus | undefined = destination
     ? await client.reader(destination).getMessageStatus(sent.encoded, signal)
     : undefined
+  // The handler's result is in the destination's events: read them when the API has none.
+  const result =
+    destination && status !== undefined && status !== MessageStatus.None && !detail?.result
+      ? (
+          await client
+            .reader(destination)
+            .getDeliveryResult(
+              id,
+              destination.kind === 'evm'
+                ? (destination.deploymentBlock ?? 0n)
+                : (destination.deploymentHeight ?? 1n),
+              signal,
+            )
+        )?.result
+      : undefined
   const signatures =
     detail || client.validators[sent.origin] === undefined
       ? undefined
@@ -55,7 +70,15 @@ export async function getMessage<const chains extends readonly FerryChain[]>(
           signedIndex: await getSignedIndex(client, { origin: sent.origin, signal }),
           leafIndex: sent.leafIndex,
         }
-  const state = toMessageState({ id, sent, status, detail, signatures, now: nowSeconds() })
+  const state = toMessageState({
+    id,
+    sent,
+    status,
+    result,
+    detail,
+    signatures,
+    now: nowSeconds(),
+  })
   if (state.type !== 'in_flight' || detail?.reason !== 'waiting_channel_order' || !destination)
     return state
   // Held for channel order: name the message it waits for (one API page, no chain scan).

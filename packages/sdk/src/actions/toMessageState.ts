@@ -70,6 +70,8 @@ export type ToMessageStateParameters = {
   sent: { origin: number; destination: number; deadline: bigint; gasLimit: number } | undefined
   /** `messageStatus` on the destination (the truth); undefined when not read. */
   status: MessageStatus | undefined
+  /** The handler's result from the destination's events, where the API gives none. */
+  result?: Hex | undefined
   /** The relayer API's detail, when there is an API and it knows the message. */
   detail?: ApiMessageDetail | undefined
   /**
@@ -145,6 +147,7 @@ export function toMessageState({
   id,
   sent,
   status: chainStatus,
+  result: chainResult,
   detail,
   event,
   signatures,
@@ -153,7 +156,8 @@ export function toMessageState({
   if (!sent) return { type: 'not_found', id }
   let status = chainStatus
   const base = { id, origin: sent.origin, destination: sent.destination }
-  const result = (detail?.result ?? undefined) as Hex | undefined // CAST: the API's hex strings
+  // CAST: the API's hex strings
+  const result = ((detail?.result ?? undefined) as Hex | undefined) ?? chainResult
   if (status === undefined && event?.status !== undefined) status = STATUS_BY_NAME[event.status]
   const relayer = detail
     ? {

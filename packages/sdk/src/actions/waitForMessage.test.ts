@@ -60,8 +60,10 @@ function fakeClient({ status, ackRequested }: { status: MessageStatus; ackReques
     getHead: async () => ({ number: 10n, hash: '0x10', timestamp: 0n }),
     getSentMessages: async () => sent,
     getMessageStatus: async () => status,
+    getDeliveryResult: async () =>
+      status === MessageStatus.None ? undefined : { status, result: '0x' },
   })
-  // CAST: the actions under test read heads, MessageSent events and statuses only
+  // CAST: the actions under test read heads, MessageSent events, statuses and results only
   const readers = { 1: reader([event]), 2: reader([]) } as unknown as Record<
     number,
     FerryChainReader

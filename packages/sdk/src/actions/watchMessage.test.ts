@@ -7,6 +7,7 @@ import {
   type FerryClient,
 } from '../client/createFerryClient.js'
 import { defineFerryChain } from '../client/defineFerryChain.js'
+import type { MessageState } from './toMessageState.js'
 import { watchMessage } from './watchMessage.js'
 
 const message: Message = {
@@ -73,6 +74,7 @@ function fakeWorld(): FerryClient {
     getHead: async () => ({ number: 10n, hash: '0x10', timestamp: 0n }),
     getSentMessages: async () => (reads >= 2 ? [event] : []),
     getMessageStatus: async () => (reads >= 6 ? MessageStatus.Executed : MessageStatus.None),
+    getDeliveryResult: async () => ({ status: MessageStatus.Executed, result: '0x2a' }),
   }
   const origin = {
     ...reader,
@@ -86,17 +88,23 @@ function fakeWorld(): FerryClient {
     validators: { 1: ['http://v1', 'http://v2', 'http://v3'] },
     fetch,
   })
-  // CAST: the actions under test read heads, MessageSent events and statuses only
+  // CAST: the actions under test read heads, MessageSent events, statuses and results only
   const readers = { 1: origin, 2: reader } as unknown as Record<number, FerryChainReader>
   // CAST: a reader per domain, as the client's own would be
   return { ...client, reader: (chain: { domain: number }) => readers[chain.domain] } as FerryClient
 }
 
 test('without an API, watchMessage polls the chains and yields each stage once, in order', async () => {
-  const states: string[] = []
-  for await (const state of watchMessage(fakeWorld(), { id, pollIntervalMs: 1 }))
-    states.push(state.type)
-  expect(states).toEqual(['not_found', 'waiting_signatures', 'in_flight', 'executed'])
+  const states: MessageState[] = []
+  for await (const state of watchMessage(fakeWorld(), { id, pollIntervalMs: 1 })) states.push(state)
+  expect(states.map(({ type }) => type)).toEqual([
+    'not_found',
+    'waiting_signatures',
+    'in_flight',
+    'executed',
+  ])
+  // The result comes from the destination's delivery event: there is no API to give it.
+  expect(states.at(-1)).toMatchObject({ type: 'executed', result: '0x2a' })
 })
 
 test('an aborted watch rejects with the signal’s reason', async () => {

@@ -110,4 +110,17 @@ export type ChainReader = {
   getMessageStatus(message: Hex, signal?: AbortSignal): Promise<MessageStatus>
   /** `inboundNonce(channel)` on this chain's endpoint. */
   getInboundNonce(channel: Hex, signal?: AbortSignal): Promise<bigint>
+  /**
+   * The status and result the last delivery or retry of message `id` left on this chain's
+   * endpoint as a destination (`MessageDelivered` / `MessageRetried`, PROTOCOL §11), searched in
+   * blocks `[fromBlock, head]`; undefined when none is there.
+   */
+  getDeliveryResult(
+    id: Hex,
+    fromBlock: bigint,
+    signal?: AbortSignal,
+  ): Promise<DeliveryResult | undefined>
 }
+
+/** What a delivery (or its last retry) left: the message's status and its handler's result. */
+export type DeliveryResult = { status: MessageStatus; result: Hex }

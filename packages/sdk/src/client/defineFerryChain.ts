@@ -22,6 +22,8 @@ export type FerryEvmChain = FerryChainCommon & {
   deploymentBlock?: bigint | undefined
   /** The wallet `send`, `addFee`, `retryMessage`, `timeoutMessage` and `relayMessage` sign with. */
   walletClient?: WalletClient | undefined
+  /** The interchain-account router (`callRemote`, `readRemote`, `getInterchainAccount`). */
+  interchainAccountRouter?: Address | undefined
 } & (
     | {
         /** JSON-RPC URLs, preferred first. */
@@ -52,6 +54,8 @@ export type FerryCosmWasmChain = FerryChainCommon & {
   deploymentHeight?: bigint | undefined
   /** What write actions execute through, as its `sender` unless an action names another. */
   executor?: CosmWasmExecutor | undefined
+  /** The interchain-account router, bech32 (`callRemote`, `readRemote`, `getInterchainAccount`). */
+  interchainAccountRouter?: string | undefined
 } & (
     | {
         /** CometBFT RPC URLs, preferred first. */

@@ -60,6 +60,15 @@ describe('devnetChains', () => {
     expect(unreachable).toEqual([])
   })
 
+  test('each chain’s interchain-account router comes from its apps', () => {
+    const withRouters = file()
+    const [evm, wasm] = withRouters.chains
+    if (!evm || !wasm) throw new Error('the fixture has two chains')
+    evm.apps.interchainAccountRouter = '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0'
+    const { chains } = devnetChains(withRouters)
+    expect(chains[0]?.interchainAccountRouter).toBe('0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0')
+  })
+
   test('an account gives every EVM chain a wallet on that chain', () => {
     const account = privateKeyToAccount(`0x${'11'.repeat(32)}`)
     const [evm] = devnetChains(file(), { account }).chains
@@ -80,6 +89,14 @@ describe('devnetChains', () => {
       'an unknown kind',
       (f: DevnetFile) => ({ ...f, chains: [{ ...f.chains[0], kind: 'solana' }] }),
       'chains[0].kind',
+    ],
+    [
+      'an EVM router that is no address',
+      (f: DevnetFile) => ({
+        ...f,
+        chains: [{ ...f.chains[0], apps: { interchainAccountRouter: 'wasm1router' } }],
+      }),
+      'chains[0].apps.interchainAccountRouter',
     ],
     [
       'a validator without a URL',

@@ -49,6 +49,8 @@ export function devnetChains(
           // CAST: checkDevnetFile checked it is a 0x address.
           endpoint: chain.endpoint as Address,
           rpcUrls: [chain.rpcUrl],
+          // CAST: checkDevnetFile checked it is a 0x address.
+          interchainAccountRouter: chain.apps.interchainAccountRouter as Address | undefined,
           ...(account && {
             walletClient: createWalletClient({ account, chain: viemChain, transport: http() }),
           }),
@@ -68,6 +70,7 @@ export function devnetChains(
         bech32Prefix: chain.bech32Prefix,
         chainId: chain.chainId,
         rpcUrls: [chain.rpcUrl],
+        interchainAccountRouter: chain.apps.interchainAccountRouter,
       },
     ]
   })
@@ -101,6 +104,11 @@ function checkDevnetFile(file: unknown, source: string | undefined): DevnetFile 
     string(chain.name, at('name'))
     number(chain.domain, at('domain'))
     const endpoint = string(chain.endpoint, at('endpoint'))
+    const apps = record(chain.apps ?? {}, at('apps'))
+    const router = apps.interchainAccountRouter
+    if (router !== undefined) string(router, at('apps.interchainAccountRouter'))
+    if (chain.kind === 'evm' && router !== undefined && !/^0x[0-9a-fA-F]{40}$/.test(String(router)))
+      fail(at('apps.interchainAccountRouter'), 'is not a 0x address')
     if (chain.kind === 'evm') {
       number(chain.chainId, at('chainId'))
       string(chain.rpcUrl, at('rpcUrl'))

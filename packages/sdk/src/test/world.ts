@@ -36,9 +36,22 @@ const THRESHOLD = 2
 
 export async function startWorld() {
   const node = await startHardhatNode({ chainId: 31337 })
-  const a = await deployEvmTestChain(node, { domain: 31337, name: 'evm-a' })
-  const b = await deployEvmTestChain(node, { domain: 31338, name: 'evm-b' })
-  const w = await startCosmWasmTestChain({ domain: 7001, node: 'embedded', name: 'wasm' })
+  const a = await deployEvmTestChain(node, {
+    domain: 31337,
+    name: 'evm-a',
+    interchainAccounts: true,
+  })
+  const b = await deployEvmTestChain(node, {
+    domain: 31338,
+    name: 'evm-b',
+    interchainAccounts: true,
+  })
+  const w = await startCosmWasmTestChain({
+    domain: 7001,
+    node: 'embedded',
+    name: 'wasm',
+    interchainAccounts: true,
+  })
   await connectChains([a, b, w], {
     validators: (domain) => testValidatorKeys(domain).map((key) => privateKeyToAddress(key)),
     threshold: THRESHOLD,
@@ -56,6 +69,7 @@ export async function startWorld() {
     endpoint: chain.endpoint,
     publicClient: chain.client,
     walletClient: chain.wallet,
+    interchainAccountRouter: chain.apps.interchainAccounts?.router,
   })
   const chains = [
     evmChain(a, 'evm-a'),
@@ -68,6 +82,7 @@ export async function startWorld() {
       bech32Prefix: TEST_COSMWASM_BECH32_PREFIX,
       source: createCosmWasmEmbeddedSource({ chain: embedded }),
       executor: fromEmbeddedChain(embedded, TEST_COSMWASM_ACCOUNTS.user),
+      interchainAccountRouter: w.apps.interchainAccounts?.router,
     }),
   ] as const
   const client = createFerryClient({ chains })

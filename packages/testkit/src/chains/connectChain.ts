@@ -1,7 +1,16 @@
 import type { FeeConfig } from '@ferry/cosmwasm-bindings'
-import { connectOrigin, setFeeConfigs } from '@ferry/cosmwasm-bindings/testing'
-import { type ConnectEndpointsParameters, connectEndpoints } from '@ferry/evm-contracts/testing'
-import type { Address } from 'viem'
+import {
+  connectInterchainAccounts as connectCosmWasmRouters,
+  connectOrigin,
+  setFeeConfigs,
+} from '@ferry/cosmwasm-bindings/testing'
+import {
+  type ConnectEndpointsParameters,
+  connectEndpoints,
+  connectInterchainAccounts as connectEvmRouters,
+} from '@ferry/evm-contracts/testing'
+import { addressToBytes32 } from '@ferry/protocol'
+import type { Address, Hex } from 'viem'
 import { TEST_COSMWASM_ACCOUNTS } from '../keys/testAccounts.js'
 import type { TestChain } from './startTestChain.js'
 import { testChainEndpoint } from './testChainEndpoint.js'
@@ -38,8 +47,9 @@ const COSMWASM_FEES: CosmWasmTestFees = {
  * Connects `local` to each of `remotes`, one way: `local`'s endpoint accepts messages from each
  * (trusting its `validators`, `threshold` of which must sign) and quotes fees to each and back
  * to itself (for acks). Any kinds: an EVM endpoint through `connectEndpoints`, a CosmWasm one
- * through `connectOrigin` and `setFeeConfigs`. Every transaction is checked: one that reverts
- * fails the call. `connectChains` connects every pair both ways.
+ * through `connectOrigin` and `setFeeConfigs`. Where both chains deployed interchain accounts,
+ * `local`'s router takes the remote's as its peer. Every transaction is checked: one that
+ * reverts fails the call. `connectChains` connects every pair both ways.
  *
  * @example
  * await connectChain(wasm, [evmA, evmB], { validators, threshold: 2 })
@@ -58,6 +68,12 @@ export async function connectChain(
         threshold,
         ...(fees.evm !== undefined && { fee: fees.evm }),
       })
+    const router = local.apps.interchainAccounts?.router
+    for (const remote of remotes) {
+      const peer = routerOf(remote)
+      if (router !== undefined && peer !== undefined)
+        await connectEvmRouters(local, { router, remote: { domain: remote.domain, router: peer } })
+    }
     return
   }
   const { owner } = TEST_COSMWASM_ACCOUNTS
@@ -76,4 +92,20 @@ export async function connectChain(
       validators: validators(remote.domain),
       threshold,
     })
+  const router = local.apps.interchainAccounts?.router
+  for (const remote of remotes) {
+    const peer = routerOf(remote)
+    if (router !== undefined && peer !== undefined)
+      await connectCosmWasmRouters(local.executor, {
+        router,
+        owner,
+        remote: { domain: remote.domain, router: peer },
+      })
+  }
+}
+
+/** A chain's interchain-account router as 32 bytes (PROTOCOL §2), when it deployed one. */
+function routerOf(chain: TestChain): Hex | undefined {
+  const router = chain.apps.interchainAccounts?.router
+  return router === undefined ? undefined : addressToBytes32(router)
 }

@@ -1,6 +1,8 @@
 import {
   pingPongAbi,
   pingPongBytecode,
+  remoteCallTargetAbi,
+  remoteCallTargetBytecode,
   revertingRecipientAbi,
   revertingRecipientBytecode,
   testRecipientAbi,
@@ -9,6 +11,7 @@ import {
 import {
   DeploymentFailedError,
   deployFerry,
+  deployInterchainAccounts,
   SetupRevertedError,
 } from '@ferry/evm-contracts/testing'
 import {
@@ -45,6 +48,8 @@ export type EvmTestChain = {
     revertingRecipient: Address
     /** The example app, funded to pay for the pong it sends from its handler. */
     pingPong: Address
+    /** With `interchainAccounts`: the router and factory, and a counter to call remotely. */
+    interchainAccounts?: { router: Address; factory: Address; target: Address } | undefined
   }
   /** Stops the node (every chain on it) and waits for its process to exit. */
   stop(): Promise<void>
@@ -58,6 +63,11 @@ export type DeployEvmTestChainParameters = {
   testRecipients?: number | undefined
   /** What PingPong is given to pay for its pongs. Default 1 ETH. */
   pingPongFunds?: bigint | undefined
+  /**
+   * Also deploy the interchain-account router and factory and a `RemoteCallTarget` (a counter,
+   * balances to read); `connectChains` peers the routers. Default false.
+   */
+  interchainAccounts?: boolean | undefined
 }
 
 /**
@@ -78,6 +88,7 @@ export async function deployEvmTestChain(
     name = `evm-${domain}`,
     testRecipients = 1,
     pingPongFunds = 10n ** 18n,
+    interchainAccounts = false,
   }: DeployEvmTestChainParameters,
 ): Promise<EvmTestChain> {
   const chain = {
@@ -109,7 +120,7 @@ export async function deployEvmTestChain(
   const recipients: Address[] = []
   for (let i = 0; i < testRecipients; i++)
     recipients.push(await deploy('TestRecipient', testRecipientAbi, testRecipientBytecode))
-  const apps = {
+  const apps: EvmTestChain['apps'] = {
     testRecipients: recipients,
     revertingRecipient: await deploy(
       'RevertingRecipient',
@@ -126,6 +137,11 @@ export async function deployEvmTestChain(
   })
   const receipt = await client.waitForTransactionReceipt({ hash })
   if (receipt.status !== 'success') throw new SetupRevertedError(hash)
+  if (interchainAccounts) {
+    const { router, factory } = await deployInterchainAccounts({ client, wallet }, { endpoint })
+    const target = await deploy('RemoteCallTarget', remoteCallTargetAbi, remoteCallTargetBytecode)
+    apps.interchainAccounts = { router, factory, target }
+  }
   return {
     kind: 'evm',
     name,

@@ -6,6 +6,7 @@ import {
   type CosmWasmDeployer,
   deployEndpoint,
   deployerFromSigningClient,
+  deployInterchainAccounts,
   instantiateTestRecipient,
 } from '@ferry/cosmwasm-bindings/testing'
 import {
@@ -41,7 +42,11 @@ export type CosmWasmTestChain = {
   executor: CosmWasmDeployer
   /** The endpoint, bech32. */
   endpoint: string
-  apps: { testRecipients: string[] }
+  apps: {
+    testRecipients: string[]
+    /** With `interchainAccounts`: the router and factory (bech32). */
+    interchainAccounts?: { router: string; factory: string } | undefined
+  }
   /** Stops the block ticker, or the wasmd node (waiting for it and removing its home). */
   stop(): Promise<void>
 }
@@ -62,6 +67,8 @@ export type StartCosmWasmTestChainParameters = {
   blockTimeMs?: number | undefined
   /** How many test recipients to instantiate. Default 1. */
   testRecipients?: number | undefined
+  /** Also deploy the interchain-account router and factory; `connectChains` peers the routers. Default false. */
+  interchainAccounts?: boolean | undefined
   /** A wasmd binary; default `buildWasmd()`. */
   wasmdBinary?: string | undefined
 }
@@ -85,6 +92,7 @@ export async function startCosmWasmTestChain({
   chainId = `ferry-${domain}`,
   blockTimeMs = 100,
   testRecipients = 1,
+  interchainAccounts = false,
   wasmdBinary,
 }: StartCosmWasmTestChainParameters): Promise<CosmWasmTestChain> {
   const started =
@@ -98,6 +106,9 @@ export async function startCosmWasmTestChain({
     const recipients: string[] = []
     for (let i = 0; i < testRecipients; i++)
       recipients.push(await instantiateTestRecipient(executor, { sender: owner }))
+    const ica = interchainAccounts
+      ? await deployInterchainAccounts(executor, { endpoint, owner })
+      : undefined
     return {
       kind: 'cosmwasm',
       name,
@@ -105,7 +116,7 @@ export async function startCosmWasmTestChain({
       chainId,
       ...started,
       endpoint,
-      apps: { testRecipients: recipients },
+      apps: { testRecipients: recipients, ...(ica && { interchainAccounts: ica }) },
     }
   } catch (error) {
     await started.stop()

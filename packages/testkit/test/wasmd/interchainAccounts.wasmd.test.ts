@@ -6,16 +6,19 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import {
-  decodeRemoteResults,
   encodeCosmosPayload,
   getInterchainAccountAddress,
   parseEndpointEvents,
   predictInstantiate2Address,
-  RemoteCallKind,
 } from '@ferry/cosmwasm-bindings'
 import { createEmbeddedChain } from '@ferry/cosmwasm-bindings/embedded'
 import { account, wasmPath } from '@ferry/cosmwasm-bindings/harness'
-import { bech32ToBytes32, MessageStatus } from '@ferry/protocol'
+import {
+  bech32ToBytes32,
+  decodeRemoteResults,
+  MessageStatus,
+  REMOTE_CALL_KINDS,
+} from '@ferry/protocol'
 import type { Hex } from 'viem'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { b64Text, failure, hexText, ofType, useTwoEndpoints } from './twoEndpoints.ts'
@@ -189,7 +192,7 @@ describe('interchain accounts on a wasmd localnet', () => {
       'auto',
     )
     const bob = account(0x01)
-    const { delivered, receipt } = await callRemote(RemoteCallKind.Call, [
+    const { delivered, receipt } = await callRemote(REMOTE_CALL_KINDS.call, [
       handle('ok:one'),
       { bank: { send: { to_address: bob, amount: [{ denom: t.chain.denom, amount: '300' }] } } },
     ])
@@ -202,7 +205,7 @@ describe('interchain accounts on a wasmd localnet', () => {
 
   it('fails the whole batch when a call fails: nothing sticks, the message is Failed', async () => {
     const before = await t.handled(t.b.app)
-    const { delivered } = await callRemote(RemoteCallKind.Call, [
+    const { delivered } = await callRemote(REMOTE_CALL_KINDS.call, [
       handle('ok:two'),
       handle('fail:boom'),
     ])
@@ -213,7 +216,7 @@ describe('interchain accounts on a wasmd localnet', () => {
   })
 
   it('reads a bank balance and a smart query on wasmd', async () => {
-    const { delivered } = await callRemote(RemoteCallKind.Read, [
+    const { delivered } = await callRemote(REMOTE_CALL_KINDS.read, [
       { bank: { balance: { address: t.sender, denom: 'nothing' } } },
       { smart: { contract_addr: t.b.side.endpoint, msg: json64({ config: {} }) } },
     ])

@@ -126,6 +126,7 @@ export function fakeChain(
     getFeePaid: unused,
     getMessageStatus: unused,
     getInboundNonce: unused,
+    getDeliveryResult: unused,
   }
 }
 

@@ -332,6 +332,12 @@ export function createFakeChain({
       count('getMessageStatus')
       return statuses.get(getMessageId(message)) ?? MessageStatus.None
     },
+    async getDeliveryResult(id) {
+      count('getDeliveryResult')
+      // The fake's handlers return nothing: a delivered message's result is empty.
+      const status = statuses.get(id) ?? MessageStatus.None
+      return status === MessageStatus.None ? undefined : { status, result: '0x' }
+    },
     async getInboundNonce(channel) {
       count('getInboundNonce')
       // CAST: lower-casing keeps the `0x` prefix; channel keys are stored lower case.

@@ -11,6 +11,7 @@ import type { ChainLogger, ChainReader, SentMessageEvent } from '../types.js'
 import { unwrapRpcError } from '../unwrapRpcError.js'
 import { checkSentComplete } from './checkSentComplete.js'
 import type { CosmWasmReadSource } from './source.js'
+import { toDeliveryResult } from './toDeliveryResult.js'
 import { toFeeAddedEvents } from './toFeeAddedEvents.js'
 import { toSentMessageEvents } from './toSentMessageEvents.js'
 
@@ -37,6 +38,8 @@ export type CosmWasmChainReader<source extends CosmWasmReadSource = CosmWasmRead
 
 const SENT = 'wasm-ferry_message_sent'
 const FEE_ADDED = 'wasm-ferry_fee_added'
+const DELIVERED = 'wasm-ferry_message_delivered'
+const RETRIED = 'wasm-ferry_message_retried'
 
 /**
  * The {@link ChainReader} of a Ferry CosmWasm chain, with no key, through the bindings' typed
@@ -128,6 +131,17 @@ export function createCosmWasmChainReader<source extends CosmWasmReadSource>({
       read(async () => {
         const query = { contract, eventType: FEE_ADDED, fromHeight: fromBlock, toHeight: toBlock }
         return toFeeAddedEvents(await source.searchEvents(query, signal), contract)
+      }, signal),
+
+    getDeliveryResult: (id, fromBlock, signal) =>
+      read(async () => {
+        const { number: toHeight } = await source.getHead(signal)
+        const search = (eventType: string) =>
+          source.searchEvents({ contract, eventType, fromHeight: fromBlock, toHeight }, signal)
+        const transactions = [...(await search(DELIVERED)), ...(await search(RETRIED))].sort(
+          (a, b) => (a.height < b.height ? -1 : a.height > b.height ? 1 : 0),
+        )
+        return toDeliveryResult(transactions, contract, id)
       }, signal),
 
     getTree: (blockNumber, signal) =>

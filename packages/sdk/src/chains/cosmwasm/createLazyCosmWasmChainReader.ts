@@ -41,6 +41,8 @@ export function createLazyCosmWasmChainReader<source extends CosmWasmReadSource>
       (await get()).getSentMessages(fromBlock, toBlock, signal),
     getFeesAdded: async (fromBlock, toBlock, signal) =>
       (await get()).getFeesAdded(fromBlock, toBlock, signal),
+    getDeliveryResult: async (id, fromBlock, signal) =>
+      (await get()).getDeliveryResult(id, fromBlock, signal),
     getTree: async (blockNumber, signal) => (await get()).getTree(blockNumber, signal),
     getFeePaid: async (event, signal) => (await get()).getFeePaid(event, signal),
     getMessageStatus: async (message, signal) => (await get()).getMessageStatus(message, signal),

@@ -6,6 +6,7 @@ import type { ChainLogger, ChainReader } from '../types.js'
 import { callRpc } from './callRpc.js'
 import type { EvmReadContext } from './context.js'
 import { failoverTransport } from './failoverTransport.js'
+import { getDeliveryResult } from './getDeliveryResult.js'
 import { getFeesAdded } from './getFeesAdded.js'
 import { getSentMessages } from './getSentMessages.js'
 import { toMessageStatus } from './toMessageStatus.js'
@@ -104,6 +105,11 @@ export function createEvmChainReader(parameters: CreateEvmChainReaderParameters)
 
     getFeesAdded(fromBlock, toBlock, signal) {
       return getFeesAdded(ctx, { fromBlock, toBlock, blockSpan: logBlockSpan }, signal)
+    },
+
+    async getDeliveryResult(id, fromBlock, signal) {
+      const { number: toBlock } = await this.getHead(signal)
+      return getDeliveryResult(ctx, id, { fromBlock, toBlock, blockSpan: logBlockSpan }, signal)
     },
 
     async getTree(blockNumber, signal) {

@@ -1,14 +1,19 @@
 import { endpointAbi } from '@ferry/evm-contracts'
-import type { ContractEventName, GetContractEventsReturnType } from 'viem'
+import type { ContractEventName, GetContractEventsReturnType, Hex } from 'viem'
 import { callRpc } from './callRpc.js'
 import type { EvmReadContext } from './context.js'
 
 export type BlockRange = { fromBlock: bigint; toBlock: bigint; blockSpan: bigint }
 
+/** Indexed arguments a log must have (an id). */
+export type LogFilter = { id?: Hex | undefined }
+
 /**
  * The endpoint's `eventName` logs in blocks `[fromBlock, toBlock]`, read with `eth_getLogs` over
  * at most `blockSpan` blocks per request (providers cap the range), decoded strictly, in chain
- * order. The one reader of endpoint events: sent messages and fee top-ups map its logs.
+ * order, only those whose indexed arguments match `filter` when given (the node filters by
+ * topic). The one reader of endpoint events: sent messages, fee top-ups and delivery results
+ * map its logs.
  *
  * @example
  * const logs = await getEndpointLogs(ctx, 'FeeAdded', { fromBlock: 0n, toBlock: head, blockSpan: 2_000n })
@@ -18,6 +23,7 @@ export async function getEndpointLogs<name extends ContractEventName<typeof endp
   eventName: name,
   { fromBlock, toBlock, blockSpan }: BlockRange,
   signal?: AbortSignal,
+  filter?: LogFilter,
 ): Promise<GetContractEventsReturnType<typeof endpointAbi, name, true>> {
   const logs: GetContractEventsReturnType<typeof endpointAbi, name, true> = []
   for (let start = fromBlock; start <= toBlock; start += blockSpan) {
@@ -30,6 +36,8 @@ export async function getEndpointLogs<name extends ContractEventName<typeof endp
           address: ctx.endpoint,
           abi: endpointAbi,
           eventName,
+          // CAST: every event this is asked to filter has an indexed `id`.
+          ...(filter && { args: filter as never }),
           fromBlock: start,
           toBlock: end,
           strict: true,
