@@ -22,6 +22,8 @@ export default defineConfig({
   solidity: {
     version: '0.8.30',
     path: soljson,
+    // OpenZeppelin's concrete crosschain contract, compiled as published for the gateway's tests.
+    npmFilesToBuild: ['@openzeppelin/contracts/crosschain/CrosschainRemoteExecutor.sol'],
     settings: {
       evmVersion: 'cancun',
       optimizer: { enabled: true, runs: 10_000 },

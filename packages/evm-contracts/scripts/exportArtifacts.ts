@@ -22,9 +22,18 @@ const exported = [
   { source: 'ica/InterchainAccountFactory.sol', name: 'InterchainAccountFactory' },
   { source: 'ica/InterchainAccount.sol', name: 'InterchainAccount' },
   { source: 'ica/InterchainCaller.sol', name: 'InterchainCaller' },
+  { source: 'erc7786/FerryGateway.sol', name: 'FerryGateway' },
+  { source: 'token/CollateralTokenBridge.sol', name: 'CollateralTokenBridge' },
+  { source: 'token/SyntheticTokenBridge.sol', name: 'SyntheticTokenBridge' },
+  { source: 'token/BridgedToken.sol', name: 'BridgedToken' },
   { source: 'test/RemoteCallTarget.sol', name: 'RemoteCallTarget' },
   { source: 'test/TestRecipient.sol', name: 'TestRecipient' },
   { source: 'test/RevertingRecipient.sol', name: 'RevertingRecipient' },
+  // An ERC-7786 recipient and OpenZeppelin's token bridges, for demos over FerryGateway.
+  { source: 'test/erc7786/TestERC7786Recipient.sol', name: 'TestERC7786Recipient' },
+  { source: 'test/erc7786/OzCrosschain.sol', name: 'OzBridgeERC20' },
+  { source: 'test/erc7786/OzCrosschain.sol', name: 'OzERC20Crosschain' },
+  { source: 'test/erc7786/OzCrosschain.sol', name: 'OzTestToken' },
 ] as const
 
 type Artifact = { abi: unknown[]; bytecode: string }

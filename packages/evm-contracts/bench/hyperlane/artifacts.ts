@@ -35,6 +35,9 @@ const factoryFiles = {
   // The remote-call bench (bench/remote-calls): Hyperlane's interchain accounts.
   InterchainAccountRouter: 'contracts/middleware/InterchainAccountRouter__factory.js',
   OwnableMulticall: 'contracts/middleware/libs/OwnableMulticall__factory.js',
+  // The token-transfer bench (bench/token): Hyperlane's warp routes.
+  HypERC20Collateral: 'contracts/token/HypERC20Collateral__factory.js',
+  HypERC20: 'contracts/token/HypERC20__factory.js',
   // The OpenZeppelin 4.x proxy pair Hyperlane's deployer puts in front of Mailbox and the IGP.
   ProxyAdmin: '@openzeppelin/contracts/proxy/transparent/ProxyAdmin__factory.js',
   TransparentUpgradeableProxy:

@@ -8,10 +8,16 @@
  * import { connectEndpoints, deployFerry, relayMessages } from '@ferry/evm-contracts/testing'
  */
 
+export { type ConnectGatewaysParameters, connectGateways } from './connectGateways.js'
 export {
   type ConnectInterchainAccountsParameters,
   connectInterchainAccounts,
 } from './connectInterchainAccounts.js'
+export {
+  type ConnectTokenBridgesParameters,
+  connectTokenBridges,
+  type TokenBridgeLimits,
+} from './connectTokenBridges.js'
 export {
   type ConnectEndpointsParameters,
   connectEndpoints,
@@ -21,11 +27,17 @@ export {
   type FerryDeployment,
   SetupRevertedError,
 } from './deployFerry.js'
+export { type DeployGatewayParameters, deployGateway } from './deployGateway.js'
 export {
   type DeployInterchainAccountsParameters,
   deployInterchainAccounts,
   type InterchainAccountsDeployment,
 } from './deployInterchainAccounts.js'
+export {
+  type DeployTokenBridgeParameters,
+  deployTokenBridge,
+  type TokenBridgeDeployment,
+} from './deployTokenBridge.js'
 export {
   type GetSentMessagesParameters,
   getSentMessages,

@@ -19,6 +19,15 @@ const CONTRACTS = [
   'RemoteCallCodec',
   'RemoteCallTarget',
   'RemoteCallerApp',
+  'FerryGateway',
+  'TestERC7786Recipient',
+  'OzBridgeERC20',
+  'OzERC20Crosschain',
+  'CrosschainRemoteExecutor',
+  'OzGovernorCrosschain',
+  'CollateralTokenBridge',
+  'SyntheticTokenBridge',
+  'BridgedToken',
 ]
 
 let errorsAbi: Abi | undefined
