@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { ApiError, errorBody } from './errors.js'
 import { createRateLimiter } from './middleware/createRateLimiter.js'
@@ -49,6 +50,20 @@ export function createRelayerApi(deps: RelayerApiDeps, options: RelayerApiOption
       'request',
     )
   })
+  // Before the rate limit, so that a refused request still carries the headers a browser needs
+  // to read its 429. Only the listed origins; reads only; `Last-Event-ID` for the event stream.
+  const allowed = new Set(options.corsOrigins ?? [])
+  if (allowed.size > 0)
+    app.use(
+      '*',
+      cors({
+        origin: (origin) => (allowed.has(origin) ? origin : null),
+        allowMethods: ['GET', 'HEAD'],
+        allowHeaders: ['Accept', 'Last-Event-ID'],
+        exposeHeaders: ['Retry-After'],
+        maxAge: 600,
+      }),
+    )
   app.use('*', limitBody(options.maxBodyBytes ?? 16 * 1024))
   app.use('/v1/*', rateLimit(createRateLimiter(options.rateLimit), options.clientKey))
 
