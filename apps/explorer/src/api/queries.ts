@@ -105,9 +105,19 @@ export function useValidators() {
   })
 }
 
-/** Domain → chain name, from `/v1/chains` (the domain itself until it answers). */
+/**
+ * Domain → chain name, from `/v1/chains`, else from the page's chains file (the API may be
+ * down), else the domain itself.
+ */
 export function useChainName(): (domain: number) => string {
   const chains = useChains()
-  return (domain) =>
-    chains.data?.items.find((chain) => chain.domain === domain)?.name ?? `domain ${domain}`
+  const { config } = useExplorer()
+  // CAST: the devnet file's chains carry a domain and a name; read loosely, for names only.
+  const fileChains =
+    (config.chains as { chains?: { domain?: unknown; name?: unknown }[] } | undefined)?.chains ?? []
+  return (domain) => {
+    const fromApi = chains.data?.items.find((chain) => chain.domain === domain)?.name
+    const fromFile = fileChains.find((chain) => chain.domain === domain)?.name
+    return fromApi ?? (typeof fromFile === 'string' ? fromFile : `domain ${domain}`)
+  }
 }

@@ -16,6 +16,12 @@ import {
 import { createWalletClient, custom, type EIP1193Provider, type Hex, numberToHex } from 'viem'
 import type { WaitAction } from '../lib/whyItWaits.ts'
 
+/**
+ * The page's `fetch`, unbound from `window`: the SDK calls `client.fetch(…)` as a method, which
+ * a browser's own `fetch` refuses ("Illegal invocation") when its `this` is not the window.
+ */
+const browserFetch: typeof fetch = (input, init) => fetch(input, init)
+
 /** What the page knows of the chains: those it can reach, and those it cannot (the embedded VM). */
 export type PageChains = {
   chains: FerryChain[]
@@ -54,7 +60,7 @@ export async function readFromChains(
   signal?: AbortSignal,
 ): Promise<ChainMessage> {
   const { chains, validators } = pageChains(file)
-  const client = createFerryClient({ chains, validators })
+  const client = createFerryClient({ chains, validators, fetch: browserFetch })
   const found = await findSentMessage(client, { id, signal })
   const state = await getMessage(client, { id, origin: found?.chain.domain, signal })
   return { sent: found?.event, origin: found?.chain.name, state }
@@ -112,6 +118,7 @@ export async function runAction(
     ),
     validators,
     apiUrl,
+    fetch: browserFetch,
   })
   switch (action) {
     case 'addFee': {

@@ -5,12 +5,13 @@ const common = {
   id: `0x${'ab'.repeat(32)}`,
   encoded: '0x0102ff',
   endpoint: 'wasm1endpoint',
+  chain: 'wasm',
   denom: 'ustake',
 }
 
 test('add_fee pays the missing amount in the denom, with the message in base64', () => {
   const { sdk, cli } = cosmWasmInstructions({ ...common, action: 'addFee', amount: 42n })
-  expect(sdk).toBe(`await addFee(client, { id: '${common.id}', chain: '<origin>', amount: 42n })`)
+  expect(sdk).toBe(`await addFee(client, { id: '${common.id}', chain: 'wasm', amount: 42n })`)
   expect(cli).toBe(
     `wasmd tx wasm execute wasm1endpoint '{"add_fee":{"message":"AQL/"}}' --amount 42ustake --from <your key> --gas auto`,
   )

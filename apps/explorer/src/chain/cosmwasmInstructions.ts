@@ -7,6 +7,8 @@ export type CosmWasmInstructionsParameters = {
   encoded: string
   /** The CosmWasm chain's endpoint contract. */
   endpoint: string
+  /** The chain the action happens on (the origin for add_fee), by name. */
+  chain: string
   /** The chain's fee denom, for add_fee. */
   denom: string
   /** The fee missing (add_fee) in the denom's base units. */
@@ -29,13 +31,14 @@ function base64(hex: string): string {
  * INTERFACE.md). Self-relay has no one-line CLI form (it needs a proof), only the SDK call.
  *
  * @example
- * cosmWasmInstructions({ action: 'addFee', id, encoded, endpoint, denom: 'ustake', amount: 5n })
+ * cosmWasmInstructions({ action: 'addFee', id, encoded, endpoint, chain: 'wasm', denom: 'ustake', amount: 5n })
  */
 export function cosmWasmInstructions({
   action,
   id,
   encoded,
   endpoint,
+  chain,
   denom,
   amount,
   gasLimit,
@@ -45,7 +48,7 @@ export function cosmWasmInstructions({
   switch (action) {
     case 'addFee':
       return {
-        sdk: `await addFee(client, { id: '${id}', chain: '<origin>', amount: ${amount ?? 0n}n })`,
+        sdk: `await addFee(client, { id: '${id}', chain: '${chain}', amount: ${amount ?? 0n}n })`,
         cli: execute(
           { add_fee: { message: base64(encoded) } },
           ` --amount ${amount ?? 0n}${denom}`,

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { EIP1193Provider } from 'viem'
-import { useChains } from '../api/queries.ts'
+import { useChainName, useChains } from '../api/queries.ts'
 import { cosmWasmInstructions } from '../chain/cosmwasmInstructions.ts'
 import { useExplorer } from '../context.tsx'
 import type { WaitAction } from '../lib/whyItWaits.ts'
@@ -24,6 +24,21 @@ export type ActionsPanelProps = {
   gasLimit: number
   /** Whether the API is up (proofs, `toPolicy`). */
   apiUp: boolean
+  /** Told the transaction an action sent: the page keeps showing it once the panel is gone. */
+  onSent: (sent: ActionSent) => void
+}
+
+/** The transaction an action sent from the page. */
+export type ActionSent = { action: WaitAction; transactionHash: string; chain: string }
+
+/** What the page's last action sent, shown above the message once the message moves on. */
+export function ActionSentNotice({ sent }: { sent: ActionSent }) {
+  return (
+    <p role="status" className="sent" data-testid="action-sent">
+      {LABEL[sent.action]}: sent on {sent.chain}, transaction{' '}
+      <span className="mono wrap">{sent.transactionHash}</span>. This page follows the message live.
+    </p>
+  )
 }
 
 /** The wallet the page signs with: the browser's EIP-1193 provider, when there is one. */
@@ -39,15 +54,13 @@ function browserWallet(): EIP1193Provider | undefined {
  * message live.
  */
 export function ActionsPanel(props: ActionsPanelProps) {
-  const { action, id, encoded, origin, destination, amount, gasLimit, apiUp } = props
+  const { action, id, encoded, origin, destination, amount, gasLimit, apiUp, onSent } = props
   const { config } = useExplorer()
   const apiChains = useChains().data?.items
+  const chainName = useChainName()
   const domain = action === 'addFee' ? origin : destination
   const [state, setState] = useState<
-    | { type: 'idle' }
-    | { type: 'busy' }
-    | { type: 'sent'; transactionHash: string; chain: string }
-    | { type: 'failed'; error: string }
+    { type: 'idle' } | { type: 'busy' } | { type: 'failed'; error: string }
   >({ type: 'idle' })
   // CAST: the devnet file's chains carry kind, domain, endpoint and (CosmWasm) denom; read loosely, for the instructions only.
   const fileChains =
@@ -68,6 +81,7 @@ export function ActionsPanel(props: ActionsPanelProps) {
         fileChain?.endpoint ??
         apiChains?.find((chain) => chain.domain === domain)?.endpoint ??
         '<endpoint>',
+      chain: chainName(domain),
       denom: fileChain?.denom ?? '<denom>',
       amount,
       gasLimit: retryGas,
@@ -107,7 +121,8 @@ export function ActionsPanel(props: ActionsPanelProps) {
         gasLimit: retryGas,
         apiUrl: apiUp ? config.apiUrl : undefined,
       })
-      setState({ type: 'sent', ...done })
+      setState({ type: 'idle' })
+      onSent({ action, ...done })
     } catch (error) {
       setState({
         type: 'failed',
@@ -138,12 +153,6 @@ export function ActionsPanel(props: ActionsPanelProps) {
         {action === 'retryMessage' ? ` (${retryGas} gas)` : ''}
       </button>
       {state.type === 'busy' ? <p role="status">Waiting for the wallet and the chain…</p> : null}
-      {state.type === 'sent' ? (
-        <p role="status" data-testid="action-sent">
-          Sent on {state.chain}: transaction <span className="mono">{state.transactionHash}</span>.
-          This page follows the message live.
-        </p>
-      ) : null}
       {state.type === 'failed' ? (
         <p role="alert" className="notice" data-testid="action-failed">
           {state.error}

@@ -1,6 +1,6 @@
 import { MessageFlags } from '@ferry/protocol'
 import { useQuery } from '@tanstack/react-query'
-import type { ReactNode } from 'react'
+import { type ReactNode, useState } from 'react'
 import type { Hex } from 'viem'
 import {
   ApiUnreachableError,
@@ -11,7 +11,7 @@ import {
   useValidators,
 } from '../api/queries.ts'
 import type { MessageDetail } from '../api/types.ts'
-import { ActionsPanel } from '../components/ActionsPanel.tsx'
+import { type ActionSent, ActionSentNotice, ActionsPanel } from '../components/ActionsPanel.tsx'
 import { MessageBody } from '../components/MessageBody.tsx'
 import { Fields } from '../components/MessageFields.tsx'
 import { MessageTimeline } from '../components/MessageTimeline.tsx'
@@ -50,6 +50,7 @@ export function MessagePage({ id }: { id: string }) {
 }
 
 function ApiMessage({ detail }: { detail: MessageDetail }) {
+  const [sent, setSent] = useState<ActionSent>()
   const chainName = useChainName()
   const chains = useChains()
   const validators = useValidators()
@@ -87,8 +88,10 @@ function ApiMessage({ detail }: { detail: MessageDetail }) {
           amount={underpaidAmount}
           gasLimit={decoded?.gasLimit ?? 0}
           apiUp
+          onSent={setSent}
         />
       ) : null}
+      {sent ? <ActionSentNotice sent={sent} /> : null}
       <section aria-labelledby="fields-heading">
         <h2 id="fields-heading">Fields</h2>
         <Fields
@@ -158,6 +161,7 @@ function ApiMessage({ detail }: { detail: MessageDetail }) {
 
 /** A message the API cannot give: read from the chains through the SDK, every 2 s until final. */
 function ChainMessage({ id, apiDown }: { id: Hex; apiDown: boolean }) {
+  const [sentAction, setSentAction] = useState<ActionSent>()
   const { config } = useExplorer()
   const chainName = useChainName()
   const read = useQuery({
@@ -241,8 +245,10 @@ function ChainMessage({ id, apiDown }: { id: Hex; apiDown: boolean }) {
           amount={state.type === 'underpaid' ? state.missing : undefined}
           gasLimit={message.gasLimit}
           apiUp={!apiDown}
+          onSent={setSentAction}
         />
       ) : null}
+      {sentAction ? <ActionSentNotice sent={sentAction} /> : null}
       <section aria-labelledby="fields-heading">
         <h2 id="fields-heading">Fields</h2>
         <Fields
