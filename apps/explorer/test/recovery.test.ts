@@ -4,7 +4,9 @@
 // delivered and the page follows live; on the CosmWasm side the page gives the SDK call and the
 // CLI command instead; with the relayer (and its API) stopped, the page reads the chains and
 // self-relays with the validators' signatures.
+import { revertingRecipientAbi } from '@ferry/evm-contracts'
 import type { Page } from 'playwright-core'
+import { createPublicClient, createWalletClient, http } from 'viem'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import {
   type ExplorerWorld,
@@ -14,6 +16,7 @@ import {
   seriousViolations,
   startExplorerWorld,
   untilApi,
+  user,
 } from './world.ts'
 
 /** Far above any quote on the devnet: every message from evm-a or wasm is underpaid. */
@@ -98,6 +101,42 @@ test('underpaid on the CosmWasm chain: the page gives the SDK call and the CLI c
   await page.close()
 })
 
+/** Two messages to evm-a's reverting recipient, failed by the relayer's delivery: one to retry, one to time out. */
+let failing: { retry: `0x${string}`; timeout: `0x${string}`; deadline: bigint }
+
+test('a failed message names the revert and offers a retry with more gas', async () => {
+  const evmA = world.devnet.file.chains.find((chain) => chain.name === 'evm-a')
+  const reverting = evmA?.apps.revertingRecipient
+  if (!reverting || evmA?.kind !== 'evm') throw new Error('no reverting recipient on evm-a')
+  const head = await createPublicClient({ transport: http(evmA.rpcUrl) }).getBlock()
+  const deadline = head.timestamp + 25n
+  const retry = await sendText(world.devnet, {
+    from: 'evm-b',
+    to: 'evm-a',
+    body: 'retry me',
+    recipient: reverting,
+  })
+  const timeout = await sendText(world.devnet, {
+    from: 'evm-b',
+    to: 'evm-a',
+    body: 'time me out',
+    recipient: reverting,
+    deadline,
+  })
+  failing = { retry: retry.id, timeout: timeout.id, deadline }
+  await untilApi(world.devnet, retry.id, (d) => d.status === 'failed')
+  await untilApi(world.devnet, timeout.id, (d) => d.status === 'failed')
+  const page = await walletPage()
+  await page.goto(`${world.url}/message/${retry.id}`)
+  await page.getByTestId('why').waitFor()
+  expect(await page.getByTestId('why').textContent()).toMatch(
+    /^(Failed on evm-a: the handler reverted with custom error 0x[0-9a-f]{8} \(arguments 0x[0-9a-f]{64}\); (the relayer retries at .+|retry it with more gas)\.|Retries exhausted: the handler reverted with custom error 0x[0-9a-f]{8} .+)$/,
+  )
+  await page.getByRole('button', { name: /Retry with more gas \(600000 gas\)/ }).waitFor()
+  await screenshot(page, 'message-failed')
+  await page.close()
+})
+
 test('self-relay with the relayer stopped: the page reads the chains and delivers it with the wallet', async () => {
   await world.devnet.stopRelayer()
   const { id } = await sendText(world.devnet, { from: 'evm-b', to: 'evm-a', body: 'no relayer' })
@@ -120,5 +159,52 @@ test('self-relay with the relayer stopped: the page reads the chains and deliver
   await page.getByTestId('status').filter({ hasText: 'executed' }).waitFor({ timeout: 20_000 })
   expect(await page.getByTestId('why').textContent()).toBe('Delivered: executed on evm-a.')
   await screenshot(page, 'message-self-relayed')
+  await page.close()
+})
+
+test('with the relayer stopped: retry with more gas once the recipient is fixed, and time out past the deadline', async () => {
+  const evmA = world.devnet.file.chains.find((chain) => chain.name === 'evm-a')
+  if (evmA?.kind !== 'evm') throw new Error('no evm-a')
+  const wallet = createWalletClient({ account: user, transport: http(evmA.rpcUrl) })
+  const hash = await wallet.writeContract({
+    // CAST: EVM app addresses in the devnet file are 0x addresses.
+    address: evmA.apps.revertingRecipient as `0x${string}`,
+    abi: revertingRecipientAbi,
+    functionName: 'setReverting',
+    args: [false],
+    chain: null,
+  })
+  await createPublicClient({ transport: http(evmA.rpcUrl) }).waitForTransactionReceipt({ hash })
+
+  const page = await walletPage()
+  await page.goto(`${world.url}/message/${failing.retry}`)
+  await page.getByTestId('chain-data').waitFor({ timeout: 20_000 })
+  const retry = page.getByRole('button', { name: /Retry with more gas/ })
+  await retry.waitFor({ timeout: 20_000 })
+  expect(await page.getByTestId('why').textContent()).toBe(
+    'Failed on evm-a: retry it with more gas.',
+  )
+  await retry.click()
+  await page.getByTestId('action-sent').waitFor({ timeout: 30_000 })
+  await page.getByTestId('status').filter({ hasText: 'executed' }).waitFor({ timeout: 20_000 })
+
+  await page.goto(`${world.url}/message/${failing.timeout}`)
+  await page.getByTestId('chain-data').waitFor({ timeout: 20_000 })
+  const timeOut = page.getByRole('button', { name: /Time it out/ })
+  // The deadline passes on its own (the page re-reads the chains every 2 s).
+  await timeOut.waitFor({ timeout: 40_000 }).catch(async (error) => {
+    await screenshot(page, 'message-timeout-failed')
+    throw new Error(`no timeout button: ${await page.locator('main').textContent()}`, {
+      cause: error,
+    })
+  })
+  expect(await page.getByTestId('why').textContent()).toBe(
+    'Failed on evm-a and past its deadline: time it out.',
+  )
+  await screenshot(page, 'message-timeout')
+  await timeOut.click()
+  await page.getByTestId('action-sent').waitFor({ timeout: 30_000 })
+  await page.getByTestId('status').filter({ hasText: 'timed out' }).waitFor({ timeout: 20_000 })
+  expect(await page.getByTestId('why').textContent()).toBe('Timed out on evm-a.')
   expect(pageErrors).toEqual([])
 })

@@ -54,6 +54,8 @@ export async function startExplorerWorld({
     logger: pino({ level: 'silent' }),
     apiPort: 0,
     dir: mkdtempSync(join(tmpdir(), `ferry-explorer-${name}-`)),
+    // Hardhat's block times then run ahead of the wall clock (each block adds at least 1 s):
+    // the page must judge deadlines by the destination's time.
     blockTimeMs: 300,
     minimumFee,
     explorer: { dir: distDir, port: 0 },
@@ -109,21 +111,27 @@ export function testRecipientOn(devnet: Devnet, chainName: string): string {
 }
 
 /**
- * Sends `body` (text) from `from` to `to`'s test recipient as the user, through the SDK's
- * `send`; returns the id and the origin transaction.
+ * Sends `body` (text) from `from` to `recipient` (default `to`'s test recipient) as the user,
+ * through the SDK's `send`; returns the id and the origin transaction.
  */
 export async function sendText(
   devnet: Devnet,
-  { from, to, body, value }: { from: string; to: string; body: string; value?: bigint },
+  {
+    from,
+    to,
+    body,
+    recipient = testRecipientOn(devnet, to),
+    deadline,
+  }: { from: string; to: string; body: string; recipient?: string; deadline?: bigint },
 ): Promise<{ id: Hex; transactionHash: string }> {
   const client = createFerryClient({ chains: userChains(devnet) })
   const sent = await send(client, {
     from,
     to,
-    recipient: testRecipientOn(devnet, to),
+    recipient,
     body: stringToHex(body),
     gasLimit: 300_000,
-    ...(value !== undefined && { value }),
+    ...(deadline !== undefined && { deadline }),
   })
   return { id: sent.id, transactionHash: String(sent.transactionHash) }
 }

@@ -6,12 +6,13 @@ import {
   devnetChains,
   type FerryChain,
   findSentMessage,
-  getMessage,
+  getSignedIndex,
   type MessageState,
   relayMessage,
   retryMessage,
   type SentMessageEvent,
   timeoutMessage,
+  toMessageState,
 } from '@ferry/sdk'
 import { createWalletClient, custom, type EIP1193Provider, type Hex, numberToHex } from 'viem'
 import type { WaitAction } from '../lib/whyItWaits.ts'
@@ -48,8 +49,12 @@ export type ChainMessage = {
 }
 
 /**
- * Reads a message from the chains alone, through the SDK (`findSentMessage`, `getMessage`):
- * what the page shows when the relayer has never seen it or its API is down.
+ * Reads a message from the chains alone, through the SDK: what the page shows when the relayer
+ * has never seen it or its API is down. The origin's `MessageSent` (`findSentMessage`), the
+ * destination's status and head, and how far the origin's validators signed (`getSignedIndex`)
+ * go to the SDK's `toMessageState`, as `getMessage` does, except that the deadline is judged by
+ * the destination's block time rather than this machine's clock (a devnet's chains run ahead of
+ * it), and the origin is scanned once.
  *
  * @example
  * const { sent, state } = await readFromChains(config.chains, id)
@@ -62,8 +67,34 @@ export async function readFromChains(
   const { chains, validators } = pageChains(file)
   const client = createFerryClient({ chains, validators, fetch: browserFetch })
   const found = await findSentMessage(client, { id, signal })
-  const state = await getMessage(client, { id, origin: found?.chain.domain, signal })
-  return { sent: found?.event, origin: found?.chain.name, state }
+  if (!found) return { sent: undefined, origin: undefined, state: { type: 'not_found', id } }
+  const { event, chain: origin } = found
+  const { message } = event
+  const destination = client.chains.find((chain) => chain.domain === message.destination)
+  const reader = destination && client.reader(destination)
+  const [status, head] = reader
+    ? await Promise.all([reader.getMessageStatus(event.encoded, signal), reader.getHead(signal)])
+    : [undefined, undefined]
+  const signatures =
+    validators[origin.domain] === undefined
+      ? undefined
+      : {
+          signedIndex: await getSignedIndex(client, { origin: origin.domain, signal }),
+          leafIndex: event.leafIndex,
+        }
+  const state = toMessageState({
+    id,
+    sent: {
+      origin: message.origin,
+      destination: message.destination,
+      deadline: message.deadline,
+      gasLimit: message.gasLimit,
+    },
+    status,
+    signatures,
+    now: head?.timestamp ?? BigInt(Math.floor(Date.now() / 1000)),
+  })
+  return { sent: event, origin: origin.name, state }
 }
 
 export type RunActionParameters = {

@@ -15,6 +15,9 @@ describe('decodeResult', () => {
     expect(decodeResult(stringToHex('fail:no'))).toBe('"fail:no"')
     expect(decodeResult('0x00ff01')).toBe('0x00ff01')
     expect(decodeResult('0x')).toBe('nothing')
+    expect(decodeResult(`0x603b4a13${'0'.repeat(63)}1`)).toBe(
+      `custom error 0x603b4a13 (arguments 0x${'0'.repeat(63)}1)`,
+    )
   })
   test('toUtf8 refuses invalid UTF-8 and control characters', () => {
     expect(toUtf8(stringToHex('héllo\n'))).toBe('héllo\n')

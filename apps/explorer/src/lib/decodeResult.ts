@@ -2,7 +2,8 @@ import { decodeErrorResult, type Hex, isHex } from 'viem'
 
 /**
  * A handler's result or revert data, for people: `Error(string)` and `Panic(uint256)` decoded, a
- * printable UTF-8 string as itself (quoted), anything else as hex. Always plain text: the caller
+ * printable UTF-8 string as itself (quoted), a custom error by its selector and arguments,
+ * anything else as hex. Always plain text: the caller
  * renders it as text, never as HTML.
  *
  * @example
@@ -15,7 +16,11 @@ export function decodeResult(result: string): string {
     return `${decoded.errorName}(${decoded.args.map((arg) => JSON.stringify(typeof arg === 'bigint' ? arg.toString() : arg)).join(', ')})`
   } catch {}
   const text = toUtf8(result)
-  return text === undefined ? result : JSON.stringify(text)
+  if (text !== undefined) return JSON.stringify(text)
+  // A custom error this page has no ABI for: its selector, then its arguments.
+  if (result.length >= 10 && (result.length - 10) % 64 === 0)
+    return `custom error ${result.slice(0, 10)}${result.length > 10 ? ` (arguments 0x${result.slice(10)})` : ''}`
+  return result
 }
 
 /** The bytes as UTF-8 when they are valid, printable UTF-8; otherwise undefined. */

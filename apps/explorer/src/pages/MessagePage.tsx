@@ -56,13 +56,17 @@ function ApiMessage({ detail }: { detail: MessageDetail }) {
   const validators = useValidators()
   const channel = useChannel(detail.reason === 'waiting_channel_order' ? detail.channel : undefined)
   const origin = chains.data?.items.find((chain) => chain.domain === detail.origin)
+  const destinationHead = chains.data?.items.find((chain) => chain.domain === detail.destination)
   const why = whyItWaits({
     detail,
     chainName,
     originFinalizedBlock: origin?.finalizedBlock ? BigInt(origin.finalizedBlock) : undefined,
     threshold: validators.data?.items.find((item) => item.origin === detail.origin)?.threshold,
     channel: channel.data ?? undefined,
-    now: BigInt(Math.floor(Date.now() / 1000)),
+    // The destination's time judges its deadline (a devnet's chains run ahead of the wall clock).
+    now: destinationHead?.head
+      ? BigInt(destinationHead.head.timestamp)
+      : BigInt(Math.floor(Date.now() / 1000)),
   })
   const decoded = detail.decoded
   const underpaidAmount = why.state.type === 'underpaid' ? why.state.missing : undefined
