@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: 'dist',
     target: 'es2022',
     sourcemap: false,
+    // dist/.vite/manifest.json: which chunks the first page loads (the bench weighs them).
+    manifest: true,
     // Vite's module preload polyfill is an inline-free script, but it is not needed: es2022 browsers preload natively.
     modulePreload: { polyfill: false },
   },

@@ -97,6 +97,7 @@ test('underpaid on the CosmWasm chain: the page gives the SDK call and the CLI c
     ),
   )
   expect(await page.getByRole('button', { name: /Add the missing fee/ }).count()).toBe(0)
+  expect(await seriousViolations(page)).toEqual([])
   await screenshot(page, 'message-cosmwasm-action')
   await page.close()
 })
@@ -153,6 +154,7 @@ test('self-relay with the relayer stopped: the page reads the chains and deliver
     throw error
   })
   expect(await page.getByTestId('body-text').textContent()).toBe('no relayer')
+  expect(await seriousViolations(page)).toEqual([])
   await screenshot(page, 'message-self-relay')
   await button.click()
   await page.getByTestId('action-sent').waitFor({ timeout: 30_000 })
