@@ -56,9 +56,12 @@ describe('home', () => {
     await expect.poll(() => row.textContent()).toContain('evm-a → evm-b')
     expect(await row.textContent()).toMatch(/delivered/)
     expect(await row.textContent()).toMatch(/\d+ (s|min) ago/)
-    expect(
-      Number(await page.getByTestId('count-delivered').locator('.count-number').textContent()),
-    ).toBeGreaterThanOrEqual(demo.length)
+    const done = page.getByTestId('count-done').locator('.count-number')
+    await expect
+      .poll(async () => Number(await done.textContent()))
+      .toBeGreaterThanOrEqual(demo.length)
+    const rows = await page.locator('tr[data-id]').count()
+    await page.getByText(`${rows} in all`).waitFor()
     await page.getByTestId('live').filter({ hasText: 'live' }).waitFor()
     await screenshot(page, 'home')
   })

@@ -85,6 +85,15 @@ export function useChannel(channel: string | undefined) {
   })
 }
 
+/** `GET /v1/stats`: messages by stage; the SSE stream invalidates it. */
+export function useStats() {
+  const { api, config } = useExplorer()
+  return useQuery({
+    queryKey: ['stats'],
+    queryFn: ({ signal }) => answer(config.apiUrl, api.GET('/v1/stats', { signal })),
+  })
+}
+
 /** `GET /v1/chains`, refreshed every few seconds (heads move without lifecycle events). */
 export function useChains() {
   const { api, config } = useExplorer()

@@ -35,6 +35,7 @@ export function useLiveEvents(): LiveState {
             setState('live')
             void queryClient.invalidateQueries({ queryKey: ['message', event.messageId] })
             void queryClient.invalidateQueries({ queryKey: ['messages'] })
+            void queryClient.invalidateQueries({ queryKey: ['stats'] })
             void queryClient.invalidateQueries({ queryKey: ['channel', event.channel] })
           }
         } catch {

@@ -12,6 +12,7 @@ import { registerEventRoutes } from './routes/events.js'
 import { registerHealthRoutes } from './routes/health.js'
 import { registerMessageRoutes } from './routes/messages.js'
 import { registerMetricsRoute } from './routes/metrics.js'
+import { registerStatsRoute } from './routes/stats.js'
 import type { ApiApp, RelayerApiDeps, RelayerApiOptions } from './types.js'
 import { validationHook } from './validationHook.js'
 
@@ -20,9 +21,9 @@ export const OPENAPI_PATH = '/v1/openapi.json'
 
 /**
  * The relayer's operator API as a Hono app (serve it with `startRelayerApi`, or call
- * `app.request` in-process): messages, channels, chains and validators under `/v1`, their
- * OpenAPI 3.1 document at `/v1/openapi.json` (generated from the schemas that validate each
- * request), lifecycle events as SSE at `/v1/events`, `/healthz`, `/readyz` and `/metrics`.
+ * `app.request` in-process): messages, channels, chains and validators under `/v1`, message
+ * counts by stage at `/v1/stats`, their OpenAPI 3.1 document at `/v1/openapi.json` (generated
+ * from the schemas that validate each request), lifecycle events as SSE at `/v1/events`, `/healthz`, `/readyz` and `/metrics`.
  * Every error is JSON `{ error: { code, message, details? } }`: 400 for bad input, 404, 405 with
  * `Allow`, 413 past the body limit, 429 with `Retry-After` past the client's rate limit (on
  * `/v1/*`; probes and scrapes are not limited).
@@ -68,6 +69,7 @@ export function createRelayerApi(deps: RelayerApiDeps, options: RelayerApiOption
   app.use('/v1/*', rateLimit(createRateLimiter(options.rateLimit), options.clientKey))
 
   registerMessageRoutes(app, deps)
+  registerStatsRoute(app, deps)
   registerChannelRoutes(app, deps)
   registerChainRoutes(app, deps)
   registerEventRoutes(app, deps, options)
