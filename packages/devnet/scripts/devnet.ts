@@ -7,7 +7,9 @@
 // stops everything it started. With --chains-only (and --wasmd: the CLI embeds no chain) it
 // starts no validators or relayer, for running them by hand with the `ferry` CLI. Logs (pino
 // JSON) go to stderr at FERRY_LOG_LEVEL (default warn); the API listens on
-// FERRY_DEVNET_API_PORT (default 8080).
+// FERRY_DEVNET_API_PORT (default 8080), the explorer (apps/explorer/dist, built by the root
+// `pnpm devnet`) on FERRY_DEVNET_EXPLORER_PORT (default 8081).
+import { existsSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { BaseError } from '@ferry/protocol'
@@ -36,6 +38,11 @@ if (!agents && !options.wasmd) {
 }
 if (options.wasmd)
   console.log('Starting the CosmWasm chain as a wasmd node (the first run builds wasmd: minutes).')
+// The root `pnpm devnet` builds it; run from this package alone it may not be.
+const explorerDir = resolve(import.meta.dirname, '../../../apps/explorer/dist')
+const explorerBuilt = existsSync(resolve(explorerDir, 'index.html'))
+if (agents && !explorerBuilt)
+  console.log('The explorer is not built (pnpm --filter @ferry/explorer build): not serving it.')
 const started = Date.now()
 const devnet = await startDevnet({
   logger,
@@ -43,6 +50,11 @@ const devnet = await startDevnet({
   dir,
   wasmd: options.wasmd,
   agents,
+  // The explorer reads the relayer's API: served only when the agents run, and when built.
+  explorer:
+    agents && explorerBuilt
+      ? { dir: explorerDir, port: Number(process.env.FERRY_DEVNET_EXPLORER_PORT ?? 8081) }
+      : undefined,
 }).catch((error: unknown) => {
   // A named error says what to do (WasmdUnavailableError: how to build wasmd); its stack does not.
   console.error(error instanceof BaseError ? `${error.name}: ${error.message}` : error)
@@ -69,6 +81,7 @@ for (const chain of devnet.file.chains)
 for (const validator of devnet.file.validators)
   console.log(`  validator of ${validator.origin}: ${validator.url} (${validator.address})`)
 console.log(`  relayer API: ${devnet.file.apiUrl}/v1/messages`)
+if (devnet.explorerUrl) console.log(`  explorer: ${devnet.explorerUrl}`)
 console.log(
   `  config: ${devnet.config.relayer}, ${devnet.config.validators.length} validator files, ${devnet.config.env}`,
 )
@@ -94,6 +107,7 @@ if (!agents) {
     console.log(
       `Demo complete: ${outcomes.length} messages delivered. The devnet keeps running; Ctrl-C stops it.`,
     )
+    if (devnet.explorerUrl) console.log(`\nExplorer: open ${devnet.explorerUrl}`)
   } catch (error) {
     console.error(error)
     await stop('demo failed')

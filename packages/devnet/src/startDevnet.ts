@@ -1,7 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { EmbeddedChain } from '@ferry/cosmwasm-bindings/embedded'
-import { loadConfig, startRelayerService, startValidatorService } from '@ferry/relayer'
+import {
+  loadConfig,
+  startExplorerServer,
+  startRelayerService,
+  startValidatorService,
+} from '@ferry/relayer'
 import type { DevnetFile } from '@ferry/sdk'
 import {
   buildWasmd,
@@ -43,6 +48,12 @@ export type StartDevnetParameters = {
    * delivers everything.
    */
   minimumFee?: Readonly<Record<string, bigint>> | undefined
+  /**
+   * Serve a built explorer (`apps/explorer/dist`) beside the API, on `port` (default 8081; 0
+   * picks a free one), told the API's URL and the devnet file's chains; the API allows its
+   * origin (CORS). Default: none served.
+   */
+  explorer?: { dir: string; port?: number | undefined } | undefined
   logger: Logger
 }
 
@@ -62,6 +73,8 @@ export type Devnet = {
    * Once; `stop()` then stops the rest.
    */
   stopRelayer(): Promise<void>
+  /** The explorer's URL, when `explorer` asked for one. */
+  explorerUrl: string | undefined
 }
 
 /** Validators per origin, and how many must sign a checkpoint. */
@@ -92,6 +105,7 @@ export async function startDevnet({
   wasmd = false,
   agents = true,
   minimumFee,
+  explorer,
   logger,
 }: StartDevnetParameters): Promise<Devnet> {
   // Before anything starts, so that a missing wasmd fails at once.
@@ -154,12 +168,20 @@ export async function startDevnet({
       for (const privateKey of testValidatorKeys(chain.domain, VALIDATORS))
         validators.push({ origin: chain.domain, privateKey, port: await freePort() })
     const port = apiPort === 0 ? await freePort() : apiPort
+    const explorerPort =
+      explorer === undefined
+        ? undefined
+        : (explorer.port ?? 8081) === 0
+          ? await freePort()
+          : (explorer.port ?? 8081)
+    const explorerUrl = explorerPort === undefined ? undefined : `http://127.0.0.1:${explorerPort}`
     const config = toDevnetConfig({
       chains,
       validators,
       threshold: THRESHOLD,
       apiPort: port,
       minimumFee,
+      corsOrigins: explorerUrl === undefined ? [] : [explorerUrl],
     })
     const written = writeDevnetConfig(dir, config)
     const devnetFile = toDevnetFile({
@@ -225,9 +247,20 @@ export async function startDevnet({
       stops.push(() => stopRelayer())
     }
 
+    if (explorer !== undefined) {
+      const served = await startExplorerServer({
+        dir: explorer.dir,
+        apiUrl: devnetFile.apiUrl,
+        chains: devnetFile,
+        port: explorerPort,
+      })
+      stops.push(() => served.close())
+    }
+
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, `${JSON.stringify(devnetFile, null, 2)}\n`)
     return {
+      explorerUrl,
       chains,
       file: devnetFile,
       config: written,

@@ -21,7 +21,11 @@ const wasm = (
   endpoint: 'wasm1kpjz6jsyxg0wd5r5hhyquawgt3zva34mu48mhj',
   node,
 })
-const world = (wasmChain: DevnetConfigChain, minimumFee?: Readonly<Record<string, bigint>>) => {
+const world = (
+  wasmChain: DevnetConfigChain,
+  minimumFee?: Readonly<Record<string, bigint>>,
+  corsOrigins?: readonly string[],
+) => {
   const chains = [evm('evm-a', 31337), evm('evm-b', 31338), wasmChain]
   let port = 9100
   const validators: DevnetValidator[] = chains.flatMap((chain) =>
@@ -31,7 +35,14 @@ const world = (wasmChain: DevnetConfigChain, minimumFee?: Readonly<Record<string
       port: port++,
     })),
   )
-  return toDevnetConfig({ chains, validators, threshold: 2, apiPort: 8080, minimumFee })
+  return toDevnetConfig({
+    chains,
+    validators,
+    threshold: 2,
+    apiPort: 8080,
+    minimumFee,
+    corsOrigins,
+  })
 }
 
 describe('toDevnetConfig', () => {
@@ -48,13 +59,23 @@ describe('toDevnetConfig', () => {
       ['evm-b', 2, 3],
       ['wasm', 2, 3],
     ])
-    expect(loaded.relayer?.api).toMatchObject({ enabled: true, port: 8080 })
+    expect(loaded.relayer?.api).toMatchObject({
+      enabled: true,
+      port: 8080,
+      cors: { allowedOrigins: [] },
+    })
     expect(loaded.relayer?.routes).toBe('all')
     expect(loaded.store.kind).toBe('memory')
     // Keys are named, never written; devnet.env holds them.
     expect(JSON.stringify(config.relayer)).not.toContain(config.env.FERRY_DEVNET_RELAYER_KEY)
     for (const chain of loaded.chains) expect(chain.signer).toMatchObject({ source: 'env' })
     expect(Object.keys(config.env)).toHaveLength(2 + 9)
+  })
+
+  it("lets the explorer's origin read the API (CORS) when given one", () => {
+    const config = world(wasm({ type: 'embedded' }), undefined, ['http://127.0.0.1:8081'])
+    const loaded = loadConfig({ text: stringify(config.relayer), env: {} })
+    expect(loaded.relayer?.api.cors.allowedOrigins).toEqual(['http://127.0.0.1:8081'])
   })
 
   it('writes one validator config per validator, each loading with its origin and its key variable', () => {

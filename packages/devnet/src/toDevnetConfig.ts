@@ -34,6 +34,11 @@ export type ToDevnetConfigParameters = {
    * everything (`feePolicy: none`).
    */
   minimumFee?: Readonly<Record<string, bigint>> | undefined
+  /**
+   * Page origins a browser may read the API from (`relayer.api.cors.allowedOrigins`): the
+   * explorer the devnet serves. Default none.
+   */
+  corsOrigins?: readonly string[] | undefined
 }
 
 export type DevnetConfig = {
@@ -75,6 +80,7 @@ export function toDevnetConfig({
   threshold,
   apiPort,
   minimumFee,
+  corsOrigins = [],
 }: ToDevnetConfigParameters): DevnetConfig {
   const chainEntry = (chain: DevnetConfigChain, withSigner: boolean) => {
     const common = {
@@ -177,6 +183,7 @@ export function toDevnetConfig({
         port: apiPort,
         // The demo, the explorer and scripts all poll from this one machine.
         rateLimit: { requestsPerSecond: 1_000, burst: 1_000 },
+        cors: { allowedOrigins: [...corsOrigins] },
       },
     },
   }

@@ -27,7 +27,13 @@ export type DevnetCommand = {
 export function runDevnetCommand(dir: string, args: readonly string[] = []): DevnetCommand {
   const child = spawn(process.execPath, ['scripts/devnet.ts', ...args], {
     cwd: packageDir,
-    env: { ...process.env, INIT_CWD: dir, FERRY_DEVNET_API_PORT: '0', FERRY_LOG_LEVEL: 'error' },
+    env: {
+      ...process.env,
+      INIT_CWD: dir,
+      FERRY_DEVNET_API_PORT: '0',
+      FERRY_DEVNET_EXPLORER_PORT: '0',
+      FERRY_LOG_LEVEL: 'error',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stdout = ''

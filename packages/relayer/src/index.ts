@@ -88,6 +88,18 @@ export { type RunValidatorParameters, runValidator } from './core/validator/runV
 export { createEventBus, type EventBus } from './events/createEventBus.js'
 export { observeStore } from './events/observeStore.js'
 export type { LifecycleEvent, LifecycleEventType } from './events/types.js'
+// The explorer's static server (`ferry explorer`, the devnet)
+export {
+  type CreateExplorerAppParameters,
+  createExplorerApp,
+  explorerCsp,
+} from './explorer/createExplorerApp.js'
+export { ExplorerNotBuiltError } from './explorer/errors.js'
+export {
+  type RunningExplorerServer,
+  type StartExplorerServerParameters,
+  startExplorerServer,
+} from './explorer/startExplorerServer.js'
 export { createRelayerMetrics } from './metrics/createRelayerMetrics.js'
 // Services (what the CLI runs)
 export { type Listening, listen } from './service/listen.js'

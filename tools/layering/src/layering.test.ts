@@ -3,8 +3,8 @@ import { describe, expect, test } from 'vitest'
 import { importedPackage, readImports, readWorkspace, repoRoot } from './workspace.js'
 
 // The layers, lowest first: a package may depend on and import only packages of a lower layer
-// (protocol ← contracts and bindings ← sdk ← relayer ← devnet; the explorer on the sdk). Private
-// packages (the spec's vectors, the test kit, this test) serve tests only.
+// (protocol ← contracts and bindings ← sdk ← relayer ← devnet ← examples and the explorer).
+// Private packages (the spec's vectors, the test kit, this test) serve tests only.
 const LAYER: Record<string, number> = {
   '@ferry/protocol': 0,
   '@ferry/evm-contracts': 1,
@@ -17,10 +17,17 @@ const LAYER: Record<string, number> = {
   '@ferry/devnet': 4,
   // What a dApp developer copies, and CI runs against an in-process devnet.
   '@ferry/examples': 5,
-  '@ferry/explorer': 3,
+  // A web app: its browser tests run against an in-process devnet, like the examples; what it
+  // runs in the browser is held to RUNTIME_IMPORTS below.
+  '@ferry/explorer': 5,
+}
+// Packages whose run-time code (what ships) may import only these workspace packages: the
+// explorer runs in a browser, on the browser-safe sdk and protocol alone.
+const RUNTIME_IMPORTS: Record<string, readonly string[]> = {
+  '@ferry/explorer': ['@ferry/sdk', '@ferry/protocol'],
 }
 // Packages whose code must run in a browser: no `node:` module.
-const BROWSER_SAFE = new Set(['@ferry/protocol', '@ferry/sdk'])
+const BROWSER_SAFE = new Set(['@ferry/protocol', '@ferry/sdk', '@ferry/explorer'])
 
 // Where the tree does not yet have the shape the layering wants: each entry names the one place
 // it allows and why. The test fails when an entry no longer matches anything, so that the list
@@ -40,6 +47,13 @@ function violations(): Violation[] {
     const own = LAYER[pkg.name]
     if (own === undefined) continue
     for (const dependency of pkg.dependencies) {
+      const allowed = RUNTIME_IMPORTS[pkg.name]
+      if (allowed && names.has(dependency) && !allowed.includes(dependency))
+        found.push({
+          rule: 'runtime',
+          file: relative(repoRoot, join(pkg.dir, 'package.json')),
+          detail: `${pkg.name} depends at run time on ${dependency}`,
+        })
       const layer = LAYER[dependency]
       if (names.has(dependency) && (layer === undefined || layer >= own))
         found.push({
@@ -52,6 +66,9 @@ function violations(): Violation[] {
   for (const { from, file, specifier, runtime } of imports) {
     const own = LAYER[from]
     const target = importedPackage(specifier, names)
+    const allowed = RUNTIME_IMPORTS[from]
+    if (allowed && runtime && target !== undefined && target !== from && !allowed.includes(target))
+      found.push({ rule: 'runtime', file, detail: `${from} imports ${target} in code that ships` })
     if (target === from) {
       // Tests and scripts use their package through its entry points, as users do.
       if (runtime)

@@ -121,6 +121,7 @@ describe('the OpenAPI document', () => {
       '/v1/messages',
       '/v1/messages/{id}',
       '/v1/messages/{id}/proof',
+      '/v1/stats',
       '/v1/validators',
     ])
   })
@@ -189,6 +190,7 @@ describe('every answer matches the document', () => {
   test('chains, validators, health, metrics', async () => {
     expectDocumented('get', '/v1/chains', 200, (await get(api.app, '/v1/chains')).body)
     expectDocumented('get', '/v1/validators', 200, (await get(api.app, '/v1/validators')).body)
+    expectDocumented('get', '/v1/stats', 200, (await get(api.app, '/v1/stats')).body)
     expectDocumented('get', '/healthz', 200, (await get(api.app, '/healthz')).body)
     expectDocumented('get', '/readyz', 200, (await get(api.app, '/readyz')).body)
     const metrics = await get(api.app, '/metrics')

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { ApiError, errorBody } from './errors.js'
 import { createRateLimiter } from './middleware/createRateLimiter.js'
@@ -11,6 +12,7 @@ import { registerEventRoutes } from './routes/events.js'
 import { registerHealthRoutes } from './routes/health.js'
 import { registerMessageRoutes } from './routes/messages.js'
 import { registerMetricsRoute } from './routes/metrics.js'
+import { registerStatsRoute } from './routes/stats.js'
 import type { ApiApp, RelayerApiDeps, RelayerApiOptions } from './types.js'
 import { validationHook } from './validationHook.js'
 
@@ -19,9 +21,9 @@ export const OPENAPI_PATH = '/v1/openapi.json'
 
 /**
  * The relayer's operator API as a Hono app (serve it with `startRelayerApi`, or call
- * `app.request` in-process): messages, channels, chains and validators under `/v1`, their
- * OpenAPI 3.1 document at `/v1/openapi.json` (generated from the schemas that validate each
- * request), lifecycle events as SSE at `/v1/events`, `/healthz`, `/readyz` and `/metrics`.
+ * `app.request` in-process): messages, channels, chains and validators under `/v1`, message
+ * counts by stage at `/v1/stats`, their OpenAPI 3.1 document at `/v1/openapi.json` (generated
+ * from the schemas that validate each request), lifecycle events as SSE at `/v1/events`, `/healthz`, `/readyz` and `/metrics`.
  * Every error is JSON `{ error: { code, message, details? } }`: 400 for bad input, 404, 405 with
  * `Allow`, 413 past the body limit, 429 with `Retry-After` past the client's rate limit (on
  * `/v1/*`; probes and scrapes are not limited).
@@ -49,10 +51,25 @@ export function createRelayerApi(deps: RelayerApiDeps, options: RelayerApiOption
       'request',
     )
   })
+  // Before the rate limit, so that a refused request still carries the headers a browser needs
+  // to read its 429. Only the listed origins; reads only; `Last-Event-ID` for the event stream.
+  const allowed = new Set(options.corsOrigins ?? [])
+  if (allowed.size > 0)
+    app.use(
+      '*',
+      cors({
+        origin: (origin) => (allowed.has(origin) ? origin : null),
+        allowMethods: ['GET', 'HEAD'],
+        allowHeaders: ['Accept', 'Last-Event-ID'],
+        exposeHeaders: ['Retry-After'],
+        maxAge: 600,
+      }),
+    )
   app.use('*', limitBody(options.maxBodyBytes ?? 16 * 1024))
   app.use('/v1/*', rateLimit(createRateLimiter(options.rateLimit), options.clientKey))
 
   registerMessageRoutes(app, deps)
+  registerStatsRoute(app, deps)
   registerChannelRoutes(app, deps)
   registerChainRoutes(app, deps)
   registerEventRoutes(app, deps, options)

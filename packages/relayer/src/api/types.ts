@@ -38,6 +38,11 @@ export type RelayerApiOptions = {
   heartbeatMs?: number | undefined
   /** Events one SSE client may have waiting before it is cut off (it reconnects). Default 1000. */
   maxStreamBacklog?: number | undefined
+  /**
+   * Page origins browsers may read the API from (CORS: `relayer.api.cors.allowedOrigins`).
+   * Default none.
+   */
+  corsOrigins?: readonly string[] | undefined
   /** Who a request counts against for rate limiting. Default: the TCP peer address. */
   clientKey?: ((c: Context) => string) | undefined
 }

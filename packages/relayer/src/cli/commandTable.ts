@@ -1,4 +1,5 @@
 import { configCheckCommand } from './commands/configCheck.js'
+import { explorerCommand } from './commands/explorer.js'
 import { createRelayerStartCommand } from './commands/relayerStart.js'
 import { createValidatorStartCommand } from './commands/validatorStart.js'
 import type { CliCommand } from './types.js'
@@ -14,4 +15,5 @@ export const commandTable: readonly CliCommand[] = [
   configCheckCommand,
   createValidatorStartCommand(),
   createRelayerStartCommand(),
+  explorerCommand,
 ]

@@ -109,6 +109,7 @@ describe('the example config (golden)', () => {
           host: '127.0.0.1',
           port: 8080,
           rateLimit: { requestsPerSecond: 20, burst: 40 },
+          cors: { allowedOrigins: [] },
         },
       },
       validator: {
@@ -463,6 +464,18 @@ const badConfigs: [string, (doc: Doc) => void, string, string][] = [
     'must be a URL starting with http://',
   ],
   ['no chains', (d) => (d.chains = []), 'chains', 'at least one chain'],
+  [
+    'CORS origin with a path',
+    (d) => (d.relayer.api = { cors: { allowedOrigins: ['https://explorer.example/app'] } }),
+    'relayer.api.cors.allowedOrigins[0]',
+    'must be an origin',
+  ],
+  [
+    'CORS origin that is not http(s)',
+    (d) => (d.relayer.api = { cors: { allowedOrigins: ['https://ok.example', 'file:///x'] } }),
+    'relayer.api.cors.allowedOrigins[1]',
+    'must be an origin',
+  ],
   [
     'chain that is not a mapping',
     (d) => (d.chains[0] = 'hardhat-a'),

@@ -156,6 +156,19 @@ const routesSchema = z
     return z.NEVER
   })
 
+/** A browser page's origin: `http(s)://host[:port]`, nothing after it. */
+const pageOrigin = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value)
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value
+    } catch {
+      return false
+    }
+  },
+  { error: 'must be an origin: http(s)://host[:port], without a path or a trailing slash' },
+)
+
 /**
  * `relayer.api`: the operator HTTP API (messages, channels, chains, validators, SSE events,
  * `/metrics`, `/healthz`, `/readyz`), served beside the relayer. On by default.
@@ -181,6 +194,16 @@ const apiSchema = z.strictObject({
         .max(100_000)
         .default(20),
       burst: z.number().int().min(1).max(100_000).default(40),
+    })
+    .prefault({}),
+  /**
+   * Cross-origin reads from browsers (the explorer served on another origin): `allowedOrigins`
+   * lists the page origins (`https://explorer.example`, scheme, host and port only) that may read
+   * the API. Default none: browsers on other origins cannot read it.
+   */
+  cors: z
+    .strictObject({
+      allowedOrigins: z.array(pageOrigin).max(100).default([]),
     })
     .prefault({}),
 })

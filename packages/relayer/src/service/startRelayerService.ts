@@ -70,6 +70,7 @@ export const startRelayerService: StartService = async (
           host: relayer.api.host,
           port: relayer.api.port,
           rateLimit: relayer.api.rateLimit,
+          corsOrigins: relayer.api.cors.allowedOrigins,
           logger,
         })
       : undefined

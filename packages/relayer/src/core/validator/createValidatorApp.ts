@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { cors } from 'hono/cors'
 import type { SignedCheckpointRow } from '../../store/types.js'
 import { CheckpointNotFinalError, EquivocationRefusedError } from '../errors.js'
 import type { Validator } from './createValidator.js'
@@ -15,13 +16,16 @@ const MAX_INDEX = 2 ** 32 - 1
 /**
  * The validator's HTTP API: `GET /v1/checkpoints/latest`, `GET /v1/checkpoints/{index}` (signed
  * on demand once final, so a relayer can gather one index from every validator), and
- * `GET /healthz`. Errors are JSON `{ error: { code, message } }` with a 4xx status.
+ * `GET /healthz`, readable from any origin (CORS). Errors are JSON `{ error: { code, message } }` with a 4xx status.
  *
  * @example
  * serve({ fetch: createValidatorApp(validator).fetch, port: 9101, hostname: '127.0.0.1' })
  */
 export function createValidatorApp(validator: Validator): Hono {
   const app = new Hono()
+  // Signed checkpoints are public by design (anyone may relay with them): any page may read
+  // them, so a dApp or the explorer can self-relay from a browser when no relayer API answers.
+  app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'] }))
   app.get('/healthz', (c) =>
     c.json({
       ok: true,
