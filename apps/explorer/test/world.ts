@@ -7,13 +7,8 @@ import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { fromEmbeddedChain } from '@ferry/cosmwasm-bindings'
 import { type Devnet, startDevnet } from '@ferry/devnet'
-import {
-  createCosmWasmEmbeddedSource,
-  createFerryClient,
-  devnetChains,
-  type FerryChain,
-  send,
-} from '@ferry/sdk'
+import { createFerryClient, devnetChains, type FerryChain, send } from '@ferry/sdk'
+import { createCosmWasmEmbeddedSource } from '@ferry/sdk/cosmwasm'
 import { HARDHAT_KEYS, TEST_COSMWASM_ACCOUNTS } from '@ferry/testkit'
 import { pino } from 'pino'
 import { type Browser, chromium, type Page } from 'playwright-core'

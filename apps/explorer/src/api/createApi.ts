@@ -1,5 +1,5 @@
+import type { ApiPaths as paths } from '@ferry/sdk'
 import createClient, { type Client } from 'openapi-fetch'
-import type { paths } from '../generated/openapi.ts'
 
 /** The relayer API's typed client (openapi-fetch over the generated `paths`). */
 export type Api = Client<paths>

@@ -1,7 +1,7 @@
 import { BaseError } from '@ferry/protocol'
+import type { ApiPaths as paths } from '@ferry/sdk'
 import { useQuery } from '@tanstack/react-query'
 import { useExplorer } from '../context.tsx'
-import type { paths } from '../generated/openapi.ts'
 
 /** The relayer API could not be reached (network, CORS, or a 5xx): the page says so in a banner. */
 export class ApiUnreachableError extends BaseError {

@@ -1,4 +1,4 @@
-import type { components } from '../generated/openapi.ts'
+import type { ApiComponents as components } from '@ferry/sdk'
 
 // Names for the generated schemas the components use (no hand-written shapes).
 export type MessageSummary = components['schemas']['MessageSummary']

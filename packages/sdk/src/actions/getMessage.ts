@@ -77,7 +77,12 @@ export async function getMessage<const chains extends readonly FerryChain[]>(
     result,
     detail,
     signatures,
-    now: nowSeconds(),
+    // A deadline is judged by the destination's clock (PROTOCOL §7), which can run ahead of
+    // this machine's (a devnet's blocks each add a second at least).
+    now:
+      destination && sent.deadline !== 0n
+        ? (await client.reader(destination).getHead(signal)).timestamp
+        : nowSeconds(),
   })
   if (state.type !== 'in_flight' || detail?.reason !== 'waiting_channel_order' || !destination)
     return state

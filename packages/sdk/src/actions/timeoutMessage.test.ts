@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { DeadlineNotPassedError } from '../errors/DeadlineNotPassedError.js'
 import { EndpointRevertedError } from '../errors/EndpointRevertedError.js'
 import { startWorld, type World } from '../test/world.js'
+import { getMessage } from './getMessage.js'
 import { retryMessage } from './retryMessage.js'
 import { send } from './send.js'
 import { timeoutMessage } from './timeoutMessage.js'
@@ -42,6 +43,12 @@ test('a Failed message is refused a timeout before its deadline, then times out 
   // CAST: Hardhat's methods, which viem's public RPC schema does not list.
   await evmB.client.request({ method: 'evm_increaseTime', params: [7_200] } as never)
   await evmB.client.request({ method: 'evm_mine', params: [] } as never)
+  // evm-b's clock passed the deadline, this machine's has not: getMessage goes by evm-b's.
+  expect(await getMessage(client, { id: sent.id })).toMatchObject({
+    type: 'failed',
+    retryable: false,
+    recovery: { action: 'timeoutMessage' },
+  })
 
   const late = await retryMessage(client, { message: sent, gasLimit: 500_000 }).catch(
     (e: unknown) => e,

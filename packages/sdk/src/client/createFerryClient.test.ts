@@ -53,3 +53,18 @@ describe('createFerryClient', () => {
     expect(client.apiUrl).toBe('http://127.0.0.1:8080')
   })
 })
+
+test('the default fetch is the global one called unbound, as a browser’s must be', async () => {
+  const real = globalThis.fetch
+  // A browser's fetch refuses any `this` but the window ("Illegal invocation").
+  globalThis.fetch = function (this: unknown) {
+    if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation')
+    return Promise.resolve(new Response('ok'))
+  } as typeof fetch
+  try {
+    const client = createFerryClient({ chains: [] })
+    expect(await (await client.fetch('http://api.example/v1/chains')).text()).toBe('ok')
+  } finally {
+    globalThis.fetch = real
+  }
+})

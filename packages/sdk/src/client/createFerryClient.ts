@@ -69,7 +69,9 @@ export function createFerryClient<const chains extends readonly FerryChain[]>({
   chains,
   apiUrl,
   validators = {},
-  fetch: fetchFn = globalThis.fetch,
+  // Called as `client.fetch(…)`: a browser's own `fetch` throws "Illegal invocation" unless it
+  // is called on the window, so the default calls it unbound.
+  fetch: fetchFn = (input, init) => globalThis.fetch(input, init),
 }: CreateFerryClientParameters<chains>): FerryClient<chains> {
   const readers = new Map<FerryChain, FerryChainReader>()
   const known = () => chains.map((chain) => `${chain.name} (${chain.domain})`)
