@@ -27,11 +27,10 @@ export async function deployInterchainAccounts(
   deployer: CosmWasmDeployer,
   { endpoint, owner, factory: existing }: DeployInterchainAccountsParameters,
 ): Promise<DeployInterchainAccountsReturnType> {
-  const [routerCode, factoryCode, accountCode] = await Promise.all([
-    storeCodeOnce(deployer, owner, 'ica-router'),
-    storeCodeOnce(deployer, owner, 'ica-factory'),
-    storeCodeOnce(deployer, owner, 'ica-account'),
-  ])
+  // One after the other: on a node, one account's transactions must go in sequence order.
+  const routerCode = await storeCodeOnce(deployer, owner, 'ica-router')
+  const factoryCode = await storeCodeOnce(deployer, owner, 'ica-factory')
+  const accountCode = await storeCodeOnce(deployer, owner, 'ica-account')
   const factory =
     existing ??
     (
