@@ -2,8 +2,11 @@
 // live, search by every key, the demo's timelines, the channel and chains pages, safety (XSS,
 // CSP) and axe on every page. One devnet for the file.
 import { type DemoOutcome, runDevnetDemo } from '@ferry/devnet'
-import { bytes32ToBech32 } from '@ferry/protocol'
+import { remoteCallTargetAbi } from '@ferry/evm-contracts'
+import { bytes32ToBech32, evmAddressToBytes32 } from '@ferry/protocol'
+import { callRemote, createFerryClient, devnetChains } from '@ferry/sdk'
 import type { Page } from 'playwright-core'
+import type { Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   type ExplorerWorld,
@@ -168,6 +171,36 @@ describe('message', () => {
     await page.getByTestId('timeline').waitFor()
     expect(await page.getByTestId('timeline').textContent()).toMatch(/retry/i)
     await screenshot(page, 'message-retried')
+  })
+
+  test('a remote call’s body is decoded: who asks, and each call', async () => {
+    const client = createFerryClient(devnetChains(world.devnet.file, { account: user }))
+    const counter = world.devnet.file.chains.find((chain) => chain.name === 'evm-b')?.apps
+      .remoteCallTarget
+    if (!counter?.startsWith('0x')) throw new Error('the devnet has a counter on evm-b')
+    const call = await callRemote(client, {
+      from: 'evm-a',
+      to: 'evm-b',
+      calls: [
+        // CAST: an EVM address, its prefix checked above.
+        {
+          address: counter as Hex,
+          abi: remoteCallTargetAbi,
+          functionName: 'increment',
+          args: [3n],
+        },
+      ],
+      gasLimit: 500_000,
+    })
+    await call.result({ timeoutMs: 60_000 })
+    await page.goto(`${world.url}/message/${call.id}`)
+    await page.getByTestId('body-remote-call').waitFor()
+    const text = await page.getByTestId('body-remote-call').textContent()
+    expect(text).toContain(
+      `calls through the account of ${evmAddressToBytes32(user.address)}`.toLowerCase(),
+    )
+    expect(text).toContain(`${counter.toLowerCase()} value 0, calls 0x7cf5dab0`)
+    await screenshot(page, 'message-remote-call')
   })
 
   test('an id no chain knows is looked up on the chains and said to be missing', async () => {

@@ -1,12 +1,23 @@
 import { decodeAckBody } from '@ferry/protocol'
 import { decodeResult, toUtf8 } from '../lib/decodeResult.ts'
+import { describeRemoteCall } from '../lib/describeRemoteCall.ts'
 
 /**
  * A message body as hex, as UTF-8 (when it is valid, printable UTF-8) and, when it is one of
- * Ferry's own (an ack), decoded. All of it rendered as text: nothing from a chain becomes HTML.
+ * Ferry's own (an ack, or a remote call: `remoteCall` is then its destination's kind), decoded.
+ * All of it rendered as text: nothing from a chain becomes HTML.
  */
-export function MessageBody({ body, isAck }: { body: string; isAck: boolean }) {
+export function MessageBody({
+  body,
+  isAck,
+  remoteCall,
+}: {
+  body: string
+  isAck: boolean
+  remoteCall?: 'evm' | 'cosmwasm' | undefined
+}) {
   const text = toUtf8(body)
+  const calls = remoteCall === undefined ? undefined : describeRemoteCall(body, remoteCall)
   let ack: string | undefined
   if (isAck)
     try {
@@ -28,6 +39,18 @@ export function MessageBody({ body, isAck }: { body: string; isAck: boolean }) {
         <dd className="wrap" data-testid="body-text">
           {text === undefined ? <span className="muted">not UTF-8 text</span> : <pre>{text}</pre>}
         </dd>
+        {calls !== undefined ? (
+          <>
+            <dt>Remote call</dt>
+            <dd data-testid="body-remote-call">
+              {calls.map((line) => (
+                <div key={line} className="mono wrap">
+                  {line}
+                </div>
+              ))}
+            </dd>
+          </>
+        ) : null}
         {ack !== undefined ? (
           <>
             <dt>Decoded</dt>

@@ -20,6 +20,7 @@ import { StatusBadge } from '../components/StatusBadge.tsx'
 import { WhyItWaitsPanel } from '../components/WhyItWaitsPanel.tsx'
 import { useExplorer } from '../context.tsx'
 import { chainStateSentence } from '../lib/chainStateSentence.ts'
+import { remoteCallDestination } from '../lib/remoteCallDestination.ts'
 import { whyItWaits } from '../lib/whyItWaits.ts'
 import { Link } from '../router.tsx'
 
@@ -50,6 +51,7 @@ export function MessagePage({ id }: { id: string }) {
 }
 
 function ApiMessage({ detail }: { detail: MessageDetail }) {
+  const { config } = useExplorer()
   const [sent, setSent] = useState<ActionSent>()
   const chainName = useChainName()
   const chains = useChains()
@@ -157,7 +159,13 @@ function ApiMessage({ detail }: { detail: MessageDetail }) {
           ]}
         />
       </section>
-      {decoded ? <MessageBody body={decoded.body} isAck={detail.isAck} /> : null}
+      {decoded ? (
+        <MessageBody
+          body={decoded.body}
+          isAck={detail.isAck}
+          remoteCall={remoteCallDestination(config.chains, detail)}
+        />
+      ) : null}
       <MessageTimeline detail={detail} />
     </>
   )
@@ -283,7 +291,11 @@ function ChainMessage({ id, apiDown }: { id: Hex; apiDown: boolean }) {
           ]}
         />
       </section>
-      <MessageBody body={message.body} isAck={(message.flags & MessageFlags.isAck) !== 0} />
+      <MessageBody
+        body={message.body}
+        isAck={(message.flags & MessageFlags.isAck) !== 0}
+        remoteCall={remoteCallDestination(config.chains, message)}
+      />
     </>
   )
 }
