@@ -36,20 +36,21 @@
 import { channelKey, encodeMessage, FLAG_ACK_REQUESTED } from "../assembly/codec/message";
 import { addressToBytes32 } from "../assembly/handlers/addresses";
 import { queryBalance, querySmart, validateAddress } from "../assembly/host/api";
-import { Context, readEnv, readInfo } from "../assembly/host/context";
+import { Context } from "../assembly/host/context";
 import { REPLY_NEVER, Response, SubMsg, wasmExecuteWithFunds } from "../assembly/host/response";
 import { storageGet, storageRemove, storageSet } from "../assembly/host/storage";
 import { encodeBase64 } from "../assembly/lib/base64";
 import { concat, fromHex, isZero, readU32, toHex, u32Bytes, utf8 } from "../assembly/lib/bytes";
-import { clearError, errorText, fail, errorFields, failed } from "../assembly/lib/fail";
+import { fail, errorFields, failed } from "../assembly/lib/fail";
 import { Fields, variantOf } from "../assembly/lib/jsonFields";
 import { parseJson } from "../assembly/lib/jsonParse";
 import { JsonValue, KIND_OBJECT, KIND_STRING } from "../assembly/lib/jsonValue";
 import { ObjectWriter, quote, variant } from "../assembly/lib/jsonWrite";
 import { keccak256 } from "../assembly/lib/keccak";
 import { parseDecimal, U256 } from "../assembly/lib/uint";
-import { bytesOf, enterCall, leaveCall, regionOf } from "../assembly/runtime/region";
+import { bytesOf } from "../assembly/runtime/region";
 // The VM's `abort` (selected by --use abort=…) must be part of every program.
+import { beginCall, endCall } from "../assembly/runtime/call";
 import "../assembly/runtime/abort";
 
 export { allocate, deallocate } from "../assembly/runtime/region";
@@ -321,53 +322,37 @@ export class EndpointApp {
 
 // ------------------------------------------------------------------ entry points
 
-function finish(okJson: string): u32 {
-  const json = failed() ? "{\"error\":" + quote(errorText()) + "}" : "{\"ok\":" + okJson + "}";
-  const region = changetype<u32>(regionOf(utf8(json)));
-  leaveCall();
-  return region;
-}
-
-function context(envPtr: u32, infoPtr: u32): Context {
-  enterCall();
-  clearError();
-  const ctx = new Context();
-  readEnv(envPtr, ctx);
-  if (infoPtr != 0) readInfo(infoPtr, ctx);
-  return ctx;
-}
-
 /** The `instantiate` entry point of `app`. */
 export function runInstantiate(app: EndpointApp, envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
-  const ctx = context(envPtr, infoPtr);
+  const ctx = beginCall(envPtr, infoPtr);
   const res = new Response();
   if (!failed()) app.runInstantiate(ctx, res, Fields.of(parseJson(bytesOf(msgPtr)), "instantiate"));
-  return finish(res.toJson());
+  return endCall(res.toJson());
 }
 
 /** The `execute` entry point of `app`. */
 export function runExecute(app: EndpointApp, envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
-  const ctx = context(envPtr, infoPtr);
+  const ctx = beginCall(envPtr, infoPtr);
   const res = new Response();
   const msg = parseJson(bytesOf(msgPtr));
   const name = variantOf(msg, "execute");
   if (!failed()) app.runExecute(ctx, res, name, Fields.of(msg!.items[0], name));
-  return finish(res.toJson());
+  return endCall(res.toJson());
 }
 
 /** The `query` entry point of `app`. */
 export function runQuery(app: EndpointApp, envPtr: u32, msgPtr: u32): u32 {
-  const ctx = context(envPtr, 0);
+  const ctx = beginCall(envPtr, 0);
   const msg = parseJson(bytesOf(msgPtr));
   const name = variantOf(msg, "query");
   let answer = "";
   if (!failed()) answer = app.runQuery(ctx, name, Fields.of(msg!.items[0], name));
-  return finish(quote(encodeBase64(utf8(answer))));
+  return endCall(quote(encodeBase64(utf8(answer))));
 }
 
 /** The `reply` entry point of `app` (for apps that send sub-messages with replies). */
 export function runReply(app: EndpointApp, envPtr: u32, msgPtr: u32): u32 {
-  const ctx = context(envPtr, 0);
+  const ctx = beginCall(envPtr, 0);
   const res = new Response();
   const msg = Fields.of(parseJson(bytesOf(msgPtr)), "reply");
   const id = msg.uint("id", u64.MAX_VALUE);
@@ -376,5 +361,5 @@ export function runReply(app: EndpointApp, envPtr: u32, msgPtr: u32): u32 {
     if (result === null || result.kind != KIND_OBJECT) fail("invalid_reply", errorFields().str("problem", "no result"));
     else app.replyApp(ctx, res, id, result);
   }
-  return finish(res.toJson());
+  return endCall(res.toJson());
 }

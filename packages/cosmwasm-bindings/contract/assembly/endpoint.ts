@@ -9,11 +9,11 @@ import { Response } from "./host/response";
 import { encodeBase64 } from "./lib/base64";
 import { utf8 } from "./lib/bytes";
 import { joinStrings } from "./lib/strings";
-import { clearError, errorText, fail, errorFields, failed } from "./lib/fail";
+import { clearError, fail, errorFields, failed } from "./lib/fail";
 import { Fields, variantOf } from "./lib/jsonFields";
 import { parseJson } from "./lib/jsonParse";
 import { quote } from "./lib/jsonWrite";
-import { enterCall, leaveCall, regionOf } from "./runtime/region";
+import { enterCall } from "./runtime/region";
 import { resetCheckpointCache } from "./verify/multisig";
 import * as admin from "./handlers/admin";
 import * as inbox from "./handlers/inbox";
@@ -23,6 +23,7 @@ import { reply as settleReply } from "./handlers/settle";
 import { bytesOf } from "./runtime/region";
 
 // Our `abort` (selected by --use abort=…) must be part of the program.
+import { endCall } from "./runtime/call";
 import "./runtime/abort";
 
 export { allocate, deallocate } from "./runtime/region";
@@ -34,13 +35,6 @@ function begin(): void {
   enterCall();
   clearError();
   resetCheckpointCache();
-}
-
-function finish(okJson: string): u32 {
-  const json = failed() ? "{\"error\":" + quote(errorText()) + "}" : "{\"ok\":" + okJson + "}";
-  const region = changetype<u32>(regionOf(utf8(json)));
-  leaveCall();
-  return region;
 }
 
 function context(envPtr: u32, infoPtr: u32): Context {
@@ -55,7 +49,7 @@ export function instantiate(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
   const ctx = context(envPtr, infoPtr);
   const res = new Response();
   admin.instantiate(ctx, res, Fields.of(parseJson(bytesOf(msgPtr)), "instantiate"));
-  return finish(res.toJson());
+  return endCall(res.toJson());
 }
 
 /**
@@ -100,7 +94,7 @@ export function execute(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
   const msg = parseJson(bytesOf(msgPtr));
   const name = variantOf(msg, "execute");
   if (!failed()) dispatchExecute(ctx, res, name, Fields.of(msg!.items[0], name));
-  return finish(res.toJson());
+  return endCall(res.toJson());
 }
 
 export function query(envPtr: u32, msgPtr: u32): u32 {
@@ -110,7 +104,7 @@ export function query(envPtr: u32, msgPtr: u32): u32 {
   const name = variantOf(msg, "query");
   let answer = "";
   if (!failed()) answer = runQuery(name, Fields.of(msg!.items[0], name));
-  return finish(quote(encodeBase64(utf8(answer))));
+  return endCall(quote(encodeBase64(utf8(answer))));
 }
 
 export function reply(envPtr: u32, msgPtr: u32): u32 {
@@ -118,7 +112,7 @@ export function reply(envPtr: u32, msgPtr: u32): u32 {
   const ctx = context(envPtr, 0);
   const res = new Response();
   settleReply(ctx, res, msgPtr);
-  return finish(res.toJson());
+  return endCall(res.toJson());
 }
 
 /** Migration keeps the state as it is; the message must be `{}`. */
@@ -126,5 +120,5 @@ export function migrate(envPtr: u32, msgPtr: u32): u32 {
   begin();
   context(envPtr, 0);
   Fields.of(parseJson(bytesOf(msgPtr)), "migrate").finish();
-  return finish(new Response().toJson());
+  return endCall(new Response().toJson());
 }

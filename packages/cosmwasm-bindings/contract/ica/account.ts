@@ -17,20 +17,21 @@
 // Errors: `unauthorized` (sender, role "router"), `call_failed` (index, reason),
 // `unknown_message_kind` (index, kind), `invalid_payload`, `invalid_json`, `query_failed`.
 import { handlerData } from "../assembly/handlers/settle";
-import { querySmart, validateAddress } from "../assembly/host/api";
-import { Context, readEnv, readInfo } from "../assembly/host/context";
+import { querySmart } from "../assembly/host/api";
+import { Context } from "../assembly/host/context";
 import { REPLY_ALWAYS, Response, SubMsg } from "../assembly/host/response";
 import { storageGet, storageRemove, storageSet } from "../assembly/host/storage";
 import { encodeBytesArray } from "../assembly/lib/abi";
 import { encodeBase64 } from "../assembly/lib/base64";
 import { concat, readU32, toHex, u32Bytes, utf8 } from "../assembly/lib/bytes";
-import { clearError, errorFields, errorText, fail, failed } from "../assembly/lib/fail";
+import { errorFields, fail, failed } from "../assembly/lib/fail";
 import { Fields, variantOf } from "../assembly/lib/jsonFields";
 import { parseJson } from "../assembly/lib/jsonParse";
 import { KIND_OBJECT, KIND_STRING } from "../assembly/lib/jsonValue";
 import { ObjectWriter, quote } from "../assembly/lib/jsonWrite";
-import { bytesOf, enterCall, leaveCall, regionOf } from "../assembly/runtime/region";
+import { bytesOf } from "../assembly/runtime/region";
 import { cosmosMsg, payloadItems } from "./common";
+import { beginCall, endCall } from "../assembly/runtime/call";
 import "../assembly/runtime/abort";
 
 export { allocate, deallocate } from "../assembly/runtime/region";
@@ -128,40 +129,24 @@ function queryAccount(name: string, f: Fields): string {
 
 // ------------------------------------------------------------------ entry points
 
-function finish(okJson: string): u32 {
-  const json = failed() ? "{\"error\":" + quote(errorText()) + "}" : "{\"ok\":" + okJson + "}";
-  const region = changetype<u32>(regionOf(utf8(json)));
-  leaveCall();
-  return region;
-}
-
-function context(envPtr: u32, infoPtr: u32): Context {
-  enterCall();
-  clearError();
-  const ctx = new Context();
-  readEnv(envPtr, ctx);
-  if (infoPtr != 0) readInfo(infoPtr, ctx);
-  return ctx;
-}
-
 export function instantiate(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
-  const ctx = context(envPtr, infoPtr);
+  const ctx = beginCall(envPtr, infoPtr);
   const res = new Response();
   if (!failed()) instantiateAccount(ctx, res, Fields.of(parseJson(bytesOf(msgPtr)), "instantiate"));
-  return finish(res.toJson());
+  return endCall(res.toJson());
 }
 
 export function execute(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
-  const ctx = context(envPtr, infoPtr);
+  const ctx = beginCall(envPtr, infoPtr);
   const res = new Response();
   const msg = parseJson(bytesOf(msgPtr));
   const name = variantOf(msg, "execute");
   if (!failed()) executeAccount(ctx, res, name, Fields.of(msg!.items[0], name));
-  return finish(res.toJson());
+  return endCall(res.toJson());
 }
 
 export function reply(envPtr: u32, msgPtr: u32): u32 {
-  const ctx = context(envPtr, 0);
+  const ctx = beginCall(envPtr, 0);
   const res = new Response();
   const msg = Fields.of(parseJson(bytesOf(msgPtr)), "reply");
   const id = msg.uint("id", u64.MAX_VALUE);
@@ -174,14 +159,14 @@ export function reply(envPtr: u32, msgPtr: u32): u32 {
       else replyAccount(ctx, res, id, true, handlerData(result.get("ok")), "");
     }
   }
-  return finish(res.toJson());
+  return endCall(res.toJson());
 }
 
 export function query(envPtr: u32, msgPtr: u32): u32 {
-  context(envPtr, 0);
+  beginCall(envPtr, 0);
   const msg = parseJson(bytesOf(msgPtr));
   const name = variantOf(msg, "query");
   let answer = "";
   if (!failed()) answer = queryAccount(name, Fields.of(msg!.items[0], name));
-  return finish(quote(encodeBase64(utf8(answer))));
+  return endCall(quote(encodeBase64(utf8(answer))));
 }

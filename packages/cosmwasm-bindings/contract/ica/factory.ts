@@ -14,19 +14,20 @@
 // Errors: `unauthorized` (sender, role), `account_exists` (address), `nonpayable`, `invalid_json`,
 // `query_failed`, `invalid_address`.
 import { canonicalize, humanize, queryChain, validateAddress } from "../assembly/host/api";
-import { Context, readEnv, readInfo } from "../assembly/host/context";
+import { Context } from "../assembly/host/context";
 import { REPLY_NEVER, Response, SubMsg } from "../assembly/host/response";
 import { storageGet, storageSet } from "../assembly/host/storage";
 import { encodeBase64 } from "../assembly/lib/base64";
 import { concat, fromHex, readU64, toHex, u32Bytes, u64Bytes, utf8 } from "../assembly/lib/bytes";
-import { clearError, errorFields, errorText, fail, failed } from "../assembly/lib/fail";
+import { errorFields, fail, failed } from "../assembly/lib/fail";
 import { Fields, variantOf } from "../assembly/lib/jsonFields";
 import { parseJson } from "../assembly/lib/jsonParse";
 import { KIND_STRING } from "../assembly/lib/jsonValue";
 import { ObjectWriter, quote } from "../assembly/lib/jsonWrite";
 import { joinStrings } from "../assembly/lib/strings";
-import { bytesOf, enterCall, leaveCall, regionOf } from "../assembly/runtime/region";
+import { bytesOf } from "../assembly/runtime/region";
 import { accountSalt, instantiate2Address } from "./common";
+import { beginCall, endCall } from "../assembly/runtime/call";
 import "../assembly/runtime/abort";
 
 export { allocate, deallocate } from "../assembly/runtime/region";
@@ -149,31 +150,15 @@ function queryFactory(ctx: Context, name: string, f: Fields): string {
 
 // ------------------------------------------------------------------ entry points
 
-function finish(okJson: string): u32 {
-  const json = failed() ? "{\"error\":" + quote(errorText()) + "}" : "{\"ok\":" + okJson + "}";
-  const region = changetype<u32>(regionOf(utf8(json)));
-  leaveCall();
-  return region;
-}
-
-function context(envPtr: u32, infoPtr: u32): Context {
-  enterCall();
-  clearError();
-  const ctx = new Context();
-  readEnv(envPtr, ctx);
-  if (infoPtr != 0) readInfo(infoPtr, ctx);
-  return ctx;
-}
-
 export function instantiate(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
-  const ctx = context(envPtr, infoPtr);
+  const ctx = beginCall(envPtr, infoPtr);
   const res = new Response();
   if (!failed()) instantiateFactory(ctx, res, Fields.of(parseJson(bytesOf(msgPtr)), "instantiate"));
-  return finish(res.toJson());
+  return endCall(res.toJson());
 }
 
 export function execute(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
-  const ctx = context(envPtr, infoPtr);
+  const ctx = beginCall(envPtr, infoPtr);
   const res = new Response();
   const msg = parseJson(bytesOf(msgPtr));
   const name = variantOf(msg, "execute");
@@ -183,14 +168,14 @@ export function execute(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
     fail("nonpayable", errorFields().str("action", name).str("funds", joinStrings(funds, ",")));
   }
   if (!failed()) executeFactory(ctx, res, name, Fields.of(msg!.items[0], name));
-  return finish(res.toJson());
+  return endCall(res.toJson());
 }
 
 export function query(envPtr: u32, msgPtr: u32): u32 {
-  const ctx = context(envPtr, 0);
+  const ctx = beginCall(envPtr, 0);
   const msg = parseJson(bytesOf(msgPtr));
   const name = variantOf(msg, "query");
   let answer = "";
   if (!failed()) answer = queryFactory(ctx, name, Fields.of(msg!.items[0], name));
-  return finish(quote(encodeBase64(utf8(answer))));
+  return endCall(quote(encodeBase64(utf8(answer))));
 }

@@ -37,9 +37,10 @@ import { parseJson } from "../assembly/lib/jsonParse";
 import { JsonValue, KIND_STRING } from "../assembly/lib/jsonValue";
 import { ObjectWriter, quote, stringArray } from "../assembly/lib/jsonWrite";
 import { keccak256 } from "../assembly/lib/keccak";
-import { bytesOf, enterCall, leaveCall, regionOf } from "../assembly/runtime/region";
+import { bytesOf, enterCall } from "../assembly/runtime/region";
 import { OriginConfig } from "../assembly/state/origins";
 import { resetCheckpointCache, verifyMultisig } from "../assembly/verify/multisig";
+import { endCall } from "../assembly/runtime/call";
 import "../assembly/runtime/abort";
 
 export { allocate, deallocate } from "../assembly/runtime/region";
@@ -49,13 +50,6 @@ function begin(): void {
   enterCall();
   clearError();
   resetCheckpointCache();
-}
-
-function finish(okJson: string): u32 {
-  const json = failed() ? "{\"error\":" + quote(errorText()) + "}" : "{\"ok\":" + okJson + "}";
-  const region = changetype<u32>(regionOf(utf8(json)));
-  leaveCall();
-  return region;
 }
 
 /** Each item a `0x` hex string of `length` bytes; fails (and returns what it read) otherwise. */
@@ -310,7 +304,7 @@ export function instantiate(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
   begin();
   readEnv(envPtr, new Context());
   Fields.of(parseJson(bytesOf(msgPtr)), "instantiate").finish();
-  return finish(new Response().toJson());
+  return endCall(new Response().toJson());
 }
 
 export function query(envPtr: u32, msgPtr: u32): u32 {
@@ -320,5 +314,5 @@ export function query(envPtr: u32, msgPtr: u32): u32 {
   const name = variantOf(msg, "query");
   let answer = "";
   if (!failed()) answer = runQuery(name, Fields.of(msg!.items[0], name));
-  return finish(quote(encodeBase64(utf8(answer))));
+  return endCall(quote(encodeBase64(utf8(answer))));
 }

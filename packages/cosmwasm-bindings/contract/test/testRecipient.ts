@@ -10,10 +10,10 @@
 // It records what it handled (query `{"handled":{}}`), answers the verifier query
 // `{"verify":…}` with a settable `valid`, and `forward`s any message as itself, passing on the
 // funds it was sent (so that it can pay an endpoint's fee).
-import { Region, bytesOf, enterCall, leaveCall, regionOf } from "../assembly/runtime/region";
-import { decodeBase64, encodeBase64 } from "../assembly/lib/base64";
+import { bytesOf, enterCall } from "../assembly/runtime/region";
+import { encodeBase64 } from "../assembly/lib/base64";
 import { utf8 } from "../assembly/lib/bytes";
-import { clearError, errorText, fail, failed, failWithText, errorFields } from "../assembly/lib/fail";
+import { clearError, fail, failed, failWithText, errorFields } from "../assembly/lib/fail";
 import { Fields, variantOf } from "../assembly/lib/jsonFields";
 import { parseJson } from "../assembly/lib/jsonParse";
 import { quote } from "../assembly/lib/jsonWrite";
@@ -21,6 +21,7 @@ import { keccak256 } from "../assembly/lib/keccak";
 import { storageGet, storageSet } from "../assembly/host/storage";
 import { Context, readEnv, readInfo } from "../assembly/host/context";
 import { REPLY_NEVER, Response, SubMsg, wasmExecute, wasmExecuteWithFunds } from "../assembly/host/response";
+import { endCall } from "../assembly/runtime/call";
 import "../assembly/runtime/abort";
 
 export { allocate, deallocate } from "../assembly/runtime/region";
@@ -32,13 +33,6 @@ function getText(name: string): string {
   return v !== null ? String.UTF8.decode(v.buffer) : "";
 }
 function setText(name: string, value: string): void { storageSet(k(name), utf8(value)); }
-
-function finish(okJson: string): u32 {
-  const json = failed() ? "{\"error\":" + quote(errorText()) + "}" : "{\"ok\":" + okJson + "}";
-  const region = changetype<u32>(regionOf(utf8(json)));
-  leaveCall();
-  return region;
-}
 
 function record(entry: string): void {
   const count = getText("count");
@@ -72,7 +66,7 @@ function handle(ctx: Context, res: Response, f: Fields): void {
 
 export function instantiate(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
   enterCall(); clearError();
-  return finish(new Response().toJson());
+  return endCall(new Response().toJson());
 }
 
 export function execute(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
@@ -83,7 +77,7 @@ export function execute(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
   const res = new Response();
   const msg = parseJson(bytesOf(msgPtr));
   const name = variantOf(msg, "execute");
-  if (failed()) return finish("");
+  if (failed()) return endCall("");
   const f = Fields.of(msg!.items[0], name);
   if (name == "ferry_handle") handle(ctx, res, f);
   else if (name == "ferry_handle_ack") {
@@ -127,7 +121,7 @@ export function execute(envPtr: u32, infoPtr: u32, msgPtr: u32): u32 {
       res.messages.push(new SubMsg(0, call, -1, REPLY_NEVER));
     }
   } else fail("invalid_json", errorFields().str("problem", "unknown message").str("name", name));
-  return finish(res.toJson());
+  return endCall(res.toJson());
 }
 
 export function query(envPtr: u32, msgPtr: u32): u32 {
@@ -141,5 +135,5 @@ export function query(envPtr: u32, msgPtr: u32): u32 {
   } else if (name == "verify") {
     answer = "{\"valid\":" + (getText("valid") == "true" ? "true" : "false") + "}";
   } else fail("invalid_json", errorFields().str("problem", "unknown query").str("name", name));
-  return finish(quote(encodeBase64(utf8(answer))));
+  return endCall(quote(encodeBase64(utf8(answer))));
 }
