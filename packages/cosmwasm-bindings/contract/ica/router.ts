@@ -33,7 +33,7 @@
 // `unknown_message_kind` (index, kind), `call_failed` (index, reason), `read_failed` (index,
 // reason), `fee_too_low` (required, paid), `wrong_denom` (expected, actual), `invalid_payload`, and the base's.
 import { addressToBytes32 } from "../assembly/handlers/addresses";
-import { handlerData } from "../assembly/handlers/settle";
+import { handlerData, MAX_RESULT_LENGTH } from "../assembly/handlers/settle";
 import { queryChain, querySmart, validateAddress } from "../assembly/host/api";
 import { Context } from "../assembly/host/context";
 import { bankSend, REPLY_ERROR, REPLY_NEVER, REPLY_SUCCESS, Response, SubMsg, wasmExecute } from "../assembly/host/response";
@@ -77,6 +77,17 @@ function failAt(code: string, index: i32): void {
   const reason = errorText();
   clearError();
   fail(code, errorFields().num("index", index).str("reason", reason));
+}
+
+/**
+ * `results` when they fit a message's result (PROTOCOL §7); otherwise the batch fails with
+ * `result_too_large` (ICA §6): results cut at 1,024 bytes would not decode, and failing rolls
+ * the batch back, as on EVM.
+ */
+function checkedResults(results: Uint8Array): Uint8Array {
+  if (results.length <= MAX_RESULT_LENGTH) return results;
+  fail("result_too_large", errorFields().num("length", results.length).num("max", MAX_RESULT_LENGTH));
+  return new Uint8Array(0);
 }
 
 class InterchainAccountRouter extends EndpointApp {
@@ -133,7 +144,7 @@ class InterchainAccountRouter extends EndpointApp {
       if (answer === null) { failAt("read_failed", i); return none; }
       results.push(answer);
     }
-    return encodeBytesArray(results);
+    return checkedResults(encodeBytesArray(results));
   }
 
   handleAck(ctx: Context, res: Response, originalId: Uint8Array, status: u8, result: Uint8Array): void {
@@ -152,7 +163,7 @@ class InterchainAccountRouter extends EndpointApp {
 
   replyApp(ctx: Context, res: Response, id: u64, result: JsonValue): void {
     if (id == REPLY_CALLS) {
-      res.data = handlerData(result.get("ok"));
+      res.data = checkedResults(handlerData(result.get("ok")));
       return;
     }
     if (id == REPLY_CALLBACK) {

@@ -267,6 +267,18 @@ describe('interchain accounts (AssemblyScript router, factory and account)', () 
     })
   })
 
+  it('fails a batch whose results pass 1,024 bytes, rather than cut them (ICA §6)', async () => {
+    const before = handled().count
+    const { status, result } = await callRemote(ALICE, REMOTE_CALL_KINDS.call, [
+      handle(target, 'ok:kept?'),
+      handle(target, 'big'),
+    ])
+    expect(status).toBe(MessageStatus.Failed)
+    expect(contractError(textOf(result))).toMatchObject({ code: 'result_too_large', max: 1024 })
+    // Nothing of the batch stuck: the first call's record was rolled back with the rest.
+    expect(handled().count).toBe(before)
+  })
+
   it('keeps funds sent to the account before its first use', async () => {
     const address = accountOf(ALICE)
     world.chain.fund(address, 500n)
