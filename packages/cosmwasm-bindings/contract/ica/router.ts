@@ -6,8 +6,9 @@
 // choose it), paying the quoted fee from the funds sent with it (the excess is refunded). With an
 // ack requested, the result comes back in the ack: the router stores it (`remote_result`) and, if
 // the owner registered for callbacks, calls it with `{"ferry_remote_result":{"id","ok","results"}}`
-// as a sub-message replying on error only, so a failing callback is rolled back and reported
-// (event `ica_callback_failed`) while the ack itself is Executed: it never blocks the channel.
+// as a sub-message that never replies: a failing callback fails the ack handler, so the endpoint
+// records the ack Failed, retryable with more gas (ICA §8: a callback failure is never
+// swallowed); a Failed ack holds up nothing in its channel (PROTOCOL §7).
 //
 // Destination side (`handle`, only for the peer router on `origin`, checked by the base):
 //   CALL: the payload's CosmosMsgs run through the account of (origin, owner), created by the
@@ -36,7 +37,7 @@ import { addressToBytes32 } from "../assembly/handlers/addresses";
 import { handlerData, MAX_RESULT_LENGTH } from "../assembly/handlers/settle";
 import { queryChain, querySmart, validateAddress } from "../assembly/host/api";
 import { Context } from "../assembly/host/context";
-import { bankSend, REPLY_ERROR, REPLY_NEVER, REPLY_SUCCESS, Response, SubMsg, wasmExecute } from "../assembly/host/response";
+import { bankSend, REPLY_NEVER, REPLY_SUCCESS, Response, SubMsg, wasmExecute } from "../assembly/host/response";
 import { storageGet, storageRemove, storageSet } from "../assembly/host/storage";
 import { encodeBytesArray } from "../assembly/lib/abi";
 import { encodeBase64 } from "../assembly/lib/base64";
@@ -56,10 +57,8 @@ const KEY_FACTORY = "icar/factory";
 const KEY_CALL = "icar/call/"; // + id b32 → owner (a call that asked for an ack)
 const KEY_RESULT = "icar/result/"; // + id b32 → status u8 | result
 const KEY_CALLBACKS = "icar/callbacks/"; // + owner → 1
-const KEY_CALLBACK = "icar/callback"; // the callback being run: id b32 | owner
 
 const REPLY_CALLS: u64 = 1;
-const REPLY_CALLBACK: u64 = 2;
 
 const STATUS_EXECUTED: u8 = 1;
 
@@ -155,26 +154,14 @@ class InterchainAccountRouter extends EndpointApp {
     const ok = status == STATUS_EXECUTED;
     res.event("ica_remote_result").add("id", toHex(originalId)).add("owner", owner).add("ok", ok ? "true" : "false");
     if (storageGet(callbacksKey(owner)) === null) return;
-    storageSet(utf8(KEY_CALLBACK), concat([originalId, ownerBytes]));
     const callback = variant("ferry_remote_result", new ObjectWriter()
       .str("id", toHex(originalId)).bool("ok", ok).str("results", encodeBase64(result)).toString());
-    res.messages.push(new SubMsg(REPLY_CALLBACK, wasmExecute(owner, callback), -1, REPLY_ERROR));
+    res.messages.push(new SubMsg(0, wasmExecute(owner, callback), -1, REPLY_NEVER));
   }
 
   replyApp(ctx: Context, res: Response, id: u64, result: JsonValue): void {
     if (id == REPLY_CALLS) {
       res.data = checkedResults(handlerData(result.get("ok")));
-      return;
-    }
-    if (id == REPLY_CALLBACK) {
-      // Only failures reply (reply_on error): the callback's writes are rolled back, the ack stays Executed.
-      const running = storageGet(utf8(KEY_CALLBACK));
-      const err = result.get("error");
-      const callbackId = running !== null ? toHex(running.slice(0, 32)) : "";
-      const owner = running !== null ? String.UTF8.decode(running.slice(32).buffer) : "";
-      storageRemove(utf8(KEY_CALLBACK));
-      res.event("ica_callback_failed").add("id", callbackId).add("owner", owner)
-        .add("error", err !== null && err.kind == KIND_STRING ? err.text : "");
       return;
     }
     super.replyApp(ctx, res, id, result);

@@ -648,7 +648,7 @@ describe('interchain accounts (AssemblyScript router, factory and account)', () 
       )
     })
 
-    it('calls an owner contract back with the results; a failing callback is rolled back and does not fail the ack', async () => {
+    it('calls an owner contract back with the results; a failing callback fails the ack, which a retry delivers (ICA §8)', async () => {
       const owner = world.appA // a test recipient on 7001: it forwards call_remote as itself
       await world.must(owner, routerA, { register_callbacks: { enabled: true } })
       expect(world.chain.query(routerA, { callbacks: { owner } })).toEqual({ enabled: true })
@@ -678,16 +678,23 @@ describe('interchain accounts (AssemblyScript router, factory and account)', () 
       await world.relay(b, a, ack!.message)
       expect(recorded()).toEqual({ count: 1, last: `result:${sent!.id}:true:${b64(result)}` })
 
-      // A callback that fails: rolled back (nothing recorded), reported, and the ack is Executed.
+      // A callback that fails: the ack is Failed (nothing recorded, no result kept), never
+      // swallowed; a retry once the owner is fixed delivers it.
       await world.must(OWNER, owner, { set_flaky: { on: true } })
       const again = world.sentIn(await world.must(RELAYER, owner, forward(read)), a)[0]!
       const [ack2] = world.sentIn(await world.relay(a, b, again.message), b)
       const acked = await world.relay(b, a, ack2!.message)
-      expect(eventsOf(acked, 'ferry_ack_delivered')).toMatchObject([{ status: '1' }])
-      expect(eventsOf(acked, 'ica_callback_failed')).toMatchObject([
-        { id: again.id, owner, error: expect.stringContaining('flaky callback failed') },
-      ])
+      expect(eventsOf(acked, 'ferry_message_delivered')).toMatchObject([{ status: '2' }])
       expect(recorded().count).toBe(1)
+      expect(
+        world.chain.query<{ status: number }>(routerA, { remote_result: { id: again.id } }).status,
+      ).toBe(0)
+      await world.must(OWNER, owner, { set_flaky: { on: false } })
+      const retried = await world.must(RELAYER, a.endpoint, {
+        retry: { message: b64(ack2!.message), gas_limit: 500_000 },
+      })
+      expect(eventsOf(retried, 'ica_remote_result')).toMatchObject([{ id: again.id, ok: 'true' }])
+      expect(recorded().count).toBe(2)
       expect(
         world.chain.query<{ status: number }>(routerA, { remote_result: { id: again.id } }).status,
       ).toBe(1)
