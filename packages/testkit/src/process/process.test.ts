@@ -8,10 +8,25 @@ import { stopChild } from './stopChild.js'
 describe('freePort', () => {
   test('a port on 127.0.0.1 that can be listened on', async () => {
     const port = await freePort()
-    expect(port).toBeGreaterThan(0)
+    // Below the ephemeral range, where outgoing connections take their ports.
+    expect(port).toBeGreaterThanOrEqual(20_000)
+    expect(port).toBeLessThan(32_768)
     const server = createServer().listen(port, '127.0.0.1')
     await once(server, 'listening')
     server.close()
+  })
+
+  test('never a port something already listens on', async () => {
+    const taken = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const server = createServer().listen(await freePort(), '127.0.0.1')
+        await once(server, 'listening')
+        return server
+      }),
+    )
+    const ports = new Set(taken.map((server) => (server.address() as { port: number }).port)) // CAST: a TCP server's address
+    expect(ports.size).toBe(taken.length)
+    for (const server of taken) server.close()
   })
 })
 
