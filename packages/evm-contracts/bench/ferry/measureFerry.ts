@@ -28,7 +28,6 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { endpointAbi } from '../../dist/index.js'
 import {
   connectEndpoints,
-  deployFerry,
   type FerryDeployment,
   getSentMessages,
 } from '../../dist/testing/index.js'
@@ -47,6 +46,7 @@ import {
   type ValidatorCount,
 } from '../hyperlane/params.ts'
 import { bodyOf, mean } from '../shared.ts'
+import { DESTINATION, ORIGIN, startFerryBench } from './startFerryBench.ts'
 
 /** Mean whole-transaction gas of an operation, and the mean gas of its calldata alone. */
 export type Measured = { gas: number; calldata: number }
@@ -69,8 +69,6 @@ export type FerryGas = {
  */
 const GAS_LIMIT = 100_000
 const ACK_GAS_LIMIT = 100_000
-const ORIGIN = 31337
-const DESTINATION = 31338
 const BATCH_SIZE = 10
 const BATCH_SIGNATURES = 3
 /** Messages delivered per validator set: warm-ups, then the measured ones. */
@@ -93,20 +91,9 @@ export function validatorKeys(count: number): Hex[] {
 }
 
 export async function measureFerry(viem: Bench['viem']): Promise<FerryGas> {
-  const client = await viem.getPublicClient()
-  const [deployer, relayer] = await viem.getWalletClients()
-  if (!deployer || !relayer) throw new Error('ferry bench: needs two funded accounts')
-  const chain = { client, wallet: deployer }
-  const origin = await deployFerry(chain, { domain: ORIGIN })
-  const destination = await deployFerry(chain, { domain: DESTINATION })
-  await connectEndpoints(chain, {
-    local: origin,
-    remote: destination,
-    validators: [deployer.account.address],
-    threshold: 1,
-  })
-  const recipient = (await viem.deployContract('BenchRecipient')).address
-  const bench: Bench = { viem, client, deployer, relayer, origin, destination, recipient, salt: 0 }
+  const { bench } = await startFerryBench(viem)
+  bench.recipient = (await viem.deployContract('BenchRecipient')).address
+  const { relayer } = bench
 
   // Sends go to a recipient that never receives them, so their channel stays apart from the
   // channel the delivery figures use.

@@ -9,12 +9,7 @@
 import { evmAddressToBytes32 } from '@ferry/protocol'
 import { concatHex, type Hex, parseEventLogs, size, toHex } from 'viem'
 import { endpointAbi, ferryGatewayAbi } from '../../dist/index.js'
-import {
-  connectEndpoints,
-  connectGateways,
-  deployFerry,
-  deployGateway,
-} from '../../dist/testing/index.js'
+import { connectGateways, deployGateway } from '../../dist/testing/index.js'
 import {
   type Bench,
   type Cost,
@@ -26,10 +21,9 @@ import {
   trust,
   validatorKeys,
 } from '../ferry/measureFerry.ts'
+import { DESTINATION, ORIGIN, startFerryBench } from '../ferry/startFerryBench.ts'
 import { bodyOf } from '../shared.ts'
 
-const ORIGIN = 31337
-const DESTINATION = 31338
 /** Messages of each kind before the measured window (first channel writes, cold slots). */
 export const WARMUP = 8
 /** Messages of each kind measured (a window of 16 leaves, see the sends). */
@@ -53,28 +47,8 @@ function evmInterop(chainId: number, account: Hex): Hex {
 }
 
 export async function measureGateway(viem: Bench['viem']): Promise<GatewayGas> {
-  const client = await viem.getPublicClient()
-  const [deployer, relayer] = await viem.getWalletClients()
-  if (!deployer || !relayer) throw new Error('gateway bench: needs two funded accounts')
-  const chain = { client, wallet: deployer }
-  const origin = await deployFerry(chain, { domain: ORIGIN })
-  const destination = await deployFerry(chain, { domain: DESTINATION })
-  await connectEndpoints(chain, {
-    local: origin,
-    remote: destination,
-    validators: [deployer.account.address],
-    threshold: 1,
-  })
-  const bench: Bench = {
-    viem,
-    client,
-    deployer,
-    relayer,
-    origin,
-    destination,
-    recipient: deployer.account.address,
-    salt: 0,
-  }
+  const { bench, chain } = await startFerryBench(viem)
+  const { client, deployer, relayer, origin, destination } = bench
   const keys = validatorKeys(SIGNATURES)
   await trust(bench, keys, keys.length)
 

@@ -14,7 +14,8 @@
  */
 
 import type { Address, LocalAccount } from 'viem'
-import { isAddressEqual } from 'viem'
+import { isAddressEqual, keccak256, toHex } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
 import type { HyperlaneContractName } from './artifacts.ts'
 import type { Chain } from './chain.ts'
 import { deploy, read, send } from './chain.ts'
@@ -81,6 +82,37 @@ export async function deployMerkleRootMultisigIsm(
     throw new Error('hyperlane bench: multisig ISM does not hold the requested validator set')
   }
   return ism as Address
+}
+
+/** Deterministic validator keys: keccak256("ferry-bench/hyperlane/validator/<i>"). */
+export function validatorAccounts(count: number): LocalAccount[] {
+  return Array.from({ length: count }, (_, i) =>
+    privateKeyToAccount(keccak256(toHex(`ferry-bench/hyperlane/validator/${i}`))),
+  )
+}
+
+/**
+ * Makes a merkle-root multisig ISM of `validators` (n of n) the destination Mailbox's default,
+ * as every Hyperlane bench that delivers does; returns the ISM.
+ */
+export async function useMultisigIsm(
+  chain: Chain,
+  hyperlane: HyperlaneDeployment,
+  validators: readonly LocalAccount[],
+): Promise<Address> {
+  const ism = await deployMerkleRootMultisigIsm(
+    chain,
+    hyperlane.ismFactory,
+    validators.map((v) => v.address),
+    validators.length,
+  )
+  await send(chain, {
+    contract: 'Mailbox',
+    address: hyperlane.destinationMailbox,
+    functionName: 'setDefaultIsm',
+    args: [ism],
+  })
+  return ism
 }
 
 export async function deployHyperlane(

@@ -8,8 +8,7 @@
  */
 
 import type { Address, Hex, LocalAccount } from 'viem'
-import { encodeFunctionData, isAddressEqual, keccak256, pad, parseEventLogs, toHex } from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
+import { encodeFunctionData, isAddressEqual, pad, parseEventLogs } from 'viem'
 import { fillTree } from '../fillTree.ts'
 import { hyperlaneArtifact } from './artifacts.ts'
 import type { Chain, ViemHelpers } from './chain.ts'
@@ -18,8 +17,9 @@ import type { HyperlaneDeployment } from './deploy.ts'
 import {
   DESTINATION_DOMAIN,
   deployHyperlane,
-  deployMerkleRootMultisigIsm,
   ORIGIN_DOMAIN,
+  useMultisigIsm,
+  validatorAccounts,
 } from './deploy.ts'
 import { branchRoot, HyperlaneMerkleTree } from './merkle.ts'
 import type { Checkpoint } from './metadata.ts'
@@ -63,13 +63,6 @@ export type MeasureHyperlaneOptions = {
    * being its last (see DEEP_TREE_SIZE in params.ts).
    */
   readonly deepTreeSize?: number
-}
-
-/** Deterministic validator keys: keccak256("ferry-bench/hyperlane/validator/<i>"). */
-function validatorAccounts(count: number): LocalAccount[] {
-  return Array.from({ length: count }, (_, i) =>
-    privateKeyToAccount(keccak256(toHex(`ferry-bench/hyperlane/validator/${i}`))),
-  )
 }
 
 type Dispatched = { readonly gasUsed: bigint; readonly message: Hex; readonly index: number }
@@ -276,19 +269,7 @@ async function measureProcess(
   const result: Partial<Record<ValidatorCount, number>> = {}
   for (const [setIndex, count] of VALIDATOR_COUNTS.entries()) {
     const validators = validatorKeys.slice(0, Number(count))
-    const threshold = validators.length // n-of-n
-    const ism = await deployMerkleRootMultisigIsm(
-      chain,
-      hyperlane.ismFactory,
-      validators.map((v) => v.address),
-      threshold,
-    )
-    await send(chain, {
-      contract: 'Mailbox',
-      address: hyperlane.destinationMailbox,
-      functionName: 'setDefaultIsm',
-      args: [ism],
-    })
+    const ism = await useMultisigIsm(chain, hyperlane, validators)
     const ismOf = (await read(chain, 'Mailbox', hyperlane.destinationMailbox, 'recipientIsm', [
       hyperlane.recipient,
     ])) as Address

@@ -8,7 +8,6 @@ import { evmAddressToBytes32 } from '@ferry/protocol'
 import type { HardhatViemHelpers } from '@nomicfoundation/hardhat-viem/types'
 import { encodeFunctionData, type Hex, parseEventLogs } from 'viem'
 import { endpointAbi } from '../../dist/index.js'
-import { connectEndpoints, deployFerry } from '../../dist/testing/index.js'
 import {
   type Bench,
   type Cost,
@@ -20,40 +19,18 @@ import {
   trust,
   validatorKeys,
 } from '../ferry/measureFerry.ts'
+import { DESTINATION, ORIGIN, startFerryBench } from '../ferry/startFerryBench.ts'
 import { mean } from '../shared.ts'
 import { FERRY_GAS_LIMIT, MEASURED, type RemoteCallGas, SIGNATURES, WARMUP } from './params.ts'
-
-const ORIGIN = 31337
-const DESTINATION = 31338
 
 /** Measures with `ackGasLimit` (0: no ack, as Hyperlane's ICA has none). */
 export async function measureFerryRemoteCalls(
   viem: Bench['viem'] & Pick<HardhatViemHelpers, 'deployContract'>,
   ackGasLimit: number,
 ): Promise<RemoteCallGas & { ackDeliver?: number }> {
-  const client = await viem.getPublicClient()
-  const [deployer, relayer] = await viem.getWalletClients()
-  if (!deployer || !relayer) throw new Error('remote-call bench: needs two funded accounts')
-  const chain = { client, wallet: deployer }
-  const origin = await deployFerry(chain, { domain: ORIGIN })
-  const destination = await deployFerry(chain, { domain: DESTINATION })
-  const owner = deployer.account.address
-  await connectEndpoints(chain, {
-    local: origin,
-    remote: destination,
-    validators: [owner],
-    threshold: 1,
-  })
-  const bench: Bench = {
-    viem,
-    client,
-    deployer,
-    relayer,
-    origin,
-    destination,
-    recipient: owner,
-    salt: 0,
-  }
+  const { bench } = await startFerryBench(viem)
+  const { client, relayer, origin, destination } = bench
+  const owner = bench.deployer.account.address
   const keys = validatorKeys(SIGNATURES)
   await trust(bench, keys, keys.length)
   if (ackGasLimit > 0) {

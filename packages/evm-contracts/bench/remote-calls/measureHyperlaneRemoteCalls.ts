@@ -10,21 +10,19 @@ import {
   type Address,
   encodeFunctionData,
   type Hex,
-  keccak256,
   pad,
   parseEventLogs,
-  toHex,
   zeroAddress,
   zeroHash,
 } from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
 import { hyperlaneArtifact } from '../hyperlane/artifacts.ts'
 import { connectChain, deploy, read, send, type ViemHelpers } from '../hyperlane/chain.ts'
 import {
   DESTINATION_DOMAIN,
   deployHyperlane,
-  deployMerkleRootMultisigIsm,
   ORIGIN_DOMAIN,
+  useMultisigIsm,
+  validatorAccounts,
 } from '../hyperlane/deploy.ts'
 import { HyperlaneMerkleTree } from '../hyperlane/merkle.ts'
 import {
@@ -43,24 +41,11 @@ export async function measureHyperlaneRemoteCalls(
   viem: ViemHelpers,
 ): Promise<RemoteCallGas & { setup: string }> {
   const chain = await connectChain(viem)
-  const validators = Array.from({ length: SIGNATURES }, (_, i) =>
-    privateKeyToAccount(keccak256(toHex(`ferry-bench/hyperlane/validator/${i}`))),
-  )
+  const validators = validatorAccounts(SIGNATURES)
   const [first] = validators
   if (!first) throw new Error('unreachable: no validators')
   const hyperlane = await deployHyperlane(chain, { proxies: false, originValidator: first })
-  const ism = await deployMerkleRootMultisigIsm(
-    chain,
-    hyperlane.ismFactory,
-    validators.map((v) => v.address),
-    validators.length,
-  )
-  await send(chain, {
-    contract: 'Mailbox',
-    address: hyperlane.destinationMailbox,
-    functionName: 'setDefaultIsm',
-    args: [ism],
-  })
+  await useMultisigIsm(chain, hyperlane, validators)
 
   // (mailbox, hook = none: the Mailbox's default hook, owner, commit-reveal gas, CCIP-read URLs:
   // the constructor wants at least one; commit-reveal is never used here, so it is never read)

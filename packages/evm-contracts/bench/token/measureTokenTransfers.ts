@@ -8,10 +8,8 @@
  * 1/1; Ferry's route scales by 10^0), so neither side rounds.
  */
 import { evmAddressToBytes32 } from '@ferry/protocol'
-import { type Address, type Hex, keccak256, pad, parseEventLogs, toHex, zeroAddress } from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
+import { type Address, type Hex, pad, parseEventLogs, zeroAddress } from 'viem'
 import { bridgedTokenAbi, endpointAbi } from '../../dist/index.js'
-import { connectEndpoints, deployFerry } from '../../dist/testing/index.js'
 import {
   type Bench,
   type Cost,
@@ -23,13 +21,15 @@ import {
   trust,
   validatorKeys,
 } from '../ferry/measureFerry.ts'
+import { startFerryBench } from '../ferry/startFerryBench.ts'
 import { hyperlaneArtifact } from '../hyperlane/artifacts.ts'
 import { connectChain, deploy, read, send, type ViemHelpers } from '../hyperlane/chain.ts'
 import {
   DESTINATION_DOMAIN,
   deployHyperlane,
-  deployMerkleRootMultisigIsm,
   ORIGIN_DOMAIN,
+  useMultisigIsm,
+  validatorAccounts,
 } from '../hyperlane/deploy.ts'
 import { HyperlaneMerkleTree } from '../hyperlane/merkle.ts'
 import {
@@ -51,30 +51,11 @@ const MAX = 2n ** 128n - 1n
 export type TransferGas = { transferSend: number; transferDeliver: number }
 
 export async function measureFerryTransfers(viem: Bench['viem']): Promise<TransferGas> {
-  const client = await viem.getPublicClient()
-  const [deployer, relayer, recipientWallet] = await viem.getWalletClients()
-  if (!deployer || !relayer || !recipientWallet)
-    throw new Error('token bench: needs three funded accounts')
-  const chain = { client, wallet: deployer }
-  const origin = await deployFerry(chain, { domain: ORIGIN_DOMAIN })
-  const destination = await deployFerry(chain, { domain: DESTINATION_DOMAIN })
-  const owner = deployer.account.address
-  await connectEndpoints(chain, {
-    local: origin,
-    remote: destination,
-    validators: [owner],
-    threshold: 1,
-  })
-  const bench: Bench = {
-    viem,
-    client,
-    deployer,
-    relayer,
-    origin,
-    destination,
-    recipient: owner,
-    salt: 0,
-  }
+  const { bench } = await startFerryBench(viem)
+  const { client, relayer, origin, destination } = bench
+  const [, , recipientWallet] = await viem.getWalletClients()
+  if (!recipientWallet) throw new Error('token bench: needs three funded accounts')
+  const owner = bench.deployer.account.address
   const keys = validatorKeys(SIGNATURES)
   await trust(bench, keys, keys.length)
 
@@ -152,24 +133,11 @@ export async function measureHyperlaneTransfers(
   const chain = await connectChain(viem)
   const [, , recipientWallet] = await viem.getWalletClients()
   if (!recipientWallet) throw new Error('token bench: needs three funded accounts')
-  const validators = Array.from({ length: SIGNATURES }, (_, i) =>
-    privateKeyToAccount(keccak256(toHex(`ferry-bench/hyperlane/validator/${i}`))),
-  )
+  const validators = validatorAccounts(SIGNATURES)
   const [first] = validators
   if (!first) throw new Error('unreachable: no validators')
   const hyperlane = await deployHyperlane(chain, { proxies: false, originValidator: first })
-  const ism = await deployMerkleRootMultisigIsm(
-    chain,
-    hyperlane.ismFactory,
-    validators.map((v) => v.address),
-    validators.length,
-  )
-  await send(chain, {
-    contract: 'Mailbox',
-    address: hyperlane.destinationMailbox,
-    functionName: 'setDefaultIsm',
-    args: [ism],
-  })
+  await useMultisigIsm(chain, hyperlane, validators)
 
   const owner = chain.deployer.account.address
   const token = await viem.deployContract('OzTestToken')
