@@ -12,7 +12,11 @@ import type { SentMessageEvent } from '../../../chains/types.js'
  */
 export async function toCosmWasmSentMessages(
   { source, contract }: CosmWasmChainReader,
-  { height, transactionHash, outcome }: EndpointExecuteReturnType,
+  {
+    height,
+    transactionHash,
+    outcome,
+  }: Pick<EndpointExecuteReturnType, 'height' | 'transactionHash' | 'outcome'>,
 ): Promise<SentMessageEvent[]> {
   const number = BigInt(height)
   const transaction = {
