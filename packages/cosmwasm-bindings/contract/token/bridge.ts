@@ -54,10 +54,11 @@ import { isZero, toHex, utf8 } from "../assembly/lib/bytes";
 import { errorFields, fail, failed } from "../assembly/lib/fail";
 import { Fields } from "../assembly/lib/jsonFields";
 import { ObjectWriter } from "../assembly/lib/jsonWrite";
+import { joinStrings } from "../assembly/lib/strings";
 import { U256 } from "../assembly/lib/uint";
 import { EndpointApp, runExecute, runInstantiate, runQuery } from "../app/endpointApp";
 import { MAX_AMOUNT, MAX_DECIMALS_GAP, scale, Scaled } from "./amounts";
-import { BODY_LENGTH, BODY_VERSION, bodyAmount, bodyAmountFits, bodyRecipient, bodySender, encodeBody } from "./body";
+import { AMOUNT_OFFSET, BODY_LENGTH, BODY_VERSION, bodyAmount, bodyAmountFits, bodyRecipient, bodySender, encodeBody, SENDER_OFFSET } from "./body";
 import { Bucket } from "./rateLimit";
 import {
   addCollateral, balanceOf, burn, collateralOf, debitBalance, creditBalance, requireBalance, guardian, inboundKey, isSynthetic,
@@ -164,7 +165,7 @@ class TokenBridge extends EndpointApp {
     const recipient = bytes32ToAddress(recipient32);
     if (recipient === null) { fail("token_bridge_not_cosmwasm_recipient", errorFields().str("recipient", toHex(recipient32))); return none; }
     if (!bodyAmountFits(body)) {
-      fail("token_bridge_amount_too_large", errorFields().str("amount", toHex(body.slice(33, 65))).dec("max", MAX_AMOUNT));
+      fail("token_bridge_amount_too_large", errorFields().str("amount", toHex(body.slice(AMOUNT_OFFSET, SENDER_OFFSET))).dec("max", MAX_AMOUNT));
       return none;
     }
     const amount = bodyAmount(body);
@@ -216,7 +217,7 @@ class TokenBridge extends EndpointApp {
     if (!isSynthetic() && !owed.add(tokenDenom(), sent)) return;
     for (let i = 0; i < paid.denoms.length; i++) {
       if (owed.denoms.indexOf(paid.denoms[i]) < 0) {
-        fail("wrong_denom", errorFields().str("expected", joinDenoms(owed.denoms)).str("actual", paid.denoms[i]));
+        fail("wrong_denom", errorFields().str("expected", joinStrings(owed.denoms, ",")).str("actual", paid.denoms[i]));
         return;
       }
     }
@@ -376,12 +377,6 @@ function bucketJson(bucket: Bucket, now: u64): string {
   return new ObjectWriter().dec("capacity", bucket.capacity.toString())
     .dec("refill_per_second", bucket.refillPerSecond.toString())
     .dec("available", bucket.current(now).toString()).toString();
-}
-
-function joinDenoms(denoms: Array<string>): string {
-  let out = "";
-  for (let i = 0; i < denoms.length; i++) out += (i > 0 ? "," : "") + denoms[i];
-  return out;
 }
 
 // No top-level `new`: the heap is reset between calls.
