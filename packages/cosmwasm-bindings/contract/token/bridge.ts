@@ -104,15 +104,15 @@ function rateLimited(domain: u32, outbound: bool, amount: U256, available: U256)
     .dec("amount", amount.toString()).dec("available", available.toString()));
 }
 
-/** What each denom of `funds` adds up to (u128 each), in the order first seen. */
-class Paid {
+/** Amounts per denom (u128 each), in the order first seen: the funds paid, the funds owed. */
+class Coins {
   denoms: Array<string> = new Array<string>();
   amounts: Array<U256> = new Array<U256>();
 
-  static of(funds: Array<Coin>): Paid | null {
-    const paid = new Paid();
-    for (let i = 0; i < funds.length; i++) if (!paid.add(funds[i].denom, funds[i].amount)) return null;
-    return paid;
+  static of(funds: Array<Coin>): Coins | null {
+    const coins = new Coins();
+    for (let i = 0; i < funds.length; i++) if (!coins.add(funds[i].denom, funds[i].amount)) return null;
+    return coins;
   }
 
   add(denom: string, amount: U256): bool {
@@ -209,10 +209,10 @@ class TokenBridge extends EndpointApp {
 
     // The funds: the fee in the endpoint's denom, and (native) `sent` of the bridged denom.
     const fee = this.quote(destination, BODY_LENGTH, route.gasLimit, 0);
-    const paid = Paid.of(ctx.funds);
+    const paid = Coins.of(ctx.funds);
     if (failed() || paid === null) return;
     const feeDenom = this.denom();
-    const owed = new Paid();
+    const owed = new Coins();
     owed.add(feeDenom, fee);
     if (!isSynthetic() && !owed.add(tokenDenom(), sent)) return;
     for (let i = 0; i < paid.denoms.length; i++) {
