@@ -120,13 +120,11 @@ describe('the token bridge on a wasmd localnet', () => {
     expect(await balance()).toBe(before + 2_000_000n)
 
     // Each leg's gas on wasmd v0.70.3 (the whole transaction, 3-signature proofs).
+    const gas = { lockSend, mintDeliver, burnSend, releaseDeliver }
     process.stdout.write(
-      `token bridge gas (wasmd): ${JSON.stringify({
-        lockSend: lockSend.gasUsed,
-        mintDeliver: mintDeliver.gasUsed,
-        burnSend: burnSend.gasUsed,
-        releaseDeliver: releaseDeliver.gasUsed,
-      })}\n`,
+      `token bridge gas (wasmd): ${Object.entries(gas)
+        .map(([leg, { gasUsed }]) => `${leg} ${gasUsed}`)
+        .join(', ')}\n`,
     )
     for (const gas of [lockSend, mintDeliver, burnSend, releaseDeliver].map((leg) => leg.gasUsed))
       expect(gas).toBeGreaterThan(0n)
