@@ -110,7 +110,7 @@ export type InterchainAccountsVectors = {
   evmFailure: { index: number; reason: Hex; encoded: Hex }
 }
 
-/** `spec/apps/token-bridge.json`: the token bridge's examples (amounts are decimal strings). */
+/** `spec/apps/token-bridge.json`: the token bridges' examples (amounts are decimal strings). */
 export type TokenBridgeVectors = {
   scaling: {
     localDecimals: number
