@@ -43,7 +43,6 @@ test('exports of @ferry/sdk: the protocol codec, whole, the chain readers and th
       "TransferBalanceTooLowError",
       "TransferCollateralExceededError",
       "TransferRateLimitedError",
-      "UnexpectedAnswerError",
       "UnknownChainError",
       "WaitTimeoutError",
       "addFee",

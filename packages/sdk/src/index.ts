@@ -230,7 +230,6 @@ export { TransferAmountTooSmallError } from './errors/TransferAmountTooSmallErro
 export { TransferBalanceTooLowError } from './errors/TransferBalanceTooLowError.js'
 export { TransferCollateralExceededError } from './errors/TransferCollateralExceededError.js'
 export { TransferRateLimitedError } from './errors/TransferRateLimitedError.js'
-export { UnexpectedAnswerError } from './errors/UnexpectedAnswerError.js'
 export { UnknownChainError } from './errors/UnknownChainError.js'
 export { WaitTimeoutError } from './errors/WaitTimeoutError.js'
 export type { components as ApiComponents, paths as ApiPaths } from './generated/openapi.js'

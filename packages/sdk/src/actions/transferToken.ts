@@ -143,7 +143,6 @@ export async function transferToken<const chains extends readonly FerryChain[]>(
       destination: destination.domain,
       recipient,
       amount,
-      quote,
     })
   }
   if (sent === undefined)

@@ -12,11 +12,7 @@ import type { SentMessageEvent } from '../../../chains/types.js'
  */
 export async function toCosmWasmSentMessages(
   { source, contract }: CosmWasmChainReader,
-  {
-    height,
-    transactionHash,
-    outcome,
-  }: Pick<EndpointExecuteReturnType, 'height' | 'transactionHash' | 'outcome'>,
+  { height, transactionHash, outcome }: EndpointExecuteReturnType,
 ): Promise<SentMessageEvent[]> {
   const number = BigInt(height)
   const transaction = {
