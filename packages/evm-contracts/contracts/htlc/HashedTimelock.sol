@@ -221,12 +221,12 @@ contract HashedTimelock is EndpointApp, ReentrancyGuardTransient, IHashedTimeloc
         return
             HtlcCodec.lockId(
                 localDomain,
-                address(this),
-                locker,
-                recipient,
+                _b32(address(this)),
+                _b32(locker),
+                _b32(recipient),
                 hashlock,
                 timelock,
-                token,
+                _b32(token),
                 amount,
                 nonce
             );
@@ -398,5 +398,10 @@ contract HashedTimelock is EndpointApp, ReentrancyGuardTransient, IHashedTimeloc
         }
         (bool ok, ) = payable(to).call{value: amount}("");
         if (!ok) revert HashedTimelockTransferFailed(to, amount);
+    }
+
+    /// @dev An address as bytes32 (PROTOCOL §2).
+    function _b32(address account) private pure returns (bytes32) {
+        return bytes32(uint256(uint160(account)));
     }
 }

@@ -25,17 +25,18 @@ library HtlcCodec {
     uint256 internal constant BODY_LENGTH = 65;
 
     /**
-     * @notice A lock's id (HTLC §2): keccak256 of its terms, packed, with the contract's domain
-     * and address and the locker's nonce, so no two locks anywhere share one.
+     * @notice A lock's id (HTLC §2): keccak256 of its terms, packed, with the HTLC's domain and
+     * address and the locker's nonce, so no two locks anywhere share one. Addresses and the
+     * token are bytes32 (PROTOCOL §2; the token is zero for the native token).
      */
     function lockId(
         uint32 domain,
-        address htlc,
-        address locker,
-        address recipient,
+        bytes32 htlc,
+        bytes32 locker,
+        bytes32 recipient,
         bytes32 hashlock,
         uint64 timelock,
-        address token,
+        bytes32 token,
         uint256 amount,
         uint64 nonce
     ) internal pure returns (bytes32) {
@@ -43,12 +44,12 @@ library HtlcCodec {
             keccak256(
                 abi.encodePacked(
                     domain,
-                    _b32(htlc),
-                    _b32(locker),
-                    _b32(recipient),
+                    htlc,
+                    locker,
+                    recipient,
                     hashlock,
                     timelock,
-                    _b32(token),
+                    token,
                     amount,
                     nonce
                 )
@@ -73,10 +74,5 @@ library HtlcCodec {
     /// @notice The preimage.
     function preimage(bytes calldata body) internal pure returns (bytes32) {
         return bytes32(body[PREIMAGE_OFFSET:BODY_LENGTH]);
-    }
-
-    /// @dev An address as bytes32 (PROTOCOL §2).
-    function _b32(address account) private pure returns (bytes32) {
-        return bytes32(uint256(uint160(account)));
     }
 }
