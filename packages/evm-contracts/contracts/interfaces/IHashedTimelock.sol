@@ -130,14 +130,24 @@ interface IHashedTimelock {
     /// @param domain The peer's domain.
     /// @param prepaid The prepaid fee.
     /// @param quote The endpoint's quote (0 when it could not be read).
-    event PreimageNotRelayed(bytes32 indexed id, uint32 indexed domain, uint256 prepaid, uint256 quote);
+    event PreimageNotRelayed(
+        bytes32 indexed id,
+        uint32 indexed domain,
+        uint256 prepaid,
+        uint256 quote
+    );
 
     /// @notice A claim message was handled.
     /// @param origin The peer's domain.
     /// @param nonce The message's nonce.
     /// @param id The lock it named.
     /// @param outcome What happened (anything but Claimed is a no-op).
-    event ClaimMessageHandled(uint32 indexed origin, uint64 nonce, bytes32 indexed id, ClaimOutcome outcome);
+    event ClaimMessageHandled(
+        uint32 indexed origin,
+        uint64 nonce,
+        bytes32 indexed id,
+        ClaimOutcome outcome
+    );
 
     /// @notice Native token credited to an account: unspent relay fees.
     /// @param account The locker.

@@ -46,25 +46,29 @@ contract ReferenceHtlc {
 
     /// @notice Pays the receiver for the preimage, before the timelock.
     function claim(bytes32 id, bytes32 preimage) external {
-        Lock storage l = _locks[id];
-        if (l.done || block.timestamp >= l.timelock || sha256(abi.encodePacked(preimage)) != l.hashlock) {
+        Lock storage entry = _locks[id];
+        if (
+            entry.done ||
+            block.timestamp >= entry.timelock ||
+            sha256(abi.encodePacked(preimage)) != entry.hashlock
+        ) {
             revert ReferenceHtlcRefused(id, 1);
         }
-        l.done = true;
+        entry.done = true;
         emit Claimed(id, preimage);
-        (bool ok, ) = l.receiver.call{value: l.amount}("");
+        (bool ok, ) = entry.receiver.call{value: entry.amount}("");
         if (!ok) revert ReferenceHtlcRefused(id, 3);
     }
 
     /// @notice Pays the sender back, at or after the timelock.
     function refund(bytes32 id) external {
-        Lock storage l = _locks[id];
-        if (l.done || l.sender == address(0) || block.timestamp < l.timelock) {
+        Lock storage entry = _locks[id];
+        if (entry.done || entry.sender == address(0) || block.timestamp < entry.timelock) {
             revert ReferenceHtlcRefused(id, 2);
         }
-        l.done = true;
+        entry.done = true;
         emit Refunded(id);
-        (bool ok, ) = l.sender.call{value: l.amount}("");
+        (bool ok, ) = entry.sender.call{value: entry.amount}("");
         if (!ok) revert ReferenceHtlcRefused(id, 3);
     }
 }

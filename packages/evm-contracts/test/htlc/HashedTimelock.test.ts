@@ -142,10 +142,7 @@ describe('HashedTimelock', () => {
       State.Claimed,
     ])
     await nextBlockAt(world, timelock)
-    await expectRevert(world.htlcA.write.refund([id]), 'HashedTimelockNotOpen', [
-      id,
-      State.Claimed,
-    ])
+    await expectRevert(world.htlcA.write.refund([id]), 'HashedTimelockNotOpen', [id, State.Claimed])
   })
 
   it('refuses a refund before the timelock; refunds the locker at it; then nothing more', async () => {
