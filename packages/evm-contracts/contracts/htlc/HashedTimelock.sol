@@ -75,7 +75,7 @@ contract HashedTimelock is EndpointApp, ReentrancyGuardTransient, IHashedTimeloc
     ) external payable nonReentrant returns (bytes32 id) {
         uint256 native = token == address(0) ? amount : 0;
         if (msg.value != native) revert HashedTimelockWrongValue(native, msg.value);
-        return _lock(recipient, hashlock, timelock, token, amount);
+        return _lock(recipient, hashlock, timelock, token, amount, false);
     }
 
     /**
@@ -109,7 +109,7 @@ contract HashedTimelock is EndpointApp, ReentrancyGuardTransient, IHashedTimeloc
         unchecked {
             fee = msg.value - native;
         }
-        id = _lock(recipient, hashlock, timelock, token, amount);
+        id = _lock(recipient, hashlock, timelock, token, amount, true);
         // CAST: msg.value is at most the native supply, far below 2^128.
         _relays[id] = RelayState(relay.domain, relay.gasLimit, uint128(fee), relay.peerLockId);
         emit RelayPrepaid(id, relay.domain, relay.peerLockId, relay.gasLimit, fee);
@@ -139,8 +139,7 @@ contract HashedTimelock is EndpointApp, ReentrancyGuardTransient, IHashedTimeloc
 
         // EFFECTS and INTERACTIONS (the guard holds): pay the recipient, then relay.
         _release(id, lock_, secret);
-        RelayState memory relay = _takeRelay(id);
-        if (relay.gasLimit != 0) _relay(id, lock_.locker, relay, secret);
+        if (lock_.relayed) _relay(id, lock_.locker, _takeRelay(id), secret);
     }
 
     /**
@@ -162,8 +161,7 @@ contract HashedTimelock is EndpointApp, ReentrancyGuardTransient, IHashedTimeloc
         lock_.state = LockState.Refunded;
         address locker = lock_.locker;
         emit Refunded(id, lock_.hashlock, locker);
-        RelayState memory relay = _takeRelay(id);
-        if (relay.fee != 0) _credit(locker, relay.fee);
+        if (lock_.relayed) _creditRelayFee(id, locker);
 
         // INTERACTIONS
         _pay(locker, lock_.token, lock_.amount);
@@ -256,8 +254,7 @@ contract HashedTimelock is EndpointApp, ReentrancyGuardTransient, IHashedTimeloc
             if (outcome == ClaimOutcome.Claimed) {
                 _release(id, lock_, secret);
                 // The preimage came from the peer: it is not sent back.
-                RelayState memory relay = _takeRelay(id);
-                if (relay.fee != 0) _credit(lock_.locker, relay.fee);
+                if (lock_.relayed) _creditRelayFee(id, lock_.locker);
             }
         }
         emit ClaimMessageHandled(origin, nonce, id, outcome);
@@ -269,13 +266,14 @@ contract HashedTimelock is EndpointApp, ReentrancyGuardTransient, IHashedTimeloc
 
     // ---------------------------------------------------------------- internals
 
-    /// @dev Opens a lock; the caller checked `msg.value`.
+    /// @dev Opens a lock (`relayed`: the caller stores its relay); the caller checked `msg.value`.
     function _lock(
         address recipient,
         bytes32 hashlock,
         uint64 timelock,
         address token,
-        uint256 amount
+        uint256 amount,
+        bool relayed
     ) private returns (bytes32 id) {
         // CHECKS
         if (recipient == address(0)) revert HashedTimelockZeroRecipient();
@@ -287,7 +285,16 @@ contract HashedTimelock is EndpointApp, ReentrancyGuardTransient, IHashedTimeloc
         // EFFECTS
         uint64 nonce = _nonces[msg.sender]++;
         id = lockIdOf(msg.sender, recipient, hashlock, timelock, token, amount, nonce);
-        _locks[id] = Lock(msg.sender, timelock, LockState.Open, recipient, token, amount, hashlock);
+        _locks[id] = Lock(
+            msg.sender,
+            timelock,
+            LockState.Open,
+            relayed,
+            recipient,
+            token,
+            amount,
+            hashlock
+        );
         emit Locked(id, hashlock, recipient, msg.sender, token, amount, timelock, nonce);
 
         // INTERACTIONS
@@ -324,7 +331,13 @@ contract HashedTimelock is EndpointApp, ReentrancyGuardTransient, IHashedTimeloc
     /// @dev Lock `id`'s relay, removed from storage.
     function _takeRelay(bytes32 id) private returns (RelayState memory relay) {
         relay = _relays[id];
-        if (relay.gasLimit != 0) delete _relays[id];
+        delete _relays[id];
+    }
+
+    /// @dev Removes lock `id`'s relay unsent and credits its fee to `locker`.
+    function _creditRelayFee(bytes32 id, address locker) private {
+        uint256 fee = _takeRelay(id).fee;
+        if (fee != 0) _credit(locker, fee);
     }
 
     /**

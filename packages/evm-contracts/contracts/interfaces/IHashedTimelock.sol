@@ -19,6 +19,8 @@ interface IHashedTimelock {
      * @param locker Who locked; gets the amount back on refund.
      * @param timelock Unix seconds: claims strictly before, refunds at or after.
      * @param state The state.
+     * @param relayed Whether the lock prepaid a relay ({HashedTimelock.relayOf}); kept here so that
+     * a lock without one never reads the relay's slots.
      * @param recipient Who gets the amount on claim.
      * @param token The ERC-20, or zero for the native token.
      * @param amount The amount locked.
@@ -28,6 +30,7 @@ interface IHashedTimelock {
         address locker;
         uint64 timelock;
         LockState state;
+        bool relayed;
         address recipient;
         address token;
         uint256 amount;
