@@ -24,6 +24,8 @@ const targets = [
   { entry: 'contract/ica/router.ts', out: 'build/ica-router.wasm' },
   { entry: 'contract/ica/factory.ts', out: 'build/ica-factory.wasm' },
   { entry: 'contract/ica/account.ts', out: 'build/ica-account.wasm' },
+  // Hash time-locked contracts (atomic swaps, spec/apps/htlc.md), an EndpointApp.
+  { entry: 'contract/htlc/htlc.ts', out: 'build/htlc.wasm' },
   // Test-only: smart queries running the endpoint's codec, tree, digests and verifier.
   { entry: 'contract/test/codecProbe.ts', out: 'build/codec-probe.wasm' },
 ]
