@@ -30,11 +30,13 @@ import {
   type Abi,
   type Address,
   createPublicClient,
+  createTestClient,
   createWalletClient,
   custom,
   type EIP1193Provider,
   type Hex,
   type PublicClient,
+  type TestClient,
   type TransactionReceipt,
   type WalletClient,
 } from 'viem'
@@ -54,6 +56,8 @@ export const DEPLOYER = privateKeyToAccount(
 export type Evm = {
   client: PublicClient
   wallet: WalletClient
+  /** Hardhat's clock, balances and mining. */
+  testClient: TestClient
   endpoint: Address
   verifier: Address
 }
@@ -91,8 +95,9 @@ async function startEvm(): Promise<Evm> {
   const transport = custom(provider as unknown as EIP1193Provider)
   const client = createPublicClient({ chain: hardhat, transport, pollingInterval: 10 })
   const wallet = createWalletClient({ chain: hardhat, transport, account: DEPLOYER })
+  const testClient = createTestClient({ chain: hardhat, mode: 'hardhat', transport })
   const { endpoint, verifier } = await deployFerry({ client, wallet }, { domain: EVM_DOMAIN })
-  return { client, wallet, endpoint, verifier }
+  return { client, wallet, testClient, endpoint, verifier }
 }
 
 export async function startEvmCosmwasmWorld(): Promise<EvmCosmwasmWorld> {
