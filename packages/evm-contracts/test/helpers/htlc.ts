@@ -28,15 +28,6 @@ export type HtlcWorld = World & {
 
 /** Handler gas of a claim message on an EVM peer. */
 export const CLAIM_GAS_LIMIT = 150_000
-/** Outcome bytes of the handler (HTLC §6). */
-export const Outcome = {
-  Claimed: 0,
-  UnknownLock: 1,
-  NotOpen: 2,
-  Expired: 3,
-  WrongPreimage: 4,
-  MalformedBody: 5,
-} as const
 /** Lock states (HTLC §6). */
 export const State = { None: 0, Open: 1, Claimed: 2, Refunded: 3 } as const
 
@@ -151,12 +142,6 @@ export function htlcEvents<N extends keyof HtlcEvents>(
   })
   // CAST: parseEventLogs keeps only `eventName` logs, whose args have exactly this shape.
   return logs.map((log) => log.args as HtlcEvents[N])
-}
-
-/** Mines the next block at `timestamp` (unix seconds). */
-export async function mineAt(world: World, timestamp: bigint): Promise<void> {
-  await world.testClient.setNextBlockTimestamp({ timestamp })
-  await world.testClient.mine({ blocks: 1 })
 }
 
 /** Sets the timestamp of the next block (the next transaction runs at it). */

@@ -4,7 +4,12 @@
 // the messages that find nothing to claim (after the refund, after a claim by hand, after the
 // timelock, an unknown lock, a malformed body) are Executed no-ops that hold nothing up, and the
 // relay's fee rules: a short fee, a claim by message, a refund, and a claimer starving the send.
-import { encodeHtlcClaimBody, evmAddressToBytes32, MessageStatus } from '@ferry/protocol'
+import {
+  encodeHtlcClaimBody,
+  evmAddressToBytes32,
+  MessageStatus,
+  HtlcClaimOutcome as Outcome,
+} from '@ferry/protocol'
 import { getAddress, type Hex, toHex } from 'viem'
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -14,7 +19,6 @@ import {
   htlcEvents,
   lock,
   nextBlockAt,
-  Outcome,
   State,
   secret,
 } from '../helpers/htlc.ts'
