@@ -137,9 +137,11 @@ contract HashedTimelock is EndpointApp, ReentrancyGuardTransient, IHashedTimeloc
         }
         if (outcome == ClaimOutcome.WrongPreimage) revert HashedTimelockWrongPreimage(id, hash);
 
-        // EFFECTS and INTERACTIONS (the guard holds): pay the recipient, then relay.
+        // EFFECTS (the relay leaves storage before any call), then INTERACTIONS: pay, relay.
+        RelayState memory relay;
+        if (lock_.relayed) relay = _takeRelay(id);
         _release(id, lock_, secret);
-        if (lock_.relayed) _relay(id, lock_.locker, _takeRelay(id), secret);
+        if (relay.gasLimit != 0) _relay(id, lock_.locker, relay, secret);
     }
 
     /**
@@ -252,9 +254,9 @@ contract HashedTimelock is EndpointApp, ReentrancyGuardTransient, IHashedTimeloc
             Lock storage lock_ = _locks[id];
             (outcome, ) = _check(lock_, secret);
             if (outcome == ClaimOutcome.Claimed) {
-                _release(id, lock_, secret);
                 // The preimage came from the peer: it is not sent back.
                 if (lock_.relayed) _creditRelayFee(id, lock_.locker);
+                _release(id, lock_, secret);
             }
         }
         emit ClaimMessageHandled(origin, nonce, id, outcome);
@@ -320,7 +322,7 @@ contract HashedTimelock is EndpointApp, ReentrancyGuardTransient, IHashedTimeloc
         return (ClaimOutcome.Claimed, hash);
     }
 
-    /// @dev Marks the lock claimed and pays its recipient.
+    /// @dev Marks the lock claimed and pays its recipient (the one external call).
     function _release(bytes32 id, Lock storage lock_, bytes32 preimage) private {
         lock_.state = LockState.Claimed;
         address recipient = lock_.recipient;
