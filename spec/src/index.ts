@@ -153,6 +153,37 @@ export type Erc7786GatewayVectors = {
   }[]
 }
 
+/** `spec/apps/htlc.json`: the hash time-locked contract app's examples. */
+export type HtlcVectors = {
+  hashlocks: { preimage: Hex; hashlock: Hex }[]
+  rejectedPreimages: { name: string; preimage: Hex }[]
+  lockIds: {
+    name: string
+    domain: number
+    /** As given: an EVM address or a bech32 address. */
+    htlc: string
+    locker: string
+    recipient: string
+    hashlock: Hex
+    /** Decimal string. */
+    timelock: string
+    /** An EVM address (zero: native) or a CosmWasm denom. */
+    token: string
+    /** Decimal string. */
+    amount: string
+    /** Decimal string. */
+    nonce: string
+    /** The PROTOCOL §2 bytes32 of the addresses, and the token's bytes32. */
+    bytes32: { htlc: Hex; locker: Hex; recipient: Hex; token: Hex }
+    id: Hex
+  }[]
+  claimBodies: { name: string; lockId: Hex; preimage: Hex; body: Hex }[]
+  outcomes: Record<
+    'Claimed' | 'UnknownLock' | 'NotOpen' | 'Expired' | 'WrongPreimage' | 'MalformedBody',
+    number
+  >
+}
+
 /** `spec/vectors`, from this file in `spec/{src,dist}/`. */
 const vectorsDir =
   process.env.FERRY_VECTORS_DIR ?? fileURLToPath(new URL('../vectors/', import.meta.url))
@@ -179,6 +210,7 @@ export const interchainAccountsVectors = loadApp<InterchainAccountsVectors>(
 )
 export const tokenBridgeVectors = loadApp<TokenBridgeVectors>('token-bridge.json')
 export const erc7786GatewayVectors = loadApp<Erc7786GatewayVectors>('erc7786-gateway.json')
+export const htlcVectors = loadApp<HtlcVectors>('htlc.json')
 
 /** A message vector's fields as `@ferry/protocol`'s `Message` has them (u64 fields as bigint). */
 export type VectorMessage = Omit<

@@ -83,6 +83,7 @@ export { AckBodyTooShortError, ResultTooLargeError, UnknownStatusError } from '.
 export { InvalidAddressError, InvalidBech32Error } from './errors/address.js'
 export { BaseError, type BaseErrorParameters, type BaseErrorType } from './errors/base.js'
 export { FieldOutOfRangeError, InvalidBytes32Error, InvalidHexError } from './errors/encoding.js'
+export { HtlcPreimageLengthError } from './errors/htlc.js'
 export { InvalidInteropAddressError } from './errors/interop.js'
 export {
   BranchLengthError,
@@ -129,6 +130,31 @@ export {
   type FailureReasonInfo,
   failureReasons,
 } from './failure/failureReasons.js'
+// Interchain-account messages (spec/apps/interchain-accounts.md)
+export {
+  HTLC_CLAIM_BODY_LENGTH,
+  HTLC_CLAIM_VERSION,
+  HTLC_PREIMAGE_LENGTH,
+  HtlcClaimOutcome,
+} from './htlc/constants.js'
+export {
+  type EncodeHtlcClaimBodyErrorType,
+  type EncodeHtlcClaimBodyParameters,
+  type EncodeHtlcClaimBodyReturnType,
+  encodeHtlcClaimBody,
+} from './htlc/encodeHtlcClaimBody.js'
+export {
+  type GetHtlcHashlockErrorType,
+  type GetHtlcHashlockParameters,
+  type GetHtlcHashlockReturnType,
+  getHtlcHashlock,
+} from './htlc/getHtlcHashlock.js'
+export {
+  type GetHtlcLockIdErrorType,
+  type GetHtlcLockIdParameters,
+  type GetHtlcLockIdReturnType,
+  getHtlcLockId,
+} from './htlc/getHtlcLockId.js'
 // ERC-7930 interoperable addresses (spec/apps/erc7786-gateway.md §3)
 export { cosmWasmChainInterop, evmChainInterop } from './interop/chainInterop.js'
 export { INTEROP_ADDRESS_VERSION, INTEROP_CHAIN_TYPES } from './interop/constants.js'
@@ -226,7 +252,6 @@ export {
   type VerifyProofReturnType,
   verifyProof,
 } from './proof/verifyProof.js'
-// Interchain-account messages (spec/apps/interchain-accounts.md)
 export {
   REMOTE_CALL_HEADER_LENGTH,
   REMOTE_CALL_KINDS,

@@ -231,6 +231,7 @@ export { TransferBalanceTooLowError } from './errors/TransferBalanceTooLowError.
 export { TransferCollateralExceededError } from './errors/TransferCollateralExceededError.js'
 export { TransferRateLimitedError } from './errors/TransferRateLimitedError.js'
 export { UnknownChainError } from './errors/UnknownChainError.js'
+export { UnsafeSwapTimelocksError } from './errors/UnsafeSwapTimelocksError.js'
 export { WaitTimeoutError } from './errors/WaitTimeoutError.js'
 export type { components as ApiComponents, paths as ApiPaths } from './generated/openapi.js'
 export type {
@@ -245,3 +246,11 @@ export { encodeEvmCalls } from './remote/encodeEvmCalls.js'
 export type { EvmRemoteCalls, EvmRemoteResults } from './remote/types.js'
 // Server-Sent Events
 export { createSseParser, type SseEvent, type SseParser } from './sse/createSseParser.js'
+// Atomic swaps (spec/apps/htlc.md)
+export {
+  type CheckSwapTimelocksErrorType,
+  type CheckSwapTimelocksParameters,
+  type CheckSwapTimelocksReturnType,
+  checkSwapTimelocks,
+  DEFAULT_SWAP_TIMELOCK_MARGIN,
+} from './swap/checkSwapTimelocks.js'
