@@ -122,6 +122,36 @@ export type TokenBridgeVectors = {
   }[]
   bodies: { name: string; recipient: Hex; amount: string; sender: Hex; body: Hex }[]
 }
+/** `spec/apps/erc7786-gateway.json`: the ERC-7786 gateway's examples. */
+export type Erc7786GatewayVectors = {
+  attributes: { signature: string; selector: Hex }[]
+  receiveMessageSelector: Hex
+  /** ERC-7930 chain-only addresses; `name` is `eip155:<id>` for EVM chains. */
+  chains: { name: string; chain: Hex }[]
+  /** ERC-7930 addresses of accounts, with the account as a message's bytes32. */
+  addresses: { name: string; chain: Hex; account: Hex; interop: Hex }[]
+  gasLimits: { recipientGas: number; payloadLength: number; gasLimit: number }[]
+  bodies: {
+    name: string
+    gasLimit: number
+    ackGasLimit: number
+    deadline: string
+    sender: Hex
+    recipient: Hex
+    payload: Hex
+    body: Hex
+  }[]
+  messageIds: {
+    origin: number
+    sender: Hex
+    destination: number
+    recipient: Hex
+    nonce: string
+    body: Hex
+    message: Hex
+    id: Hex
+  }[]
+}
 
 /** `spec/apps/htlc.json`: the hash time-locked contract app's examples. */
 export type HtlcVectors = {
@@ -167,20 +197,20 @@ export const messagesVectors = load<MessagesVectors>('messages.json')
 export const addressesVectors = load<AddressesVectors>('addresses.json')
 export const merkleVectors = load<MerkleVectors>('merkle.json')
 export const checkpointsVectors = load<CheckpointsVectors>('checkpoints.json')
-// CAST: the app's examples file; the type above describes it. Ours alone, so never redirected.
-export const interchainAccountsVectors = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../apps/interchain-accounts.json', import.meta.url)), 'utf8'),
-) as InterchainAccountsVectors
+/** An app's examples file, `spec/apps/<file>`: ours alone, so never redirected. */
+function loadApp<T>(file: string): T {
+  // CAST: the app's examples file; the types above describe them.
+  return JSON.parse(
+    readFileSync(fileURLToPath(new URL(`../apps/${file}`, import.meta.url)), 'utf8'),
+  ) as T
+}
 
-// CAST: the app's examples file; the type above describes it.
-export const tokenBridgeVectors = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../apps/token-bridge.json', import.meta.url)), 'utf8'),
-) as TokenBridgeVectors
-
-// CAST: the app's examples file; the type above describes it. Ours alone, so never redirected.
-export const htlcVectors = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../apps/htlc.json', import.meta.url)), 'utf8'),
-) as HtlcVectors
+export const interchainAccountsVectors = loadApp<InterchainAccountsVectors>(
+  'interchain-accounts.json',
+)
+export const tokenBridgeVectors = loadApp<TokenBridgeVectors>('token-bridge.json')
+export const erc7786GatewayVectors = loadApp<Erc7786GatewayVectors>('erc7786-gateway.json')
+export const htlcVectors = loadApp<HtlcVectors>('htlc.json')
 
 /** A message vector's fields as `@ferry/protocol`'s `Message` has them (u64 fields as bigint). */
 export type VectorMessage = Omit<

@@ -53,6 +53,11 @@ export {
   type SentMessage,
 } from './actions/getMessagesFromTransaction.js'
 export { type GetSignedIndexParameters, getSignedIndex } from './actions/getSignedIndex.js'
+export {
+  type GetTransferParameters,
+  type GetTransferReturnType,
+  getTransfer,
+} from './actions/getTransfer.js'
 export type { AwaitRemoteResultOptions } from './actions/internal/awaitRemoteResult.js'
 export type { MessageInput } from './actions/internal/toEncodedMessage.js'
 export {
@@ -62,6 +67,12 @@ export {
   type QuoteReturnType,
   quote,
 } from './actions/quote.js'
+export {
+  type QuoteTransferErrorType,
+  type QuoteTransferParameters,
+  type QuoteTransferReturnType,
+  quoteTransfer,
+} from './actions/quoteTransfer.js'
 export {
   type ReadRemoteErrorType,
   type ReadRemoteParameters,
@@ -101,6 +112,12 @@ export {
   type ToMessageStateParameters,
   toMessageState,
 } from './actions/toMessageState.js'
+export {
+  type TransferTokenErrorType,
+  type TransferTokenParameters,
+  type TransferTokenReturnType,
+  transferToken,
+} from './actions/transferToken.js'
 export {
   type WaitForMessageErrorType,
   type WaitForMessageParameters,
@@ -198,12 +215,21 @@ export { MessageNotFoundError } from './errors/MessageNotFoundError.js'
 export { MissingSignerError } from './errors/MissingSignerError.js'
 export { NoAckRequestedError } from './errors/NoAckRequestedError.js'
 export { NoInterchainAccountRouterError } from './errors/NoInterchainAccountRouterError.js'
+export { NoTokenBridgeError } from './errors/NoTokenBridgeError.js'
+export { NotATokenTransferError } from './errors/NotATokenTransferError.js'
 export { NotProvableError } from './errors/NotProvableError.js'
 export { NotUnderpaidError } from './errors/NotUnderpaidError.js'
+export { RecipientChainMismatchError } from './errors/RecipientChainMismatchError.js'
 export { RemoteCallFailedError } from './errors/RemoteCallFailedError.js'
 export { RemoteResultCountError } from './errors/RemoteResultCountError.js'
+export { TokenBridgePausedError } from './errors/TokenBridgePausedError.js'
 export { TransactionNotFoundError } from './errors/TransactionNotFoundError.js'
 export { TransactionRevertedError } from './errors/TransactionRevertedError.js'
+export { TransferAllowanceTooLowError } from './errors/TransferAllowanceTooLowError.js'
+export { TransferAmountTooSmallError } from './errors/TransferAmountTooSmallError.js'
+export { TransferBalanceTooLowError } from './errors/TransferBalanceTooLowError.js'
+export { TransferCollateralExceededError } from './errors/TransferCollateralExceededError.js'
+export { TransferRateLimitedError } from './errors/TransferRateLimitedError.js'
 export { UnknownChainError } from './errors/UnknownChainError.js'
 export { UnsafeSwapTimelocksError } from './errors/UnsafeSwapTimelocksError.js'
 export { WaitTimeoutError } from './errors/WaitTimeoutError.js'
