@@ -64,6 +64,7 @@ test('exports of @ferry/protocol', async () => {
       "decodeProof",
       "decodeRemoteCallBody",
       "decodeRemoteResults",
+      "describeDeliveryVerdict",
       "encodeAckBody",
       "encodeBatchProofs",
       "encodeEvmRemoteCalls",

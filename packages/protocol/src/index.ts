@@ -117,6 +117,10 @@ export {
   SignatureVError,
 } from './errors/signature.js'
 export {
+  type DeliveryVerdict,
+  describeDeliveryVerdict,
+} from './failure/deliveryVerdict.js'
+export {
   type FailureReason,
   type FailureReasonInfo,
   failureReasons,
