@@ -89,6 +89,16 @@ export {
   type TransactionHashOf,
 } from './actions/send.js'
 export {
+  type DecodedRevert,
+  type DeliverySimulation,
+  type FailingFrame,
+  type RecipientAbis,
+  type SimulateDeliveryErrorType,
+  type SimulateDeliveryParameters,
+  type SimulateDeliveryReturnType,
+  simulateDelivery,
+} from './actions/simulateDelivery.js'
+export {
   type TimeoutMessageErrorType,
   type TimeoutMessageParameters,
   type TimeoutMessageReturnType,
@@ -202,6 +212,7 @@ export { NotProvableError } from './errors/NotProvableError.js'
 export { NotUnderpaidError } from './errors/NotUnderpaidError.js'
 export { RemoteCallFailedError } from './errors/RemoteCallFailedError.js'
 export { RemoteResultCountError } from './errors/RemoteResultCountError.js'
+export { SimulationUndecidedError } from './errors/SimulationUndecidedError.js'
 export { TransactionNotFoundError } from './errors/TransactionNotFoundError.js'
 export { TransactionRevertedError } from './errors/TransactionRevertedError.js'
 export { UnknownChainError } from './errors/UnknownChainError.js'

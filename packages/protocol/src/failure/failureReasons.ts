@@ -129,7 +129,8 @@ export const failureReasons = {
     retryable: false,
   },
   handler_out_of_gas: {
-    description: 'The recipient’s handler ran out of its gas limit: a retry with more gas can succeed.',
+    description:
+      'The recipient’s handler ran out of its gas limit: a retry with more gas can succeed.',
     retryable: false,
   },
   recipient_not_contract: {
