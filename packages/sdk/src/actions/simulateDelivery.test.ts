@@ -1,8 +1,11 @@
 import { endpointAbi, faultyRecipientAbi, faultyRecipientBytecode } from '@ferry/evm-contracts'
 import { MessageStatus } from '@ferry/protocol'
+import { TEST_COSMWASM_ACCOUNTS } from '@ferry/testkit'
 import { type Address, encodeAbiParameters, type Hex, toFunctionSelector } from 'viem'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { AlreadyDeliveredError } from '../errors/AlreadyDeliveredError.js'
+import { InvalidMessageIdError } from '../errors/InvalidMessageIdError.js'
+import { SimulationUnsupportedError } from '../errors/SimulationUnsupportedError.js'
 import { startWorld, type World } from '../test/world.js'
 import { retryMessage } from './retryMessage.js'
 import { send } from './send.js'
@@ -256,6 +259,44 @@ describe('simulateDelivery on EVM', () => {
     } finally {
       await setPaused('unpause')
     }
+  })
+
+  test('with the encoded message and a proof thunk, nothing is looked up, and the thunk is asked only to deliver', async () => {
+    const { sent, proof } = await sendToB({
+      recipient: faulty,
+      body: body(Fault.Work, 300n),
+      gasLimit: 50_000,
+    })
+    let asked = 0
+    const thunk = async () => {
+      asked += 1
+      return proof
+    }
+    const options = { id: sent.id, encoded: sent.encoded, proof: thunk }
+    expect(await simulateDelivery(world.client, options)).toMatchObject({ call: 'deliver' })
+    expect(asked).toBe(1)
+    await relayAll()
+    expect(await simulateDelivery(world.client, options)).toMatchObject({ call: 'retry' })
+    expect(asked).toBe(1)
+    const other = await simulateDelivery(world.client, {
+      ...options,
+      id: `0x${'11'.repeat(32)}`,
+    }).catch((e: unknown) => e)
+    expect(other).toBeInstanceOf(InvalidMessageIdError)
+    expect(other).toMatchObject({ code: 'invalid_message_id', actual: sent.id })
+  })
+
+  test('a CosmWasm destination is refused by name, before anything runs', async () => {
+    const sent = await send(world.client, {
+      from: 'evm-a',
+      to: 'wasm',
+      recipient: TEST_COSMWASM_ACCOUNTS.user,
+      body: '0x01',
+      gasLimit: 100_000,
+    })
+    const error = await simulate(sent.id).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SimulationUnsupportedError)
+    expect(error).toMatchObject({ code: 'simulation_unsupported', chain: 'wasm', kind: 'cosmwasm' })
   })
 
   // Last: it moves the node's clock forward.

@@ -1,12 +1,14 @@
-import type { DeliveryVerdict } from '@ferry/protocol'
+import { type DeliveryVerdict, decodeMessage, getMessageId, type Message } from '@ferry/protocol'
 import type { Hex } from 'viem'
 import type { ChainRef, FerryClient } from '../client/createFerryClient.js'
 import type { FerryChain } from '../client/defineFerryChain.js'
 import type { AlreadyDeliveredError } from '../errors/AlreadyDeliveredError.js'
 import type { RecoveryHint } from '../errors/FerryError.js'
+import { InvalidMessageIdError } from '../errors/InvalidMessageIdError.js'
 import { MessageNotFoundError } from '../errors/MessageNotFoundError.js'
 import type { NotProvableError } from '../errors/NotProvableError.js'
 import type { SimulationUndecidedError } from '../errors/SimulationUndecidedError.js'
+import { SimulationUnsupportedError } from '../errors/SimulationUnsupportedError.js'
 import { readDeliveryProofs } from './internal/readDeliveryProofs.js'
 import { readSentMessage } from './internal/readSentMessage.js'
 import type { DecodedRevert } from './internal/simulation/decodeEvmRevert.js'
@@ -28,8 +30,16 @@ export type SimulateDeliveryParameters<
    * delivery met is the one after the block before the delivery's.
    */
   block?: bigint | undefined
-  /** Deliver with this proof instead of the real one (a relayer's, to see why it is refused). */
-  proof?: Hex | undefined
+  /**
+   * Deliver with this proof (or the one this returns, asked for only when the message is
+   * undelivered) instead of reading it: a relayer's own, or one to see why it is refused.
+   */
+  proof?: Hex | (() => Promise<Hex>) | undefined
+  /**
+   * The encoded message, when the caller holds it (a relayer's store): with `proof`, the
+   * message is not looked up on its origin. Its id must be `id`.
+   */
+  encoded?: Hex | undefined
   /** ABIs by recipient address, to decode reverts and frames of contracts Ferry does not ship. */
   abis?: RecipientAbis | undefined
   signal?: AbortSignal | undefined
@@ -83,6 +93,8 @@ export type SimulateDeliveryErrorType =
   | AlreadyDeliveredError
   | NotProvableError
   | SimulationUndecidedError
+  | SimulationUnsupportedError
+  | InvalidMessageIdError
   | Error
 
 /**
@@ -105,27 +117,57 @@ export type SimulateDeliveryErrorType =
  */
 export async function simulateDelivery<const chains extends readonly FerryChain[]>(
   client: FerryClient<chains>,
-  { id, origin, gasLimit, block, proof, abis, signal }: SimulateDeliveryParameters<chains>,
+  { id, origin, gasLimit, block, proof, encoded, abis, signal }: SimulateDeliveryParameters<chains>,
 ): Promise<SimulateDeliveryReturnType> {
-  const { sent } = await readSentMessage(client, { id, origin, signal })
-  if (!sent) throw new MessageNotFoundError({ id })
-  const destination = client.chain(sent.destination)
-  const readProof = async (): Promise<Hex> => {
-    if (proof !== undefined) return proof
-    const [read] = await readDeliveryProofs(client, { messages: [sent], destination, signal })
-    return read ?? '0x'
-  }
+  const { message, readProof } = await resolveSimulated(client, {
+    id,
+    origin,
+    proof,
+    encoded,
+    signal,
+  })
+  const destination = client.chain(message.destination)
   if (destination.kind === 'evm') {
     const { simulateOnEvm } = await import('./internal/simulation/simulateOnEvm.js')
     return simulateOnEvm(client, destination, {
       id,
-      encoded: sent.encoded,
-      message: sent,
+      encoded: message.encoded,
+      message,
       proof: readProof,
       gasLimit,
       block,
       abis,
     })
   }
-  throw new Error(`simulateDelivery: ${destination.name} is a CosmWasm chain, not simulated yet`)
+  throw new SimulationUnsupportedError({ chain: destination.name, kind: destination.kind })
+}
+
+/** The message to simulate and how its proof is read: as given, or from the origin and its validators. */
+async function resolveSimulated(
+  client: FerryClient,
+  {
+    id,
+    origin,
+    proof,
+    encoded,
+    signal,
+  }: Pick<SimulateDeliveryParameters, 'id' | 'origin' | 'proof' | 'encoded' | 'signal'>,
+): Promise<{ message: Message & { encoded: Hex }; readProof: () => Promise<Hex> }> {
+  const given = typeof proof === 'function' ? proof : async () => proof ?? '0x'
+  if (encoded !== undefined && proof !== undefined) {
+    if (getMessageId(encoded) !== id)
+      throw new InvalidMessageIdError({ id, actual: getMessageId(encoded) })
+    return { message: { ...decodeMessage(encoded), encoded }, readProof: given }
+  }
+  const { sent } = await readSentMessage(client, { id, origin, signal })
+  if (!sent) throw new MessageNotFoundError({ id })
+  const destination = client.chain(sent.destination)
+  const readProof =
+    proof !== undefined
+      ? given
+      : async () => {
+          const [read] = await readDeliveryProofs(client, { messages: [sent], destination, signal })
+          return read ?? '0x'
+        }
+  return { message: sent, readProof }
 }
