@@ -195,12 +195,17 @@ describe('simulateDelivery on EVM', () => {
     })
   })
 
-  test('recipient_not_contract: an account without code, and a contract without a handler', async () => {
+  test('recipient_not_contract: an account without code, the endpoint itself, and a contract without a handler', async () => {
     const { evmB } = world
     const account = await sendToB({ recipient: '0x000000000000000000000000000000000000dEaD' })
     expect(await simulate(account.sent.id, { proof: account.proof })).toMatchObject({
       verdict: 'recipient_not_contract',
       gasUsed: undefined,
+    })
+    const endpoint = await sendToB({ recipient: evmB.endpoint })
+    expect(await simulate(endpoint.sent.id, { proof: endpoint.proof })).toMatchObject({
+      verdict: 'recipient_not_contract',
+      frame: undefined,
     })
     const verifier = await sendToB({ recipient: evmB.verifier })
     expect(await simulate(verifier.sent.id, { proof: verifier.proof })).toMatchObject({

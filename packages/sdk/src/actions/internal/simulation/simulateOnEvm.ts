@@ -123,20 +123,20 @@ export async function simulateOnEvm(
     })
   }
 
+  // The endpoint calls no handler for a recipient that is not an EVM address, has no code or is
+  // the endpoint itself, nor for a message delivered past its deadline (it times out, §7).
   const recipient = recipientAddress(message.recipient)
-  const handler =
-    recipient &&
-    top.calls?.find(
-      (frame) =>
-        frame.to !== undefined &&
-        isAddressEqual(frame.to, recipient) &&
-        isAddressEqual(frame.from, endpoint) &&
-        HANDLER_SELECTORS.has(frame.input.slice(0, 10)),
-    )
+  if (recipient === undefined || isAddressEqual(recipient, endpoint))
+    return verdict('recipient_not_contract')
+  const handler = top.calls?.find(
+    (frame) =>
+      frame.to !== undefined &&
+      isAddressEqual(frame.to, recipient) &&
+      isAddressEqual(frame.from, endpoint) &&
+      HANDLER_SELECTORS.has(frame.input.slice(0, 10)),
+  )
   if (!handler) {
-    // The endpoint calls no handler for a recipient without code, or for a message delivered
-    // past its deadline (it times out instead, PROTOCOL §7).
-    const code = recipient && (await publicClient.getCode({ address: recipient, blockNumber }))
+    const code = await publicClient.getCode({ address: recipient, blockNumber })
     if (code === undefined || code === '0x') return verdict('recipient_not_contract')
     return verdict('deadline_passed', { recovery: { action: 'timeoutMessage' } })
   }
@@ -148,8 +148,7 @@ export async function simulateOnEvm(
     const { gasLimit: blockGasLimit } = await publicClient.getBlock({ blockNumber })
     const minimum = await searchEvmHandlerGas(publicClient, {
       endpoint,
-      // biome-ignore lint/style/noNonNullAssertion: `handler` was found by its `to`.
-      recipient: handler.to!,
+      recipient,
       data: handler.input,
       block: blockNumber,
       failing: handlerGas,
@@ -164,7 +163,10 @@ export async function simulateOnEvm(
   const revert = decodeEvmRevert(handler.output ?? '0x', abi)
   // A contract without the handler (and no fallback) reverts with nothing; Solidity's
   // dispatcher compares the selector with a PUSH4 of it, so code without one has no handler.
-  if (revert.kind === 'empty' && !(await hasSelector(handler, publicClient, blockNumber)))
+  if (
+    revert.kind === 'empty' &&
+    !(await hasSelector(publicClient, { address: recipient, input: handler.input, blockNumber }))
+  )
     return verdict('recipient_not_contract', { gasUsed, frame })
   return verdict('handler_reverted', { gasUsed, revert, frame })
 }
@@ -194,13 +196,11 @@ function failingFrame(frame: EvmCallFrame, abi: Abi, depth = 0): FailingFrame {
   }
 }
 
-/** Whether the handler frame's target has a PUSH4 of the selector it was called with. */
+/** Whether the code at `address` has a PUSH4 of the selector `input` starts with. */
 async function hasSelector(
-  handler: EvmCallFrame,
   publicClient: PublicClient,
-  blockNumber: bigint,
+  { address, input, blockNumber }: { address: Address; input: Hex; blockNumber: bigint },
 ): Promise<boolean> {
-  if (handler.to === undefined) return false
-  const code = await publicClient.getCode({ address: handler.to, blockNumber })
-  return (code ?? '0x').toLowerCase().includes(`63${handler.input.slice(2, 10).toLowerCase()}`)
+  const code = await publicClient.getCode({ address, blockNumber })
+  return (code ?? '0x').toLowerCase().includes(`63${input.slice(2, 10).toLowerCase()}`)
 }
