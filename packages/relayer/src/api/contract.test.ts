@@ -216,8 +216,11 @@ describe('every answer matches the document', () => {
     const message = sent({ nonce: 1n, leafIndex: 0 })
     await without.store.insertMessages([message])
     const unavailable = await get(without.app, `/v1/messages/${message.id}/simulation`)
-    expectDocumented('get', '/v1/messages/{id}/simulation', 503, unavailable.body)
-    expect(unavailable.body.error.code).toBe('simulation_unavailable')
+    expectDocumented('get', '/v1/messages/{id}/simulation', 409, unavailable.body)
+    expect(unavailable.body.error).toMatchObject({
+      code: 'simulation_unavailable',
+      details: { reason: 'not_configured' },
+    })
     await without.close()
   })
 

@@ -40,7 +40,7 @@ export type StartRelayerApiParameters = Omit<RelayerApiOptions, 'rateLimit'> & {
   rateLimit?: RateLimitOptions | undefined
   /**
    * The relayer's chains as the SDK takes them, and ABIs registered per recipient, for the
-   * replay debugger (`GET /v1/messages/{id}/simulation`). Default none: the route answers 503.
+   * replay debugger (`GET /v1/messages/{id}/simulation`). Default none: the route answers 409 `simulation_unavailable`.
    */
   simulation?: { chains: readonly FerryChain[]; abis?: RecipientAbis | undefined } | undefined
   /** How often the chains are polled. Default 5000. */

@@ -18,7 +18,7 @@ export type RelayerApiDeps = {
   validators: ValidatorProbe
   /** Proofs for `GET /v1/messages/{id}/proof` (self-relay). */
   proofs: ProofSource
-  /** Dry runs for `GET /v1/messages/{id}/simulation`; without it the route answers 503. */
+  /** Dry runs for `GET /v1/messages/{id}/simulation`; without it the route answers 409 `simulation_unavailable`. */
   simulations?: SimulationSource | undefined
   /**
    * The relayer's minimum fee per origin domain (`RelayerPolicy.minimumFee`), for an underpaid

@@ -259,7 +259,7 @@ export interface paths {
         };
         /**
          * Why the message’s delivery fails, or that it would succeed (a dry run)
-         * @description Runs the delivery of an undelivered message with its real proof, or the retry of a Failed one with `gasLimit`, on its destination at the head or at `block`, without sending anything (EVM: `debug_traceCall`, which the destination RPC must serve), and answers with a verdict from the failure reasons: the endpoint’s refusal (the proof check that failed, `nonce_out_of_order` with the nonce it waits for, `paused`, `deadline_passed`), or the handler’s outcome (`would_succeed` with its gas used, `handler_reverted` with the revert decoded, `handler_out_of_gas` with the smallest gas limit that succeeds, `recipient_not_contract`), and the frame of the call tree where it failed. 409 `already_delivered` for an Executed or TimedOut message, `not_provable` while it cannot be proven; 503 `simulation_unavailable` when the relayer does not simulate that destination.
+         * @description Runs the delivery of an undelivered message with its real proof, or the retry of a Failed one with `gasLimit`, on its destination at the head or at `block`, without sending anything (EVM: `debug_traceCall`, which the destination RPC must serve), and answers with a verdict from the failure reasons: the endpoint’s refusal (the proof check that failed, `nonce_out_of_order` with the nonce it waits for, `paused`, `deadline_passed`), or the handler’s outcome (`would_succeed` with its gas used, `handler_reverted` with the revert decoded, `handler_out_of_gas` with the smallest gas limit that succeeds, `recipient_not_contract`), and the frame of the call tree where it failed. 409 `already_delivered` for an Executed or TimedOut message, `not_provable` while it cannot be proven, `simulation_unavailable` when this API runs no simulations or not on that destination (`details.reason`: `not_configured`, `unsupported_destination`, `undecided`).
          */
         get: {
             parameters: {
@@ -325,15 +325,6 @@ export interface paths {
                 };
                 /** @description Rate limited; see `Retry-After`. */
                 429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not available now. */
-                503: {
                     headers: {
                         [name: string]: unknown;
                     };

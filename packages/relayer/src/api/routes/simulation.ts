@@ -19,14 +19,14 @@ const simulationRoute = createRoute({
   tags: ['messages'],
   summary: 'Why the message’s delivery fails, or that it would succeed (a dry run)',
   description:
-    'Runs the delivery of an undelivered message with its real proof, or the retry of a Failed one with `gasLimit`, on its destination at the head or at `block`, without sending anything (EVM: `debug_traceCall`, which the destination RPC must serve), and answers with a verdict from the failure reasons: the endpoint’s refusal (the proof check that failed, `nonce_out_of_order` with the nonce it waits for, `paused`, `deadline_passed`), or the handler’s outcome (`would_succeed` with its gas used, `handler_reverted` with the revert decoded, `handler_out_of_gas` with the smallest gas limit that succeeds, `recipient_not_contract`), and the frame of the call tree where it failed. 409 `already_delivered` for an Executed or TimedOut message, `not_provable` while it cannot be proven; 503 `simulation_unavailable` when the relayer does not simulate that destination.',
+    'Runs the delivery of an undelivered message with its real proof, or the retry of a Failed one with `gasLimit`, on its destination at the head or at `block`, without sending anything (EVM: `debug_traceCall`, which the destination RPC must serve), and answers with a verdict from the failure reasons: the endpoint’s refusal (the proof check that failed, `nonce_out_of_order` with the nonce it waits for, `paused`, `deadline_passed`), or the handler’s outcome (`would_succeed` with its gas used, `handler_reverted` with the revert decoded, `handler_out_of_gas` with the smallest gas limit that succeeds, `recipient_not_contract`), and the frame of the call tree where it failed. 409 `already_delivered` for an Executed or TimedOut message, `not_provable` while it cannot be proven, `simulation_unavailable` when this API runs no simulations or not on that destination (`details.reason`: `not_configured`, `unsupported_destination`, `undecided`).',
   request: { params: MessageIdParams, query: SimulationQuery },
   responses: {
     200: {
       description: 'The verdict.',
       content: { 'application/json': { schema: DeliverySimulation } },
     },
-    ...errorResponses(400, 404, 409, 503),
+    ...errorResponses(400, 404, 409),
   },
 })
 
@@ -47,9 +47,10 @@ export function registerSimulationRoute(app: ApiApp, { store, simulations }: Rel
       throw new ApiError({ status: 404, code: 'not_found', message: `No message ${id}.` })
     if (!simulations)
       throw new ApiError({
-        status: 503,
+        status: 409,
         code: 'simulation_unavailable',
         message: 'This relayer API simulates no deliveries.',
+        details: { reason: 'not_configured' },
       })
     try {
       const simulation = await simulations.simulate(message, query, c.req.raw.signal)
@@ -76,13 +77,20 @@ function toApiError(error: unknown): unknown {
       message: error.shortMessage,
       details: { reason: error.reason },
     })
-  if (error instanceof SimulationUnsupportedError || error instanceof SimulationUndecidedError)
+  // 409, not 5xx: the API is healthy, this message just cannot be simulated by it.
+  if (error instanceof SimulationUnsupportedError)
     return new ApiError({
-      status: 503,
+      status: 409,
       code: 'simulation_unavailable',
       message: error.shortMessage,
-      details:
-        error instanceof SimulationUndecidedError ? { revert: error.revert.data } : undefined,
+      details: { reason: 'unsupported_destination' },
+    })
+  if (error instanceof SimulationUndecidedError)
+    return new ApiError({
+      status: 409,
+      code: 'simulation_unavailable',
+      message: error.shortMessage,
+      details: { reason: 'undecided', revert: error.revert.data },
     })
   return error
 }
