@@ -84,6 +84,7 @@ test('exports of @ferry/protocol', async () => {
       "decodeRemoteCallBody",
       "decodeRemoteResults",
       "decodeTokenTransferBody",
+      "describeDeliveryVerdict",
       "encodeAckBody",
       "encodeBatchProofs",
       "encodeEvmRemoteCalls",

@@ -125,6 +125,9 @@ export {
   TransferAmountZeroError,
   TransferDecimalsError,
 } from './errors/tokenTransfer.js'
+  type DeliveryVerdict,
+  describeDeliveryVerdict,
+} from './failure/deliveryVerdict.js'
 export {
   type FailureReason,
   type FailureReasonInfo,

@@ -100,6 +100,16 @@ export {
   type TransactionHashOf,
 } from './actions/send.js'
 export {
+  type DecodedRevert,
+  type DeliverySimulation,
+  type FailingFrame,
+  type RecipientAbis,
+  type SimulateDeliveryErrorType,
+  type SimulateDeliveryParameters,
+  type SimulateDeliveryReturnType,
+  simulateDelivery,
+} from './actions/simulateDelivery.js'
+export {
   type TimeoutMessageErrorType,
   type TimeoutMessageParameters,
   type TimeoutMessageReturnType,
@@ -209,6 +219,7 @@ export {
 export { FerryError, type FerryErrorParameters, type RecoveryHint } from './errors/FerryError.js'
 export { GasLimitTooLowError } from './errors/GasLimitTooLowError.js'
 export { InvalidDevnetFileError } from './errors/InvalidDevnetFileError.js'
+export { InvalidMessageIdError } from './errors/InvalidMessageIdError.js'
 export { InvalidRecipientError } from './errors/InvalidRecipientError.js'
 export { MaxFeeExceededError } from './errors/MaxFeeExceededError.js'
 export { MessageNotFoundError } from './errors/MessageNotFoundError.js'
@@ -223,6 +234,8 @@ export { RecipientChainMismatchError } from './errors/RecipientChainMismatchErro
 export { RemoteCallFailedError } from './errors/RemoteCallFailedError.js'
 export { RemoteResultCountError } from './errors/RemoteResultCountError.js'
 export { TokenBridgePausedError } from './errors/TokenBridgePausedError.js'
+export { SimulationUndecidedError } from './errors/SimulationUndecidedError.js'
+export { SimulationUnsupportedError } from './errors/SimulationUnsupportedError.js'
 export { TransactionNotFoundError } from './errors/TransactionNotFoundError.js'
 export { TransactionRevertedError } from './errors/TransactionRevertedError.js'
 export { TransferAllowanceTooLowError } from './errors/TransferAllowanceTooLowError.js'
