@@ -68,6 +68,7 @@ export {
   type RpcFaultProxy,
   type RpcFaultRequest,
   type RpcFaultRule,
+  type RpcRewrite,
   type StartRpcFaultProxyParameters,
   startRpcFaultProxy,
 } from './nodes/startRpcFaultProxy.js'
