@@ -82,6 +82,42 @@ export type CheckpointsVectors = {
   }[]
   invalid: { name: string; proof: Hex }[]
 }
+/** A domain's L1 data fee parameters (PROTOCOL §9); fees (wei) as decimal strings. */
+export type L1FeeConfigVector = {
+  l1BaseFee: string
+  blobBaseFee: string
+  baseFeeScalar: number
+  blobBaseFeeScalar: number
+  overheadBytes: number
+}
+/** A domain's fee configuration (PROTOCOL §9); `gasPrice`, `rate`, `baseFee` as decimal strings. */
+export type FeeConfigVector = {
+  gasPrice: string
+  rate: string
+  baseFee: string
+  gasOverhead: number
+  gasPerByte: number
+  maxGasLimit: number
+}
+/** `fees.json`: the L1 data fee of a delivery to an OP Stack rollup, and whole quotes with it. */
+export type FeesVectors = {
+  constants: {
+    costIntercept: number
+    costFastlzCoef: number
+    minTransactionSizeScaled: number
+    scale: string
+  }
+  l1DataFee: { name: string; config: L1FeeConfigVector; bodyLength: number; l1DataFee: string }[]
+  quote: {
+    name: string
+    destination: { domain: number; feeConfig: FeeConfigVector; l1FeeConfig: L1FeeConfigVector }
+    local: { domain: number; feeConfig: FeeConfigVector; l1FeeConfig: L1FeeConfigVector }
+    bodyLength: number
+    gasLimit: number
+    ackGasLimit: number
+    fee: string
+  }[]
+}
 /** `spec/apps/interchain-accounts.json`: the interchain-account app's examples. */
 export type InterchainAccountsVectors = {
   bodies: ({
@@ -123,6 +159,7 @@ export const messagesVectors = load<MessagesVectors>('messages.json')
 export const addressesVectors = load<AddressesVectors>('addresses.json')
 export const merkleVectors = load<MerkleVectors>('merkle.json')
 export const checkpointsVectors = load<CheckpointsVectors>('checkpoints.json')
+export const feesVectors = load<FeesVectors>('fees.json')
 // CAST: the app's examples file; the type above describes it. Ours alone, so never redirected.
 export const interchainAccountsVectors = JSON.parse(
   readFileSync(fileURLToPath(new URL('../apps/interchain-accounts.json', import.meta.url)), 'utf8'),

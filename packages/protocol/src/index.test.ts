@@ -76,6 +76,7 @@ test('exports of @ferry/protocol', async () => {
       "getChannelKey",
       "getCheckpointDigest",
       "getCheckpointDomainHash",
+      "getL1DataFee",
       "getMessageId",
       "parseSignedCheckpoint",
       "recoverCheckpointSigner",

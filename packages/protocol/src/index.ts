@@ -79,6 +79,7 @@ export {
   PROTOCOL_VERSION,
   SIGNATURE_LENGTH,
 } from './constants.js'
+export { getL1DataFee, type L1FeeConfig } from './fees/getL1DataFee.js'
 export { AckBodyTooShortError, ResultTooLargeError, UnknownStatusError } from './errors/ack.js'
 export { InvalidAddressError, InvalidBech32Error } from './errors/address.js'
 export { BaseError, type BaseErrorParameters, type BaseErrorType } from './errors/base.js'
