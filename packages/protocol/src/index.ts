@@ -79,7 +79,6 @@ export {
   PROTOCOL_VERSION,
   SIGNATURE_LENGTH,
 } from './constants.js'
-export { getL1DataFee, type L1FeeConfig } from './fees/getL1DataFee.js'
 export { AckBodyTooShortError, ResultTooLargeError, UnknownStatusError } from './errors/ack.js'
 export { InvalidAddressError, InvalidBech32Error } from './errors/address.js'
 export { BaseError, type BaseErrorParameters, type BaseErrorType } from './errors/base.js'
@@ -122,6 +121,7 @@ export {
   type FailureReasonInfo,
   failureReasons,
 } from './failure/failureReasons.js'
+export { getL1DataFee, type L1FeeConfig } from './fees/getL1DataFee.js'
 export {
   type BranchRootErrorType,
   type BranchRootParameters,

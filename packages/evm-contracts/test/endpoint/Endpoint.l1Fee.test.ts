@@ -99,7 +99,7 @@ describe('the L1 data fee against an OP Stack GasPriceOracle', () => {
     'function getL1FeeUpperBound(uint256) view returns (uint256)',
   ])
 
-  it('quotes, for overheadBytes 0, what getL1FeeUpperBound charges for the same FastLZ size', async () => {
+  it('quotes what getL1FeeUpperBound charges for the same FastLZ size', async () => {
     const { viem } = await network.connect({ chainType: 'op' })
     const publicClient = await viem.getPublicClient()
     const testClient = await viem.getTestClient()
@@ -156,21 +156,27 @@ describe('the L1 data fee against an OP Stack GasPriceOracle', () => {
 
     const endpoint = await viem.deployContract('Endpoint', [DOMAIN_A, owner.account.address])
     await endpoint.write.setFeeManager([owner.account.address])
-    const feeConfig = {
-      gasPrice: 0n,
-      rate: 10n ** 18n,
-      baseFee: 0n,
-      gasOverhead: 0,
-      gasPerByte: 0,
-      maxGasLimit: 1,
-    }
-    await endpoint.write.setFeeConfig([DOMAIN_B, feeConfig])
-    await endpoint.write.setL1FeeConfig([DOMAIN_B, config])
+    await endpoint.write.setFeeConfig([
+      DOMAIN_B,
+      {
+        gasPrice: 0n,
+        rate: 10n ** 18n,
+        baseFee: 0n,
+        gasOverhead: 0,
+        gasPerByte: 0,
+        maxGasLimit: 1,
+      },
+    ])
     // The oracle's upper bound for an s-byte transaction takes s + 68 bytes (the signature),
-    // plus FastLZ's worst-case growth, as the size; the floor (s = 0) included.
+    // plus FastLZ's worst-case growth, as the size: the quote of an empty body whose overhead is
+    // that size charges the same, the floor (s = 0) included.
     for (const s of [0n, 100n, 1_024n, 16_384n]) {
       const fastLzSize = s + 68n + (s + 68n) / 255n + 16n
-      expect(await endpoint.read.quote([DOMAIN_B, fastLzSize, 0, 0])).toBe(
+      await endpoint.write.setL1FeeConfig([
+        DOMAIN_B,
+        { ...config, overheadBytes: Number(fastLzSize) },
+      ])
+      expect(await endpoint.read.quote([DOMAIN_B, 0n, 0, 0])).toBe(
         await publicClient.readContract({
           address: GAS_PRICE_ORACLE,
           abi: oracleAbi,

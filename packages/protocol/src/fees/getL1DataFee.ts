@@ -28,7 +28,9 @@ const SCALE = 10n ** 12n
 
 /**
  * The L1 data fee, in the rollup's wei, of delivering a message with a `bodyLength`-byte body to
- * it (PROTOCOL §9): Fjord's cost function on the size `overheadBytes + bodyLength`,
+ * it (PROTOCOL §9): Fjord's cost function on the size `overheadBytes + bodyLength +
+ * ⌈bodyLength / 32⌉` (the body as FastLZ stores incompressible bytes: runs of 32 after a 1-byte
+ * header),
  * `max(100e6, 836,500 × size − 42,585,600) × (16 × baseFeeScalar × l1BaseFee +
  * blobBaseFeeScalar × blobBaseFee) / 1e12`; 0 when both scalars are 0. What an endpoint's quote
  * adds, × the destination's rate / 1e18.
@@ -40,7 +42,7 @@ const SCALE = 10n ** 12n
  * const wei = getL1DataFee(
  *   { l1BaseFee: 20_000_000_000n, blobBaseFee: 3_000_000_000n, baseFeeScalar: 1368, blobBaseFeeScalar: 810949, overheadBytes: 600 },
  *   1024,
- * ) // 3777404193472n
+ * ) // 3854244601648n
  * ```
  */
 export function getL1DataFee(config: L1FeeConfig, bodyLength: number): bigint {
@@ -48,7 +50,8 @@ export function getL1DataFee(config: L1FeeConfig, bodyLength: number): bigint {
   const feeScaled =
     16n * BigInt(config.baseFeeScalar) * config.l1BaseFee +
     BigInt(config.blobBaseFeeScalar) * config.blobBaseFee
-  const estimate = COST_FASTLZ_COEF * BigInt(config.overheadBytes + bodyLength)
+  const size = config.overheadBytes + bodyLength + Math.ceil(bodyLength / 32)
+  const estimate = COST_FASTLZ_COEF * BigInt(size)
   const floored =
     estimate > MIN_TRANSACTION_SIZE_SCALED + COST_INTERCEPT
       ? estimate - COST_INTERCEPT
