@@ -82,6 +82,42 @@ export type CheckpointsVectors = {
   }[]
   invalid: { name: string; proof: Hex }[]
 }
+/** A domain's L1 data fee parameters (PROTOCOL §9); fees (wei) as decimal strings. */
+export type L1FeeConfigVector = {
+  l1BaseFee: string
+  blobBaseFee: string
+  baseFeeScalar: number
+  blobBaseFeeScalar: number
+  overheadBytes: number
+}
+/** A domain's fee configuration (PROTOCOL §9); `gasPrice`, `rate`, `baseFee` as decimal strings. */
+export type FeeConfigVector = {
+  gasPrice: string
+  rate: string
+  baseFee: string
+  gasOverhead: number
+  gasPerByte: number
+  maxGasLimit: number
+}
+/** `fees.json`: the L1 data fee of a delivery to an OP Stack rollup, and whole quotes with it. */
+export type FeesVectors = {
+  constants: {
+    costIntercept: number
+    costFastlzCoef: number
+    minTransactionSizeScaled: number
+    scale: string
+  }
+  l1DataFee: { name: string; config: L1FeeConfigVector; bodyLength: number; l1DataFee: string }[]
+  quote: {
+    name: string
+    destination: { domain: number; feeConfig: FeeConfigVector; l1FeeConfig: L1FeeConfigVector }
+    local: { domain: number; feeConfig: FeeConfigVector; l1FeeConfig: L1FeeConfigVector }
+    bodyLength: number
+    gasLimit: number
+    ackGasLimit: number
+    fee: string
+  }[]
+}
 /** `spec/apps/interchain-accounts.json`: the interchain-account app's examples. */
 export type InterchainAccountsVectors = {
   bodies: ({
@@ -197,20 +233,23 @@ export const messagesVectors = load<MessagesVectors>('messages.json')
 export const addressesVectors = load<AddressesVectors>('addresses.json')
 export const merkleVectors = load<MerkleVectors>('merkle.json')
 export const checkpointsVectors = load<CheckpointsVectors>('checkpoints.json')
-/** An app's examples file, `spec/apps/<file>`: ours alone, so never redirected. */
-function loadApp<T>(file: string): T {
-  // CAST: the app's examples file; the types above describe them.
-  return JSON.parse(
-    readFileSync(fileURLToPath(new URL(`../apps/${file}`, import.meta.url)), 'utf8'),
-  ) as T
+/**
+ * A file of Ferry's own, relative to `spec/`: an app's examples (`apps/<file>`) or a vector file
+ * the reference does not have (`vectors/fees.json`, the L1 data fee of PROTOCOL §9), so never
+ * redirected by `FERRY_VECTORS_DIR`.
+ */
+function loadOwn<T>(path: string): T {
+  // CAST: Ferry's own fixtures; the types above describe them.
+  return JSON.parse(readFileSync(fileURLToPath(new URL(`../${path}`, import.meta.url)), 'utf8')) as T
 }
 
-export const interchainAccountsVectors = loadApp<InterchainAccountsVectors>(
-  'interchain-accounts.json',
+export const feesVectors = loadOwn<FeesVectors>('vectors/fees.json')
+export const interchainAccountsVectors = loadOwn<InterchainAccountsVectors>(
+  'apps/interchain-accounts.json',
 )
-export const tokenBridgeVectors = loadApp<TokenBridgeVectors>('token-bridge.json')
-export const erc7786GatewayVectors = loadApp<Erc7786GatewayVectors>('erc7786-gateway.json')
-export const htlcVectors = loadApp<HtlcVectors>('htlc.json')
+export const tokenBridgeVectors = loadOwn<TokenBridgeVectors>('apps/token-bridge.json')
+export const erc7786GatewayVectors = loadOwn<Erc7786GatewayVectors>('apps/erc7786-gateway.json')
+export const htlcVectors = loadOwn<HtlcVectors>('apps/htlc.json')
 
 /** A message vector's fields as `@ferry/protocol`'s `Message` has them (u64 fields as bigint). */
 export type VectorMessage = Omit<

@@ -130,6 +130,8 @@ export async function startDevnet({
         kind: 'evm',
         name: 'evm-b',
         domain: 31338,
+        // An OP Stack rollup (GasPriceOracle and L1Block predeploys, `l1Fee` in receipts).
+        chainType: 'op',
         blockTimeMs,
         interchainAccounts: true,
       }),

@@ -103,6 +103,7 @@ test('exports of @ferry/protocol', async () => {
       "getCheckpointDomainHash",
       "getHtlcHashlock",
       "getHtlcLockId",
+      "getL1DataFee",
       "getMessageId",
       "parseSignedCheckpoint",
       "recoverCheckpointSigner",

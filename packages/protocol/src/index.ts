@@ -174,6 +174,7 @@ export {
   encodeInteropAddress,
 } from './interop/encodeInteropAddress.js'
 export type { InteropAddress } from './interop/types.js'
+export { getL1DataFee, type L1FeeConfig } from './fees/getL1DataFee.js'
 export {
   type BranchRootErrorType,
   type BranchRootParameters,

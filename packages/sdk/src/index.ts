@@ -180,6 +180,7 @@ export type {
   DeliveryOutcome,
   DeliveryResult,
   FeeAddedEvent,
+  HeadTag,
   SentMessageEvent,
 } from './chains/types.js'
 // Client

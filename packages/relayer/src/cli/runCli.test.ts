@@ -140,6 +140,7 @@ describe('config check', () => {
     expect(result.stderr).toContain(`Invalid config ${path}: 5 issues.`)
     expect(result.stderr).toContain(`${path}: chains[0].domain (a): must be a u32`)
     expect(result.stderr).toContain(`${path}: chains[0].endpoint (a): is required`)
+    expect(result.stderr).toContain(`${path}: chains[0].finality (a): is required`)
     expect(result.stderr).toContain(`${path}: extra: is not a known field`)
   })
 

@@ -44,7 +44,7 @@ export const startRelayerService: StartService = async (
           await createChainSubmitter({ chain, index, journal: store, env, embeddedChains, logger }),
           (domain, method) => metrics.recordRpcError(domain, method),
         ),
-        confirmations: chain.confirmations,
+        finality: chain.finality,
         pollIntervalMs: chain.pollIntervalMs,
         name: chain.name,
       })),

@@ -1151,8 +1151,11 @@ export interface components {
             indexedBlock: string | null;
             /** @description head − indexedBlock, in blocks. */
             lag: string | null;
-            /** @description head − confirmations. */
+            finality: components["schemas"]["Finality"];
+            /** @description Highest final block under `finality` (head − confirmations, or the tagged block), when the head was read. */
             finalizedBlock: string | null;
+            /** @description head − finalizedBlock, in blocks: how far finality trails the head. */
+            finalityLag: string | null;
             /** @description The relayer signer's balance, in native base units. */
             signerBalance: string | null;
             /** Format: date-time */
@@ -1165,6 +1168,13 @@ export interface components {
             /** @description Answered within the staleness window. */
             healthy: boolean;
             error: string | null;
+        };
+        /** @description When a block counts as final: `confirmations` blocks on top of it, or the node's own `safe` or `finalized` block. */
+        Finality: {
+            confirmations: number;
+        } | {
+            /** @enum {string} */
+            tag: "safe" | "finalized";
         };
         ValidatorList: {
             items: components["schemas"]["ValidatorOrigin"][];

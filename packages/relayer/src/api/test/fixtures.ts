@@ -165,7 +165,7 @@ export async function createTestApi({
   const monitor = createChainMonitor({
     chains: chains.map((adapter) => ({
       adapter,
-      confirmations: 2,
+      finality: { confirmations: 2 },
       name: `chain-${adapter.domain}`,
     })),
     store,
