@@ -125,6 +125,7 @@ export {
   TransferAmountZeroError,
   TransferDecimalsError,
 } from './errors/tokenTransfer.js'
+export {
   type DeliveryVerdict,
   describeDeliveryVerdict,
 } from './failure/deliveryVerdict.js'
