@@ -34,7 +34,7 @@ import { TEST_COSMWASM_ACCOUNTS } from '../../src/keys/testAccounts.js'
 export type CosmWasmSentMessage = Extract<EndpointEvent, { type: 'messageSent' }>
 
 /** What a delivery did at the destination: the message, its status and the handler's result. */
-export type RelayedMessage = { id: Hex; message: Hex; status: MessageStatus; result: Hex }
+export type RelayedMessage = { id: Hex; message: Hex; status: number; result: Hex }
 
 /** Every message the CosmWasm chain's endpoint sent so far, in leaf order (embedded chains only). */
 export function cosmWasmSentMessages(wasm: CosmWasmTestChain): CosmWasmSentMessage[] {
