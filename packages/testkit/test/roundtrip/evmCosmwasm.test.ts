@@ -9,36 +9,27 @@ import { wasmPath } from '@ferry/cosmwasm-bindings/harness'
 import { endpointAbi, pingPongAbi } from '@ferry/evm-contracts'
 import { getSentMessages } from '@ferry/evm-contracts/testing'
 import { bech32ToBytes32, evmAddressToBytes32, MessageStatus } from '@ferry/protocol'
-import type { Address, Hex } from 'viem'
-import { privateKeyToAddress } from 'viem/accounts'
+import type { Address } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connectChains } from '../../src/chains/connectChains.js'
 import type { EvmTestChain } from '../../src/chains/deployEvmTestChain.js'
 import type { CosmWasmTestChain } from '../../src/chains/startCosmWasmTestChain.js'
-import { startTestChain } from '../../src/chains/startTestChain.js'
 import { TEST_COSMWASM_ACCOUNTS } from '../../src/keys/testAccounts.js'
-import { testValidatorKeys } from '../../src/keys/testValidatorKeys.js'
 import { ZERO_FEES } from '../zeroFees.js'
 import { cosmWasmSentMessages, relayToCosmWasm, relayToEvm } from './relayAcrossKinds.js'
+import { type EvmCosmWasmPair, startEvmCosmWasmPair } from './startEvmCosmWasmPair.js'
 
-const THRESHOLD = 2
-const signers = (domain: number): Hex[] => testValidatorKeys(domain).slice(0, THRESHOLD)
 const { owner } = TEST_COSMWASM_ACCOUNTS
 
 describe('EVM → CosmWasm → EVM round trip', () => {
+  let pair: EvmCosmWasmPair
   let evm: EvmTestChain
   let wasm: CosmWasmTestChain
   let evmApp: Address
   let cosmwasmApp: string
 
   beforeAll(async () => {
-    evm = await startTestChain({ kind: 'evm', domain: 31337 })
-    wasm = await startTestChain({ kind: 'cosmwasm', domain: 7001, node: 'embedded' })
-    await connectChains([evm, wasm], {
-      validators: (domain) => testValidatorKeys(domain).map((key) => privateKeyToAddress(key)),
-      threshold: THRESHOLD,
-      fees: { cosmwasm: ZERO_FEES },
-    })
+    pair = await startEvmCosmWasmPair({ cosmwasmFees: ZERO_FEES })
+    ;({ evm, wasm } = pair)
     evmApp = evm.apps.pingPong
     const code = await wasm.executor.storeCode(owner, readFileSync(wasmPath('ping-pong')))
     ;({ contractAddress: cosmwasmApp } = await wasm.executor.instantiate(
@@ -63,8 +54,7 @@ describe('EVM → CosmWasm → EVM round trip', () => {
     })
   })
   afterAll(async () => {
-    await evm?.stop()
-    await wasm?.stop()
+    await pair?.stop()
   })
 
   it('EVM PingPong pings the CosmWasm ping-pong app; its pong and the ack come back to EVM', async () => {
@@ -99,7 +89,7 @@ describe('EVM → CosmWasm → EVM round trip', () => {
     })
 
     // 2. Relay the ping to CosmWasm.
-    const [delivered, ...more] = await relayToCosmWasm(evm, wasm, signers(evm.domain))
+    const [delivered, ...more] = await relayToCosmWasm(evm, wasm, pair.signers(evm.domain))
     expect(more).toEqual([])
     expect(
       delivered?.delivery.events.filter((event) => event.type === 'messageDelivered'),
@@ -123,7 +113,7 @@ describe('EVM → CosmWasm → EVM round trip', () => {
     const [pong, ack] = sentOnCosmWasm
 
     // 3. Relay the pong and the ack back to EVM in one deliverBatch.
-    const outcomes = await relayToEvm(wasm, evm, signers(wasm.domain))
+    const outcomes = await relayToEvm(wasm, evm, pair.signers(wasm.domain))
     expect(outcomes.map((outcome) => [outcome.id, outcome.status])).toEqual([
       [pong!.id, MessageStatus.Executed],
       [ack!.id, MessageStatus.Executed],

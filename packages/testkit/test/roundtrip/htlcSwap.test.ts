@@ -30,16 +30,14 @@ import {
   type TransactionReceipt,
   zeroAddress,
 } from 'viem'
-import { privateKeyToAccount, privateKeyToAddress } from 'viem/accounts'
+import { privateKeyToAccount } from 'viem/accounts'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { connectChains } from '../../src/chains/connectChains.js'
 import type { EvmTestChain } from '../../src/chains/deployEvmTestChain.js'
 import type { CosmWasmTestChain } from '../../src/chains/startCosmWasmTestChain.js'
-import { startTestChain } from '../../src/chains/startTestChain.js'
 import { TEST_COSMWASM_ACCOUNTS, TEST_COSMWASM_DENOM } from '../../src/keys/testAccounts.js'
-import { testValidatorKeys } from '../../src/keys/testValidatorKeys.js'
 import { ZERO_FEES } from '../zeroFees.js'
 import { cosmWasmSentMessages, relayToCosmWasm, relayToEvm } from './relayAcrossKinds.js'
+import { type EvmCosmWasmPair, startEvmCosmWasmPair } from './startEvmCosmWasmPair.js'
 
 /** Alice: the EVM deployer and the CosmWasm user. Bob: a funded EVM key and a CosmWasm account. */
 const BOB_EVM = privateKeyToAccount(keccak256(stringToHex('htlc-swap/bob')))
@@ -50,8 +48,6 @@ const ETH = 10n ** 18n
 const STAKE = 5_000_000n
 /** Handler gas of a claim message, on either kind. */
 const CLAIM_GAS = 200_000
-const THRESHOLD = 2
-const signers = (domain: number): Hex[] => testValidatorKeys(domain).slice(0, THRESHOLD)
 
 /** The attributes of each of the contracts' `type` events in a CosmWasm transaction. */
 const eventsOf = (out: ExecuteOutcome, type: string): Record<string, string>[] =>
@@ -60,6 +56,7 @@ const eventsOf = (out: ExecuteOutcome, type: string): Record<string, string>[] =
     .map((event) => Object.fromEntries(event.attributes.map(({ key, value }) => [key, value])))
 
 describe('atomic swap, EVM native token ↔ CosmWasm native denom', () => {
+  let pair: EvmCosmWasmPair
   let evm: EvmTestChain
   let wasm: CosmWasmTestChain
   let alice: Account
@@ -82,13 +79,8 @@ describe('atomic swap, EVM native token ↔ CosmWasm native denom', () => {
     createTestClient({ chain: evm.wallet.chain, mode: 'hardhat', transport: http(evm.rpcUrl) })
 
   beforeEach(async () => {
-    evm = await startTestChain({ kind: 'evm', domain: 31337 })
-    wasm = await startTestChain({ kind: 'cosmwasm', domain: 7001, node: 'embedded' })
-    await connectChains([evm, wasm], {
-      validators: (domain) => testValidatorKeys(domain).map((key) => privateKeyToAddress(key)),
-      threshold: THRESHOLD,
-      fees: { cosmwasm: ZERO_FEES },
-    })
+    pair = await startEvmCosmWasmPair({ cosmwasmFees: ZERO_FEES })
+    ;({ evm, wasm } = pair)
     if (!evm.wallet.account) throw new Error('the deployer wallet has an account')
     alice = evm.wallet.account
     const deployed = await mined(
@@ -125,8 +117,7 @@ describe('atomic swap, EVM native token ↔ CosmWasm native denom', () => {
     chain().setBalance(BOB_WASM, [{ denom: DENOM, amount: '100000000' }])
   })
   afterEach(async () => {
-    await evm?.stop()
-    await wasm?.stop()
+    await pair?.stop()
   })
 
   const evmNow = async () => (await evm.client.getBlock()).timestamp
@@ -253,7 +244,7 @@ describe('atomic swap, EVM native token ↔ CosmWasm native denom', () => {
     expect(eventsOf(claim, 'htlc_preimage_relayed')).toMatchObject([{ message_id: sent?.id }])
     // 4. Ferry delivers it on EVM: Bob gets the ETH without sending a transaction.
     const bobEth = await evmBalance(BOB_EVM.address)
-    const [delivered, ...more] = await relayToEvm(wasm, evm, signers(wasm.domain))
+    const [delivered, ...more] = await relayToEvm(wasm, evm, pair.signers(wasm.domain))
     expect(more).toEqual([])
     expect(delivered).toMatchObject({ id: sent?.id, status: MessageStatus.Executed })
     expect(await evmBalance(BOB_EVM.address)).toBe(bobEth + ETH)
@@ -296,7 +287,7 @@ describe('atomic swap, EVM native token ↔ CosmWasm native denom', () => {
     expect(sent.map((m) => m.id)).toEqual([relayed?.args.messageId])
     // Ferry delivers it on CosmWasm: Alice gets the stake.
     const aliceStake = chain().getBalance(ALICE_WASM, DENOM)
-    const delivered = await relayToCosmWasm(evm, wasm, signers(evm.domain))
+    const delivered = await relayToCosmWasm(evm, wasm, pair.signers(evm.domain))
     expect(delivered).toMatchObject([
       { id: relayed?.args.messageId, status: MessageStatus.Executed, result: '0x00' },
     ])
@@ -328,7 +319,7 @@ describe('atomic swap, EVM native token ↔ CosmWasm native denom', () => {
     )
     expect(await evmLockState(onEvm.id)).toBe(2)
     // The relayer comes back: the message is Executed and does nothing.
-    const [late] = await relayToEvm(wasm, evm, signers(wasm.domain))
+    const [late] = await relayToEvm(wasm, evm, pair.signers(wasm.domain))
     expect(late?.id).toBe(cosmWasmSentMessages(wasm)[0]?.id)
     const [handled] = parseEventLogs({
       abi: hashedTimelockAbi,
