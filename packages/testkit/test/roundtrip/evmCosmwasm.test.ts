@@ -3,9 +3,7 @@
 // both ways (two of each origin's three test validators; no fees on CosmWasm, whose app pays
 // nothing for its pong). The test relays (./relayAcrossKinds.ts): it signs each origin's latest
 // checkpoint with the validator keys and carries messages and proofs across.
-import { readFileSync } from 'node:fs'
 import { messageStatus } from '@ferry/cosmwasm-bindings'
-import { wasmPath } from '@ferry/cosmwasm-bindings/harness'
 import { endpointAbi, pingPongAbi } from '@ferry/evm-contracts'
 import { getSentMessages } from '@ferry/evm-contracts/testing'
 import { bech32ToBytes32, evmAddressToBytes32, MessageStatus } from '@ferry/protocol'
@@ -31,13 +29,7 @@ describe('EVM → CosmWasm → EVM round trip', () => {
     pair = await startEvmCosmWasmPair({ cosmwasmFees: ZERO_FEES })
     ;({ evm, wasm } = pair)
     evmApp = evm.apps.pingPong
-    const code = await wasm.executor.storeCode(owner, readFileSync(wasmPath('ping-pong')))
-    ;({ contractAddress: cosmwasmApp } = await wasm.executor.instantiate(
-      owner,
-      code,
-      { endpoint: wasm.endpoint },
-      { label: 'ping-pong' },
-    ))
+    cosmwasmApp = await pair.instantiateCosmWasmApp('ping-pong')
 
     // The two ping-pong apps are each other's peers.
     const hash = await evm.wallet.writeContract({

@@ -5,9 +5,7 @@
 // (./relayAcrossKinds.ts) to the other chain, whose handler claims for the participant. Then with
 // the relayer stopped: the participant claims by hand with the preimage from the other chain, and
 // the late message is a no-op; and refunds after the timelocks on both sides.
-import { readFileSync } from 'node:fs'
 import type { ExecuteOutcome } from '@ferry/cosmwasm-bindings'
-import { wasmPath } from '@ferry/cosmwasm-bindings/harness'
 import { hashedTimelockAbi, hashedTimelockBytecode } from '@ferry/evm-contracts'
 import { getSentMessages } from '@ferry/evm-contracts/testing'
 import {
@@ -93,13 +91,7 @@ describe('atomic swap, EVM native token ↔ CosmWasm native denom', () => {
       }),
     )
     evmHtlc = deployed.contractAddress ?? zeroAddress
-    const code = await wasm.executor.storeCode(OWNER, readFileSync(wasmPath('htlc')))
-    ;({ contractAddress: wasmHtlc } = await wasm.executor.instantiate(
-      OWNER,
-      code,
-      { endpoint: wasm.endpoint },
-      { label: 'htlc' },
-    ))
+    wasmHtlc = await pair.instantiateCosmWasmApp('htlc')
     await mined(
       evm.wallet.writeContract({
         address: evmHtlc,

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { wasmPath } from '@ferry/cosmwasm-bindings/harness'
 import type { Hex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import type { CosmWasmTestFees } from '../../src/chains/connectChain.js'
@@ -5,6 +7,7 @@ import { connectChains } from '../../src/chains/connectChains.js'
 import type { EvmTestChain } from '../../src/chains/deployEvmTestChain.js'
 import type { CosmWasmTestChain } from '../../src/chains/startCosmWasmTestChain.js'
 import { startTestChain } from '../../src/chains/startTestChain.js'
+import { TEST_COSMWASM_ACCOUNTS } from '../../src/keys/testAccounts.js'
 import { testValidatorKeys } from '../../src/keys/testValidatorKeys.js'
 
 /** How many of an origin's three test validators must sign its checkpoints. */
@@ -16,6 +19,11 @@ export type EvmCosmWasmPair = {
   wasm: CosmWasmTestChain
   /** `THRESHOLD` of `domain`'s test validator keys: what the relay signs its checkpoints with. */
   signers: (domain: number) => Hex[]
+  /**
+   * Stores the bindings' example app `build/<app>.wasm` and instantiates it, as the CosmWasm owner,
+   * on the endpoint (`{ endpoint }`, as the example apps take it); its address.
+   */
+  instantiateCosmWasmApp: (app: 'ping-pong' | 'htlc') => Promise<string>
   stop: () => Promise<void>
 }
 
@@ -49,6 +57,17 @@ export async function startEvmCosmWasmPair({
     evm,
     wasm,
     signers: (domain) => testValidatorKeys(domain).slice(0, THRESHOLD),
+    instantiateCosmWasmApp: async (app) => {
+      const { owner } = TEST_COSMWASM_ACCOUNTS
+      const code = await wasm.executor.storeCode(owner, readFileSync(wasmPath(app)))
+      const instantiated = await wasm.executor.instantiate(
+        owner,
+        code,
+        { endpoint: wasm.endpoint },
+        { label: app },
+      )
+      return instantiated.contractAddress
+    },
     stop,
   }
 }
