@@ -38,7 +38,12 @@ export async function startEvmCosmWasmPair({
   cosmwasmFees?: CosmWasmTestFees
 } = {}): Promise<EvmCosmWasmPair> {
   const evm = await startTestChain({ kind: 'evm', domain: 31337 })
-  const wasm = await startTestChain({ kind: 'cosmwasm', domain: 7001, node: 'embedded' })
+  const wasm = await startTestChain({ kind: 'cosmwasm', domain: 7001, node: 'embedded' }).catch(
+    async (error: unknown) => {
+      await evm.stop()
+      throw error
+    },
+  )
   const stop = async () => {
     await evm.stop()
     await wasm.stop()
