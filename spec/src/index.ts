@@ -240,7 +240,9 @@ export const checkpointsVectors = load<CheckpointsVectors>('checkpoints.json')
  */
 function loadOwn<T>(path: string): T {
   // CAST: Ferry's own fixtures; the types above describe them.
-  return JSON.parse(readFileSync(fileURLToPath(new URL(`../${path}`, import.meta.url)), 'utf8')) as T
+  return JSON.parse(
+    readFileSync(fileURLToPath(new URL(`../${path}`, import.meta.url)), 'utf8'),
+  ) as T
 }
 
 export const feesVectors = loadOwn<FeesVectors>('vectors/fees.json')

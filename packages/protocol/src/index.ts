@@ -134,6 +134,7 @@ export {
   type FailureReasonInfo,
   failureReasons,
 } from './failure/failureReasons.js'
+export { getL1DataFee, type L1FeeConfig } from './fees/getL1DataFee.js'
 // Interchain-account messages (spec/apps/interchain-accounts.md)
 export {
   HTLC_CLAIM_BODY_LENGTH,
@@ -175,7 +176,6 @@ export {
   encodeInteropAddress,
 } from './interop/encodeInteropAddress.js'
 export type { InteropAddress } from './interop/types.js'
-export { getL1DataFee, type L1FeeConfig } from './fees/getL1DataFee.js'
 export {
   type BranchRootErrorType,
   type BranchRootParameters,
