@@ -20,6 +20,7 @@ export {
   type DeployEvmTestChainParameters,
   deployEvmTestChain,
   type EvmTestChain,
+  type EvmTestTokenBridge,
 } from './chains/deployEvmTestChain.js'
 export {
   type CosmWasmTestChain,
