@@ -18,6 +18,7 @@ import {
 } from '@ferry/testkit'
 import type { Logger } from 'pino'
 import { privateKeyToAddress } from 'viem/accounts'
+import { deployOpenZeppelinBridge, type OpenZeppelinBridge } from './deployOpenZeppelinBridge.js'
 import { type DevnetValidator, toDevnetConfig } from './toDevnetConfig.js'
 import { toDevnetFile } from './toDevnetFile.js'
 import { type WriteDevnetConfigReturnType, writeDevnetConfig } from './writeDevnetConfig.js'
@@ -59,6 +60,8 @@ export type StartDevnetParameters = {
 
 export type Devnet = {
   chains: TestChain[]
+  /** OpenZeppelin's `BridgeERC20` on evm-a and `ERC20Crosschain` on evm-b, over the gateways. */
+  openZeppelin: OpenZeppelinBridge
   file: DevnetFile
   /** The config files written. */
   config: WriteDevnetConfigReturnType
@@ -84,7 +87,9 @@ const THRESHOLD = 2
 /**
  * Brings up the whole system locally: two EVM chains (`hardhat node` on 127.0.0.1, domains 31337
  * and 31338), a CosmWasm chain (domain 7001: the embedded VM, or with `wasmd` a wasmd node on
- * 127.0.0.1), Ferry and the example apps on each, all connected, each origin trusting three
+ * 127.0.0.1), Ferry and the example apps on each, all connected (on the EVM chains also ERC-7786
+ * gateways, Ferry token bridges from evm-a's test ERC-20 to a 6-decimal token on evm-b, and
+ * OpenZeppelin's `BridgeERC20` ↔ `ERC20Crosschain` over the gateways), each origin trusting three
  * validators of which two must sign. Then writes the `ferry` config files (`toDevnetConfig`:
  * `ferry.yaml`, a file per validator, `devnet.env`) and starts from them, through `loadConfig`,
  * `startValidatorService` and `startRelayerService` (what `ferry validator start` and `ferry
@@ -125,6 +130,8 @@ export async function startDevnet({
         domain: 31337,
         blockTimeMs,
         interchainAccounts: true,
+        gateway: true,
+        tokenBridge: { kind: 'collateral' },
       }),
       startTestChain({
         kind: 'evm',
@@ -132,6 +139,9 @@ export async function startDevnet({
         domain: 31338,
         blockTimeMs,
         interchainAccounts: true,
+        gateway: true,
+        // Not the 18 of evm-a's token: transfers show their dust staying with the sender.
+        tokenBridge: { kind: 'synthetic', decimals: 6 },
       }),
       startTestChain({
         kind: 'cosmwasm',
@@ -156,6 +166,16 @@ export async function startDevnet({
       validators: (domain) =>
         testValidatorKeys(domain, VALIDATORS).map((key) => privateKeyToAddress(key)),
       threshold: THRESHOLD,
+    })
+    const [evmA, evmB] = chains.filter((chain) => chain.kind === 'evm')
+    const homeToken = evmA?.apps.tokenBridge?.token
+    if (!evmA || !evmB || homeToken === undefined)
+      throw new Error('devnet: evm-a and evm-b did not start with their token bridges')
+    // OpenZeppelin's bridge over the same test ERC-20 that evm-a's Ferry bridge locks.
+    const openZeppelin = await deployOpenZeppelinBridge({
+      home: evmA,
+      remote: evmB,
+      token: homeToken,
     })
     logger.info(
       { chains: chains.map((c) => `${c.name} (${c.domain})`) },
@@ -187,6 +207,7 @@ export async function startDevnet({
     const devnetFile = toDevnetFile({
       apiUrl: `http://127.0.0.1:${port}`,
       chains,
+      openZeppelin,
       validators: config.validators.map(({ origin, url, address }) => ({ origin, url, address })),
     })
 
@@ -262,6 +283,7 @@ export async function startDevnet({
     return {
       explorerUrl,
       chains,
+      openZeppelin,
       file: devnetFile,
       config: written,
       stop: stopAll,

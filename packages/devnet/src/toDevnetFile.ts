@@ -7,21 +7,26 @@ import {
   type TestChain,
 } from '@ferry/testkit'
 import { privateKeyToAddress } from 'viem/accounts'
+import type { OpenZeppelinBridge } from './deployOpenZeppelinBridge.js'
 
 /**
  * The devnet file's content for the running devnet: each chain and where to reach it (a wasmd
- * node by `rpcUrl`; the embedded chain as `embedded: true`), the validators and the relayer.
+ * node by `rpcUrl`; the embedded chain as `embedded: true`) with its apps, the validators and the
+ * relayer. An EVM chain's apps include its ERC-7786 `gateway`, its Ferry `tokenBridge` and the
+ * `token` it locks or mints, and OpenZeppelin's `ozBridgeERC20` (home) or `ozERC20Crosschain`.
  *
  * @example
- * writeFileSync(file, JSON.stringify(toDevnetFile({ apiUrl, chains, validators }), null, 2))
+ * writeFileSync(file, JSON.stringify(toDevnetFile({ apiUrl, chains, openZeppelin, validators }), null, 2))
  */
 export function toDevnetFile({
   apiUrl,
   chains,
+  openZeppelin,
   validators,
 }: {
   apiUrl: string
   chains: readonly TestChain[]
+  openZeppelin: OpenZeppelinBridge
   validators: DevnetFile['validators']
 }): DevnetFile {
   return {
@@ -43,6 +48,17 @@ export function toDevnetFile({
             ...interchainAccountApps(chain.apps.interchainAccounts),
             ...(chain.apps.interchainAccounts && {
               remoteCallTarget: chain.apps.interchainAccounts.target,
+            }),
+            ...(chain.apps.gateway && { gateway: chain.apps.gateway }),
+            ...(chain.apps.tokenBridge && {
+              tokenBridge: chain.apps.tokenBridge.bridge,
+              token: chain.apps.tokenBridge.token,
+            }),
+            ...(chain.domain === openZeppelin.homeDomain && {
+              ozBridgeERC20: openZeppelin.bridgeERC20,
+            }),
+            ...(chain.domain === openZeppelin.remoteDomain && {
+              ozERC20Crosschain: openZeppelin.erc20Crosschain,
             }),
           },
         }
