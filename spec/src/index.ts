@@ -110,6 +110,19 @@ export type InterchainAccountsVectors = {
   evmFailure: { index: number; reason: Hex; encoded: Hex }
 }
 
+/** `spec/apps/token-bridge.json`: the token bridges' examples (amounts are decimal strings). */
+export type TokenBridgeVectors = {
+  scaling: {
+    localDecimals: number
+    remoteDecimals: number
+    amount: string
+    sent: string
+    amountReceived: string
+    dust: string
+  }[]
+  bodies: { name: string; recipient: Hex; amount: string; sender: Hex; body: Hex }[]
+}
+
 /** `spec/vectors`, from this file in `spec/{src,dist}/`. */
 const vectorsDir =
   process.env.FERRY_VECTORS_DIR ?? fileURLToPath(new URL('../vectors/', import.meta.url))
@@ -127,6 +140,11 @@ export const checkpointsVectors = load<CheckpointsVectors>('checkpoints.json')
 export const interchainAccountsVectors = JSON.parse(
   readFileSync(fileURLToPath(new URL('../apps/interchain-accounts.json', import.meta.url)), 'utf8'),
 ) as InterchainAccountsVectors
+
+// CAST: the app's examples file; the type above describes it.
+export const tokenBridgeVectors = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../apps/token-bridge.json', import.meta.url)), 'utf8'),
+) as TokenBridgeVectors
 
 /** A message vector's fields as `@ferry/protocol`'s `Message` has them (u64 fields as bigint). */
 export type VectorMessage = Omit<

@@ -24,6 +24,8 @@ const targets = [
   { entry: 'contract/ica/router.ts', out: 'build/ica-router.wasm' },
   { entry: 'contract/ica/factory.ts', out: 'build/ica-factory.wasm' },
   { entry: 'contract/ica/account.ts', out: 'build/ica-account.wasm' },
+  // Token bridge: one contract, native (lock) or synthetic (CW20-compatible mint) mode.
+  { entry: 'contract/token/bridge.ts', out: 'build/token-bridge.wasm' },
   // Test-only: smart queries running the endpoint's codec, tree, digests and verifier.
   { entry: 'contract/test/codecProbe.ts', out: 'build/codec-probe.wasm' },
 ]

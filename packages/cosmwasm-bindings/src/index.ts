@@ -357,6 +357,78 @@ export {
   type RemoteResultReturnType,
   remoteResult,
 } from './interchainAccounts/remoteResult.js'
+export {
+  type CollateralOfErrorType,
+  type CollateralOfParameters,
+  type CollateralOfReturnType,
+  collateralOf,
+} from './tokenBridge/collateralOf.js'
+export {
+  createTokenBridgeClient,
+  type TokenBridgeClient,
+} from './tokenBridge/createTokenBridgeClient.js'
+export {
+  type Cw20BalanceErrorType,
+  type Cw20BalanceParameters,
+  type Cw20BalanceReturnType,
+  cw20Balance,
+} from './tokenBridge/cw20Balance.js'
+export {
+  type Cw20TokenInfoErrorType,
+  type Cw20TokenInfoParameters,
+  type Cw20TokenInfoReturnType,
+  cw20TokenInfo,
+} from './tokenBridge/cw20TokenInfo.js'
+export {
+  type Cw20TransferErrorType,
+  type Cw20TransferParameters,
+  type Cw20TransferReturnType,
+  cw20Transfer,
+} from './tokenBridge/cw20Transfer.js'
+export {
+  type QuoteTransferErrorType,
+  type QuoteTransferParameters,
+  type QuoteTransferReturnType,
+  quoteTransfer,
+} from './tokenBridge/quoteTransfer.js'
+export {
+  type SetTokenBridgeGuardianErrorType,
+  type SetTokenBridgeGuardianParameters,
+  type SetTokenBridgeGuardianReturnType,
+  setTokenBridgeGuardian,
+} from './tokenBridge/setTokenBridgeGuardian.js'
+export {
+  type SetTokenBridgePausedErrorType,
+  type SetTokenBridgePausedParameters,
+  type SetTokenBridgePausedReturnType,
+  setTokenBridgePaused,
+} from './tokenBridge/setTokenBridgePaused.js'
+export {
+  type SetTokenBridgeRouteErrorType,
+  type SetTokenBridgeRouteParameters,
+  type SetTokenBridgeRouteReturnType,
+  setTokenBridgeRoute,
+  type TokenBridgeLimits,
+} from './tokenBridge/setTokenBridgeRoute.js'
+export {
+  type TokenBridgeConfigErrorType,
+  type TokenBridgeConfigParameters,
+  type TokenBridgeConfigReturnType,
+  tokenBridgeConfig,
+} from './tokenBridge/tokenBridgeConfig.js'
+export {
+  type TokenBridgeBucket,
+  type TokenBridgeRouteErrorType,
+  type TokenBridgeRouteParameters,
+  type TokenBridgeRouteReturnType,
+  tokenBridgeRoute,
+} from './tokenBridge/tokenBridgeRoute.js'
+export {
+  type TransferRemoteErrorType,
+  type TransferRemoteParameters,
+  type TransferRemoteReturnType,
+  transferRemote,
+} from './tokenBridge/transferRemote.js'
 export type {
   BytesInput,
   EndpointConfig,

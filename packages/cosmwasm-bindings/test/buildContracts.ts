@@ -31,6 +31,7 @@ function isFresh(): boolean {
       'ica-router',
       'ica-factory',
       'ica-account',
+      'token-bridge',
     ].every((name) => statSync(wasmPath(name)).mtimeMs > sources)
   } catch {
     return false

@@ -5,7 +5,7 @@ const packageRoot = join(import.meta.dirname, '..', '..')
 
 /**
  * The path of a contract the package builds into `build/` (`endpoint`, `test-recipient`, the
- * interchain account contracts `ica-router`, `ica-factory` and `ica-account`; in the workspace
+ * interchain account contracts `ica-router`, `ica-factory` and `ica-account`, `token-bridge`; in the workspace
  * also `ping-pong` and `codec-probe`, which are not published).
  *
  * @example

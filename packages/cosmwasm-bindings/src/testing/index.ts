@@ -1,6 +1,6 @@
 /**
  * Entry point of `@ferry/cosmwasm-bindings/testing`: deploy and connect Ferry's CosmWasm
- * endpoint, the interchain-account router and factory, and the test recipient app, for tests and the devnet. Deployment runs on any
+ * endpoint, the interchain-account router and factory, the token bridge, and the test recipient app, for tests and the devnet. Deployment runs on any
  * `CosmWasmDeployer`: the embedded chain (`@ferry/cosmwasm-bindings/embedded`), or a node's
  * `SigningCosmWasmClient` through `deployerFromSigningClient`; connecting, fees and the test
  * recipient's helpers on any `CosmWasmExecutor`. Node only (it reads the package's wasm files).
@@ -19,6 +19,10 @@ export {
   connectOrigin,
 } from './connectOrigin.js'
 export {
+  type ConnectTokenBridgesParameters,
+  connectTokenBridges,
+} from './connectTokenBridges.js'
+export {
   type DeployEndpointParameters,
   type DeployEndpointReturnType,
   deployEndpoint,
@@ -33,6 +37,11 @@ export {
   type DeployInterchainAccountsReturnType,
   deployInterchainAccounts,
 } from './deployInterchainAccounts.js'
+export {
+  type DeployTokenBridgeParameters,
+  type DeployTokenBridgeReturnType,
+  deployTokenBridge,
+} from './deployTokenBridge.js'
 export {
   type InstantiateTestRecipientParameters,
   type InstantiateTestRecipientReturnType,

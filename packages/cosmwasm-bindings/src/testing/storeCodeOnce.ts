@@ -8,6 +8,7 @@ export type PackageContract =
   | 'ica-router'
   | 'ica-factory'
   | 'ica-account'
+  | 'token-bridge'
 
 const stored = new WeakMap<CosmWasmDeployer, Map<PackageContract, Promise<number>>>()
 

@@ -36,6 +36,7 @@ for (const [name, entryPoints] of [
   ['ica-router', ['instantiate', 'execute', 'query', 'reply']],
   ['ica-factory', ['instantiate', 'execute', 'query']],
   ['ica-account', ['instantiate', 'execute', 'query', 'reply']],
+  ['token-bridge', ['instantiate', 'execute', 'query']],
   ['codec-probe', ['instantiate', 'query']],
 ] as const) {
   describe(`${name}.wasm static checks`, () => {
