@@ -14,8 +14,8 @@ import {
   type TestChain,
 } from '@ferry/testkit'
 import { type Hex, stringToHex } from 'viem'
-import { bridgeTokens } from './bridgeTokens.js'
-import type { OpenZeppelinBridge } from './deployOpenZeppelinBridge.js'
+import { bridgeTokens, evmTokenEnd, type TokenEnd } from './bridgeTokens.js'
+import type { DevnetBridges } from './devnetBridges.js'
 import { confirm, deployerOf, sentMessageId } from './evmTransactions.js'
 import { type DemoMessage, followMessages } from './followMessages.js'
 import { mintTestToken, tokenFormatter } from './tokens.js'
@@ -30,28 +30,29 @@ export type DemoOutcome = { label: string; message: DemoMessage; ack?: DemoMessa
  * CosmWasm → EVM with an ack, and EVM → EVM to a recipient that fails, which is retried once the
  * recipient is fixed; then tokens: OpenZeppelin's `BridgeERC20.crosschainTransfer` evm-a → evm-b
  * over the ERC-7786 gateways (the gateway parks the fee-less send, the demo pays it with
- * `payPending`), and a round trip evm-a → evm-b → evm-a through Ferry's token bridges (18 → 6
- * decimals, the dust staying with the sender), each with the balances before and after. It
+ * `payPending`); through Ferry's token bridges a round trip evm-a → evm-b → evm-a (18 → 6
+ * decimals, the dust staying with the sender), then the CosmWasm denom brought to evm-a and a
+ * round trip evm-a → CosmWasm → evm-a, each with the balances before and after. It
  * follows every message as any client of a running relayer can, through its HTTP API
  * (`GET /v1/messages/{id}`): stage, attempts, the validators who signed the checkpoint, the
  * delivery and the ack.
  *
  * @example
  * const { apiUrl, validators } = devnet.file
- * const { chains, openZeppelin } = devnet
- * const outcomes = await runDevnetDemo({ chains, openZeppelin, apiUrl, validators, report: console.log })
+ * const { chains, bridges } = devnet
+ * const outcomes = await runDevnetDemo({ chains, bridges, apiUrl, validators, report: console.log })
  */
 export async function runDevnetDemo({
   chains,
   apiUrl,
   validators,
-  openZeppelin,
+  bridges,
   report,
   timeoutMs = 120_000,
 }: {
   chains: readonly TestChain[]
-  /** The devnet's OpenZeppelin bridge pair (`devnet.openZeppelin`). */
-  openZeppelin: OpenZeppelinBridge
+  /** The bridges the devnet deployed beyond the chains' own (`devnet.bridges`). */
+  bridges: DevnetBridges
   /** The relayer's API, e.g. `http://127.0.0.1:8080`. */
   apiUrl: string
   /** Every origin's validators, in order (the devnet file's), to name who signed. */
@@ -236,14 +237,17 @@ export async function runDevnetDemo({
 
   // 5. OpenZeppelin's BridgeERC20 (as published) evm-a → evm-b over the ERC-7786 gateways: it
   // pays no fee, so the gateway parks its send and the demo pays it with payPending.
-  const bridgeA = a.apps.tokenBridge
-  const bridgeB = b.apps.tokenBridge
-  if (!bridgeA || !bridgeB) throw new Error('devnet demo: needs token bridges on both EVM chains')
-  const [tt, xct, btt] = await Promise.all([
+  const { openZeppelin, cosmWasmToken } = bridges
+  const [ttA, ttB] = [evmTokenEnd(a), evmTokenEnd(b)]
+  const stakeA: TokenEnd = { chain: a, ...cosmWasmToken.evm }
+  const stakeWasm: TokenEnd = { chain: wasm, ...cosmWasmToken.cosmwasm }
+  const [tt, xct, btt, bstake] = await Promise.all([
     tokenFormatter(a, openZeppelin.token),
     tokenFormatter(b, openZeppelin.erc20Crosschain),
-    tokenFormatter(b, bridgeB.token),
+    tokenFormatter(b, ttB.token),
+    tokenFormatter(a, cosmWasmToken.evm.token),
   ])
+  const ustake: Format = (amount) => `${amount} ${cosmWasmToken.cosmwasm.denom}`
   const oz = await transferThroughOpenZeppelin({
     home: a,
     remote: b,
@@ -259,27 +263,38 @@ export async function runDevnetDemo({
     ],
   })
 
-  // 6. Ferry's token bridge, a round trip: evm-a's 18-decimal token locked, 6-decimal bTT minted
-  // on evm-b (the dust that does not scale stays with the sender), then all of it back.
-  await mintTestToken(a, bridgeA.token, TOKEN_AMOUNT)
-  const bridgeRoundLeg = async (
-    from: EvmTestChain,
-    to: EvmTestChain,
+  /** One transfer through Ferry's token bridges, reported with its quote and balances. */
+  const bridgeLeg = async (
+    from: TokenEnd,
+    to: TokenEnd,
     amount: bigint,
     [origin, destination]: readonly [Format, Format],
   ) => {
     const transfer = await bridgeTokens({ from, to, amount, follow })
     const { quote, before, after } = transfer
-    finish(`Ferry token bridge: ${origin(amount)} ${from.name} → ${to.name}`, transfer.message, {
+    const [source, target] = [from.chain.name, to.chain.name]
+    // On CosmWasm the Ferry fee is paid in the bridged denom itself: the sender's balance shows it.
+    const fee = from.chain.kind === 'cosmwasm' ? ` (and a Ferry fee of ${origin(quote.fee)})` : ''
+    finish(`Ferry token bridge: ${origin(amount)} ${source} → ${target}`, transfer.message, {
       notes: [
-        `quote: takes ${origin(quote.sent)}, delivers ${destination(quote.amountReceived)}, dust ${origin(quote.dust)} stays with the sender`,
-        `${from.name}: sender ${origin(before.sender)} → ${origin(after.sender)}; ${to.name}: recipient ${destination(before.recipient)} → ${destination(after.recipient)}`,
+        `quote: takes ${origin(quote.sent)}${fee}, delivers ${destination(quote.amountReceived)}, dust ${origin(quote.dust)} stays with the sender`,
+        `${source}: sender ${origin(before.sender)} → ${origin(after.sender)}; ${target}: recipient ${destination(before.recipient)} → ${destination(after.recipient)}`,
       ],
     })
     return quote.amountReceived
   }
-  const arrived = await bridgeRoundLeg(a, b, TOKEN_AMOUNT, [tt, btt])
-  await bridgeRoundLeg(b, a, arrived, [btt, tt])
+
+  // 6. A round trip EVM → EVM → EVM: evm-a's 18-decimal token locked, 6-decimal bTT minted on
+  // evm-b (the dust that does not scale stays with the sender), then all of it back.
+  await mintTestToken(a, ttA.token, TOKEN_AMOUNT)
+  const arrived = await bridgeLeg(ttA, ttB, TOKEN_AMOUNT, [tt, btt])
+  await bridgeLeg(ttB, ttA, arrived, [btt, tt])
+
+  // 7. The CosmWasm chain's denom on evm-a (6 → 18 decimals, locked there, minted here), then a
+  // round trip EVM → CosmWasm → EVM of part of it, the dust of 18 → 6 staying on evm-a.
+  await bridgeLeg(stakeWasm, stakeA, STAKE_AMOUNT, [ustake, bstake])
+  const onWasm = await bridgeLeg(stakeA, stakeWasm, STAKE_ROUND_TRIP, [bstake, ustake])
+  await bridgeLeg(stakeWasm, stakeA, onWasm, [ustake, bstake])
   return outcomes
 }
 
@@ -293,6 +308,13 @@ const OPEN_ZEPPELIN_AMOUNT = 25n * 10n ** 17n
  * decimals: 1.234567 arrive as 6-decimal tokens, 0.000000891234567891 stays as dust.
  */
 const TOKEN_AMOUNT = 1_234_567_891_234_567_891n
+/** The CosmWasm denom the demo brings to evm-a: 5 STAKE (6 decimals). */
+const STAKE_AMOUNT = 5_000_000n
+/**
+ * What of it goes EVM → CosmWasm → EVM: 2.345678912345678912 bSTAKE (18 decimals), of which
+ * 2.345678 STAKE arrive and 0.000000912345678912 stays on evm-a as dust.
+ */
+const STAKE_ROUND_TRIP = 2_345_678_912_345_678_912n
 
 /** The one test recipient the devnet deploys on each chain. */
 function testRecipientOf<chain extends TestChain>(

@@ -1,6 +1,8 @@
 // Reading and minting the devnet's ERC-20s, for the demo's transfers and what it prints.
+
+import { CosmWasmClient } from '@cosmjs/cosmwasm-stargate'
 import { ozTestTokenAbi } from '@ferry/evm-contracts'
-import type { EvmTestChain } from '@ferry/testkit'
+import type { CosmWasmTestChain, EvmTestChain } from '@ferry/testkit'
 import { type Address, erc20Abi, formatUnits } from 'viem'
 import { confirm, deployerOf } from './evmTransactions.js'
 
@@ -16,6 +18,21 @@ export function tokenBalance(
     functionName: 'balanceOf',
     args: [holder],
   })
+}
+
+/** `holder`'s bank balance of `denom` on the CosmWasm `chain`. */
+export async function bankBalance(
+  chain: CosmWasmTestChain,
+  holder: string,
+  denom: string,
+): Promise<bigint> {
+  if (chain.node.type === 'embedded') return chain.node.chain.getBalance(holder, denom)
+  const client = await CosmWasmClient.connect(chain.node.rpcUrl)
+  try {
+    return BigInt((await client.getBalance(holder, denom)).amount)
+  } finally {
+    client.disconnect()
+  }
 }
 
 /** Mints `amount` of the test ERC-20 `token` (anyone may) to the deployer of `chain`. */

@@ -1,16 +1,18 @@
 // Tokens through the devnet's relayer service (real chains, validators and relayer, in-process):
 // OpenZeppelin's BridgeERC20 evm-a → evm-b over the ERC-7786 gateways, its parked send paid with
-// payPending, and a Ferry token round trip evm-a (18 decimals) → evm-b (6) → evm-a, each with
-// exact balances on both sides and the dust staying with the sender.
+// payPending; a Ferry token round trip evm-a (18 decimals) → evm-b (6) → evm-a; and the CosmWasm
+// chain's denom (6) locked there and minted on evm-a (18), then EVM → CosmWasm → EVM: each with
+// exact balances on both sides, the collateral, and the dust staying with the sender.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { collateralOf } from '@ferry/cosmwasm-bindings'
 import { ferryGatewayAbi } from '@ferry/evm-contracts'
 import type { DevnetFile } from '@ferry/sdk'
 import type { EvmTestChain } from '@ferry/testkit'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { bridgeTokens } from '../src/bridgeTokens.js'
+import { bridgeTokens, evmTokenEnd, type TokenEnd } from '../src/bridgeTokens.js'
 import { followMessages } from '../src/followMessages.js'
 import { type Devnet, startDevnet } from '../src/startDevnet.js'
 import { mintTestToken, tokenBalance } from '../src/tokens.js'
@@ -46,7 +48,7 @@ describe('OpenZeppelin BridgeERC20 → ERC20Crosschain through the relayer servi
     const { sendId, message, before, after } = await transferThroughOpenZeppelin({
       home: a,
       remote: b,
-      openZeppelin: devnet.openZeppelin,
+      openZeppelin: devnet.bridges.openZeppelin,
       amount,
       follow: follow(),
     })
@@ -80,7 +82,12 @@ describe('Ferry token bridge round trip through the relayer service', () => {
     await mintTestToken(a, lock.token, amount)
     const lockedBefore = await tokenBalance(a, lock.token, lock.bridge)
 
-    const there = await bridgeTokens({ from: a, to: b, amount, follow: follow() })
+    const there = await bridgeTokens({
+      from: evmTokenEnd(a),
+      to: evmTokenEnd(b),
+      amount,
+      follow: follow(),
+    })
     expect(there.message).toMatchObject({ destination: b.domain, status: 'executed' })
     expect(there.quote).toMatchObject({
       sent: amount - dust,
@@ -92,8 +99,8 @@ describe('Ferry token bridge round trip through the relayer service', () => {
     expect(await tokenBalance(a, lock.token, lock.bridge)).toBe(lockedBefore + amount - dust)
 
     const back = await bridgeTokens({
-      from: b,
-      to: a,
+      from: evmTokenEnd(b),
+      to: evmTokenEnd(a),
       amount: there.quote.amountReceived,
       follow: follow(),
     })
@@ -110,6 +117,63 @@ describe('Ferry token bridge round trip through the relayer service', () => {
   })
 })
 
+describe('the CosmWasm denom through the relayer service', () => {
+  test('locked on CosmWasm and minted on evm-a, then EVM → CosmWasm → EVM with exact balances', async () => {
+    const [a, wasm] = [evm('evm-a'), devnet.chains.find((chain) => chain.kind === 'cosmwasm')]
+    if (!wasm) throw new Error('the CosmWasm chain')
+    const route = devnet.bridges.cosmWasmToken
+    const onWasm: TokenEnd = { chain: wasm, ...route.cosmwasm }
+    const onEvm: TokenEnd = { chain: a, ...route.evm }
+    const locked = () =>
+      collateralOf(wasm.executor, { contract: route.cosmwasm.bridge, domain: a.domain })
+    const scale = 10n ** 12n // 6 decimals on CosmWasm, 18 on evm-a
+    const lockedBefore = await locked()
+
+    // CosmWasm → evm-a: 7 STAKE locked, 7 bSTAKE minted; the Ferry fee is paid in the same denom.
+    const funding = await bridgeTokens({
+      from: onWasm,
+      to: onEvm,
+      amount: 7_000_000n,
+      follow: follow(),
+    })
+    expect(funding.message).toMatchObject({ origin: wasm.domain, status: 'executed' })
+    expect(funding.quote).toMatchObject({
+      sent: 7_000_000n,
+      amountReceived: 7_000_000n * scale,
+      dust: 0n,
+    })
+    expect(funding.quote.fee).toBeGreaterThan(0n)
+    expect(funding.after.sender).toBe(funding.before.sender - 7_000_000n - funding.quote.fee)
+    expect(funding.after.recipient).toBe(funding.before.recipient + 7_000_000n * scale)
+    expect(await locked()).toBe(lockedBefore + 7_000_000n)
+
+    // evm-a → CosmWasm: 3.000001999999999999 bSTAKE; 3.000001 STAKE released, the rest stays.
+    const amount = 3_000_001_999_999_999_999n
+    const there = await bridgeTokens({ from: onEvm, to: onWasm, amount, follow: follow() })
+    expect(there.message).toMatchObject({ destination: wasm.domain, status: 'executed' })
+    expect(there.quote).toMatchObject({
+      sent: 3_000_001n * scale,
+      amountReceived: 3_000_001n,
+      dust: 999_999_999_999n,
+    })
+    expect(there.after.sender).toBe(there.before.sender - 3_000_001n * scale)
+    expect(there.after.recipient).toBe(there.before.recipient + 3_000_001n)
+    expect(await locked()).toBe(lockedBefore + 7_000_000n - 3_000_001n)
+
+    // CosmWasm → evm-a: what arrived goes back; evm-a holds again all it had.
+    const back = await bridgeTokens({
+      from: onWasm,
+      to: onEvm,
+      amount: 3_000_001n,
+      follow: follow(),
+    })
+    expect(back.message).toMatchObject({ destination: a.domain, status: 'executed' })
+    expect(back.after.sender).toBe(back.before.sender - 3_000_001n - back.quote.fee)
+    expect(back.after.recipient).toBe(there.before.sender)
+    expect(await locked()).toBe(lockedBefore + 7_000_000n)
+  })
+})
+
 test('the devnet file names the gateways, token bridges and OpenZeppelin contracts', () => {
   const file = JSON.parse(readFileSync(join(dir, 'devnet.json'), 'utf8')) as DevnetFile // CAST: written by startDevnet
   const [a, b] = [evm('evm-a'), evm('evm-b')]
@@ -118,14 +182,20 @@ test('the devnet file names the gateways, token bridges and OpenZeppelin contrac
     gateway: a.apps.gateway,
     tokenBridge: a.apps.tokenBridge?.bridge,
     token: a.apps.tokenBridge?.token,
-    ozBridgeERC20: devnet.openZeppelin.bridgeERC20,
+    ozBridgeERC20: devnet.bridges.openZeppelin.bridgeERC20,
+    cosmWasmTokenBridge: devnet.bridges.cosmWasmToken.evm.bridge,
+    cosmWasmToken: devnet.bridges.cosmWasmToken.evm.token,
+  })
+  expect(apps('wasm')).toMatchObject({
+    tokenBridge: devnet.bridges.cosmWasmToken.cosmwasm.bridge,
+    token: 'ustake',
   })
   expect(apps('evm-b')).toMatchObject({
     gateway: b.apps.gateway,
     tokenBridge: b.apps.tokenBridge?.bridge,
     token: b.apps.tokenBridge?.token,
-    ozERC20Crosschain: devnet.openZeppelin.erc20Crosschain,
+    ozERC20Crosschain: devnet.bridges.openZeppelin.erc20Crosschain,
   })
   // BridgeERC20 locks the same test ERC-20 as evm-a's Ferry bridge.
-  expect(devnet.openZeppelin.token).toBe(a.apps.tokenBridge?.token)
+  expect(devnet.bridges.openZeppelin.token).toBe(a.apps.tokenBridge?.token)
 })
