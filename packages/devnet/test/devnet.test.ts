@@ -50,8 +50,9 @@ describe('pnpm devnet', () => {
     }
 
     const ids = [...new Set(stdout.match(/^0x[0-9a-f]{64}/gm))]
-    // Four messages, OpenZeppelin's transfer and the token round trip's two legs.
-    expect(ids).toHaveLength(7)
+    // Four messages, OpenZeppelin's transfer, the EVM round trip's two legs and the CosmWasm
+    // denom's three (to evm-a, then EVM → CosmWasm → EVM).
+    expect(ids).toHaveLength(10)
     for (const id of ids) {
       const response = await fetch(`${file.apiUrl}/v1/messages/${id}`)
       expect(response.status).toBe(200)
@@ -74,6 +75,13 @@ describe('pnpm devnet', () => {
     expect(stdout).toContain('dust 0.000000891234567891 TT stays with the sender')
     expect(stdout).toContain(
       'evm-b: sender 1.234567 bTT → 0 bTT; evm-a: recipient 0.000000891234567891 TT → 1.234567891234567891 TT',
+    )
+    expect(stdout).toMatch(
+      /Ferry token bridge: 2\.345678912345678912 bSTAKE evm-a → wasm[\s\S]*dust 0\.000000912345678912 bSTAKE stays/,
+    )
+    expect(stdout).toContain('evm-a: sender 5 bSTAKE → 2.654322 bSTAKE')
+    expect(stdout).toMatch(
+      /Ferry token bridge: 2345678 ustake wasm → evm-a[\s\S]*evm-a: recipient 2\.654322 bSTAKE → 5 bSTAKE/,
     )
 
     devnet.child.kill('SIGINT')
