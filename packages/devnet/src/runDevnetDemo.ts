@@ -235,8 +235,7 @@ export async function runDevnetDemo({
     throw new Error(`devnet demo: the retried message ended ${retried.status}`)
   finish('failed, then retried', retried)
 
-  // 5. OpenZeppelin's BridgeERC20 (as published) evm-a → evm-b over the ERC-7786 gateways: it
-  // pays no fee, so the gateway parks its send and the demo pays it with payPending.
+  // The tokens: each bridge's two ends, and how to print their amounts.
   const { openZeppelin, cosmWasmToken } = bridges
   const [ttA, ttB] = [evmTokenEnd(a), evmTokenEnd(b)]
   const stakeA: TokenEnd = { chain: a, ...cosmWasmToken.evm }
@@ -248,6 +247,9 @@ export async function runDevnetDemo({
     tokenFormatter(a, cosmWasmToken.evm.token),
   ])
   const ustake: Format = (amount) => `${amount} ${cosmWasmToken.cosmwasm.denom}`
+
+  // 5. OpenZeppelin's BridgeERC20 (as published) evm-a → evm-b over the ERC-7786 gateways: it
+  // pays no fee, so the gateway parks its send and the demo pays it with payPending.
   const oz = await transferThroughOpenZeppelin({
     home: a,
     remote: b,
@@ -273,7 +275,8 @@ export async function runDevnetDemo({
     const transfer = await bridgeTokens({ from, to, amount, follow })
     const { quote, before, after } = transfer
     const [source, target] = [from.chain.name, to.chain.name]
-    // On CosmWasm the Ferry fee is paid in the bridged denom itself: the sender's balance shows it.
+    // On CosmWasm the Ferry fee (and on wasmd the gas) is paid in the bridged denom itself: the
+    // sender's balance shows it.
     const fee = from.chain.kind === 'cosmwasm' ? ` (and a Ferry fee of ${origin(quote.fee)})` : ''
     finish(`Ferry token bridge: ${origin(amount)} ${source} → ${target}`, transfer.message, {
       notes: [
