@@ -178,10 +178,12 @@ export async function startDevnet({
     // CosmWasm chain's denom bridged to evm-a.
     const wasmChain = chains.find((chain) => chain.kind === 'cosmwasm')
     if (!wasmChain) throw new Error('devnet: the CosmWasm chain did not start')
-    const bridges: DevnetBridges = {
-      openZeppelin: await deployOpenZeppelinBridge({ home: evmA, remote: evmB, token: homeToken }),
-      cosmWasmToken: await deployCosmWasmTokenRoute({ wasm: wasmChain, evm: evmA }),
-    }
+    // Side by side: they share only evm-a's deployer, whose nonce manager lets sends overlap.
+    const [openZeppelin, cosmWasmToken] = await Promise.all([
+      deployOpenZeppelinBridge({ home: evmA, remote: evmB, token: homeToken }),
+      deployCosmWasmTokenRoute({ wasm: wasmChain, evm: evmA }),
+    ])
+    const bridges: DevnetBridges = { openZeppelin, cosmWasmToken }
     logger.info(
       { chains: chains.map((c) => `${c.name} (${c.domain})`) },
       'chains deployed and connected',
