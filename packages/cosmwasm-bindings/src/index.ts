@@ -304,6 +304,24 @@ export {
   UnknownOriginError,
 } from './errors/proof.js'
 export {
+  TokenBridgeAmountTooLargeError,
+  TokenBridgeDecimalsTooFarError,
+  TokenBridgeInsufficientBalanceError,
+  TokenBridgeInsufficientCollateralError,
+  TokenBridgeInsufficientFundsError,
+  TokenBridgeMalformedBodyError,
+  TokenBridgeNotCosmwasmRecipientError,
+  TokenBridgeNotGuardianError,
+  TokenBridgeNotSyntheticError,
+  TokenBridgePausedError,
+  TokenBridgeRateLimitedError,
+  TokenBridgeUnknownModeError,
+  TokenBridgeUnknownRouteError,
+  TokenBridgeUnknownVersionError,
+  TokenBridgeZeroAmountError,
+  TokenBridgeZeroRecipientError,
+} from './errors/tokenBridge.js'
+export {
   type CallRemoteErrorType,
   type CallRemoteParameters,
   type CallRemoteReturnType,

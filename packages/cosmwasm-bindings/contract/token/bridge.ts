@@ -54,10 +54,11 @@ import { isZero, toHex, utf8 } from "../assembly/lib/bytes";
 import { errorFields, fail, failed } from "../assembly/lib/fail";
 import { Fields } from "../assembly/lib/jsonFields";
 import { ObjectWriter } from "../assembly/lib/jsonWrite";
+import { joinStrings } from "../assembly/lib/strings";
 import { U256 } from "../assembly/lib/uint";
 import { EndpointApp, runExecute, runInstantiate, runQuery } from "../app/endpointApp";
 import { MAX_AMOUNT, MAX_DECIMALS_GAP, scale, Scaled } from "./amounts";
-import { BODY_LENGTH, BODY_VERSION, bodyAmount, bodyAmountFits, bodyRecipient, bodySender, encodeBody } from "./body";
+import { AMOUNT_OFFSET, BODY_LENGTH, BODY_VERSION, bodyAmount, bodyAmountFits, bodyRecipient, bodySender, encodeBody, SENDER_OFFSET } from "./body";
 import { Bucket } from "./rateLimit";
 import {
   addCollateral, balanceOf, burn, collateralOf, debitBalance, creditBalance, requireBalance, guardian, inboundKey, isSynthetic,
@@ -103,15 +104,15 @@ function rateLimited(domain: u32, outbound: bool, amount: U256, available: U256)
     .dec("amount", amount.toString()).dec("available", available.toString()));
 }
 
-/** What each denom of `funds` adds up to (u128 each), in the order first seen. */
-class Paid {
+/** Amounts per denom (u128 each), in the order first seen: the funds paid, the funds owed. */
+class Coins {
   denoms: Array<string> = new Array<string>();
   amounts: Array<U256> = new Array<U256>();
 
-  static of(funds: Array<Coin>): Paid | null {
-    const paid = new Paid();
-    for (let i = 0; i < funds.length; i++) if (!paid.add(funds[i].denom, funds[i].amount)) return null;
-    return paid;
+  static of(funds: Array<Coin>): Coins | null {
+    const coins = new Coins();
+    for (let i = 0; i < funds.length; i++) if (!coins.add(funds[i].denom, funds[i].amount)) return null;
+    return coins;
   }
 
   add(denom: string, amount: U256): bool {
@@ -164,7 +165,7 @@ class TokenBridge extends EndpointApp {
     const recipient = bytes32ToAddress(recipient32);
     if (recipient === null) { fail("token_bridge_not_cosmwasm_recipient", errorFields().str("recipient", toHex(recipient32))); return none; }
     if (!bodyAmountFits(body)) {
-      fail("token_bridge_amount_too_large", errorFields().str("amount", toHex(body.slice(33, 65))).dec("max", MAX_AMOUNT));
+      fail("token_bridge_amount_too_large", errorFields().str("amount", toHex(body.slice(AMOUNT_OFFSET, SENDER_OFFSET))).dec("max", MAX_AMOUNT));
       return none;
     }
     const amount = bodyAmount(body);
@@ -208,15 +209,15 @@ class TokenBridge extends EndpointApp {
 
     // The funds: the fee in the endpoint's denom, and (native) `sent` of the bridged denom.
     const fee = this.quote(destination, BODY_LENGTH, route.gasLimit, 0);
-    const paid = Paid.of(ctx.funds);
+    const paid = Coins.of(ctx.funds);
     if (failed() || paid === null) return;
     const feeDenom = this.denom();
-    const owed = new Paid();
+    const owed = new Coins();
     owed.add(feeDenom, fee);
     if (!isSynthetic() && !owed.add(tokenDenom(), sent)) return;
     for (let i = 0; i < paid.denoms.length; i++) {
       if (owed.denoms.indexOf(paid.denoms[i]) < 0) {
-        fail("wrong_denom", errorFields().str("expected", joinDenoms(owed.denoms)).str("actual", paid.denoms[i]));
+        fail("wrong_denom", errorFields().str("expected", joinStrings(owed.denoms, ",")).str("actual", paid.denoms[i]));
         return;
       }
     }
@@ -376,12 +377,6 @@ function bucketJson(bucket: Bucket, now: u64): string {
   return new ObjectWriter().dec("capacity", bucket.capacity.toString())
     .dec("refill_per_second", bucket.refillPerSecond.toString())
     .dec("available", bucket.current(now).toString()).toString();
-}
-
-function joinDenoms(denoms: Array<string>): string {
-  let out = "";
-  for (let i = 0; i < denoms.length; i++) out += (i > 0 ? "," : "") + denoms[i];
-  return out;
 }
 
 // No top-level `new`: the heap is reset between calls.

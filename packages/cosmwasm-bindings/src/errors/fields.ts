@@ -41,3 +41,8 @@ function isDecimal(text: string): boolean {
 function isHexDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46)
 }
+
+export function booleanField(fields: EndpointErrorFields, key: string): boolean | undefined {
+  const value = fields[key]
+  return typeof value === 'boolean' ? value : undefined
+}

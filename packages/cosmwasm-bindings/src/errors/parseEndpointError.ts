@@ -9,18 +9,29 @@ import {
 import type { EndpointErrorFields } from './fields.js'
 import * as message from './message.js'
 import * as proof from './proof.js'
+import * as tokenBridge from './tokenBridge.js'
 
 type EndpointErrorClass = { code: string } & (new (
   parameters: EndpointErrorParameters,
 ) => EndpointError)
-const ERRORS: Record<string, EndpointErrorClass> = Object.fromEntries(
-  [admin, config, delivery, message, proof].flatMap((module) =>
-    Object.values(module).map((ErrorClass) => [ErrorClass.code, ErrorClass]),
-  ),
-)
+const byCode = (modules: Record<string, EndpointErrorClass>[]) =>
+  Object.fromEntries(
+    modules.flatMap((module) =>
+      Object.values(module).map((ErrorClass) => [ErrorClass.code, ErrorClass]),
+    ),
+  )
+const ENDPOINT_ERRORS: Record<string, EndpointErrorClass> = byCode([
+  admin,
+  config,
+  delivery,
+  message,
+  proof,
+])
+// The apps' own errors (the token bridge's) are read the same way; they are no endpoint error.
+const ERRORS: Record<string, EndpointErrorClass> = { ...ENDPOINT_ERRORS, ...byCode([tokenBridge]) }
 
-/** Every error code this client has a class for, so tests can hold it against the contract. */
-export const ENDPOINT_ERROR_CODES: readonly string[] = Object.keys(ERRORS)
+/** Every endpoint error code this client has a class for, so tests can hold it against the contract. */
+export const ENDPOINT_ERROR_CODES: readonly string[] = Object.keys(ENDPOINT_ERRORS)
 
 // How the contract's error starts (INTERFACE.md "Errors"). A node wraps it in its own words
 // ("failed to execute message; message index: 0: {…}: execute wasm contract failed"), so the

@@ -29,5 +29,6 @@ export async function cw20TokenInfo(
     decimals: number
     total_supply: string
   }>(executor, parameters.contract, { token_info: {} })
-  return { ...answer, totalSupply: BigInt(answer.total_supply) }
+  const { name, symbol, decimals, total_supply } = answer
+  return { name, symbol, decimals, totalSupply: BigInt(total_supply) }
 }

@@ -26,6 +26,9 @@ import { bech32ToBytes32, bytes32ToBech32, decodeMessage, MessageStatus } from '
 import { checkpointsVectors, tokenBridgeVectors } from '@ferry/spec'
 import { encodePacked, type Hex, pad, toHex } from 'viem'
 import { beforeEach, describe, expect, it } from 'vitest'
+import type { CosmWasmExecutor } from '../../src/client/types.ts'
+import { EndpointError } from '../../src/errors/endpointError.ts'
+import { createTokenBridgeClient } from '../../src/tokenBridge/createTokenBridgeClient.ts'
 
 const ATOM = 'uatom'
 const E6 = 10n ** 6n
@@ -573,5 +576,97 @@ describe('token bridge (AssemblyScript, native and synthetic modes)', () => {
       },
     })
     expect(errorOf(direct)).toEqual({ code: 'not_endpoint', sender: USER })
+  })
+
+  it('the typed client: configuration, quote, transfer with quoted funds, CW20 and named errors', async () => {
+    // The world's chain as a CosmWasmExecutor, recording what the endpoints send.
+    const executor: CosmWasmExecutor = {
+      sender: OWNER,
+      async execute(sender, contract, msg, funds = []) {
+        const out = await world.execute(sender, contract, msg, [...funds])
+        if (!out.ok) throw new Error(out.error)
+        return { transactionHash: '', height: 0, events: out.events }
+      },
+      query: async (contract, msg) => world.chain.query(contract, msg),
+    }
+    const lockClient = createTokenBridgeClient(executor, lock)
+    const mintClient = createTokenBridgeClient(executor, mint)
+    await lockClient.setTokenBridgeRoute({
+      domain: DOMAIN_B,
+      remoteDecimals: 6,
+      gasLimit: GAS_LIMIT,
+      outbound: { capacity: 100n * E6, refillPerSecond: E6 },
+      inbound: { capacity: 50n * E6, refillPerSecond: 2n },
+    })
+    expect(await lockClient.tokenBridgeRoute({ domain: DOMAIN_B })).toEqual({
+      enabled: true,
+      remoteDecimals: 6,
+      gasLimit: GAS_LIMIT,
+      outbound: { capacity: 100n * E6, refillPerSecond: E6, available: 100n * E6 },
+      inbound: { capacity: 50n * E6, refillPerSecond: 2n, available: 50n * E6 },
+    })
+    await lockClient.setTokenBridgeGuardian({ guardian: GUARDIAN })
+    await lockClient.setTokenBridgePaused({ sender: GUARDIAN, paused: true })
+    expect(await lockClient.tokenBridgeConfig({})).toEqual({
+      mode: 'native',
+      denom: ATOM,
+      decimals: 6,
+      guardian: GUARDIAN,
+      paused: true,
+    })
+    await lockClient.setTokenBridgePaused({ sender: GUARDIAN, paused: false })
+
+    // A fee in the endpoint's denom: transferRemote quotes it and sends it with the uatom.
+    const feeConfig = { ...ZERO_FEES, base_fee: '250' }
+    await world.must(OWNER, world.a.endpoint, {
+      set_fee_config: { domain: DOMAIN_B, config: feeConfig },
+    })
+    fund(ALICE, 250n, DENOM)
+    expect(await lockClient.quoteTransfer({ destination: DOMAIN_B, amount: 7n * E6 })).toEqual({
+      fee: { denom: DENOM, amount: 250n },
+      sent: 7n * E6,
+      amountReceived: 7n * E6,
+      dust: 0n,
+      available: 100n * E6,
+    })
+    const { id, message, sent, amountReceived } = await lockClient.transferRemote({
+      sender: ALICE,
+      destination: DOMAIN_B,
+      recipient: BOB, // bech32: its data bytes go in the body
+      amount: 7n * E6,
+    })
+    expect([sent, amountReceived]).toEqual([7n * E6, 7n * E6])
+    expect(decodeMessage(message).body).toBe(
+      body(bech32ToBytes32(BOB), 7n * E6, bech32ToBytes32(ALICE)),
+    )
+    expect(id).toBe(world.a.sent.at(-1)?.id)
+    expect([bank(ALICE, ATOM), bank(ALICE, DENOM)]).toEqual([993n * E6, 0n])
+    expect(await lockClient.collateralOf({ domain: DOMAIN_B })).toBe(7n * E6)
+
+    await world.relay(world.a, world.b, message)
+    expect(await mintClient.cw20Balance({ address: BOB })).toBe(7n * E6)
+    await mintClient.cw20Transfer({ sender: BOB, recipient: CAROL, amount: 2n * E6 })
+    expect(await mintClient.cw20TokenInfo({})).toEqual({
+      name: 'Bridged ATOM',
+      symbol: 'bATOM',
+      decimals: 6,
+      totalSupply: 7n * E6,
+    })
+    // An EVM address as the recipient: left-padded.
+    const evm = await mintClient.transferRemote({
+      sender: CAROL,
+      destination: DOMAIN_A,
+      recipient: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+      amount: E6,
+    })
+    expect(decodeMessage(evm.message).body).toBe(
+      body(pad('0x70997970c51812dc3a010c7d01b50e0d17dc79c8'), E6, bech32ToBytes32(CAROL)),
+    )
+    const refused = mintClient.cw20Transfer({ sender: CAROL, recipient: BOB, amount: 2n * E6 })
+    await expect(refused).rejects.toBeInstanceOf(EndpointError)
+    await expect(refused).rejects.toMatchObject({
+      code: 'token_bridge_insufficient_balance',
+      fields: { balance: E6.toString(), amount: (2n * E6).toString() },
+    })
   })
 })

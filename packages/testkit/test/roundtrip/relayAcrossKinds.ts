@@ -40,12 +40,15 @@ async function signatures(checkpoint: Checkpoint, keys: readonly Hex[]): Promise
   })
 }
 
-/** Delivers every EVM message for `wasm` it has not seen; their statuses there, in order. */
+/** What a delivery did: the message, its status and result at the destination. */
+export type RelayedMessage = { message: Hex; status: number; result: Hex }
+
+/** Delivers every EVM message for `wasm` it has not seen; each with its outcome, in order. */
 export async function relayToCosmWasm(
   evm: EvmTestChain,
   wasm: CosmWasmTestChain,
   keys: readonly Hex[],
-): Promise<number[]> {
+): Promise<RelayedMessage[]> {
   const sent = await getSentMessages(evm.client, { endpoint: evm.endpoint })
   const tree = new MerkleTree(sent.map((message) => message.id))
   const [root, index] = await evm.client.readContract({
@@ -60,7 +63,7 @@ export async function relayToCosmWasm(
     index,
   }
   const signed = await signatures(checkpoint, keys)
-  const statuses: number[] = []
+  const outcomes: RelayedMessage[] = []
   for (const { message, encoded, leafIndex } of sent) {
     if (message.destination !== wasm.domain) continue
     const status = await messageStatus(wasm.executor, { contract: wasm.endpoint, message: encoded })
@@ -78,9 +81,13 @@ export async function relayToCosmWasm(
       proof,
     })
     const delivered = events.find((event) => event.type === 'messageDelivered')
-    statuses.push(delivered?.type === 'messageDelivered' ? delivered.status : MessageStatus.None)
+    outcomes.push(
+      delivered?.type === 'messageDelivered'
+        ? { message: encoded, status: delivered.status, result: delivered.result }
+        : { message: encoded, status: MessageStatus.None, result: '0x' },
+    )
   }
-  return statuses
+  return outcomes
 }
 
 /** Delivers every recorded CosmWasm message for `evm` it has not seen; each with its outcome. */
@@ -89,7 +96,7 @@ export async function relayToEvm(
   evm: EvmTestChain,
   relay: CosmWasmRelay,
   keys: readonly Hex[],
-): Promise<{ message: Hex; status: number; result: Hex }[]> {
+): Promise<RelayedMessage[]> {
   const sent = [...relay.sent].sort((a, b) => a.leafIndex - b.leafIndex)
   const tree = new MerkleTree(sent.map((message) => message.id))
   const { root, index } = await latestCheckpoint(wasm.executor, { contract: wasm.endpoint })
@@ -102,7 +109,7 @@ export async function relayToEvm(
     index,
   }
   const signed = await signatures(checkpoint, keys)
-  const outcomes: { message: Hex; status: number; result: Hex }[] = []
+  const outcomes: RelayedMessage[] = []
   for (const { message, leafIndex, destination } of sent) {
     if (destination !== evm.domain) continue
     const status = await evm.client.readContract({

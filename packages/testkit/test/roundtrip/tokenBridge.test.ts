@@ -6,18 +6,29 @@
 //     synthetic mode (a CW20-compatible token, 6 decimals).
 // The test relays with the origins' validator keys (two of three) and checks every balance
 // exactly, the dust left with the sender, and the collateral on both sides.
-import { createTokenBridgeClient, EndpointError } from '@ferry/cosmwasm-bindings'
+import {
+  createTokenBridgeClient,
+  EndpointError,
+  parseEndpointError,
+  retry,
+} from '@ferry/cosmwasm-bindings'
 import {
   connectTokenBridges as connectCosmWasmBridges,
   deployTokenBridge as deployCosmWasmBridge,
 } from '@ferry/cosmwasm-bindings/testing'
-import { collateralTokenBridgeAbi, ozTestTokenAbi, ozTestTokenBytecode } from '@ferry/evm-contracts'
+import {
+  collateralTokenBridgeAbi,
+  endpointAbi,
+  ozTestTokenAbi,
+  ozTestTokenBytecode,
+  testRecipientAbi,
+} from '@ferry/evm-contracts'
 import {
   connectTokenBridges as connectEvmBridges,
   deployTokenBridge as deployEvmBridge,
 } from '@ferry/evm-contracts/testing'
 import { bech32ToBytes32, evmAddressToBytes32, MessageStatus } from '@ferry/protocol'
-import { type Address, erc20Abi, type Hex } from 'viem'
+import { type Address, encodePacked, erc20Abi, type Hex, hexToString } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectChains } from '../../src/chains/connectChains.js'
@@ -35,6 +46,8 @@ const E6 = 10n ** 6n
 const E12 = 10n ** 12n
 const E18 = 10n ** 18n
 const { owner, user } = TEST_COSMWASM_ACCOUNTS
+/** A Failed message's result: the contract's error text. */
+const textOf = (result: Hex) => hexToString(result)
 
 describe('token bridges EVM ↔ CosmWasm', () => {
   let evm: EvmTestChain
@@ -221,8 +234,8 @@ describe('token bridges EVM ↔ CosmWasm', () => {
     expect(await erc20Balance(evmMint.token, alice)).toBe(5n * E18)
 
     // Back with dust: 1.000000000000000123 sends 1.000000 to the user.
-    const statuses = await fromEvm(evmMint.bridge, bech32ToBytes32(user), E18 + 123n)
-    expect(statuses).toEqual([MessageStatus.Executed])
+    const [back] = await fromEvm(evmMint.bridge, bech32ToBytes32(user), E18 + 123n)
+    expect(back?.status).toBe(MessageStatus.Executed)
     // Only 1e18 left Alice: the 123 of dust stayed.
     expect(await erc20Balance(evmMint.token, alice)).toBe(4n * E18)
     expect(wasmBank(user)).toBe(before - fee - 4n * E6)
@@ -233,8 +246,8 @@ describe('token bridges EVM ↔ CosmWasm', () => {
 
   it('EVM ERC-20 (18) → CosmWasm synthetic CW20 (6) and back, exactly, to a bech32 recipient', async () => {
     const amount = 1_234_567_891_234_567_891n
-    const statuses = await fromEvm(evmLock, bech32ToBytes32(user), amount)
-    expect(statuses).toEqual([MessageStatus.Executed])
+    const [delivered] = await fromEvm(evmLock, bech32ToBytes32(user), amount)
+    expect(delivered?.status).toBe(MessageStatus.Executed)
     expect(await erc20Balance(erc20, alice)).toBe(1_000n * E18 - 1_234_567n * E12)
     expect(await erc20Balance(erc20, evmLock)).toBe(1_234_567n * E12)
     expect(await cw20(user)).toBe(1_234_567n)
@@ -249,13 +262,13 @@ describe('token bridges EVM ↔ CosmWasm', () => {
     // Back: the user burns 1.000000 on CosmWasm; 1e18 is released on EVM.
     await transferFromCosmWasm(wasmMint, evmAddressToBytes32(alice), E6)
     expect(await cw20(user)).toBe(234_567n)
-    const [delivered] = await relayToEvm(
+    const [released] = await relayToEvm(
       wasm,
       evm,
       relay,
       testValidatorKeys(wasm.domain).slice(0, THRESHOLD),
     )
-    expect(delivered?.status).toBe(MessageStatus.Executed)
+    expect(released?.status).toBe(MessageStatus.Executed)
     expect(await erc20Balance(erc20, alice)).toBe(1_000n * E18 - 234_567n * E12)
     expect(await evmCollateral(evmLock)).toBe(234_567n * E12)
     expect(await wasmCollateral(wasmMint)).toBe(234_567n)
@@ -268,6 +281,77 @@ describe('token bridges EVM ↔ CosmWasm', () => {
         error instanceof EndpointError && error.code === 'token_bridge_insufficient_balance',
     )
     expect(await cw20(user)).toBe(234_567n)
+  })
+
+  it('an inbound limit on CosmWasm fails an EVM transfer, which a retry delivers once refilled', async () => {
+    // 3 tokens at once on the CosmWasm side, 0.1 more per second: 2 arrive, then 2 more fail
+    // (unless ten seconds pass between the two deliveries).
+    await connectCosmWasmBridges(wasm.executor, {
+      bridge: wasmMint,
+      owner,
+      remote: { domain: evm.domain, bridge: evmAddressToBytes32(evmLock), decimals: 18 },
+      gasLimit: 300_000,
+      inbound: { capacity: 3n * E6, refillPerSecond: E6 / 10n },
+    })
+    const [first] = await fromEvm(evmLock, bech32ToBytes32(user), 2n * E18)
+    expect(first?.status).toBe(MessageStatus.Executed)
+    const held = await cw20(user)
+    const [failed] = await fromEvm(evmLock, bech32ToBytes32(user), 2n * E18)
+    expect(failed?.status).toBe(MessageStatus.Failed)
+    expect(parseEndpointError(new Error(textOf(failed?.result ?? '0x')))).toMatchObject({
+      code: 'token_bridge_rate_limited',
+      fields: { domain: evm.domain, outbound: false, amount: (2n * E6).toString() },
+    })
+    expect(await cw20(user)).toBe(held)
+    if (wasm.node.type !== 'embedded') throw new Error('an embedded chain')
+    wasm.node.chain.advance({ seconds: 20 })
+    const { events } = await retry(wasm.executor, {
+      contract: wasm.endpoint,
+      sender: TEST_COSMWASM_ACCOUNTS.relayer,
+      message: failed?.message ?? '0x',
+      gasLimit: 300_000,
+    })
+    expect(events.find((event) => event.type === 'messageRetried')).toMatchObject({
+      status: MessageStatus.Executed,
+    })
+    expect(await cw20(user)).toBe(held + 2n * E6)
+  })
+
+  it('security: a release from an EVM app that is not the peer bridge fails on CosmWasm', async () => {
+    const forger = evm.apps.testRecipients[0] ?? '0x'
+    const body = encodePacked(
+      ['uint8', 'bytes32', 'uint256', 'bytes32'],
+      [1, bech32ToBytes32(user), 4n * E6, evmAddressToBytes32(forger)],
+    )
+    const fee = await evm.client.readContract({
+      address: evm.endpoint,
+      abi: endpointAbi,
+      functionName: 'quote',
+      args: [wasm.domain, 97n, 300_000, 0],
+    })
+    await mined(
+      evm.wallet.writeContract({
+        address: forger,
+        abi: testRecipientAbi,
+        functionName: 'sendVia',
+        args: [evm.endpoint, wasm.domain, bech32ToBytes32(wasmLock), body, 300_000, 0, 0n],
+        value: fee,
+        account: evm.wallet.account ?? null,
+        chain: evm.wallet.chain,
+      }),
+    )
+    const locked = wasmBank(wasmLock)
+    const [forged] = await relayToCosmWasm(
+      evm,
+      wasm,
+      testValidatorKeys(evm.domain).slice(0, THRESHOLD),
+    )
+    expect(forged?.status).toBe(MessageStatus.Failed)
+    expect(parseEndpointError(new Error(textOf(forged?.result ?? '0x')))).toMatchObject({
+      code: 'not_peer',
+      fields: { origin: evm.domain, sender: evmAddressToBytes32(forger) },
+    })
+    expect(wasmBank(wasmLock)).toBe(locked)
   })
 
   /** The user sends `amount` from a CosmWasm bridge, paying the quote; returns the message. */
