@@ -123,6 +123,37 @@ export type TokenBridgeVectors = {
   bodies: { name: string; recipient: Hex; amount: string; sender: Hex; body: Hex }[]
 }
 
+/** `spec/apps/htlc.json`: the hash time-locked contract app's examples. */
+export type HtlcVectors = {
+  hashlocks: { preimage: Hex; hashlock: Hex }[]
+  rejectedPreimages: { name: string; preimage: Hex }[]
+  lockIds: {
+    name: string
+    domain: number
+    /** As given: an EVM address or a bech32 address. */
+    htlc: string
+    locker: string
+    recipient: string
+    hashlock: Hex
+    /** Decimal string. */
+    timelock: string
+    /** An EVM address (zero: native) or a CosmWasm denom. */
+    token: string
+    /** Decimal string. */
+    amount: string
+    /** Decimal string. */
+    nonce: string
+    /** The PROTOCOL §2 bytes32 of the addresses, and the token's bytes32. */
+    bytes32: { htlc: Hex; locker: Hex; recipient: Hex; token: Hex }
+    id: Hex
+  }[]
+  claimBodies: { name: string; lockId: Hex; preimage: Hex; body: Hex }[]
+  outcomes: Record<
+    'Claimed' | 'UnknownLock' | 'NotOpen' | 'Expired' | 'WrongPreimage' | 'MalformedBody',
+    number
+  >
+}
+
 /** `spec/vectors`, from this file in `spec/{src,dist}/`. */
 const vectorsDir =
   process.env.FERRY_VECTORS_DIR ?? fileURLToPath(new URL('../vectors/', import.meta.url))
@@ -145,6 +176,11 @@ export const interchainAccountsVectors = JSON.parse(
 export const tokenBridgeVectors = JSON.parse(
   readFileSync(fileURLToPath(new URL('../apps/token-bridge.json', import.meta.url)), 'utf8'),
 ) as TokenBridgeVectors
+
+// CAST: the app's examples file; the type above describes it. Ours alone, so never redirected.
+export const htlcVectors = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../apps/htlc.json', import.meta.url)), 'utf8'),
+) as HtlcVectors
 
 /** A message vector's fields as `@ferry/protocol`'s `Message` has them (u64 fields as bigint). */
 export type VectorMessage = Omit<

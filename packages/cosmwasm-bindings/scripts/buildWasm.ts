@@ -26,6 +26,8 @@ const targets = [
   { entry: 'contract/ica/account.ts', out: 'build/ica-account.wasm' },
   // Token bridge: one contract, native (lock) or synthetic (CW20-compatible mint) mode.
   { entry: 'contract/token/bridge.ts', out: 'build/token-bridge.wasm' },
+  // Hash time-locked contracts (atomic swaps, spec/apps/htlc.md), an EndpointApp.
+  { entry: 'contract/htlc/htlc.ts', out: 'build/htlc.wasm' },
   // Test-only: smart queries running the endpoint's codec, tree, digests and verifier.
   { entry: 'contract/test/codecProbe.ts', out: 'build/codec-probe.wasm' },
 ]

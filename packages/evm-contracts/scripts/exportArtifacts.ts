@@ -26,6 +26,7 @@ const exported = [
   { source: 'token/CollateralTokenBridge.sol', name: 'CollateralTokenBridge' },
   { source: 'token/SyntheticTokenBridge.sol', name: 'SyntheticTokenBridge' },
   { source: 'token/BridgedToken.sol', name: 'BridgedToken' },
+  { source: 'htlc/HashedTimelock.sol', name: 'HashedTimelock' },
   { source: 'test/RemoteCallTarget.sol', name: 'RemoteCallTarget' },
   { source: 'test/TestRecipient.sol', name: 'TestRecipient' },
   { source: 'test/RevertingRecipient.sol', name: 'RevertingRecipient' },

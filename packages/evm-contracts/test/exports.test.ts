@@ -18,6 +18,8 @@ it('exports the same names from each entry point', async () => {
       "ferryGatewayAbi",
       "ferryGatewayBytecode",
       "ferryReceiverAbi",
+      "hashedTimelockAbi",
+      "hashedTimelockBytecode",
       "interchainAccountAbi",
       "interchainAccountBytecode",
       "interchainAccountFactoryAbi",

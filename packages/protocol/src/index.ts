@@ -83,6 +83,7 @@ export { AckBodyTooShortError, ResultTooLargeError, UnknownStatusError } from '.
 export { InvalidAddressError, InvalidBech32Error } from './errors/address.js'
 export { BaseError, type BaseErrorParameters, type BaseErrorType } from './errors/base.js'
 export { FieldOutOfRangeError, InvalidBytes32Error, InvalidHexError } from './errors/encoding.js'
+export { HtlcPreimageLengthError } from './errors/htlc.js'
 export {
   BranchLengthError,
   LeafIndexOutOfRangeError,
@@ -121,6 +122,31 @@ export {
   type FailureReasonInfo,
   failureReasons,
 } from './failure/failureReasons.js'
+// Interchain-account messages (spec/apps/interchain-accounts.md)
+export {
+  HTLC_CLAIM_BODY_LENGTH,
+  HTLC_CLAIM_VERSION,
+  HTLC_PREIMAGE_LENGTH,
+  HtlcClaimOutcome,
+} from './htlc/constants.js'
+export {
+  type EncodeHtlcClaimBodyErrorType,
+  type EncodeHtlcClaimBodyParameters,
+  type EncodeHtlcClaimBodyReturnType,
+  encodeHtlcClaimBody,
+} from './htlc/encodeHtlcClaimBody.js'
+export {
+  type GetHtlcHashlockErrorType,
+  type GetHtlcHashlockParameters,
+  type GetHtlcHashlockReturnType,
+  getHtlcHashlock,
+} from './htlc/getHtlcHashlock.js'
+export {
+  type GetHtlcLockIdErrorType,
+  type GetHtlcLockIdParameters,
+  type GetHtlcLockIdReturnType,
+  getHtlcLockId,
+} from './htlc/getHtlcLockId.js'
 export {
   type BranchRootErrorType,
   type BranchRootParameters,
@@ -202,7 +228,6 @@ export {
   type VerifyProofReturnType,
   verifyProof,
 } from './proof/verifyProof.js'
-// Interchain-account messages (spec/apps/interchain-accounts.md)
 export {
   REMOTE_CALL_HEADER_LENGTH,
   REMOTE_CALL_KINDS,

@@ -205,6 +205,7 @@ export { RemoteResultCountError } from './errors/RemoteResultCountError.js'
 export { TransactionNotFoundError } from './errors/TransactionNotFoundError.js'
 export { TransactionRevertedError } from './errors/TransactionRevertedError.js'
 export { UnknownChainError } from './errors/UnknownChainError.js'
+export { UnsafeSwapTimelocksError } from './errors/UnsafeSwapTimelocksError.js'
 export { WaitTimeoutError } from './errors/WaitTimeoutError.js'
 export type { components as ApiComponents, paths as ApiPaths } from './generated/openapi.js'
 export type {
@@ -219,3 +220,11 @@ export { encodeEvmCalls } from './remote/encodeEvmCalls.js'
 export type { EvmRemoteCalls, EvmRemoteResults } from './remote/types.js'
 // Server-Sent Events
 export { createSseParser, type SseEvent, type SseParser } from './sse/createSseParser.js'
+// Atomic swaps (spec/apps/htlc.md)
+export {
+  type CheckSwapTimelocksErrorType,
+  type CheckSwapTimelocksParameters,
+  type CheckSwapTimelocksReturnType,
+  checkSwapTimelocks,
+  DEFAULT_SWAP_TIMELOCK_MARGIN,
+} from './swap/checkSwapTimelocks.js'

@@ -28,6 +28,7 @@ const CONTRACTS = [
   'CollateralTokenBridge',
   'SyntheticTokenBridge',
   'BridgedToken',
+  'HashedTimelock',
 ]
 
 let errorsAbi: Abi | undefined
