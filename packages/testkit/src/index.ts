@@ -19,6 +19,7 @@ export {
   type DeployEvmTestChainParameters,
   deployEvmTestChain,
   type EvmTestChain,
+  type EvmTestTokenBridge,
 } from './chains/deployEvmTestChain.js'
 // Chains: start, deploy, connect
 export { type L1Attributes, setL1Attributes } from './chains/setL1Attributes.js'
