@@ -24,6 +24,8 @@ export type FerryEvmChain = FerryChainCommon & {
   walletClient?: WalletClient | undefined
   /** The interchain-account router (`callRemote`, `readRemote`, `getInterchainAccount`). */
   interchainAccountRouter?: Address | undefined
+  /** The hash time-locked contract, `HashedTimelock` (`lockSwap`, `claimSwap`, `refundSwap`). */
+  htlc?: Address | undefined
 } & (
     | {
         /** JSON-RPC URLs, preferred first. */
@@ -56,6 +58,8 @@ export type FerryCosmWasmChain = FerryChainCommon & {
   executor?: CosmWasmExecutor | undefined
   /** The interchain-account router, bech32 (`callRemote`, `readRemote`, `getInterchainAccount`). */
   interchainAccountRouter?: string | undefined
+  /** The HTLC, bech32 (`lockSwap`, `claimSwap`, `refundSwap`). */
+  htlc?: string | undefined
 } & (
     | {
         /** CometBFT RPC URLs, preferred first. */

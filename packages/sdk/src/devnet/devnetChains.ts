@@ -51,6 +51,8 @@ export function devnetChains(
           rpcUrls: [chain.rpcUrl],
           // CAST: checkDevnetFile checked it is a 0x address.
           interchainAccountRouter: chain.apps.interchainAccountRouter as Address | undefined,
+          // CAST: checkDevnetFile checked it is a 0x address.
+          htlc: chain.apps.htlc as Address | undefined,
           ...(account && {
             walletClient: createWalletClient({ account, chain: viemChain, transport: http() }),
           }),
@@ -71,6 +73,7 @@ export function devnetChains(
         chainId: chain.chainId,
         rpcUrls: [chain.rpcUrl],
         interchainAccountRouter: chain.apps.interchainAccountRouter,
+        htlc: chain.apps.htlc,
       },
     ]
   })
@@ -105,10 +108,16 @@ function checkDevnetFile(file: unknown, source: string | undefined): DevnetFile 
     number(chain.domain, at('domain'))
     const endpoint = string(chain.endpoint, at('endpoint'))
     const apps = record(chain.apps ?? {}, at('apps'))
-    const router = apps.interchainAccountRouter
-    if (router !== undefined) string(router, at('apps.interchainAccountRouter'))
-    if (chain.kind === 'evm' && router !== undefined && !/^0x[0-9a-fA-F]{40}$/.test(String(router)))
-      fail(at('apps.interchainAccountRouter'), 'is not a 0x address')
+    for (const app of ['interchainAccountRouter', 'htlc']) {
+      const address = apps[app]
+      if (address !== undefined) string(address, at(`apps.${app}`))
+      if (
+        chain.kind === 'evm' &&
+        address !== undefined &&
+        !/^0x[0-9a-fA-F]{40}$/.test(String(address))
+      )
+        fail(at(`apps.${app}`), 'is not a 0x address')
+    }
     if (chain.kind === 'evm') {
       number(chain.chainId, at('chainId'))
       string(chain.rpcUrl, at('rpcUrl'))
