@@ -37,8 +37,11 @@ export type LockSwapParameters<
   timelock: bigint
   /** In base units. */
   amount: bigint
-  /** An ERC-20 (approved for the HTLC first); the native token when left out. */
-  token?: Address | undefined
+  /**
+   * On EVM an ERC-20 (approved for the HTLC first), the native token when left out; on CosmWasm
+   * a denom, the endpoint's fee denom (the chain's native token) when left out.
+   */
+  token?: SwapTokenOf<ChainOf<chains, chain>> | undefined
   /**
    * Prepays sending the secret to the counterparty's lock once this one is claimed
    * (spec/apps/htlc.md §5): the participant's lock names the initiator's, so she need not claim
@@ -57,6 +60,9 @@ export type LockSwapParameters<
       }
     | undefined
 }
+
+/** What names a token on `chain`: an ERC-20's address on EVM, a denom on CosmWasm. */
+export type SwapTokenOf<chain extends FerryChain> = chain extends { kind: 'evm' } ? Address : string
 
 export type LockSwapReturnType<chain extends FerryChain = FerryChain> = {
   /** The lock's id (its `Locked` event's): what the counterparty claims and both watch. */

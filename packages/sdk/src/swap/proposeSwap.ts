@@ -20,7 +20,7 @@ export type SwapLegInput<chains extends readonly FerryChain[] = readonly FerryCh
   chain: ChainRef<chains>
   /** What this party locks, in base units (wei; the denom's smallest unit). */
   amount: bigint
-  /** An ERC-20 on EVM, a denom on CosmWasm; the EVM native token when left out. */
+  /** An ERC-20 on EVM, a denom on CosmWasm; the chain's native token (EVM) or the endpoint's fee denom (CosmWasm) when left out. */
   token?: string | undefined
   /** Seconds until the chain's blocks are final; `DEFAULT_SWAP_FINALITY` of its kind by default. */
   finality?: number | undefined
@@ -47,7 +47,7 @@ export type SwapTermsLeg = {
   /** The chain's name in the proposer's client (advisory: the domain is what counts). */
   chain: string
   amount: string
-  /** An ERC-20 or denom; absent for the EVM native token. */
+  /** An ERC-20 or denom; absent for the chain's native token (lockSwap's default). */
   token?: string | undefined
   /** The lock's timelock, unix seconds. */
   timelock: string

@@ -2,11 +2,14 @@
 // embedded CosmWasm chain) with a HashedTimelock on each chain: proposeSwap's terms locked on
 // both sides, the initiator's claim carrying the secret through Ferry (the test's `relay`) to the
 // other chain, watchSwap following both legs, and every refusal named before anything is signed.
+import { ozTestTokenAbi, ozTestTokenBytecode } from '@ferry/evm-contracts'
 import { HtlcPreimageLengthError, MessageStatus } from '@ferry/protocol'
 import { TEST_COSMWASM_ACCOUNTS } from '@ferry/testkit'
-import { createTestClient, type Hex, http, toHex } from 'viem'
+import { type Address, createTestClient, type Hex, http, toHex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { NoHtlcError } from '../errors/NoHtlcError.js'
+import { SwapAllowanceTooLowError } from '../errors/SwapAllowanceTooLowError.js'
 import { SwapLockExpiredError } from '../errors/SwapLockExpiredError.js'
 import { SwapLockNotOpenError } from '../errors/SwapLockNotOpenError.js'
 import { SwapRefundNotOpenError } from '../errors/SwapRefundNotOpenError.js'
@@ -230,6 +233,92 @@ describe('EVM ↔ EVM', () => {
   })
 })
 
+describe('ERC-20 locks', () => {
+  test('names a missing approval, then locks and pays the recipient in the token', async () => {
+    const { evmA } = world
+    const account = evmA.wallet.account
+    if (account === undefined) throw new Error('the world’s wallets have an account')
+    const write = async (
+      address: Address,
+      functionName: 'mint' | 'approve',
+      args: [Address, bigint],
+    ) =>
+      evmA.client.waitForTransactionReceipt({
+        hash: await evmA.wallet.writeContract({
+          address,
+          abi: ozTestTokenAbi,
+          functionName,
+          args,
+          account,
+          chain: evmA.wallet.chain,
+        }),
+      })
+    const deployed = await evmA.client.waitForTransactionReceipt({
+      hash: await evmA.wallet.deployContract({
+        abi: ozTestTokenAbi,
+        bytecode: ozTestTokenBytecode,
+        account,
+        chain: evmA.wallet.chain,
+      }),
+    })
+    const token = deployed.contractAddress
+    if (!token) throw new Error('OzTestToken not deployed')
+    await write(token, 'mint', [account.address, 1_000n])
+    const { secret, terms } = proposeSwap(client, {
+      initiator: { chain: 'evm-a', amount: 700n, token },
+      participant: { chain: 'evm-b', amount: 1n },
+      timelocks: {
+        participant: (await blockTime(evmA)) + 3_600n,
+        initiator: (await blockTime(evmA)) + 7_200n,
+      },
+    })
+    const lock = {
+      chain: 'evm-a',
+      recipient: BOB,
+      hashlock: terms.hashlock,
+      timelock: BigInt(terms.initiator.timelock),
+      amount: 700n,
+      token,
+    } as const
+    const refused = await lockSwap(client, lock).catch((error) => error)
+    expect(refused).toBeInstanceOf(SwapAllowanceTooLowError)
+    expect(refused).toMatchObject({
+      token,
+      spender: client.chain('evm-a').htlc,
+      allowance: 0n,
+      amount: 700n,
+    })
+
+    await write(token, 'approve', [refused.spender, 700n])
+    const { lockId } = await lockSwap(client, lock)
+    await claimSwap(client, { chain: 'evm-a', lockId, preimage: secret })
+    const balanceOf = (address: Address) =>
+      evmA.client.readContract({
+        address: token,
+        abi: ozTestTokenAbi,
+        functionName: 'balanceOf',
+        args: [address],
+      })
+    expect(await balanceOf(BOB)).toBe(700n)
+    expect(await balanceOf(account.address)).toBe(300n)
+  })
+
+  test('a chain without an HTLC is named', async () => {
+    await expect(
+      lockSwap(world.client, {
+        chain: 'evm-a',
+        recipient: BOB,
+        hashlock: `0x${'11'.repeat(32)}`,
+        timelock: 1n,
+        amount: 1n,
+      }),
+    ).rejects.toBeInstanceOf(NoHtlcError)
+    await expect(
+      refundSwap(world.client, { chain: 'wasm', lockId: `0x${'11'.repeat(32)}` }),
+    ).rejects.toMatchObject({ code: 'no_htlc', chain: 'wasm', action: 'refundSwap' })
+  })
+})
+
 describe('EVM ↔ CosmWasm', () => {
   test('EVM native token for the CosmWasm denom, the secret carried from CosmWasm to EVM', async () => {
     const wasmHead = await client.reader(client.chain('wasm')).getHead()
@@ -282,5 +371,39 @@ describe('EVM ↔ CosmWasm', () => {
       code: 'swap_lock_not_open',
       state: 'claimed',
     })
+  })
+
+  test('on CosmWasm: a wrong preimage and an early refund are named, the refund pays back later', async () => {
+    const wasmHead = await client.reader(client.chain('wasm')).getHead()
+    const { secret, terms } = proposeSwap(client, {
+      initiator: { chain: 'evm-a', amount: 1n },
+      participant: { chain: 'wasm', amount: 1_000n },
+      timelocks: { participant: wasmHead.timestamp + 600n, initiator: wasmHead.timestamp + 4_000n },
+    })
+    const { lockId } = await lockSwap(client, {
+      chain: 'wasm',
+      recipient: TEST_COSMWASM_ACCOUNTS.owner,
+      hashlock: terms.hashlock,
+      timelock: BigInt(terms.participant.timelock),
+      amount: 1_000n,
+      token: 'ustake',
+    })
+    await expect(
+      claimSwap(client, { chain: 'wasm', lockId, preimage: `0x${'22'.repeat(32)}` }),
+    ).rejects.toBeInstanceOf(WrongSwapPreimageError)
+    await expect(
+      claimSwap(client, { chain: 'wasm', lockId, preimage: `0x${'22'.repeat(33)}` }),
+    ).rejects.toBeInstanceOf(HtlcPreimageLengthError)
+    await expect(refundSwap(client, { chain: 'wasm', lockId })).rejects.toBeInstanceOf(
+      SwapRefundNotOpenError,
+    )
+    world.embedded.advance({ seconds: 600 })
+    await expect(
+      claimSwap(client, { chain: 'wasm', lockId, preimage: secret }),
+    ).rejects.toBeInstanceOf(SwapLockExpiredError)
+    const user = TEST_COSMWASM_ACCOUNTS.user
+    const before = world.embedded.getBalance(user, 'ustake')
+    await refundSwap(client, { chain: 'wasm', lockId })
+    expect(world.embedded.getBalance(user, 'ustake') - before).toBe(1_000n)
   })
 })
