@@ -16,7 +16,9 @@ import { type ConnectDevnetReturnType, connectDevnet } from './connectDevnet.ts'
 import { remoteCount } from './remoteCall.ts'
 import { selfRelay } from './selfRelay.ts'
 import { sendAndTrack } from './sendAndTrack.ts'
+import { deployDevnetTokenBridges } from './test/deployDevnetTokenBridges.ts'
 import { topUp } from './topUp.ts'
+import { moveTokens } from './transferTokens.ts'
 
 /** What evm-b's messages must pay the relayer: far above the endpoint's quote. */
 const MINIMUM_FEE = parseEther('1')
@@ -78,6 +80,24 @@ test('remoteCount increments a counter on evm-b through the user’s account and
   })
   expect(incremented).toBeGreaterThanOrEqual(2n)
   expect(read).toBe(incremented)
+})
+
+test('moveTokens locks on evm-a, the relayer delivers, and evm-b mints 6-decimal units; the dust stays', async () => {
+  const { client } = connected
+  const user = privateKeyToAddress(HARDHAT_KEYS[3])
+  const bridges = await deployDevnetTokenBridges(devnet.file, { holderKey: HARDHAT_KEYS[3] })
+  const transfer = await moveTokens(client, {
+    from: 'evm-a',
+    to: 'evm-b',
+    recipient: user,
+    amount: 1_234_567_891_234_567_891n,
+    bridge: bridges.lockBridge,
+  })
+  expect(transfer.amount).toBe(1_234_567n)
+  expect(await bridges.balances(user)).toEqual({
+    origin: bridges.minted - 1_234_567n * 10n ** 12n,
+    destination: 1_234_567n,
+  })
 })
 
 test('selfRelay, with no relayer running, delivers the message from the user’s own wallet', async () => {

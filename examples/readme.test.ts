@@ -1,4 +1,4 @@
-// The SDK README's snippets for sending and tracking, self-relay, topping up and remote calls are these
+// The SDK README's snippets for sending and tracking, self-relay, topping up, remote calls and token transfers are these
 // examples, which CI runs: each file's part between `// #region readme` and `// #endregion readme`
 // must appear in the README verbatim, as a ```ts block.
 
@@ -8,7 +8,7 @@ import { expect, test } from 'vitest'
 
 const readme = readFileSync(join(import.meta.dirname, '../packages/sdk/README.md'), 'utf8')
 
-test.each(['sendAndTrack.ts', 'selfRelay.ts', 'topUp.ts', 'remoteCall.ts'])(
+test.each(['sendAndTrack.ts', 'selfRelay.ts', 'topUp.ts', 'remoteCall.ts', 'transferTokens.ts'])(
   'the SDK README quotes %s verbatim',
   (file) => {
     const text = readFileSync(join(import.meta.dirname, file), 'utf8')

@@ -33,5 +33,8 @@ export default defineConfig({
     default: localChain,
     // `hardhat node` serves this one (its `--chain-id` flag overrides the id).
     node: localChain,
+    // `hardhat node --network nodeOp`: an OP Stack rollup, with the GasPriceOracle and L1Block
+    // predeploys, and receipts carrying their L1 data fee (`l1Fee`).
+    nodeOp: { ...localChain, chainType: 'op' },
   },
 })

@@ -82,6 +82,42 @@ export type CheckpointsVectors = {
   }[]
   invalid: { name: string; proof: Hex }[]
 }
+/** A domain's L1 data fee parameters (PROTOCOL §9); fees (wei) as decimal strings. */
+export type L1FeeConfigVector = {
+  l1BaseFee: string
+  blobBaseFee: string
+  baseFeeScalar: number
+  blobBaseFeeScalar: number
+  overheadBytes: number
+}
+/** A domain's fee configuration (PROTOCOL §9); `gasPrice`, `rate`, `baseFee` as decimal strings. */
+export type FeeConfigVector = {
+  gasPrice: string
+  rate: string
+  baseFee: string
+  gasOverhead: number
+  gasPerByte: number
+  maxGasLimit: number
+}
+/** `fees.json`: the L1 data fee of a delivery to an OP Stack rollup, and whole quotes with it. */
+export type FeesVectors = {
+  constants: {
+    costIntercept: number
+    costFastlzCoef: number
+    minTransactionSizeScaled: number
+    scale: string
+  }
+  l1DataFee: { name: string; config: L1FeeConfigVector; bodyLength: number; l1DataFee: string }[]
+  quote: {
+    name: string
+    destination: { domain: number; feeConfig: FeeConfigVector; l1FeeConfig: L1FeeConfigVector }
+    local: { domain: number; feeConfig: FeeConfigVector; l1FeeConfig: L1FeeConfigVector }
+    bodyLength: number
+    gasLimit: number
+    ackGasLimit: number
+    fee: string
+  }[]
+}
 /** `spec/apps/interchain-accounts.json`: the interchain-account app's examples. */
 export type InterchainAccountsVectors = {
   bodies: ({
@@ -121,6 +157,36 @@ export type TokenBridgeVectors = {
     dust: string
   }[]
   bodies: { name: string; recipient: Hex; amount: string; sender: Hex; body: Hex }[]
+}
+/** `spec/apps/erc7786-gateway.json`: the ERC-7786 gateway's examples. */
+export type Erc7786GatewayVectors = {
+  attributes: { signature: string; selector: Hex }[]
+  receiveMessageSelector: Hex
+  /** ERC-7930 chain-only addresses; `name` is `eip155:<id>` for EVM chains. */
+  chains: { name: string; chain: Hex }[]
+  /** ERC-7930 addresses of accounts, with the account as a message's bytes32. */
+  addresses: { name: string; chain: Hex; account: Hex; interop: Hex }[]
+  gasLimits: { recipientGas: number; payloadLength: number; gasLimit: number }[]
+  bodies: {
+    name: string
+    gasLimit: number
+    ackGasLimit: number
+    deadline: string
+    sender: Hex
+    recipient: Hex
+    payload: Hex
+    body: Hex
+  }[]
+  messageIds: {
+    origin: number
+    sender: Hex
+    destination: number
+    recipient: Hex
+    nonce: string
+    body: Hex
+    message: Hex
+    id: Hex
+  }[]
 }
 
 /** `spec/apps/htlc.json`: the hash time-locked contract app's examples. */
@@ -167,20 +233,25 @@ export const messagesVectors = load<MessagesVectors>('messages.json')
 export const addressesVectors = load<AddressesVectors>('addresses.json')
 export const merkleVectors = load<MerkleVectors>('merkle.json')
 export const checkpointsVectors = load<CheckpointsVectors>('checkpoints.json')
-// CAST: the app's examples file; the type above describes it. Ours alone, so never redirected.
-export const interchainAccountsVectors = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../apps/interchain-accounts.json', import.meta.url)), 'utf8'),
-) as InterchainAccountsVectors
+/**
+ * A file of Ferry's own, relative to `spec/`: an app's examples (`apps/<file>`) or a vector file
+ * the reference does not have (`vectors/fees.json`, the L1 data fee of PROTOCOL §9), so never
+ * redirected by `FERRY_VECTORS_DIR`.
+ */
+function loadOwn<T>(path: string): T {
+  // CAST: Ferry's own fixtures; the types above describe them.
+  return JSON.parse(
+    readFileSync(fileURLToPath(new URL(`../${path}`, import.meta.url)), 'utf8'),
+  ) as T
+}
 
-// CAST: the app's examples file; the type above describes it.
-export const tokenBridgeVectors = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../apps/token-bridge.json', import.meta.url)), 'utf8'),
-) as TokenBridgeVectors
-
-// CAST: the app's examples file; the type above describes it. Ours alone, so never redirected.
-export const htlcVectors = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../apps/htlc.json', import.meta.url)), 'utf8'),
-) as HtlcVectors
+export const feesVectors = loadOwn<FeesVectors>('vectors/fees.json')
+export const interchainAccountsVectors = loadOwn<InterchainAccountsVectors>(
+  'apps/interchain-accounts.json',
+)
+export const tokenBridgeVectors = loadOwn<TokenBridgeVectors>('apps/token-bridge.json')
+export const erc7786GatewayVectors = loadOwn<Erc7786GatewayVectors>('apps/erc7786-gateway.json')
+export const htlcVectors = loadOwn<HtlcVectors>('apps/htlc.json')
 
 /** A message vector's fields as `@ferry/protocol`'s `Message` has them (u64 fields as bigint). */
 export type VectorMessage = Omit<

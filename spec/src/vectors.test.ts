@@ -12,9 +12,15 @@ describe('spec/vectors', () => {
     const files = existsSync(shared) ? readdirSync(shared) : []
     for (const file of files)
       expect(readFileSync(`${spec}${file}`), file).toEqual(readFileSync(`${shared}${file}`))
-    // Without the reference, the copy must still hold the four files every implementation reads.
+    // Without the reference, the copy must still hold the five files every implementation reads.
     const names = readdirSync(spec)
-    for (const file of ['messages.json', 'addresses.json', 'merkle.json', 'checkpoints.json'])
+    for (const file of [
+      'messages.json',
+      'addresses.json',
+      'merkle.json',
+      'checkpoints.json',
+      'fees.json',
+    ])
       expect(names).toContain(file)
   })
 })

@@ -27,6 +27,7 @@ beforeAll(async () => {
   world = await startExplorerWorld({ name: 'explorer' })
   demo = await runDevnetDemo({
     chains: world.devnet.chains,
+    bridges: world.devnet.bridges,
     apiUrl: world.devnet.file.apiUrl,
     validators: world.devnet.file.validators,
     report: () => {},

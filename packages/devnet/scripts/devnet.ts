@@ -100,6 +100,7 @@ if (!agents) {
   try {
     const outcomes = await runDevnetDemo({
       chains: devnet.chains,
+      bridges: devnet.bridges,
       apiUrl: devnet.file.apiUrl,
       validators: devnet.file.validators,
       report: (lines) => console.log(`${lines.join('\n')}\n`),

@@ -13,37 +13,13 @@ import {
   TEST_COSMWASM_ACCOUNTS,
   type TestChain,
 } from '@ferry/testkit'
-import { type Hex, parseEventLogs, stringToHex, type TransactionReceipt } from 'viem'
-
-/**
- * What the demo reads of the relayer API's `GET /v1/messages/{id}` (its `MessageDetail`, see
- * the relayer's `api/schemas/messages.ts`).
- */
-export type DemoMessage = {
-  id: Hex
-  origin: number
-  destination: number
-  nonce: string
-  isAck: boolean
-  stage: 'pending' | 'ready' | 'submitted' | 'failed' | 'done' | 'orphaned'
-  status: 'none' | 'executed' | 'failed' | 'timed_out'
-  reason: string
-  lifecycle: {
-    sent: { at: string; blockNumber: string; transactionHash: string }
-    finalized: { at: string } | null
-    checkpoint: { signers: { validator: string; index: number; root: string }[] }
-    attempts: {
-      at: string
-      reason: string
-      detail: string | null
-      transactionHash: string | null
-    }[]
-    delivered: { at: string | null; status: string; transactionHash: string | null } | null
-  }
-  ack: { id: Hex; stage: string; status: string; deliveredAt: string | null } | null
-  /** For an ack: the message it acknowledges and how that ended. */
-  acknowledges: { originalId: Hex; status: string } | null
-}
+import { type Hex, stringToHex } from 'viem'
+import { bridgeTokens, evmTokenEnd, type TokenEnd } from './bridgeTokens.js'
+import type { DevnetBridges } from './devnetBridges.js'
+import { confirm, deployerOf, sentMessageId } from './evmTransactions.js'
+import { type DemoMessage, followMessages } from './followMessages.js'
+import { mintTestToken, tokenFormatter } from './tokens.js'
+import { transferThroughOpenZeppelin } from './transferThroughOpenZeppelin.js'
 
 /** One demo message as it ended, with its ack if it asked for one. */
 export type DemoOutcome = { label: string; message: DemoMessage; ack?: DemoMessage | undefined }
@@ -52,22 +28,31 @@ export type DemoOutcome = { label: string; message: DemoMessage; ack?: DemoMessa
  * Sends the devnet's demo messages and reports each as it completes: a PingPong ping
  * EVM → EVM with an ack (its handler answers with a pong, which goes back), EVM → CosmWasm,
  * CosmWasm → EVM with an ack, and EVM → EVM to a recipient that fails, which is retried once the
- * recipient is fixed. It follows them as any client of a running relayer can, through its HTTP
- * API (`GET /v1/messages/{id}`): stage, attempts, the validators who signed the checkpoint, the
+ * recipient is fixed; then tokens: OpenZeppelin's `BridgeERC20.crosschainTransfer` evm-a → evm-b
+ * over the ERC-7786 gateways (the gateway parks the fee-less send, the demo pays it with
+ * `payPending`); through Ferry's token bridges a round trip evm-a → evm-b → evm-a (18 → 6
+ * decimals, the dust staying with the sender), then the CosmWasm denom brought to evm-a and a
+ * round trip evm-a → CosmWasm → evm-a, each with the balances before and after. It
+ * follows every message as any client of a running relayer can, through its HTTP API
+ * (`GET /v1/messages/{id}`): stage, attempts, the validators who signed the checkpoint, the
  * delivery and the ack.
  *
  * @example
  * const { apiUrl, validators } = devnet.file
- * const outcomes = await runDevnetDemo({ chains: devnet.chains, apiUrl, validators, report: console.log })
+ * const { chains, bridges } = devnet
+ * const outcomes = await runDevnetDemo({ chains, bridges, apiUrl, validators, report: console.log })
  */
 export async function runDevnetDemo({
   chains,
   apiUrl,
   validators,
+  bridges,
   report,
   timeoutMs = 120_000,
 }: {
   chains: readonly TestChain[]
+  /** The bridges the devnet deployed beyond the chains' own (`devnet.bridges`). */
+  bridges: DevnetBridges
   /** The relayer's API, e.g. `http://127.0.0.1:8080`. */
   apiUrl: string
   /** Every origin's validators, in order (the devnet file's), to name who signed. */
@@ -79,61 +64,7 @@ export async function runDevnetDemo({
   const wasm = chains.find((chain): chain is CosmWasmTestChain => chain.kind === 'cosmwasm')
   if (!a || !b || !wasm) throw new Error('devnet demo: needs two EVM chains and a CosmWasm chain')
   const names = new Map(chains.map((chain) => [chain.domain, chain.name]))
-  const deadline = Date.now() + timeoutMs
-
-  async function until<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
-    for (;;) {
-      const value = await check()
-      if (value !== undefined) return value
-      if (Date.now() > deadline) throw new Error(`devnet demo: timed out waiting for ${what}`)
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-  }
-  const get = async <T>(path: string): Promise<T | undefined> => {
-    const response = await fetch(`${apiUrl}${path}`)
-    if (response.status === 404) return undefined // not indexed yet
-    if (!response.ok)
-      throw new Error(
-        `devnet demo: GET ${path} answered ${response.status}: ${await response.text()}`,
-      )
-    return (await response.json()) as T // CAST: the relayer API's documented answer (DemoMessage)
-  }
-  const inStage = (id: Hex, stage: DemoMessage['stage']) =>
-    until(`${id} to be ${stage}`, async () => {
-      const message = await get<DemoMessage>(`/v1/messages/${id}`)
-      return message?.stage === stage ? message : undefined
-    })
-  /** The ack of `original` once delivered: the detail names it once the relayer indexed it. */
-  const ackOf = (original: Hex) =>
-    until(`the ack of ${original}`, async () => {
-      const ack = (await get<DemoMessage>(`/v1/messages/${original}`))?.ack
-      return ack?.stage === 'done' ? get<DemoMessage>(`/v1/messages/${ack.id}`) : undefined
-    })
-  /** The pong a PingPong sent back: the one message from `app` on `origin`. */
-  const pongFrom = (origin: number, app: Hex) =>
-    until(`the pong from ${app}`, async () => {
-      const page = await get<{ items: DemoMessage[] }>(
-        `/v1/messages?origin=${origin}&sender=${app}&stage=done`,
-      )
-      const pong = page?.items.find((message) => !message.isAck)
-      return pong && get<DemoMessage>(`/v1/messages/${pong.id}`)
-    })
-
-  const confirm = async (chain: EvmTestChain, what: string, sent: Promise<Hex>) => {
-    const receipt = await chain.client.waitForTransactionReceipt({ hash: await sent })
-    if (receipt.status !== 'success')
-      throw new Error(`devnet demo: ${what} reverted on ${chain.name}`)
-    return receipt
-  }
-  const sentId = (receipt: TransactionReceipt): Hex => {
-    const [log] = parseEventLogs({ abi: endpointAbi, eventName: 'MessageSent', logs: receipt.logs })
-    if (!log) throw new Error('devnet demo: no MessageSent')
-    return log.args.id
-  }
-  const account = (chain: EvmTestChain) => {
-    if (!chain.wallet.account) throw new Error('devnet demo: the deployer wallet has no account')
-    return chain.wallet.account
-  }
+  const follow = followMessages({ apiUrl, timeoutMs })
   const sendVia = async (
     from: EvmTestChain,
     destination: number,
@@ -148,7 +79,7 @@ export async function runDevnetDemo({
       functionName: 'quote',
       args: [destination, BigInt((bodyHex.length - 2) / 2), gasLimit, 0],
     })
-    return sentId(
+    return sentMessageId(
       await confirm(
         from,
         'sendVia',
@@ -158,7 +89,7 @@ export async function runDevnetDemo({
           functionName: 'sendVia',
           args: [from.endpoint, destination, recipient, bodyHex, gasLimit, 0, 0n],
           value: fee,
-          account: account(from),
+          account: deployerOf(from),
           chain: from.wallet.chain,
         }),
       ),
@@ -168,7 +99,11 @@ export async function runDevnetDemo({
   const finish = (
     label: string,
     message: DemoMessage,
-    { ack, pong }: { ack?: DemoMessage | undefined; pong?: DemoMessage | undefined } = {},
+    {
+      ack,
+      pong,
+      notes = [],
+    }: { ack?: DemoMessage | undefined; pong?: DemoMessage | undefined; notes?: string[] } = {},
   ) => {
     const route = `${names.get(message.origin)} → ${names.get(message.destination)}`
     const { sent, finalized, checkpoint, attempts } = message.lifecycle
@@ -191,6 +126,7 @@ export async function runDevnetDemo({
         `    ${attempt.at}  ${attempt.reason}${attempt.transactionHash ? `  tx ${attempt.transactionHash}` : ''}${attempt.detail ? `  (${attempt.detail})` : ''}`,
       )
     lines.push(`    → ${message.status}`)
+    for (const note of notes) lines.push(`    ${note}`)
     if (pong)
       lines.push(
         `    pong ${pong.id} (${names.get(pong.origin)} → ${names.get(pong.destination)}, sent by the ping's handler) → ${pong.status}`,
@@ -216,7 +152,7 @@ export async function runDevnetDemo({
         abi: pingPongAbi,
         functionName: 'setPeer',
         args: [remote.domain, evmAddressToBytes32(remote.apps.pingPong)],
-        account: account(local),
+        account: deployerOf(local),
         chain: local.wallet.chain,
       }),
     )
@@ -228,7 +164,7 @@ export async function runDevnetDemo({
     functionName: 'quote',
     args: [b.domain, 4n, 300_000, 100_000],
   })
-  const ping = sentId(
+  const ping = sentMessageId(
     await confirm(
       a,
       'ping',
@@ -238,7 +174,7 @@ export async function runDevnetDemo({
         functionName: 'ping',
         args: [b.domain],
         value: pingFee,
-        account: account(a),
+        account: deployerOf(a),
         chain: a.wallet.chain,
       }),
     ),
@@ -270,15 +206,15 @@ export async function runDevnetDemo({
     100_000,
   )
 
-  finish('ping (PingPong, ack requested)', await inStage(ping, 'done'), {
-    pong: await pongFrom(b.domain, b.apps.pingPong),
-    ack: await ackOf(ping),
+  finish('ping (PingPong, ack requested)', await follow.inStage(ping, 'done'), {
+    pong: await follow.sentBy(b.domain, b.apps.pingPong),
+    ack: await follow.ackOf(ping),
   })
-  finish('EVM → CosmWasm', await inStage(toWasm, 'done'))
-  finish('CosmWasm → EVM (ack requested)', await inStage(fromWasm, 'done'), {
-    ack: await ackOf(fromWasm),
+  finish('EVM → CosmWasm', await follow.inStage(toWasm, 'done'))
+  finish('CosmWasm → EVM (ack requested)', await follow.inStage(fromWasm, 'done'), {
+    ack: await follow.ackOf(fromWasm),
   })
-  const failed = await inStage(failing, 'failed')
+  const failed = await follow.inStage(failing, 'failed')
   report([
     `${failed.id}  to a failing recipient: ${failed.status} (${failed.reason}); fixing the recipient…`,
   ])
@@ -290,16 +226,98 @@ export async function runDevnetDemo({
       abi: revertingRecipientAbi,
       functionName: 'setReverting',
       args: [false],
-      account: account(b),
+      account: deployerOf(b),
       chain: b.wallet.chain,
     }),
   )
-  const retried = await inStage(failing, 'done')
+  const retried = await follow.inStage(failing, 'done')
   if (retried.status !== 'executed')
     throw new Error(`devnet demo: the retried message ended ${retried.status}`)
   finish('failed, then retried', retried)
+
+  // The tokens: each bridge's two ends, and how to print their amounts.
+  const { openZeppelin, cosmWasmToken } = bridges
+  const [ttA, ttB] = [evmTokenEnd(a), evmTokenEnd(b)]
+  const stakeA: TokenEnd = { chain: a, ...cosmWasmToken.evm }
+  const stakeWasm: TokenEnd = { chain: wasm, ...cosmWasmToken.cosmwasm }
+  const [tt, xct, btt, bstake] = await Promise.all([
+    tokenFormatter(a, openZeppelin.token),
+    tokenFormatter(b, openZeppelin.erc20Crosschain),
+    tokenFormatter(b, ttB.token),
+    tokenFormatter(a, cosmWasmToken.evm.token),
+  ])
+  const ustake: Format = (amount) => `${amount} ${cosmWasmToken.cosmwasm.denom}`
+
+  // 5. OpenZeppelin's BridgeERC20 (as published) evm-a → evm-b over the ERC-7786 gateways: it
+  // pays no fee, so the gateway parks its send and the demo pays it with payPending.
+  const oz = await transferThroughOpenZeppelin({
+    home: a,
+    remote: b,
+    openZeppelin,
+    amount: OPEN_ZEPPELIN_AMOUNT,
+    follow,
+  })
+  finish(`OpenZeppelin BridgeERC20.crosschainTransfer of ${tt(OPEN_ZEPPELIN_AMOUNT)}`, oz.message, {
+    notes: [
+      `parked by the gateway as sendId ${oz.sendId}, sent by payPending`,
+      `${a.name}: sender ${tt(oz.before.sender)} → ${tt(oz.after.sender)}, locked in BridgeERC20 ${tt(oz.before.locked)} → ${tt(oz.after.locked)}`,
+      `${b.name}: recipient ${xct(oz.before.recipient)} → ${xct(oz.after.recipient)}, ERC20Crosschain supply ${xct(oz.before.supply)} → ${xct(oz.after.supply)}`,
+    ],
+  })
+
+  /** One transfer through Ferry's token bridges, reported with its quote and balances. */
+  const bridgeLeg = async (
+    from: TokenEnd,
+    to: TokenEnd,
+    amount: bigint,
+    [origin, destination]: readonly [Format, Format],
+  ) => {
+    const transfer = await bridgeTokens({ from, to, amount, follow })
+    const { quote, before, after } = transfer
+    const [source, target] = [from.chain.name, to.chain.name]
+    // On CosmWasm the Ferry fee (and on wasmd the gas) is paid in the bridged denom itself: the
+    // sender's balance shows it.
+    const fee = from.chain.kind === 'cosmwasm' ? ` (and a Ferry fee of ${origin(quote.fee)})` : ''
+    finish(`Ferry token bridge: ${origin(amount)} ${source} → ${target}`, transfer.message, {
+      notes: [
+        `quote: takes ${origin(quote.sent)}${fee}, delivers ${destination(quote.amountReceived)}, dust ${origin(quote.dust)} stays with the sender`,
+        `${source}: sender ${origin(before.sender)} → ${origin(after.sender)}; ${target}: recipient ${destination(before.recipient)} → ${destination(after.recipient)}`,
+      ],
+    })
+    return quote.amountReceived
+  }
+
+  // 6. A round trip EVM → EVM → EVM: evm-a's 18-decimal token locked, 6-decimal bTT minted on
+  // evm-b (the dust that does not scale stays with the sender), then all of it back.
+  await mintTestToken(a, ttA.token, TOKEN_AMOUNT)
+  const arrived = await bridgeLeg(ttA, ttB, TOKEN_AMOUNT, [tt, btt])
+  await bridgeLeg(ttB, ttA, arrived, [btt, tt])
+
+  // 7. The CosmWasm chain's denom on evm-a (6 → 18 decimals, locked there, minted here), then a
+  // round trip EVM → CosmWasm → EVM of part of it, the dust of 18 → 6 staying on evm-a.
+  await bridgeLeg(stakeWasm, stakeA, STAKE_AMOUNT, [ustake, bstake])
+  const onWasm = await bridgeLeg(stakeA, stakeWasm, STAKE_ROUND_TRIP, [bstake, ustake])
+  await bridgeLeg(stakeWasm, stakeA, onWasm, [ustake, bstake])
   return outcomes
 }
+
+/** Formats a token's base units (`tokenFormatter`). */
+type Format = (amount: bigint) => string
+
+/** What the demo moves with OpenZeppelin's bridge: 2.5 tokens of 18 decimals. */
+const OPEN_ZEPPELIN_AMOUNT = 25n * 10n ** 17n
+/**
+ * What the demo sends round trip with Ferry's token bridge, 1.234567891234567891 tokens of 18
+ * decimals: 1.234567 arrive as 6-decimal tokens, 0.000000891234567891 stays as dust.
+ */
+const TOKEN_AMOUNT = 1_234_567_891_234_567_891n
+/** The CosmWasm denom the demo brings to evm-a: 5 STAKE (6 decimals). */
+const STAKE_AMOUNT = 5_000_000n
+/**
+ * What of it goes EVM → CosmWasm → EVM: 2.345678912345678912 bSTAKE (18 decimals), of which
+ * 2.345678 STAKE arrive and 0.000000912345678912 stays on evm-a as dust.
+ */
+const STAKE_ROUND_TRIP = 2_345_678_912_345_678_912n
 
 /** The one test recipient the devnet deploys on each chain. */
 function testRecipientOf<chain extends TestChain>(

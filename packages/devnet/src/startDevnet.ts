@@ -18,6 +18,9 @@ import {
 } from '@ferry/testkit'
 import type { Logger } from 'pino'
 import { privateKeyToAddress } from 'viem/accounts'
+import { deployCosmWasmTokenRoute } from './deployCosmWasmTokenRoute.js'
+import { deployOpenZeppelinBridge } from './deployOpenZeppelinBridge.js'
+import type { DevnetBridges } from './devnetBridges.js'
 import { type DevnetValidator, toDevnetConfig } from './toDevnetConfig.js'
 import { toDevnetFile } from './toDevnetFile.js'
 import { type WriteDevnetConfigReturnType, writeDevnetConfig } from './writeDevnetConfig.js'
@@ -59,6 +62,8 @@ export type StartDevnetParameters = {
 
 export type Devnet = {
   chains: TestChain[]
+  /** The token bridges the devnet deploys beyond the chains' own (`DevnetBridges`). */
+  bridges: DevnetBridges
   file: DevnetFile
   /** The config files written. */
   config: WriteDevnetConfigReturnType
@@ -84,7 +89,10 @@ const THRESHOLD = 2
 /**
  * Brings up the whole system locally: two EVM chains (`hardhat node` on 127.0.0.1, domains 31337
  * and 31338), a CosmWasm chain (domain 7001: the embedded VM, or with `wasmd` a wasmd node on
- * 127.0.0.1), Ferry and the example apps on each, all connected, each origin trusting three
+ * 127.0.0.1), Ferry and the example apps on each, all connected (on the EVM chains also ERC-7786
+ * gateways, Ferry token bridges from evm-a's test ERC-20 to a 6-decimal token on evm-b and from
+ * the CosmWasm chain's denom to an 18-decimal token on evm-a, and OpenZeppelin's `BridgeERC20`
+ * ↔ `ERC20Crosschain` over the gateways), each origin trusting three
  * validators of which two must sign. Then writes the `ferry` config files (`toDevnetConfig`:
  * `ferry.yaml`, a file per validator, `devnet.env`) and starts from them, through `loadConfig`,
  * `startValidatorService` and `startRelayerService` (what `ferry validator start` and `ferry
@@ -125,13 +133,20 @@ export async function startDevnet({
         domain: 31337,
         blockTimeMs,
         interchainAccounts: true,
+        gateway: true,
+        tokenBridge: { kind: 'collateral' },
       }),
       startTestChain({
         kind: 'evm',
         name: 'evm-b',
         domain: 31338,
+        // An OP Stack rollup (GasPriceOracle and L1Block predeploys, `l1Fee` in receipts).
+        chainType: 'op',
         blockTimeMs,
         interchainAccounts: true,
+        gateway: true,
+        // Not the 18 of evm-a's token: transfers show their dust staying with the sender.
+        tokenBridge: { kind: 'synthetic', decimals: 6 },
       }),
       startTestChain({
         kind: 'cosmwasm',
@@ -157,6 +172,20 @@ export async function startDevnet({
         testValidatorKeys(domain, VALIDATORS).map((key) => privateKeyToAddress(key)),
       threshold: THRESHOLD,
     })
+    const [evmA, evmB] = chains.filter((chain) => chain.kind === 'evm')
+    const homeToken = evmA?.apps.tokenBridge?.token
+    if (!evmA || !evmB || homeToken === undefined)
+      throw new Error('devnet: evm-a and evm-b did not start with their token bridges')
+    // OpenZeppelin's bridge over the same test ERC-20 that evm-a's Ferry bridge locks, and the
+    // CosmWasm chain's denom bridged to evm-a.
+    const wasmChain = chains.find((chain) => chain.kind === 'cosmwasm')
+    if (!wasmChain) throw new Error('devnet: the CosmWasm chain did not start')
+    // Side by side: they share only evm-a's deployer, whose nonce manager lets sends overlap.
+    const [openZeppelin, cosmWasmToken] = await Promise.all([
+      deployOpenZeppelinBridge({ home: evmA, remote: evmB, token: homeToken }),
+      deployCosmWasmTokenRoute({ wasm: wasmChain, evm: evmA }),
+    ])
+    const bridges: DevnetBridges = { openZeppelin, cosmWasmToken }
     logger.info(
       { chains: chains.map((c) => `${c.name} (${c.domain})`) },
       'chains deployed and connected',
@@ -187,6 +216,7 @@ export async function startDevnet({
     const devnetFile = toDevnetFile({
       apiUrl: `http://127.0.0.1:${port}`,
       chains,
+      bridges,
       validators: config.validators.map(({ origin, url, address }) => ({ origin, url, address })),
     })
 
@@ -262,6 +292,7 @@ export async function startDevnet({
     return {
       explorerUrl,
       chains,
+      bridges,
       file: devnetFile,
       config: written,
       stop: stopAll,

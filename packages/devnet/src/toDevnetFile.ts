@@ -7,21 +7,28 @@ import {
   type TestChain,
 } from '@ferry/testkit'
 import { privateKeyToAddress } from 'viem/accounts'
+import type { DevnetBridges } from './devnetBridges.js'
 
 /**
  * The devnet file's content for the running devnet: each chain and where to reach it (a wasmd
- * node by `rpcUrl`; the embedded chain as `embedded: true`), the validators and the relayer.
+ * node by `rpcUrl`; the embedded chain as `embedded: true`) with its apps, the validators and the
+ * relayer. An EVM chain's apps include its ERC-7786 `gateway`, its Ferry `tokenBridge` and the
+ * `token` it locks or mints, OpenZeppelin's `ozBridgeERC20` (home) or `ozERC20Crosschain`, and
+ * on evm-a the `cosmWasmTokenBridge` minting the CosmWasm denom as `cosmWasmToken`; the CosmWasm
+ * chain's apps its native `tokenBridge` and the `token` (denom) it locks.
  *
  * @example
- * writeFileSync(file, JSON.stringify(toDevnetFile({ apiUrl, chains, validators }), null, 2))
+ * writeFileSync(file, JSON.stringify(toDevnetFile({ apiUrl, chains, bridges, validators }), null, 2))
  */
 export function toDevnetFile({
   apiUrl,
   chains,
+  bridges: { openZeppelin, cosmWasmToken },
   validators,
 }: {
   apiUrl: string
   chains: readonly TestChain[]
+  bridges: DevnetBridges
   validators: DevnetFile['validators']
 }): DevnetFile {
   return {
@@ -44,6 +51,21 @@ export function toDevnetFile({
             ...(chain.apps.interchainAccounts && {
               remoteCallTarget: chain.apps.interchainAccounts.target,
             }),
+            ...(chain.apps.gateway && { gateway: chain.apps.gateway }),
+            ...(chain.apps.tokenBridge && {
+              tokenBridge: chain.apps.tokenBridge.bridge,
+              token: chain.apps.tokenBridge.token,
+            }),
+            ...(chain.domain === openZeppelin.homeDomain && {
+              ozBridgeERC20: openZeppelin.bridgeERC20,
+            }),
+            ...(chain.domain === openZeppelin.remoteDomain && {
+              ozERC20Crosschain: openZeppelin.erc20Crosschain,
+            }),
+            ...(chain.domain === cosmWasmToken.evm.domain && {
+              cosmWasmTokenBridge: cosmWasmToken.evm.bridge,
+              cosmWasmToken: cosmWasmToken.evm.token,
+            }),
           },
         }
       const common = {
@@ -57,6 +79,10 @@ export function toDevnetFile({
         apps: {
           testRecipient: chain.apps.testRecipients[0] ?? '',
           ...interchainAccountApps(chain.apps.interchainAccounts),
+          ...(chain.domain === cosmWasmToken.cosmwasm.domain && {
+            tokenBridge: cosmWasmToken.cosmwasm.bridge,
+            token: cosmWasmToken.cosmwasm.denom,
+          }),
         },
       } as const
       return chain.node.type === 'embedded'

@@ -50,7 +50,9 @@ describe('pnpm devnet', () => {
     }
 
     const ids = [...new Set(stdout.match(/^0x[0-9a-f]{64}/gm))]
-    expect(ids).toHaveLength(4)
+    // Four messages, OpenZeppelin's transfer, the EVM round trip's two legs and the CosmWasm
+    // denom's three (to evm-a, then EVM → CosmWasm → EVM).
+    expect(ids).toHaveLength(10)
     for (const id of ids) {
       const response = await fetch(`${file.apiUrl}/v1/messages/${id}`)
       expect(response.status).toBe(200)
@@ -67,6 +69,20 @@ describe('pnpm devnet', () => {
     expect(stdout).toMatch(/signed by 2\/3/)
     expect(stdout).toMatch(/pong 0x[0-9a-f]{64} .*→ executed/)
     expect(stdout).toMatch(/failed, then retried[\s\S]*retry_scheduled[\s\S]*retried/)
+    // The tokens, with balances read before and after on both chains.
+    expect(stdout).toMatch(/BridgeERC20\.crosschainTransfer of 2\.5 TT[\s\S]*sent by payPending/)
+    expect(stdout).toContain('evm-b: recipient 0 XCT → 2.5 XCT')
+    expect(stdout).toContain('dust 0.000000891234567891 TT stays with the sender')
+    expect(stdout).toContain(
+      'evm-b: sender 1.234567 bTT → 0 bTT; evm-a: recipient 0.000000891234567891 TT → 1.234567891234567891 TT',
+    )
+    expect(stdout).toMatch(
+      /Ferry token bridge: 2\.345678912345678912 bSTAKE evm-a → wasm[\s\S]*dust 0\.000000912345678912 bSTAKE stays/,
+    )
+    expect(stdout).toContain('evm-a: sender 5 bSTAKE → 2.654322 bSTAKE')
+    expect(stdout).toMatch(
+      /Ferry token bridge: 2345678 ustake wasm → evm-a[\s\S]*evm-a: recipient 2\.654322 bSTAKE → 5 bSTAKE/,
+    )
 
     devnet.child.kill('SIGINT')
     expect(await devnet.exited).toBe(0)

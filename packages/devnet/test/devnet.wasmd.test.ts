@@ -99,10 +99,11 @@ describe('pnpm devnet --wasmd', () => {
       })
     }
 
-    // The four demo messages and the two acks (of the ping and of CosmWasm → EVM).
+    // The ten demo messages (four, then the token transfers) and the two acks (of the ping and
+    // of CosmWasm → EVM).
     const messages = [...new Set(stdout.match(/^0x[0-9a-f]{64}/gm))]
     const acks = [...stdout.matchAll(/ack (0x[0-9a-f]{64})/g)].map((match) => match[1])
-    expect(messages).toHaveLength(4)
+    expect(messages).toHaveLength(10)
     expect(acks).toHaveLength(2)
     const routes = new Set<string>()
     for (const id of [...messages, ...acks]) {

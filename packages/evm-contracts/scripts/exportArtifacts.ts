@@ -30,6 +30,8 @@ const exported = [
   { source: 'test/RemoteCallTarget.sol', name: 'RemoteCallTarget' },
   { source: 'test/TestRecipient.sol', name: 'TestRecipient' },
   { source: 'test/RevertingRecipient.sol', name: 'RevertingRecipient' },
+  // A recipient that fails as its message asks: the replay debugger's fixtures.
+  { source: 'test/FaultyRecipient.sol', name: 'FaultyRecipient' },
   // An ERC-7786 recipient and OpenZeppelin's token bridges, for demos over FerryGateway.
   { source: 'test/erc7786/TestERC7786Recipient.sol', name: 'TestERC7786Recipient' },
   { source: 'test/erc7786/OzCrosschain.sol', name: 'OzBridgeERC20' },

@@ -15,6 +15,8 @@ it('exports the same names from each entry point', async () => {
       "endpointAppAbi",
       "endpointBytecode",
       "evmFailureReason",
+      "faultyRecipientAbi",
+      "faultyRecipientBytecode",
       "ferryGatewayAbi",
       "ferryGatewayBytecode",
       "ferryReceiverAbi",

@@ -84,6 +84,7 @@ export { InvalidAddressError, InvalidBech32Error } from './errors/address.js'
 export { BaseError, type BaseErrorParameters, type BaseErrorType } from './errors/base.js'
 export { FieldOutOfRangeError, InvalidBytes32Error, InvalidHexError } from './errors/encoding.js'
 export { HtlcPreimageLengthError } from './errors/htlc.js'
+export { InvalidInteropAddressError } from './errors/interop.js'
 export {
   BranchLengthError,
   LeafIndexOutOfRangeError,
@@ -118,10 +119,22 @@ export {
   SignatureVError,
 } from './errors/signature.js'
 export {
+  TokenTransferBodyLengthError,
+  TokenTransferVersionError,
+  TransferAmountTooLargeError,
+  TransferAmountZeroError,
+  TransferDecimalsError,
+} from './errors/tokenTransfer.js'
+export {
+  type DeliveryVerdict,
+  describeDeliveryVerdict,
+} from './failure/deliveryVerdict.js'
+export {
   type FailureReason,
   type FailureReasonInfo,
   failureReasons,
 } from './failure/failureReasons.js'
+export { getL1DataFee, type L1FeeConfig } from './fees/getL1DataFee.js'
 // Interchain-account messages (spec/apps/interchain-accounts.md)
 export {
   HTLC_CLAIM_BODY_LENGTH,
@@ -147,6 +160,22 @@ export {
   type GetHtlcLockIdReturnType,
   getHtlcLockId,
 } from './htlc/getHtlcLockId.js'
+// ERC-7930 interoperable addresses (spec/apps/erc7786-gateway.md §3)
+export { cosmWasmChainInterop, evmChainInterop } from './interop/chainInterop.js'
+export { INTEROP_ADDRESS_VERSION, INTEROP_CHAIN_TYPES } from './interop/constants.js'
+export {
+  type DecodeInteropAddressErrorType,
+  type DecodeInteropAddressParameters,
+  type DecodeInteropAddressReturnType,
+  decodeInteropAddress,
+} from './interop/decodeInteropAddress.js'
+export {
+  type EncodeInteropAddressErrorType,
+  type EncodeInteropAddressParameters,
+  type EncodeInteropAddressReturnType,
+  encodeInteropAddress,
+} from './interop/encodeInteropAddress.js'
+export type { InteropAddress } from './interop/types.js'
 export {
   type BranchRootErrorType,
   type BranchRootParameters,
@@ -252,3 +281,29 @@ export {
 } from './remoteCall/evmRemoteCalls.js'
 export { decodeRemoteResults, encodeRemoteResults } from './remoteCall/remoteResults.js'
 export type { EvmRemoteCall, RemoteCallKind } from './remoteCall/types.js'
+// Token transfers (spec/apps/token-bridge.md)
+export {
+  MAX_DECIMALS_GAP,
+  MAX_TRANSFER_AMOUNT,
+  TOKEN_TRANSFER_BODY_LENGTH,
+  TOKEN_TRANSFER_VERSION,
+} from './tokenTransfer/constants.js'
+export {
+  type DecodeTokenTransferBodyErrorType,
+  type DecodeTokenTransferBodyParameters,
+  type DecodeTokenTransferBodyReturnType,
+  decodeTokenTransferBody,
+} from './tokenTransfer/decodeTokenTransferBody.js'
+export {
+  type EncodeTokenTransferBodyErrorType,
+  type EncodeTokenTransferBodyParameters,
+  type EncodeTokenTransferBodyReturnType,
+  encodeTokenTransferBody,
+} from './tokenTransfer/encodeTokenTransferBody.js'
+export {
+  type ScaleTransferAmountErrorType,
+  type ScaleTransferAmountParameters,
+  type ScaleTransferAmountReturnType,
+  scaleTransferAmount,
+} from './tokenTransfer/scaleTransferAmount.js'
+export type { TokenTransfer } from './tokenTransfer/types.js'

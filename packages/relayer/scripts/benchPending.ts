@@ -121,7 +121,7 @@ async function run(count: number, kind: 'pglite' | 'postgres'): Promise<void> {
       store,
       chains: [a, b].map((chain) => ({
         adapter: evmAdapter(chain, store, RELAYER_KEYS[0]),
-        confirmations: 1,
+        finality: { confirmations: 1 },
         pollIntervalMs: 200,
       })),
       // Nobody listens there: every batch waits for signatures.

@@ -81,14 +81,14 @@ export async function benchThroughput({
   try {
     const validators = await startValidators(
       validatorStore,
-      [{ chain: evmReader(a), keys: validatorKeys(a.domain), confirmations }],
+      [{ chain: evmReader(a), keys: validatorKeys(a.domain), finality: { confirmations } }],
       50,
     )
     const relayer = startRelayer({
       store,
       chains: [a, b].map((chain) => ({
         adapter: evmAdapter(chain, store, RELAYER_KEYS[0]),
-        confirmations,
+        finality: { confirmations },
         pollIntervalMs: 50,
       })),
       validators: new Map([

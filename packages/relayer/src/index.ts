@@ -69,6 +69,7 @@ export {
   LeafGapError,
   TreeMismatchError,
 } from './core/errors.js'
+export type { Finality } from './core/finality/getFinalBlock.js'
 export type { RelayerPolicy, RetryPolicy } from './core/relayer/policy.js'
 export {
   type RelayerChain,

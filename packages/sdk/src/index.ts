@@ -53,6 +53,11 @@ export {
   type SentMessage,
 } from './actions/getMessagesFromTransaction.js'
 export { type GetSignedIndexParameters, getSignedIndex } from './actions/getSignedIndex.js'
+export {
+  type GetTransferParameters,
+  type GetTransferReturnType,
+  getTransfer,
+} from './actions/getTransfer.js'
 export type { AwaitRemoteResultOptions } from './actions/internal/awaitRemoteResult.js'
 export type { MessageInput } from './actions/internal/toEncodedMessage.js'
 export {
@@ -62,6 +67,12 @@ export {
   type QuoteReturnType,
   quote,
 } from './actions/quote.js'
+export {
+  type QuoteTransferErrorType,
+  type QuoteTransferParameters,
+  type QuoteTransferReturnType,
+  quoteTransfer,
+} from './actions/quoteTransfer.js'
 export {
   type ReadRemoteErrorType,
   type ReadRemoteParameters,
@@ -89,6 +100,16 @@ export {
   type TransactionHashOf,
 } from './actions/send.js'
 export {
+  type DecodedRevert,
+  type DeliverySimulation,
+  type FailingFrame,
+  type RecipientAbis,
+  type SimulateDeliveryErrorType,
+  type SimulateDeliveryParameters,
+  type SimulateDeliveryReturnType,
+  simulateDelivery,
+} from './actions/simulateDelivery.js'
+export {
   type TimeoutMessageErrorType,
   type TimeoutMessageParameters,
   type TimeoutMessageReturnType,
@@ -101,6 +122,12 @@ export {
   type ToMessageStateParameters,
   toMessageState,
 } from './actions/toMessageState.js'
+export {
+  type TransferTokenErrorType,
+  type TransferTokenParameters,
+  type TransferTokenReturnType,
+  transferToken,
+} from './actions/transferToken.js'
 export {
   type WaitForMessageErrorType,
   type WaitForMessageParameters,
@@ -153,6 +180,7 @@ export type {
   DeliveryOutcome,
   DeliveryResult,
   FeeAddedEvent,
+  HeadTag,
   SentMessageEvent,
 } from './chains/types.js'
 // Client
@@ -193,6 +221,7 @@ export {
 export { FerryError, type FerryErrorParameters, type RecoveryHint } from './errors/FerryError.js'
 export { GasLimitTooLowError } from './errors/GasLimitTooLowError.js'
 export { InvalidDevnetFileError } from './errors/InvalidDevnetFileError.js'
+export { InvalidMessageIdError } from './errors/InvalidMessageIdError.js'
 export { InvalidRecipientError } from './errors/InvalidRecipientError.js'
 export { MaxFeeExceededError } from './errors/MaxFeeExceededError.js'
 export { MessageNotFoundError } from './errors/MessageNotFoundError.js'
@@ -200,16 +229,27 @@ export { MissingSignerError } from './errors/MissingSignerError.js'
 export { NoAckRequestedError } from './errors/NoAckRequestedError.js'
 export { NoHtlcError } from './errors/NoHtlcError.js'
 export { NoInterchainAccountRouterError } from './errors/NoInterchainAccountRouterError.js'
+export { NoTokenBridgeError } from './errors/NoTokenBridgeError.js'
+export { NotATokenTransferError } from './errors/NotATokenTransferError.js'
 export { NotProvableError } from './errors/NotProvableError.js'
 export { NotUnderpaidError } from './errors/NotUnderpaidError.js'
+export { RecipientChainMismatchError } from './errors/RecipientChainMismatchError.js'
 export { RemoteCallFailedError } from './errors/RemoteCallFailedError.js'
 export { RemoteResultCountError } from './errors/RemoteResultCountError.js'
+export { SimulationUndecidedError } from './errors/SimulationUndecidedError.js'
+export { SimulationUnsupportedError } from './errors/SimulationUnsupportedError.js'
 export { SwapAllowanceTooLowError } from './errors/SwapAllowanceTooLowError.js'
 export { SwapLockExpiredError } from './errors/SwapLockExpiredError.js'
 export { SwapLockNotOpenError } from './errors/SwapLockNotOpenError.js'
 export { SwapRefundNotOpenError } from './errors/SwapRefundNotOpenError.js'
+export { TokenBridgePausedError } from './errors/TokenBridgePausedError.js'
 export { TransactionNotFoundError } from './errors/TransactionNotFoundError.js'
 export { TransactionRevertedError } from './errors/TransactionRevertedError.js'
+export { TransferAllowanceTooLowError } from './errors/TransferAllowanceTooLowError.js'
+export { TransferAmountTooSmallError } from './errors/TransferAmountTooSmallError.js'
+export { TransferBalanceTooLowError } from './errors/TransferBalanceTooLowError.js'
+export { TransferCollateralExceededError } from './errors/TransferCollateralExceededError.js'
+export { TransferRateLimitedError } from './errors/TransferRateLimitedError.js'
 export { UnknownChainError } from './errors/UnknownChainError.js'
 export { UnsafeSwapTimelocksError } from './errors/UnsafeSwapTimelocksError.js'
 export { WaitTimeoutError } from './errors/WaitTimeoutError.js'

@@ -8,7 +8,6 @@
  * import { connectChains, startTestChain, testValidatorKeys } from '@ferry/testkit'
  */
 
-// Chains: start, deploy, connect
 export {
   type ConnectChainParameters,
   type CosmWasmTestFees,
@@ -20,7 +19,10 @@ export {
   type DeployEvmTestChainParameters,
   deployEvmTestChain,
   type EvmTestChain,
+  type EvmTestTokenBridge,
 } from './chains/deployEvmTestChain.js'
+// Chains: start, deploy, connect
+export { type L1Attributes, setL1Attributes } from './chains/setL1Attributes.js'
 export {
   type CosmWasmTestChain,
   type CosmWasmTestNode,
@@ -68,6 +70,7 @@ export {
   type RpcFaultProxy,
   type RpcFaultRequest,
   type RpcFaultRule,
+  type RpcRewrite,
   type StartRpcFaultProxyParameters,
   startRpcFaultProxy,
 } from './nodes/startRpcFaultProxy.js'

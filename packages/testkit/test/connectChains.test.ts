@@ -1,13 +1,19 @@
 // Every pair kind connected by `connectChains`: EVM ↔ EVM carries a message each way with real
 // proofs (`relayMessages`); pairs with an embedded CosmWasm chain show each side trusting the
 // other's validators, as its verifier (EVM) or endpoint (CosmWasm) reports them; chains with
-// interchain accounts get their routers peered, and a remote call goes through.
+// interchain accounts get their routers peered, and a remote call goes through; chains with
+// gateways map and peer them, and a collateral token bridge opens a route to a synthetic one
+// (and two synthetic ones none), over which a transfer mints exactly the scaled amount.
 import { origin } from '@ferry/cosmwasm-bindings'
 import {
+  collateralTokenBridgeAbi,
   endpointAbi,
+  ferryGatewayAbi,
   interchainAccountRouterAbi,
   multisigVerifierAbi,
+  ozTestTokenAbi,
   remoteCallTargetAbi,
+  syntheticTokenBridgeAbi,
 } from '@ferry/evm-contracts'
 import { relayMessages } from '@ferry/evm-contracts/testing'
 import {
@@ -230,5 +236,154 @@ describe('interchain accounts (EVM ↔ EVM ↔ CosmWasm)', () => {
     expect(decodeRemoteResults(delivered[0]?.result ?? '0x')).toEqual([
       encodeAbiParameters([{ type: 'uint256' }], [5n]),
     ])
+  })
+})
+
+describe('gateways and token bridges (EVM ↔ EVM ↔ EVM)', () => {
+  let chains: EvmTestChain[] = []
+  beforeAll(async () => {
+    chains = await Promise.all([
+      startTestChain({
+        kind: 'evm',
+        domain: 31337,
+        gateway: true,
+        tokenBridge: { kind: 'collateral' },
+      }),
+      startTestChain({
+        kind: 'evm',
+        domain: 31338,
+        gateway: true,
+        tokenBridge: { kind: 'synthetic', decimals: 6 },
+      }),
+      startTestChain({
+        kind: 'evm',
+        domain: 31339,
+        tokenBridge: { kind: 'synthetic', decimals: 8 },
+      }),
+    ])
+    await connectChains(chains, { validators, threshold: THRESHOLD })
+  })
+  afterAll(() => Promise.all(chains.map((chain) => chain.stop())))
+
+  test('the gateways map each other’s domain to eip155:<domain> and peer each other', async () => {
+    const [a, b] = chains
+    if (!a?.apps.gateway || !b?.apps.gateway) throw new Error('two gateways')
+    const read = (chain: EvmTestChain, functionName: 'chainOf' | 'peers', domain: number) =>
+      chain.client.readContract({
+        // CAST: checked above that both chains deployed a gateway
+        address: chain.apps.gateway as Address,
+        abi: ferryGatewayAbi,
+        functionName,
+        args: [domain],
+      })
+    expect(await read(a, 'chainOf', b.domain)).toBe('0x00010000027a6a00') // eip155:31338
+    expect(await read(b, 'chainOf', a.domain)).toBe('0x00010000027a6900') // eip155:31337
+    expect(await read(a, 'peers', b.domain)).toBe(evmAddressToBytes32(b.apps.gateway))
+    expect(await read(b, 'peers', a.domain)).toBe(evmAddressToBytes32(a.apps.gateway))
+    // The third chain has no gateway: none is peered to it.
+    expect(await read(a, 'chainOf', 31339)).toBe('0x')
+  })
+
+  test('the lock bridge routes to each mint bridge with its decimals; mint bridges not to each other', async () => {
+    const [a, b, c] = chains
+    const [lock, mintB, mintC] = [a, b, c].map((chain) => chain?.apps.tokenBridge)
+    if (!a || !b || !c || !lock || !mintB || !mintC) throw new Error('three bridges')
+    expect([lock.kind, lock.decimals, mintB.kind, mintB.decimals]).toEqual([
+      'collateral',
+      18,
+      'synthetic',
+      6,
+    ])
+    const route = (chain: EvmTestChain, bridge: Address, domain: number) =>
+      chain.client.readContract({
+        address: bridge,
+        abi: collateralTokenBridgeAbi,
+        functionName: 'routeOf',
+        args: [domain],
+      })
+    expect(await route(a, lock.bridge, b.domain)).toMatchObject({
+      enabled: true,
+      remoteDecimals: 6,
+    })
+    expect(await route(a, lock.bridge, c.domain)).toMatchObject({
+      enabled: true,
+      remoteDecimals: 8,
+    })
+    expect(await route(b, mintB.bridge, a.domain)).toMatchObject({
+      enabled: true,
+      remoteDecimals: 18,
+    })
+    expect((await route(b, mintB.bridge, c.domain)).enabled).toBe(false)
+    expect(
+      await b.client.readContract({
+        address: mintB.bridge,
+        abi: syntheticTokenBridgeAbi,
+        functionName: 'token',
+      }),
+    ).toBe(mintB.token)
+  })
+
+  test('a transfer locks on the collateral side and mints the scaled amount; the dust stays', async () => {
+    const [a, b] = chains
+    const [lock, mint] = [a?.apps.tokenBridge, b?.apps.tokenBridge]
+    const account = a?.wallet.account
+    if (!a || !b || !lock || !mint || !account) throw new Error('two bridges')
+    const write = async (hash: Promise<`0x${string}`>) =>
+      expect((await a.client.waitForTransactionReceipt({ hash: await hash })).status).toBe(
+        'success',
+      )
+    const amount = 1_234_567_891n * 10n ** 9n // 1.234567891 tokens: 6 decimals keep 1.234567
+    await write(
+      a.wallet.writeContract({
+        address: lock.token,
+        abi: ozTestTokenAbi,
+        functionName: 'mint',
+        args: [account.address, amount],
+        account,
+        chain: a.wallet.chain,
+      }),
+    )
+    await write(
+      a.wallet.writeContract({
+        address: lock.token,
+        abi: ozTestTokenAbi,
+        functionName: 'approve',
+        args: [lock.bridge, amount],
+        account,
+        chain: a.wallet.chain,
+      }),
+    )
+    const [fee] = await a.client.readContract({
+      address: lock.bridge,
+      abi: collateralTokenBridgeAbi,
+      functionName: 'quoteTransfer',
+      args: [b.domain, amount],
+    })
+    await write(
+      a.wallet.writeContract({
+        address: lock.bridge,
+        abi: collateralTokenBridgeAbi,
+        functionName: 'transferRemote',
+        args: [b.domain, evmAddressToBytes32(account.address), amount],
+        value: fee,
+        account,
+        chain: a.wallet.chain,
+      }),
+    )
+    const { delivered } = await relayMessages({
+      origin: a,
+      destination: b,
+      validatorKeys: testValidatorKeys(a.domain).slice(0, THRESHOLD),
+    })
+    expect(delivered.map(({ status }) => status)).toEqual([MessageStatus.Executed])
+    const balanceOf = (chain: EvmTestChain, token: Address) =>
+      chain.client.readContract({
+        address: token,
+        abi: ozTestTokenAbi,
+        functionName: 'balanceOf',
+        args: [account.address],
+      })
+    expect(await balanceOf(b, mint.token)).toBe(1_234_567n)
+    expect(await balanceOf(a, lock.token)).toBe(891n * 10n ** 9n)
   })
 })

@@ -4,17 +4,21 @@ import { describeRemoteCall } from '../lib/describeRemoteCall.ts'
 
 /**
  * A message body as hex, as UTF-8 (when it is valid, printable UTF-8) and, when it is one of
- * Ferry's own (an ack, or a remote call: `remoteCall` is then its destination's kind), decoded.
- * All of it rendered as text: nothing from a chain becomes HTML.
+ * Ferry's own (an ack, a remote call: `remoteCall` is then its destination's kind, or a token
+ * transfer: `transfer` is then its description), decoded. All of it rendered as text: nothing
+ * from a chain becomes HTML.
  */
 export function MessageBody({
   body,
   isAck,
   remoteCall,
+  transfer,
 }: {
   body: string
   isAck: boolean
   remoteCall?: 'evm' | 'cosmwasm' | undefined
+  /** `describeTransfer`'s line, for a message between token bridges. */
+  transfer?: string | undefined
 }) {
   const text = toUtf8(body)
   const calls = remoteCall === undefined ? undefined : describeRemoteCall(body, remoteCall)
@@ -48,6 +52,14 @@ export function MessageBody({
                   {line}
                 </div>
               ))}
+            </dd>
+          </>
+        ) : null}
+        {transfer !== undefined ? (
+          <>
+            <dt>Token transfer</dt>
+            <dd className="wrap" data-testid="body-transfer">
+              {transfer}
             </dd>
           </>
         ) : null}

@@ -20,6 +20,7 @@ import { StatusBadge } from '../components/StatusBadge.tsx'
 import { WhyItWaitsPanel } from '../components/WhyItWaitsPanel.tsx'
 import { useExplorer } from '../context.tsx'
 import { chainStateSentence } from '../lib/chainStateSentence.ts'
+import { describeTransfer } from '../lib/describeTransfer.ts'
 import { remoteCallDestination } from '../lib/remoteCallDestination.ts'
 import { whyItWaits } from '../lib/whyItWaits.ts'
 import { Link } from '../router.tsx'
@@ -164,6 +165,7 @@ function ApiMessage({ detail }: { detail: MessageDetail }) {
           body={decoded.body}
           isAck={detail.isAck}
           remoteCall={remoteCallDestination(config.chains, detail)}
+          transfer={describeTransfer(config.chains, { ...detail, body: decoded.body })}
         />
       ) : null}
       <MessageTimeline detail={detail} />
@@ -295,6 +297,7 @@ function ChainMessage({ id, apiDown }: { id: Hex; apiDown: boolean }) {
         body={message.body}
         isAck={(message.flags & MessageFlags.isAck) !== 0}
         remoteCall={remoteCallDestination(config.chains, message)}
+        transfer={describeTransfer(config.chains, message)}
       />
     </>
   )

@@ -6,8 +6,13 @@
  * recipient doing nothing (`NoopERC7786Recipient.receiveMessage`). The differences of the mean
  * whole-transaction gas are the gateway's overhead each way.
  */
-import { evmAddressToBytes32 } from '@ferry/protocol'
-import { concatHex, type Hex, parseEventLogs, size, toHex } from 'viem'
+import {
+  decodeInteropAddress,
+  encodeInteropAddress,
+  evmAddressToBytes32,
+  evmChainInterop,
+} from '@ferry/protocol'
+import { type Hex, parseEventLogs } from 'viem'
 import { endpointAbi, ferryGatewayAbi } from '../../dist/index.js'
 import { connectGateways, deployGateway } from '../../dist/testing/index.js'
 import {
@@ -40,12 +45,6 @@ export type GatewayGas = {
   gatewayDeliver: number
 }
 
-/** ERC-7930 address of `account` on eip155:`chainId`. */
-function evmInterop(chainId: number, account: Hex): Hex {
-  const reference = toHex(chainId)
-  return concatHex(['0x00010000', toHex(size(reference), { size: 1 }), reference, '0x14', account])
-}
-
 export async function measureGateway(viem: Bench['viem']): Promise<GatewayGas> {
   const { bench, chain } = await startFerryBench(viem)
   const { client, deployer, relayer, origin, destination } = bench
@@ -65,7 +64,10 @@ export async function measureGateway(viem: Bench['viem']): Promise<GatewayGas> {
   const sender = await viem.deployContract('GatewayBenchSender')
   const noop = await viem.deployContract('NoopRecipient')
   const noop7786 = await viem.deployContract('NoopERC7786Recipient')
-  const to = evmInterop(DESTINATION, noop7786.address)
+  const to = encodeInteropAddress({
+    ...decodeInteropAddress(evmChainInterop(DESTINATION)),
+    address: noop7786.address,
+  })
 
   // The direct message asks for the gas limit the gateway gives its own (fees alike; gas used
   // does not depend on it).

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IEndpoint} from "../interfaces/IEndpoint.sol";
+import {L1DataFee} from "../libs/L1DataFee.sol";
 import {MessageCodec} from "../libs/MessageCodec.sol";
 import {EndpointBase} from "./EndpointBase.sol";
 
@@ -17,6 +18,7 @@ abstract contract EndpointFees is EndpointBase {
     uint256 private constant _ACK_BODY_QUOTE_LENGTH = MessageCodec.ACK_RESULT_OFFSET + 1024;
 
     mapping(uint32 domain => FeeConfig) private _feeConfigs;
+    mapping(uint32 domain => L1FeeConfig) private _l1FeeConfigs;
     address private _feeManager;
     address private _feeCollector;
 
@@ -79,6 +81,24 @@ abstract contract EndpointFees is EndpointBase {
         emit FeeConfigRemoved(domain);
     }
 
+    /**
+     * @notice Sets a domain's L1 data fee parameters: those of the `GasPriceOracle` of an OP Stack
+     * rollup, which a relayer keeps current; all zero for a domain without an L1 data fee. Only
+     * the fee manager.
+     * @param domain The domain.
+     * @param config The parameters.
+     */
+    function setL1FeeConfig(uint32 domain, L1FeeConfig calldata config) external onlyFeeManager {
+        _l1FeeConfigs[domain] = config;
+        emit L1FeeConfigSet(domain, config);
+    }
+
+    /// @notice A domain's L1 data fee parameters (all zero when none).
+    /// @param domain The domain.
+    function l1FeeConfig(uint32 domain) external view returns (L1FeeConfig memory) {
+        return _l1FeeConfigs[domain];
+    }
+
     /// @notice A domain's fee configuration (all zero when none).
     /// @param domain The domain.
     function feeConfig(uint32 domain) external view returns (FeeConfig memory) {
@@ -133,7 +153,10 @@ abstract contract EndpointFees is EndpointBase {
         if (gasLimit > remote.maxGasLimit) {
             revert EndpointGasLimitTooHigh(destination, gasLimit, remote.maxGasLimit);
         }
-        fee = remote.baseFee + _gasCost(remote, gasLimit, bodyLength);
+        fee =
+            remote.baseFee +
+            _gasCost(remote, gasLimit, bodyLength) +
+            (L1DataFee.cost(_l1FeeConfigs[destination], bodyLength) * remote.rate) / _RATE_SCALE;
         if (ackGasLimit != 0) {
             uint32 local = localDomain();
             FeeConfig memory home = _feeConfigs[local];
@@ -141,7 +164,10 @@ abstract contract EndpointFees is EndpointBase {
             if (ackGasLimit > home.maxGasLimit) {
                 revert EndpointAckGasLimitTooHigh(local, ackGasLimit, home.maxGasLimit);
             }
-            fee += _gasCost(home, ackGasLimit, _ACK_BODY_QUOTE_LENGTH);
+            fee +=
+                _gasCost(home, ackGasLimit, _ACK_BODY_QUOTE_LENGTH) +
+                (L1DataFee.cost(_l1FeeConfigs[local], _ACK_BODY_QUOTE_LENGTH) * home.rate) /
+                    _RATE_SCALE;
         }
     }
 

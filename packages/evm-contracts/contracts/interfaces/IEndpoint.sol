@@ -31,6 +31,26 @@ interface IEndpoint is IEndpointErrors {
         uint32 maxGasLimit;
     }
 
+    /**
+     * @notice L1 data fee parameters of one domain that is an OP Stack rollup (PROTOCOL.md §9),
+     * copied from that chain's `GasPriceOracle` (Fjord and later), in two storage slots; all zero
+     * for a domain that charges no L1 data fee.
+     * @param l1BaseFee The L1 base fee the rollup last saw, in wei (`GasPriceOracle.l1BaseFee`).
+     * @param blobBaseFee The L1 blob base fee, in wei (`GasPriceOracle.blobBaseFee`).
+     * @param baseFeeScalar `GasPriceOracle.baseFeeScalar`, scaled by 1e6.
+     * @param blobBaseFeeScalar `GasPriceOracle.blobBaseFeeScalar`, scaled by 1e6.
+     * @param overheadBytes Compressed bytes of a one-message delivery transaction there beside its
+     * body: envelope, signature, calldata encoding, message header, proof and checkpoint
+     * signatures.
+     */
+    struct L1FeeConfig {
+        uint128 l1BaseFee;
+        uint128 blobBaseFee;
+        uint32 baseFeeScalar;
+        uint32 blobBaseFeeScalar;
+        uint32 overheadBytes;
+    }
+
     // ---------------------------------------------------------------- events
 
     /// @notice A message (or an ack) was sent: everything needed to relay it.
@@ -111,6 +131,11 @@ interface IEndpoint is IEndpointErrors {
     /// @param config The configuration.
     event FeeConfigSet(uint32 indexed domain, FeeConfig config);
 
+    /// @notice The fee manager set a domain's L1 data fee parameters.
+    /// @param domain The domain.
+    /// @param config The parameters.
+    event L1FeeConfigSet(uint32 indexed domain, L1FeeConfig config);
+
     /// @notice The fee manager removed a domain's fee configuration.
     /// @param domain The domain.
     event FeeConfigRemoved(uint32 indexed domain);
@@ -156,7 +181,9 @@ interface IEndpoint is IEndpointErrors {
      * gasPerByte[dst]) × gasPrice[dst] × rate[dst] / 1e18`, plus, when `ackGasLimit > 0`,
      * `(ackGasLimit + gasOverhead[local] + 1,057 × gasPerByte[local]) × gasPrice[local] ×
      * rate[local] / 1e18` for the ack's delivery back here (1,057 = the longest ack body: 33
-     * bytes + a 1,024-byte result). No base fee is charged for the ack. Reverts, as `send` does,
+     * bytes + a 1,024-byte result). No base fee is charged for the ack. A domain with an
+     * {L1FeeConfig} (an OP Stack rollup) adds the L1 data fee of the delivery there (of the ack's
+     * delivery here, for the local domain), × its rate / 1e18. Reverts, as `send` does,
      * for a gas limit above a `maxGasLimit`: such a message could never be delivered.
      * @param destination The destination domain.
      * @param bodyLength The body length.

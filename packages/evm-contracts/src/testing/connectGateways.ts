@@ -1,7 +1,6 @@
-import { evmAddressToBytes32 } from '@ferry/protocol'
+import { evmAddressToBytes32, evmChainInterop } from '@ferry/protocol'
 import { type Address, type Hex, size } from 'viem'
 import { ferryGatewayAbi } from '../generated/ferryGateway.js'
-import { evmChainInterop } from './internal/interop.js'
 import { accountOf, type FerryChainClients, write } from './internal/transactions.js'
 
 export type ConnectGatewaysParameters = {

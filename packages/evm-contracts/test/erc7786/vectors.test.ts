@@ -2,8 +2,8 @@
 // selectors, the chains a gateway maps (and the one it names itself), recipients on each chain
 // kind as the gateway routes them, the Ferry gas limits, the bodies through the codec and a real
 // send, and the rebuilt message id checked against the protocol codec.
-import { readFileSync } from 'node:fs'
 import { decodeMessage, evmAddressToBytes32 } from '@ferry/protocol'
+import { erc7786GatewayVectors as vectors } from '@ferry/spec'
 import { type Hex, keccak256, size } from 'viem'
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -13,39 +13,6 @@ import {
   type GatewayWorld,
 } from '../helpers/gateway.ts'
 import { DOMAIN_A, FEE_CONFIG, sentIn } from '../helpers/world.ts'
-
-type Vectors = {
-  attributes: { signature: string; selector: Hex }[]
-  receiveMessageSelector: Hex
-  chains: { name: string; chain: Hex }[]
-  addresses: { name: string; chain: Hex; account: Hex; interop: Hex }[]
-  gasLimits: { recipientGas: number; payloadLength: number; gasLimit: number }[]
-  bodies: {
-    name: string
-    gasLimit: number
-    ackGasLimit: number
-    deadline: string
-    sender: Hex
-    recipient: Hex
-    payload: Hex
-    body: Hex
-  }[]
-  messageIds: {
-    origin: number
-    sender: Hex
-    destination: number
-    recipient: Hex
-    nonce: string
-    body: Hex
-    message: Hex
-    id: Hex
-  }[]
-}
-
-// CAST: the file's shape is the type above (the spec's examples, checked field by field below).
-const vectors = JSON.parse(
-  readFileSync(new URL('../../../../spec/apps/erc7786-gateway.json', import.meta.url), 'utf8'),
-) as Vectors
 
 describe('spec/apps/erc7786-gateway.json', () => {
   let world: GatewayWorld

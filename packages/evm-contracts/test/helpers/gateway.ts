@@ -1,15 +1,19 @@
 // The ERC-7786 gateways on the two endpoints of `deployWorld`: a FerryGateway per side, peered,
 // each mapping domain D to the ERC-7930 chain eip155:D (both endpoints share one EDR chain, so
-// the domains, not block.chainid, name the chains); plus ERC-7930 and the gateway body, written
+// the domains, not block.chainid, name the chains); plus the gateway body, written
 // from spec/apps/erc7786-gateway.md with viem so that the tests check the contract against it.
-import { evmAddressToBytes32 } from '@ferry/protocol'
+import {
+  decodeInteropAddress,
+  encodeInteropAddress,
+  evmAddressToBytes32,
+  evmChainInterop,
+} from '@ferry/protocol'
 import type { ContractReturnType } from '@nomicfoundation/hardhat-viem/types'
 import {
   type Address,
   concatHex,
   encodeAbiParameters,
   type Hex,
-  hexToBigInt,
   keccak256,
   parseEventLogs,
   size,
@@ -35,36 +39,10 @@ export function attribute(selector: Hex, value: bigint | number): Hex {
   return concatHex([selector, encodeAbiParameters([{ type: 'uint256' }], [BigInt(value)])])
 }
 
-/** ERC-7930 v1: `0x0001 | chainType | refLength | ref | addrLength | addr`. */
-export function interop(chainType: Hex, reference: Hex, address: Hex = '0x'): Hex {
-  return concatHex([
-    '0x0001',
-    chainType,
-    toHex(size(reference), { size: 1 }),
-    reference,
-    toHex(size(address), { size: 1 }),
-    address,
-  ])
-}
-
-/** The EIP-155 chain reference: the chain id big-endian without leading zeros. */
-export function eip155Reference(chainId: number | bigint): Hex {
-  const digits = BigInt(chainId).toString(16)
-  return `0x${digits.length % 2 === 0 ? digits : `0${digits}`}`
-}
-
 /** The ERC-7930 address of an EVM account on eip155:chainId (chain-only without `address`). */
 export function evmInterop(chainId: number | bigint, address?: Address): Hex {
-  return interop('0x0000', eip155Reference(chainId), address ?? '0x')
-}
-
-/** Parses an ERC-7930 v1 address. */
-export function parseInterop(value: Hex) {
-  const refLength = Number(hexToBigInt(slice(value, 4, 5)))
-  const reference = slice(value, 5, 5 + refLength)
-  const addrLength = Number(hexToBigInt(slice(value, 5 + refLength, 6 + refLength)))
-  const address = addrLength === 0 ? '0x' : slice(value, 6 + refLength, 6 + refLength + addrLength)
-  return { version: slice(value, 0, 2), chainType: slice(value, 2, 4), reference, address }
+  const chain = evmChainInterop(chainId)
+  return address ? encodeInteropAddress({ ...decodeInteropAddress(chain), address }) : chain
 }
 
 /** The gateway body: `version | gasLimit | ackGasLimit | deadline | sender | recipient | payload`. */
@@ -138,7 +116,7 @@ export async function payParked(
     const paid = await world.mined(
       gateway.write.payPending(
         // CAST: an EVM sender's ERC-7930 address part is its 20 bytes.
-        [sendId, parseInterop(sender).address as Address, recipient, payload, attributes],
+        [sendId, decodeInteropAddress(sender).address as Address, recipient, payload, attributes],
         { value: fee, account: payer.account },
       ),
     )

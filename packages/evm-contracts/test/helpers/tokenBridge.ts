@@ -1,10 +1,8 @@
 // The token bridges on the two endpoints of `deployWorld`: a CollateralTokenBridge on A locking
 // an 18-decimal ERC-20, and a SyntheticTokenBridge on B issuing a 6-decimal token (as a
-// CosmWasm chain's native denom has), peered; plus the body of spec/apps/token-bridge.md,
-// written from the spec with viem.
+// CosmWasm chain's native denom has), peered.
 import { evmAddressToBytes32 } from '@ferry/protocol'
 import type { ContractReturnType } from '@nomicfoundation/hardhat-viem/types'
-import { concatHex, type Hex, size, toHex } from 'viem'
 import { DOMAIN_A, DOMAIN_B, deployWorld, type World } from './world.ts'
 
 export type TokenWorld = World & {
@@ -21,17 +19,6 @@ export const A_REFILL = 10n ** 18n
 /** The B side's, in 6-decimal units. */
 export const B_CAPACITY = 1_000n * 10n ** 6n
 export const B_REFILL = 10n ** 6n
-
-/** A body: `version | recipient | amount | sender`. */
-export function encodeTransferBody(recipient: Hex, amount: bigint, sender: Hex, version = 1): Hex {
-  const b32 = (x: Hex) => (size(x) === 32 ? x : evmAddressToBytes32(x))
-  return concatHex([
-    toHex(version, { size: 1 }),
-    b32(recipient),
-    toHex(amount, { size: 32 }),
-    b32(sender),
-  ])
-}
 
 export async function deployTokenWorld(): Promise<TokenWorld> {
   const world = await deployWorld()

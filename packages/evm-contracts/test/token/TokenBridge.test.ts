@@ -2,7 +2,13 @@
 // on A and a 6-decimal token minted on B (a CosmWasm denom's decimals), round trips with exact
 // balances and dust left with the sender, rate limits on both sides, the guardian's pause, and
 // collateral checks against forged or uncovered releases (spec/apps/token-bridge.md).
-import { bech32ToBytes32, decodeMessage, evmAddressToBytes32, MessageStatus } from '@ferry/protocol'
+import {
+  bech32ToBytes32,
+  decodeMessage,
+  encodeTokenTransferBody,
+  evmAddressToBytes32,
+  MessageStatus,
+} from '@ferry/protocol'
 import { getAddress, type Hex, size, type TransactionReceipt } from 'viem'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { decodeRevert, expectRevert } from '../helpers/revert.ts'
@@ -10,7 +16,6 @@ import {
   A_CAPACITY,
   B_CAPACITY,
   deployTokenWorld,
-  encodeTransferBody,
   GAS_LIMIT,
   type TokenWorld,
 } from '../helpers/tokenBridge.ts'
@@ -61,7 +66,11 @@ describe('token bridges', () => {
 
     const { receipt, sent: message } = await aliceToB(amount)
     expect(decodeMessage(message.message).body).toBe(
-      encodeTransferBody(evmAddressToBytes32(bob), 1_234_567n, alice),
+      encodeTokenTransferBody({
+        recipient: evmAddressToBytes32(bob),
+        amount: 1_234_567n,
+        sender: evmAddressToBytes32(alice),
+      }),
     )
     expect(decodeMessage(message.message).gasLimit).toBe(GAS_LIMIT)
     expect(await world.token.read.balanceOf([alice])).toBe(10_000n * E18 - sent)
@@ -218,7 +227,11 @@ describe('token bridges', () => {
   it('security: a release from an app that is not the peer bridge is refused', async () => {
     await aliceToB(100n * E18) // collateral to steal
     const forger = await world.viem.deployContract('TestRecipient')
-    const body = encodeTransferBody(evmAddressToBytes32(bob), 100n * E18, bob)
+    const body = encodeTokenTransferBody({
+      recipient: evmAddressToBytes32(bob),
+      amount: 100n * E18,
+      sender: evmAddressToBytes32(bob),
+    })
     const fee = await world.b.endpoint.read.quote([DOMAIN_A, BigInt(size(body)), GAS_LIMIT, 0])
     const sent = sentIn(
       await world.mined(
@@ -253,7 +266,11 @@ describe('token bridges', () => {
     await world.mined(
       world.lockBridge.write.setPeer([DOMAIN_B, evmAddressToBytes32(faulty.address)]),
     )
-    const body = encodeTransferBody(evmAddressToBytes32(bob), 150n * E18, bob)
+    const body = encodeTokenTransferBody({
+      recipient: evmAddressToBytes32(bob),
+      amount: 150n * E18,
+      sender: evmAddressToBytes32(bob),
+    })
     const fee = await world.b.endpoint.read.quote([DOMAIN_A, BigInt(size(body)), GAS_LIMIT, 0])
     const sent = sentIn(
       await world.mined(
@@ -349,7 +366,13 @@ describe('token bridges', () => {
       ),
       world.a,
     )
-    expect(decodeMessage(sent.message).body).toBe(encodeTransferBody(to, 3_000_000n, alice))
+    expect(decodeMessage(sent.message).body).toBe(
+      encodeTokenTransferBody({
+        recipient: to,
+        amount: 3_000_000n,
+        sender: evmAddressToBytes32(alice),
+      }),
+    )
     expect(await world.lockBridge.read.collateralOf([wasm])).toBe(3n * E18)
   })
 

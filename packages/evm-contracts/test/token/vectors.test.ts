@@ -1,29 +1,10 @@
 // The examples of spec/apps/token-bridge.json, reproduced by the contracts: a bridge's quote
 // scales each example amount between the example decimals, and the codec encodes and decodes
 // each example body (the CosmWasm recipient is the bech32 address's data bytes).
-import { readFileSync } from 'node:fs'
-import { bech32ToBytes32 } from '@ferry/protocol'
-import type { Hex } from 'viem'
+import { bech32ToBytes32, encodeTokenTransferBody } from '@ferry/protocol'
+import { tokenBridgeVectors as vectors } from '@ferry/spec'
 import { describe, expect, it } from 'vitest'
-import { encodeTransferBody } from '../helpers/tokenBridge.ts'
 import { DOMAIN_B, deployWorld } from '../helpers/world.ts'
-
-type Vectors = {
-  scaling: {
-    localDecimals: number
-    remoteDecimals: number
-    amount: string
-    sent: string
-    amountReceived: string
-    dust: string
-  }[]
-  bodies: { name: string; recipient: Hex; amount: string; sender: Hex; body: Hex }[]
-}
-
-// CAST: the file's shape is the type above (the spec's examples, checked field by field below).
-const vectors = JSON.parse(
-  readFileSync(new URL('../../../../spec/apps/token-bridge.json', import.meta.url), 'utf8'),
-) as Vectors
 
 describe('spec/apps/token-bridge.json', () => {
   it('a bridge quotes every example scaling', async () => {
@@ -62,7 +43,14 @@ describe('spec/apps/token-bridge.json', () => {
       expect(await harness.read.encode([b.recipient, BigInt(b.amount), b.sender]), b.name).toBe(
         b.body,
       )
-      expect(encodeTransferBody(b.recipient, BigInt(b.amount), b.sender)).toBe(b.body)
+      expect(
+        encodeTokenTransferBody({
+          recipient: b.recipient,
+          amount: BigInt(b.amount),
+          sender: b.sender,
+        }),
+        `${b.name} (the protocol codec)`,
+      ).toBe(b.body)
       expect(await harness.read.decode([b.body])).toEqual([
         1,
         b.recipient,

@@ -123,6 +123,20 @@ export const failureReasons = {
     description: 'The message’s deadline has not passed yet.',
     retryable: true,
   },
+  // The recipient's handler (PROTOCOL §7.4, §10): the message is delivered, but Failed.
+  handler_reverted: {
+    description: 'The recipient’s handler reverted.',
+    retryable: false,
+  },
+  handler_out_of_gas: {
+    description:
+      'The recipient’s handler ran out of its gas limit: a retry with more gas can succeed.',
+    retryable: false,
+  },
+  recipient_not_contract: {
+    description: 'The recipient is not a contract with a handler on the destination.',
+    retryable: false,
+  },
   // Sending and fees (PROTOCOL §4, §9).
   unknown_destination: {
     description: 'The origin has no fee configuration for the destination.',

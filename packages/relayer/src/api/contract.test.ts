@@ -1,6 +1,7 @@
 // Contract tests: every route's answers, success and error, validate against the schemas of the
 // OpenAPI document the API serves, with a JSON Schema 2020-12 validator (OpenAPI 3.1's dialect).
 import { MessageStatus } from '@ferry/protocol'
+import type { DeliverySimulation } from '@ferry/sdk'
 import { testValidatorKeys } from '@ferry/testkit'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
@@ -18,6 +19,36 @@ let validators: TestValidators
 /** The messages of origin A by leaf index, which the validators sign. */
 const leaves: `0x${string}`[] = []
 const exercised = new Set<string>()
+
+/**
+ * A verdict with every part present, as `simulateDelivery` answered a nested custom-error revert
+ * on a hardhat node (its JSON form is checked here; the runs themselves in
+ * test/e2e/simulation.test.ts and the SDK's simulateDelivery.test.ts).
+ */
+const RECORDED_SIMULATION: DeliverySimulation = {
+  id: word(1),
+  chain: 'chain-31338',
+  block: 12n,
+  call: 'retry',
+  gasLimit: 90_000,
+  verdict: 'handler_reverted',
+  description: 'The recipient’s handler reverted.',
+  gasUsed: 1_321,
+  revert: {
+    data: '0x8a7c5f3b00000000000000000000000000000000000000000000000000000000000000030000000000000000000000000000000000000000000000000000000000000003',
+    kind: 'custom',
+    name: 'FaultyRecipientRefused',
+    args: { nonce: 3n, code: 3n },
+  },
+  frame: {
+    contract: '0x8f86403a4de0bb5791fa46b8e795c547942fe4cf',
+    selector: '0x12345678',
+    functionName: 'refuse',
+    depth: 2,
+  },
+  blockedBy: undefined,
+  recovery: { action: 'retryMessage', gasLimit: 120_000 },
+}
 
 const pointer = (...parts: string[]) =>
   parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')
@@ -52,6 +83,7 @@ beforeAll(async () => {
   })
   api = await createTestApi({
     validators: new Map([[A, { urls: validators.urls, threshold: 2 }]]),
+    simulations: { simulate: async (message) => ({ ...RECORDED_SIMULATION, id: message.id }) },
     // Above the fixtures' fee: an underpaid message's detail carries its shortfall.
     minimumFee: new Map([[A, 2n * 10n ** 15n]]),
   })
@@ -121,6 +153,7 @@ describe('the OpenAPI document', () => {
       '/v1/messages',
       '/v1/messages/{id}',
       '/v1/messages/{id}/proof',
+      '/v1/messages/{id}/simulation',
       '/v1/stats',
       '/v1/validators',
     ])
@@ -155,6 +188,40 @@ describe('every answer matches the document', () => {
     expectDocumented('get', '/v1/messages/{id}/proof', 409, (await proof(unsigned!)).body)
     expectDocumented('get', '/v1/messages/{id}/proof', 404, (await proof(word(9))).body)
     expectDocumented('get', '/v1/messages/{id}/proof', 400, (await proof('0x1')).body)
+  })
+
+  test('simulation', async () => {
+    const [id] = leaves
+    const simulate = (path: string) => get(api.app, `/v1/messages/${path}`)
+    expectDocumented(
+      'get',
+      '/v1/messages/{id}/simulation',
+      200,
+      (await simulate(`${id}/simulation?gasLimit=90000&block=12`)).body,
+    )
+    expectDocumented(
+      'get',
+      '/v1/messages/{id}/simulation',
+      404,
+      (await simulate(`${word(9)}/simulation`)).body,
+    )
+    expectDocumented(
+      'get',
+      '/v1/messages/{id}/simulation',
+      400,
+      (await simulate(`${id}/simulation?block=-1`)).body,
+    )
+    // An API without a simulation source (no chains to run on) says so.
+    const without = await createTestApi()
+    const message = sent({ nonce: 1n, leafIndex: 0 })
+    await without.store.insertMessages([message])
+    const unavailable = await get(without.app, `/v1/messages/${message.id}/simulation`)
+    expectDocumented('get', '/v1/messages/{id}/simulation', 409, unavailable.body)
+    expect(unavailable.body.error).toMatchObject({
+      code: 'simulation_unavailable',
+      details: { reason: 'not_configured' },
+    })
+    await without.close()
   })
 
   test('channels', async () => {

@@ -12,6 +12,7 @@ import { registerEventRoutes } from './routes/events.js'
 import { registerHealthRoutes } from './routes/health.js'
 import { registerMessageRoutes } from './routes/messages.js'
 import { registerMetricsRoute } from './routes/metrics.js'
+import { registerSimulationRoute } from './routes/simulation.js'
 import { registerStatsRoute } from './routes/stats.js'
 import type { ApiApp, RelayerApiDeps, RelayerApiOptions } from './types.js'
 import { validationHook } from './validationHook.js'
@@ -69,6 +70,7 @@ export function createRelayerApi(deps: RelayerApiDeps, options: RelayerApiOption
   app.use('/v1/*', rateLimit(createRateLimiter(options.rateLimit), options.clientKey))
 
   registerMessageRoutes(app, deps)
+  registerSimulationRoute(app, deps)
   registerStatsRoute(app, deps)
   registerChannelRoutes(app, deps)
   registerChainRoutes(app, deps)

@@ -12,6 +12,8 @@ export type ApiErrorCode =
   | 'too_many_streams'
   | 'not_ready'
   | 'not_provable'
+  | 'already_delivered'
+  | 'simulation_unavailable'
   | 'internal'
 
 /**

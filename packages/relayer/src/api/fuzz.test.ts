@@ -39,13 +39,18 @@ beforeAll(async () => {
   void api.monitor.run(monitoring.signal)
   served = await listen(api.app, { host: '127.0.0.1', port: 0 })
   workDir = await mkdtemp(join(tmpdir(), 'ferry-fuzz-'))
-  // A known id for the proof route, which has no link from another answer to take one from:
+  // A known id for the proof and simulation routes, which have no link from another answer to take one from:
   // without it every generated id is a 404, and the route's other answers go untested.
   await writeFile(
     join(workDir, 'schemathesis.toml'),
     [
       '[[operations]]',
       'include-path = "/v1/messages/{id}/proof"',
+      `parameters = { "path.id" = "${messages[0]!.id}" }`,
+      '',
+      // The same for the simulation route (this API runs no simulations: 409, never a 5xx).
+      '[[operations]]',
+      'include-path = "/v1/messages/{id}/simulation"',
       `parameters = { "path.id" = "${messages[0]!.id}" }`,
       '',
     ].join('\n'),

@@ -1,3 +1,4 @@
+import type { FerryChain, RecipientAbis } from '@ferry/sdk'
 import type { Logger } from 'pino'
 import type { EventBus } from '../events/createEventBus.js'
 import { createRelayerMetrics, type RelayerMetrics } from '../metrics/createRelayerMetrics.js'
@@ -11,6 +12,7 @@ import {
 } from './monitor/createChainMonitor.js'
 import { createValidatorProbe, type ProbedValidators } from './monitor/createValidatorProbe.js'
 import { createProofSource } from './proofs/createProofSource.js'
+import { createSimulationSource } from './simulations/createSimulationSource.js'
 import type { ApiApp, RateLimitOptions, RelayerApiOptions } from './types.js'
 
 /** Per-client limits when none are given (`relayer.api.rateLimit`'s defaults). */
@@ -36,6 +38,11 @@ export type StartRelayerApiParameters = Omit<RelayerApiOptions, 'rateLimit'> & {
   /** Default 8080; 0 picks a free port (read it from `url`). */
   port?: number | undefined
   rateLimit?: RateLimitOptions | undefined
+  /**
+   * The relayer's chains as the SDK takes them, and ABIs registered per recipient, for the
+   * replay debugger (`GET /v1/messages/{id}/simulation`). Default none: the route answers 409 `simulation_unavailable`.
+   */
+  simulation?: { chains: readonly FerryChain[]; abis?: RecipientAbis | undefined } | undefined
   /** How often the chains are polled. Default 5000. */
   monitorIntervalMs?: number | undefined
   logger: Logger
@@ -76,6 +83,7 @@ export async function startRelayerApi({
   port = 8080,
   rateLimit = DEFAULT_RATE_LIMIT,
   monitorIntervalMs = 5_000,
+  simulation,
   logger,
   ...options
 }: StartRelayerApiParameters): Promise<RunningRelayerApi> {
@@ -96,6 +104,12 @@ export async function startRelayerApi({
         signerBalance: health.signerBalance,
       }),
   })
+  const proofs = createProofSource({
+    store,
+    endpoints: new Map(chains.map(({ adapter }) => [adapter.domain, adapter.endpoint])),
+    validators,
+    logger,
+  })
   const app = createRelayerApi(
     {
       store,
@@ -103,12 +117,8 @@ export async function startRelayerApi({
       metrics,
       chains: monitor,
       validators: createValidatorProbe({ validators }),
-      proofs: createProofSource({
-        store,
-        endpoints: new Map(chains.map(({ adapter }) => [adapter.domain, adapter.endpoint])),
-        validators,
-        logger,
-      }),
+      proofs,
+      simulations: simulation && createSimulationSource({ ...simulation, proofs }),
       minimumFee,
       logger,
       shutdown: shutdown.signal,

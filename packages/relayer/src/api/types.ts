@@ -7,6 +7,7 @@ import type { RelayerStore } from '../store/types.js'
 import type { ChainMonitor } from './monitor/createChainMonitor.js'
 import type { ValidatorProbe } from './monitor/createValidatorProbe.js'
 import type { ProofSource } from './proofs/createProofSource.js'
+import type { SimulationSource } from './simulations/createSimulationSource.js'
 
 /** What the API reads from: the relayer's store and bus, and monitors of its chains and validators. */
 export type RelayerApiDeps = {
@@ -17,6 +18,8 @@ export type RelayerApiDeps = {
   validators: ValidatorProbe
   /** Proofs for `GET /v1/messages/{id}/proof` (self-relay). */
   proofs: ProofSource
+  /** Dry runs for `GET /v1/messages/{id}/simulation`; without it the route answers 409 `simulation_unavailable`. */
+  simulations?: SimulationSource | undefined
   /**
    * The relayer's minimum fee per origin domain (`RelayerPolicy.minimumFee`), for an underpaid
    * message's `underpaid` in its detail: the same map the relayer runs with.

@@ -1,3 +1,4 @@
+import type { L1FeeConfig } from '@ferry/protocol'
 import type { ChainReader, DeliveryOutcome } from '@ferry/sdk'
 import type { Hex } from 'viem'
 
@@ -11,6 +12,12 @@ export type EndpointCall =
       gasLimit: number
     }
   | { type: 'timeout'; message: Hex }
+  /**
+   * The fee manager's `setL1FeeConfig(domain, config)` (PROTOCOL §9): the relayer keeps a rollup
+   * destination's L1 data fee parameters current when its key is the origin's fee manager. EVM
+   * endpoints only.
+   */
+  | { type: 'setL1FeeConfig'; domain: number; config: L1FeeConfig }
 
 /** A transaction's end, as the relayer records it. */
 export type CallReceipt = {
@@ -20,6 +27,11 @@ export type CallReceipt = {
   /** `MessageDelivered` / `MessageRetried` / `MessageTimedOut` of this transaction, in order. */
   outcomes: DeliveryOutcome[]
   gasUsed: bigint
+  /**
+   * The L1 data fee the transaction paid besides its gas, in the chain's native base units: an
+   * OP Stack chain's receipt `l1Fee`; 0 on other chains.
+   */
+  l1Fee: bigint
 }
 
 /**

@@ -1,4 +1,5 @@
 import { configCheckCommand } from './commands/configCheck.js'
+import { debugCommand } from './commands/debug.js'
 import { explorerCommand } from './commands/explorer.js'
 import { createRelayerStartCommand } from './commands/relayerStart.js'
 import { createValidatorStartCommand } from './commands/validatorStart.js'
@@ -16,4 +17,5 @@ export const commandTable: readonly CliCommand[] = [
   createValidatorStartCommand(),
   createRelayerStartCommand(),
   explorerCommand,
+  debugCommand,
 ]

@@ -25,9 +25,12 @@ export function formatUsage({ commands, command }: FormatUsageParameters): strin
           `[--${name}${option.placeholder === undefined ? '' : ` ${option.placeholder}`}]`,
       )
     return [
-      `Usage: ferry ${[...command.path, ...synopsis].join(' ')}`,
+      `Usage: ferry ${[...command.path, ...synopsis, ...(command.argument ? [command.argument.placeholder] : [])].join(' ')}`,
       '',
       `${command.summary}.`,
+      ...(command.argument
+        ? ['', `${command.argument.placeholder}: ${command.argument.description}`]
+        : []),
       '',
       'Options:',
       ...table(options.map(([name, option]) => [optionLabel(name, option), option.description])),

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import type { FerryConfig } from '../config/schema.js'
 import { configCheckCommand } from './commands/configCheck.js'
+import { debugCommand } from './commands/debug.js'
 import { createRelayerStartCommand } from './commands/relayerStart.js'
 import { createValidatorStartCommand } from './commands/validatorStart.js'
 import { runCli } from './runCli.js'
@@ -38,6 +39,7 @@ async function ferry(argv: string[], env: NodeJS.ProcessEnv = {}) {
     configCheckCommand,
     createValidatorStartCommand(fake('validator')),
     createRelayerStartCommand(fake('relayer')),
+    debugCommand,
   ]
   const code = await runCli(argv, context, commands)
   return { code, stdout: stdout.join(''), stderr: stderr.join(''), started }
@@ -138,6 +140,7 @@ describe('config check', () => {
     expect(result.stderr).toContain(`Invalid config ${path}: 5 issues.`)
     expect(result.stderr).toContain(`${path}: chains[0].domain (a): must be a u32`)
     expect(result.stderr).toContain(`${path}: chains[0].endpoint (a): is required`)
+    expect(result.stderr).toContain(`${path}: chains[0].finality (a): is required`)
     expect(result.stderr).toContain(`${path}: extra: is not a known field`)
   })
 
@@ -195,5 +198,31 @@ describe('start commands', () => {
     expect(result.stderr).toContain(
       '/nonexistent.yaml: (file): cannot read the file (no such file)',
     )
+  })
+})
+
+describe('a command that takes one argument (ferry debug)', () => {
+  test('its help names the argument; none, two, or a bad one is a usage error', async () => {
+    const help = await ferry(['debug', '--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(
+      /^Usage: ferry debug \[--config <file>\].* <message id \| origin tx hash>/,
+    )
+    expect(help.stdout).toContain('<message id | origin tx hash>: the message (0x + 64 hex)')
+
+    const none = await ferry(['debug', '--config', example])
+    expect(none).toMatchObject({ code: 1, stdout: '' })
+    expect(none.stderr).toContain('expected one <message id | origin tx hash>')
+    const id = `0x${'ab'.repeat(32)}`
+    expect((await ferry(['debug', id, id, '--config', example])).stderr).toContain('expected one')
+    const bad = await ferry(['debug', '0x12', '--config', example])
+    expect(bad).toMatchObject({ code: 1, stdout: '' })
+    expect(bad.stderr).toContain('"0x12" is not a message id or transaction hash')
+  })
+
+  test('a command without an argument still refuses one', async () => {
+    const result = await ferry(['config', 'check', 'extra', '--config', example])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('extra')
   })
 })

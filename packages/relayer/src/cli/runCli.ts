@@ -53,12 +53,13 @@ export async function runCli(
   }
 
   let values: Record<string, string | boolean | undefined>
+  let positionals: string[]
   try {
-    ;({ values } = parseArgs({
+    ;({ values, positionals } = parseArgs({
       args: argv.slice(command.path.length),
       options: { ...command.options, help: HELP_OPTION },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: command.argument !== undefined,
     }))
   } catch (error) {
     // parseArgs throws a TypeError with an ERR_PARSE_ARGS_* code, whose message says what is wrong.
@@ -68,7 +69,9 @@ export async function runCli(
     context.stdout.write(formatUsage({ commands, command }))
     return ExitCode.ok
   }
-  return command.run({ values }, context)
+  if (command.argument !== undefined && positionals.length !== 1)
+    return usageError(`expected one ${command.argument.placeholder}`, command)
+  return command.run({ values, positionals }, context)
 }
 
 function sameWords(a: readonly string[], b: readonly string[]): boolean {

@@ -44,8 +44,11 @@ export type CliOption = {
   description: string
 }
 
-/** A command's parsed options (`parseArgs` values). */
-export type CliArgs = { values: Record<string, string | boolean | undefined> }
+/** A command's parsed options (`parseArgs` values) and, for a command that takes one, its argument. */
+export type CliArgs = {
+  values: Record<string, string | boolean | undefined>
+  positionals?: readonly string[] | undefined
+}
 
 /**
  * One entry of the command table: the words that select it, its help, and what it does. `run`
@@ -61,5 +64,7 @@ export type CliCommand = {
   path: readonly string[]
   summary: string
   options: Readonly<Record<string, CliOption>>
+  /** The one argument it takes after its options (`ferry debug <message>`), for help; none when absent. */
+  argument?: { placeholder: string; description: string } | undefined
   run(args: CliArgs, context: CliContext): Promise<number>
 }

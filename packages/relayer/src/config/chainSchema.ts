@@ -3,6 +3,7 @@
 import { bech32ToBytes32 } from '@ferry/protocol'
 import { getAddress, isAddress } from 'viem'
 import { z } from 'zod'
+import type { Finality } from '../core/finality/getFinalBlock.js'
 import {
   amount,
   chainName,
@@ -14,6 +15,36 @@ import {
   urlList,
 } from './fields.js'
 
+/** A number of blocks on top of a block before it counts as final. */
+const confirmations = z
+  .number()
+  .int({ error: 'must be a whole number of blocks' })
+  .min(0, { error: 'must be 0 or more blocks' })
+
+/**
+ * `chains[].finality`: exactly one of `confirmations` (blocks on top) or `tag` (the node's own
+ * `safe` or `finalized` block, which a rollup's node moves only once its batches are on L1).
+ * Output: the core's `Finality`.
+ */
+const finalitySchema = z
+  .strictObject({
+    confirmations: confirmations.optional(),
+    tag: z.enum(['safe', 'finalized'], { error: 'must be "safe" or "finalized"' }).optional(),
+  })
+  .superRefine((finality, ctx) => {
+    if ((finality.confirmations === undefined) === (finality.tag === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must set exactly one of confirmations (a number) or tag ("safe" or "finalized")',
+      })
+  })
+  .transform(
+    (finality): Finality =>
+      finality.tag !== undefined
+        ? { tag: finality.tag }
+        : { confirmations: finality.confirmations ?? 0 },
+  )
+
 /** Fields every chain has, whatever its kind. */
 const chainCommon = {
   /** Unique name the rest of the config refers to the chain by; `[a-z0-9-]`. */
@@ -23,13 +54,13 @@ const chainCommon = {
   /** RPC endpoints, tried in order when one fails (http, https, ws, wss). At least one. */
   rpcUrls: urlList(RPC_PROTOCOLS),
   /**
-   * Blocks on top of a block before it counts as final: the validator signs and the relayer
-   * delivers only final messages. No default: finality is a safety choice for each chain.
+   * When a block counts as final: the validator signs and the relayer delivers only final
+   * messages. `{ confirmations: n }` (blocks on top) or `{ tag: 'safe' | 'finalized' }` (the
+   * node's tagged block, EVM only). No default: finality is a safety choice for each chain.
    */
-  confirmations: z
-    .number()
-    .int({ error: 'must be a whole number of blocks' })
-    .min(0, { error: 'must be 0 or more blocks' }),
+  finality: finalitySchema.optional(),
+  /** Shorthand for `finality: { confirmations: n }`, as configs before `finality` wrote it. */
+  confirmations: confirmations.optional(),
   /** Pause between passes once caught up, about a block time. Default 1000. */
   pollIntervalMs: milliseconds().default(1_000),
   /** Most blocks one event query spans (RPCs cap `eth_getLogs` ranges). Default: the core's 2000. */
@@ -138,13 +169,47 @@ const cosmwasmChainSchema = z.strictObject({
   signer: signer(['mnemonic', 'privateKey']).optional(),
 })
 
-/** One entry of `chains`. Output: EVM chains always carry `chainId` (default `domain`). */
+/**
+ * One entry of `chains`. Output: EVM chains always carry `chainId` (default `domain`), and every
+ * chain `finality` (a `confirmations` shorthand becomes `finality: { confirmations }`).
+ */
 export const chainSchema = z
   .discriminatedUnion('kind', [evmChainSchema, cosmwasmChainSchema], {
     // Only for a missing or unknown kind; zod's own message says when the entry is no mapping.
     error: (issue) =>
       issue.code === 'invalid_union' ? 'kind must be "evm" or "cosmwasm"' : undefined,
   })
-  .transform((chain) =>
-    chain.kind === 'evm' ? { ...chain, chainId: chain.chainId ?? chain.domain } : chain,
+  .superRefine(
+    (chain, ctx) => {
+      // Also on an entry with other issues, so a missing rule is reported with them: the entry
+      // may then be anything, hence the guard.
+      if (typeof chain !== 'object' || chain === null) return
+      if (chain.finality === undefined && chain.confirmations === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['finality'],
+          message: 'is required: { confirmations: n } or { tag: "safe" | "finalized" }',
+        })
+      else if (chain.finality !== undefined && chain.confirmations !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['confirmations'],
+          message:
+            'must not be set beside finality (it is the shorthand for finality.confirmations)',
+        })
+      if (chain.kind === 'cosmwasm' && chain.finality && 'tag' in chain.finality)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['finality', 'tag'],
+          message:
+            'is for EVM chains: a CosmWasm block is final once committed, use { confirmations: 0 }',
+        })
+    },
+    { when: () => true },
   )
+  .transform(({ confirmations, finality, ...chain }) => {
+    const rule: Finality = finality ?? { confirmations: confirmations ?? 0 }
+    return chain.kind === 'evm'
+      ? { ...chain, finality: rule, chainId: chain.chainId ?? chain.domain }
+      : { ...chain, finality: rule }
+  })

@@ -67,7 +67,7 @@ describe('FERRY__ overrides', () => {
       // A new key of the map: spelt as the chain is, and an amount past 2^53 kept exact.
       FERRY__RELAYER__FEE_POLICY__MINIMUM_FEE__WASM: '1000000000000000000001',
     })
-    expect(config.chains[0]?.confirmations).toBe(12)
+    expect(config.chains[0]?.finality).toEqual({ confirmations: 12 })
     expect(config.chains[0]?.kind === 'evm' && config.chains[0].gas.maxFeePerGas).toBe(
       300_000_000_000n,
     )

@@ -39,7 +39,7 @@ describe('the example config (golden)', () => {
           chainId: 31337,
           rpcUrls: ['http://127.0.0.1:8545'],
           endpoint: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
-          confirmations: 2,
+          finality: { confirmations: 2 },
           pollIntervalMs: 1000,
           maxBlockSpan: 2000,
           signer: { source: 'env', env: 'FERRY_RELAYER_KEY', accept: ['privateKey'] },
@@ -60,7 +60,7 @@ describe('the example config (golden)', () => {
           rpcUrls: ['http://127.0.0.1:8546'],
           // Written lower-case in the file; checksummed in the output.
           endpoint: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
-          confirmations: 2,
+          finality: { tag: 'finalized' },
           pollIntervalMs: 1000,
           signer: { source: 'env', env: 'FERRY_RELAYER_KEY', accept: ['privateKey'] },
           gas: { bumpPercent: 15, stuckAfterMs: 30_000, limit: 'bound', estimateMultiplier: 1.2 },
@@ -74,7 +74,7 @@ describe('the example config (golden)', () => {
           endpoint: 'wasm10v3nr24ar4jg5xjxf35nkuundmkn0a3teufd8697ppdl8qng9ecsypejp0',
           bech32Prefix: 'wasm',
           gasPrice: '0.025stake',
-          confirmations: 0,
+          finality: { confirmations: 0 },
           pollIntervalMs: 500,
           signer: { source: 'env', env: 'FERRY_WASM_MNEMONIC', accept: ['mnemonic', 'privateKey'] },
         },
@@ -121,7 +121,7 @@ describe('the example config (golden)', () => {
     })
   })
 
-  test('a minimal file takes every default', () => {
+  test('a minimal file takes every default (the confirmations shorthand becomes finality)', () => {
     const config = loadConfig({
       text: [
         'chains:',
@@ -141,7 +141,7 @@ describe('the example config (golden)', () => {
           chainId: 1,
           rpcUrls: ['http://x'],
           endpoint: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
-          confirmations: 1,
+          finality: { confirmations: 1 },
           pollIntervalMs: 1000,
           gas: { bumpPercent: 15, stuckAfterMs: 30_000, limit: 'bound', estimateMultiplier: 1.2 },
         },
@@ -287,15 +287,49 @@ const badConfigs: [string, (doc: Doc) => void, string, string][] = [
   ],
   [
     'negative confirmations',
-    (d) => (d.chains[0].confirmations = -1),
-    'chains[0].confirmations',
+    (d) => (d.chains[0].finality.confirmations = -1),
+    'chains[0].finality.confirmations',
     '0 or more',
   ],
   [
-    'missing confirmations',
-    (d) => delete d.chains[0].confirmations,
+    'negative confirmations, in the shorthand',
+    (d) => {
+      delete d.chains[0].finality
+      d.chains[0].confirmations = -1
+    },
     'chains[0].confirmations',
-    'is required',
+    '0 or more',
+  ],
+  ['missing finality', (d) => delete d.chains[0].finality, 'chains[0].finality', 'is required'],
+  [
+    'unknown finality tag',
+    (d) => (d.chains[1].finality = { tag: 'latest' }),
+    'chains[1].finality.tag',
+    'must be "safe" or "finalized"',
+  ],
+  [
+    'finality with both rules',
+    (d) => (d.chains[1].finality = { tag: 'safe', confirmations: 3 }),
+    'chains[1].finality',
+    'exactly one of confirmations',
+  ],
+  [
+    'finality with neither rule',
+    (d) => (d.chains[1].finality = {}),
+    'chains[1].finality',
+    'exactly one of confirmations',
+  ],
+  [
+    'finality and the confirmations shorthand both',
+    (d) => (d.chains[0].confirmations = 2),
+    'chains[0].confirmations',
+    'must not be set beside finality',
+  ],
+  [
+    'a tag on a CosmWasm chain',
+    (d) => (d.chains[2].finality = { tag: 'finalized' }),
+    'chains[2].finality.tag',
+    'is for EVM chains',
   ],
   [
     'bad bigint string',

@@ -12,7 +12,7 @@ const cosmwasm = (rpcUrls: string[]): ChainConfig => ({
   endpoint: 'wasm14hj2tavq8fpesdwxxcu44rty3hh90vhujrvcmstl4zr3txmfvw9s0phg4d',
   bech32Prefix: 'wasm',
   gasPrice: '0.025stake',
-  confirmations: 0,
+  finality: { confirmations: 0 },
   pollIntervalMs: 500,
 })
 

@@ -3,6 +3,7 @@ import type { StartService } from '../cli/runService.js'
 import { ConfigError } from '../config/errors.js'
 import { getRoutes } from '../config/getRoutes.js'
 import type { FerryConfig, RelayerConfig } from '../config/schema.js'
+import { toFerryChains } from '../config/toFerryChains.js'
 import type { RelayerPolicy } from '../core/relayer/policy.js'
 import { runRelayer } from '../core/relayer/runRelayer.js'
 import { createEventBus } from '../events/createEventBus.js'
@@ -43,7 +44,7 @@ export const startRelayerService: StartService = async (
           await createChainSubmitter({ chain, index, journal: store, env, embeddedChains, logger }),
           (domain, method) => metrics.recordRpcError(domain, method),
         ),
-        confirmations: chain.confirmations,
+        finality: chain.finality,
         pollIntervalMs: chain.pollIntervalMs,
         name: chain.name,
       })),
@@ -71,6 +72,7 @@ export const startRelayerService: StartService = async (
           port: relayer.api.port,
           rateLimit: relayer.api.rateLimit,
           corsOrigins: relayer.api.cors.allowedOrigins,
+          simulation: { chains: toFerryChains(config) },
           logger,
         })
       : undefined

@@ -47,7 +47,7 @@ export const startValidatorService: StartService = async (
       chain,
       store,
       privateKey: secret.privateKey,
-      confirmations: chainConfig.confirmations,
+      finality: chainConfig.finality,
       maxBlockSpan: chainConfig.maxBlockSpan,
       logger,
     })

@@ -77,7 +77,7 @@ export function faultChain(
 ): AgentChain {
   return {
     domain: chain.domain,
-    confirmations,
+    finality: { confirmations },
     validatorReader: () => evmReader(chain, rpcUrls, { requestTimeoutMs: FAULT_TIMEOUT_MS }),
     relayerAdapter: (journal) =>
       faultAdapter(chain, journal, { rpcUrls, privateKey: RELAYER_KEYS[0], ...relayer }),

@@ -7,6 +7,7 @@ import type { ChainReader } from '@ferry/sdk'
 import pino, { type Logger } from 'pino'
 import type { Hex } from 'viem'
 import type { ChainSubmitter, TransactionJournal } from '../../src/chains/types.ts'
+import type { Finality } from '../../src/core/finality/getFinalBlock.ts'
 import type { RelayerPolicy } from '../../src/core/relayer/policy.ts'
 import {
   type RelayerChain,
@@ -34,11 +35,11 @@ export type RunningValidators = {
  * Starts one validator per key for each origin, all on `store`, polling every `pollIntervalMs`.
  *
  * @example
- * const validators = await startValidators(store, [{ chain, keys, confirmations: 1 }], 100)
+ * const validators = await startValidators(store, [{ chain, keys, finality: { confirmations: 1 } }], 100)
  */
 export async function startValidators(
   store: RelayerStore,
-  origins: readonly { chain: ChainReader; keys: readonly Hex[]; confirmations: number }[],
+  origins: readonly { chain: ChainReader; keys: readonly Hex[]; finality: Finality }[],
   pollIntervalMs: number,
 ): Promise<RunningValidators> {
   const controller = new AbortController()
@@ -46,13 +47,13 @@ export async function startValidators(
   const loops: Promise<void>[] = []
   const validators: Validator[] = []
   const urls = new Map<number, string[]>()
-  for (const { chain, keys, confirmations } of origins) {
+  for (const { chain, keys, finality } of origins) {
     for (const privateKey of keys) {
       const validator = await createValidator({
         chain,
         store,
         privateKey,
-        confirmations,
+        finality,
         logger: testLogger,
       })
       const server = await listen(createValidatorApp(validator), { host: '127.0.0.1', port: 0 })
@@ -100,7 +101,7 @@ export type RunningRelayer = { done: Promise<void>; stop(): Promise<void> }
  */
 export function startRelayer(params: {
   store: RelayerStore
-  chains: readonly { adapter: ChainSubmitter; confirmations: number; pollIntervalMs: number }[]
+  chains: readonly RelayerChain[]
   validators: ReadonlyMap<number, { urls: readonly string[]; threshold: number }>
   policy?: RelayerPolicy | undefined
   owner?: string | undefined
@@ -132,8 +133,8 @@ const AGENT_POLL_MS = 50
 /** One chain the agents run on: the adapter each kind of agent gets, and its finality. */
 export type AgentChain = {
   domain: number
-  /** Blocks until final as an origin. */
-  confirmations: number
+  /** When a block is final on it as an origin. */
+  finality: Finality
   /** A validator's reader: validators only read, so it holds no key. */
   validatorReader: () => ChainReader | Promise<ChainReader>
   /** The relayer's submitter, signing with its key and journaling to its store. */
@@ -159,7 +160,7 @@ export async function startAgentValidators(
     origins.push({
       chain: await chain.validatorReader(),
       keys: chain.validatorKeys ?? validatorKeys(chain.domain),
-      confirmations: chain.confirmations,
+      finality: chain.finality,
     })
   return await startValidators(store, origins, AGENT_POLL_MS)
 }
@@ -198,7 +199,7 @@ export async function startAgentRelayer({
   for (const chain of chains)
     relayerChains.push({
       adapter: await chain.relayerAdapter(store),
-      confirmations: chain.confirmations,
+      finality: chain.finality,
       pollIntervalMs: AGENT_POLL_MS,
     })
   const validatorSets = new Map(

@@ -119,7 +119,7 @@ export function cosmwasmAdapter(
  */
 export const cosmwasmAgentChain = (world: CosmWasmWorld): AgentChain => ({
   domain: world.domain,
-  confirmations: 0,
+  finality: { confirmations: 0 },
   validatorReader: () =>
     createCosmWasmChainReader({
       domain: world.domain,

@@ -71,7 +71,7 @@ export function evmAdapter(
  */
 export const evmAgentChain = (chain: EvmChain, confirmations: number): AgentChain => ({
   domain: chain.domain,
-  confirmations,
+  finality: { confirmations },
   validatorReader: () => evmReader(chain),
   relayerAdapter: (journal) => evmAdapter(chain, journal, RELAYER_KEYS[0]),
 })

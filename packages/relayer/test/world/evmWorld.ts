@@ -49,6 +49,8 @@ export type StartEvmWorldParameters = {
   automine?: boolean
   /** TestRecipients per chain, at least three (the `apps`). Default 3. */
   recipients?: number
+  /** Domains whose node is an OP Stack rollup (`chainType: 'op'`). Default none. */
+  opDomains?: readonly number[]
 }
 
 /**
@@ -63,6 +65,7 @@ export async function startEvmWorld({
   intervalMs = 200,
   automine = true,
   recipients = 3,
+  opDomains = [],
 }: StartEvmWorldParameters = {}): Promise<EvmWorld> {
   const started = await Promise.allSettled(
     domains.map((domain) =>
@@ -70,6 +73,7 @@ export async function startEvmWorld({
         kind: 'evm',
         domain,
         name: `hardhat-${domain}`,
+        chainType: opDomains.includes(domain) ? 'op' : 'l1',
         testRecipients: Math.max(3, recipients),
       }),
     ),

@@ -1,19 +1,17 @@
 import { getChannelKey, MessageStatus } from '@ferry/protocol'
 import type { Hex } from 'viem'
-import { callApi } from '../api/callApi.js'
 import type { ChainRef, FerryClient } from '../client/createFerryClient.js'
 import type { FerryChain } from '../client/defineFerryChain.js'
 import { AlreadyDeliveredError } from '../errors/AlreadyDeliveredError.js'
-import { ApiRequestError } from '../errors/ApiRequestError.js'
 import type { EndpointRevertedError } from '../errors/EndpointRevertedError.js'
 import { MessageNotFoundError } from '../errors/MessageNotFoundError.js'
 import type { MissingSignerError } from '../errors/MissingSignerError.js'
-import { NotProvableError } from '../errors/NotProvableError.js'
-import { buildValidatorProofs } from './internal/buildValidatorProofs.js'
+import type { NotProvableError } from '../errors/NotProvableError.js'
 import { getCosmWasmSigner } from './internal/getCosmWasmSigner.js'
 import { getEvmSigner } from './internal/getEvmSigner.js'
 import { readChannelGap } from './internal/readChannelGap.js'
-import { readSentMessage, type SentMessage } from './internal/readSentMessage.js'
+import { readDeliveryProofs } from './internal/readDeliveryProofs.js'
+import { readSentMessage } from './internal/readSentMessage.js'
 import { writeEvmEndpoint } from './internal/writeEvmEndpoint.js'
 
 export type RelayMessageParameters<chains extends readonly FerryChain[] = readonly FerryChain[]> = {
@@ -78,9 +76,7 @@ export async function relayMessage<const chains extends readonly FerryChain[]>(
 
   const inbound = await reader.getInboundNonce(getChannelKey(sent), signal)
   const batch = [...(await readChannelGap(client, { sent, inbound, signal })), sent]
-  const proofs =
-    (await proofsFromApi(client, batch, signal)) ??
-    (await buildValidatorProofs(client, { messages: batch, destination, signal }))
+  const proofs = await readDeliveryProofs(client, { messages: batch, destination, signal })
   const messages = batch.map(({ encoded }) => encoded)
 
   let transactionHash: string
@@ -106,50 +102,4 @@ export async function relayMessage<const chains extends readonly FerryChain[]>(
     status: await reader.getMessageStatus(sent.encoded, signal),
     alsoDelivered: batch.slice(0, -1).map(({ id }) => id),
   }
-}
-
-/** The relayer API's proofs of `batch`, or undefined unless it proves every one of them. */
-async function proofsFromApi(
-  client: FerryClient,
-  batch: readonly SentMessage[],
-  signal: AbortSignal | undefined,
-): Promise<Hex[] | undefined> {
-  const proofs: Hex[] = []
-  for (const sent of batch) {
-    const proof = await proofFromApi(client, sent, signal)
-    if (proof === undefined) return undefined
-    proofs.push(proof)
-  }
-  return proofs
-}
-
-/**
- * The relayer API's proof of `sent`; undefined when there is no API, it is unreachable or does
- * not know the message (the validators are asked instead). A 409 says it cannot be proven yet.
- */
-async function proofFromApi(
-  client: FerryClient,
-  sent: SentMessage,
-  signal: AbortSignal | undefined,
-): Promise<Hex | undefined> {
-  if (client.apiUrl === undefined) return undefined
-  let answer: Awaited<ReturnType<typeof callApi<'/v1/messages/{id}/proof'>>>
-  try {
-    answer = await callApi(client, '/v1/messages/{id}/proof', { path: { id: sent.id }, signal })
-  } catch (error) {
-    if (signal?.aborted || !(error instanceof ApiRequestError)) throw error
-    return undefined
-  }
-  // CAST: the API's proof is `deliver`'s hex argument
-  if (answer.ok) return answer.data.proof as Hex
-  if (answer.status !== 409) return undefined
-  const { details } = answer.error
-  const reason =
-    typeof details === 'object' && details !== null && 'reason' in details
-      ? details.reason
-      : undefined
-  if (reason === 'waiting_finality' || reason === 'waiting_signatures' || reason === 'orphaned')
-    throw new NotProvableError({ id: sent.id, reason, detail: answer.error.message })
-  // `no_validators` (the relayer knows none): the client's own validators may do.
-  return undefined
 }

@@ -9,6 +9,13 @@ export type BlockRef = {
   timestamp: bigint
 }
 
+/**
+ * Which head a reader is asked for: the latest block, or the newest block the chain's consensus
+ * calls `safe` (unlikely to reorg) or `finalized` (cannot reorg), as post-merge Ethereum nodes and
+ * OP Stack nodes serve them (`eth_getBlockByNumber("safe" | "finalized")`).
+ */
+export type HeadTag = 'latest' | 'safe' | 'finalized'
+
 /** A `MessageSent` event (PROTOCOL §4), decoded, with where it was emitted. */
 export type SentMessageEvent = {
   id: Hex
@@ -90,8 +97,12 @@ export type ChainReader = {
   readonly domain: number
   /** The endpoint as bytes32 (PROTOCOL §2), the `originEndpoint` of its checkpoints. */
   readonly endpoint: Hex
-  /** Latest block. Throws `RpcError` (retryable) when every RPC URL fails. */
-  getHead(signal?: AbortSignal): Promise<BlockRef>
+  /**
+   * Latest block, or with `tag` the chain's newest `safe` or `finalized` block (a CosmWasm chain's
+   * blocks are final once committed, so there every tag is the latest block). Throws `RpcError`
+   * (retryable) when every RPC URL fails or the node does not serve the tag.
+   */
+  getHead(signal?: AbortSignal, tag?: HeadTag): Promise<BlockRef>
   /** Hash of the canonical block at `number`, `undefined` above the head. */
   getBlockHash(number: bigint, signal?: AbortSignal): Promise<string | undefined>
   /** `MessageSent` events of the endpoint in blocks `[fromBlock, toBlock]`, in leaf order. */

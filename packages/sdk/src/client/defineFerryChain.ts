@@ -24,6 +24,8 @@ export type FerryEvmChain = FerryChainCommon & {
   walletClient?: WalletClient | undefined
   /** The interchain-account router (`callRemote`, `readRemote`, `getInterchainAccount`). */
   interchainAccountRouter?: Address | undefined
+  /** The token bridge transfers use when given no `bridge` (`quoteTransfer`, `transferToken`). */
+  tokenBridge?: Address | undefined
   /** The hash time-locked contract, `HashedTimelock` (`lockSwap`, `claimSwap`, `refundSwap`). */
   htlc?: Address | undefined
 } & (
@@ -58,6 +60,8 @@ export type FerryCosmWasmChain = FerryChainCommon & {
   executor?: CosmWasmExecutor | undefined
   /** The interchain-account router, bech32 (`callRemote`, `readRemote`, `getInterchainAccount`). */
   interchainAccountRouter?: string | undefined
+  /** The token bridge, bech32, transfers use when given no `bridge` (`quoteTransfer`, `transferToken`). */
+  tokenBridge?: string | undefined
   /** The HTLC, bech32 (`lockSwap`, `claimSwap`, `refundSwap`). */
   htlc?: string | undefined
 } & (

@@ -52,6 +52,8 @@ export function devnetChains(
           // CAST: checkDevnetFile checked it is a 0x address.
           interchainAccountRouter: chain.apps.interchainAccountRouter as Address | undefined,
           // CAST: checkDevnetFile checked it is a 0x address.
+          tokenBridge: chain.apps.tokenBridge as Address | undefined,
+          // CAST: checkDevnetFile checked it is a 0x address.
           htlc: chain.apps.htlc as Address | undefined,
           ...(account && {
             walletClient: createWalletClient({ account, chain: viemChain, transport: http() }),
@@ -73,6 +75,7 @@ export function devnetChains(
         chainId: chain.chainId,
         rpcUrls: [chain.rpcUrl],
         interchainAccountRouter: chain.apps.interchainAccountRouter,
+        tokenBridge: chain.apps.tokenBridge,
         htlc: chain.apps.htlc,
       },
     ]
@@ -108,7 +111,8 @@ function checkDevnetFile(file: unknown, source: string | undefined): DevnetFile 
     number(chain.domain, at('domain'))
     const endpoint = string(chain.endpoint, at('endpoint'))
     const apps = record(chain.apps ?? {}, at('apps'))
-    for (const app of ['interchainAccountRouter', 'htlc']) {
+    // The apps the SDK's actions use: addresses of the chain's kind.
+    for (const app of ['interchainAccountRouter', 'tokenBridge', 'htlc']) {
       const address = apps[app]
       if (address !== undefined) string(address, at(`apps.${app}`))
       if (

@@ -4,7 +4,8 @@ import { BaseError, type BaseErrorParameters } from '@ferry/protocol'
  * What a caller can do about an error, as data an app can turn into a button: top the message's
  * fee up by `amount` (`addFee`), retry it with more gas (`retryMessage`), time it out
  * (`timeoutMessage`), deliver it yourself (`relayMessage`), send again paying at least `fee`
- * (`payMore`: raise `maxFee` or `value`), or wait.
+ * (`payMore`: raise `maxFee` or `value`), send a smaller amount (`lowerAmount`: a token transfer
+over its rate limit or collateral), approve a token first (`approve`), or wait.
  *
  * @example
  * if (error.recovery?.action === 'addFee')
@@ -16,6 +17,8 @@ export type RecoveryHint =
   | { action: 'timeoutMessage' }
   | { action: 'relayMessage' }
   | { action: 'payMore'; fee: bigint }
+  | { action: 'lowerAmount'; amount: bigint }
+  | { action: 'approve'; token: string; spender: string; amount: bigint }
   | { action: 'wait'; until: string }
 
 export type FerryErrorParameters = BaseErrorParameters & {

@@ -250,6 +250,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/messages/{id}/simulation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why the message’s delivery fails, or that it would succeed (a dry run)
+         * @description Runs the delivery of an undelivered message with its real proof, or the retry of a Failed one with `gasLimit`, on its destination at the head or at `block`, without sending anything (EVM: `debug_traceCall`, which the destination RPC must serve), and answers with a verdict from the failure reasons: the endpoint’s refusal (the proof check that failed, `nonce_out_of_order` with the nonce it waits for, `paused`, `deadline_passed`), or the handler’s outcome (`would_succeed` with its gas used, `handler_reverted` with the revert decoded, `handler_out_of_gas` with the smallest gas limit that succeeds, `recipient_not_contract`), and the frame of the call tree where it failed. 409 `already_delivered` for an Executed or TimedOut message, `not_provable` while it cannot be proven, `simulation_unavailable` when this API runs no simulations or not on that destination (`details.reason`: `not_configured`, `unsupported_destination`, `undecided`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Gas for the handler when the message is Failed and its retry is run (default: its own). */
+                    gasLimit?: number;
+                    /** @description Run on the state after this destination block (default: its head). A past delivery met the state after the block before its own. */
+                    block?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Message id (keccak256 of the message). */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The verdict. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliverySimulation"];
+                    };
+                };
+                /** @description Invalid parameter or cursor. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not possible in its current state; `details.reason` says why (and `Retry-After` when waiting can help). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see `Retry-After`. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stats": {
         parameters: {
             query?: never;
@@ -938,6 +1030,63 @@ export interface components {
             /** @description `deliver`'s second argument (PROTOCOL §6). */
             proof: string;
         };
+        DeliverySimulation: {
+            id: string;
+            /** @description The destination chain’s name. */
+            chain: string;
+            /** @description The destination block whose state the run started from. */
+            block: string;
+            /** @enum {string} */
+            call: "deliver" | "retry";
+            /** @description Gas the handler was given. */
+            gasLimit: number;
+            verdict: components["schemas"]["Verdict"];
+            description: string;
+            /** @description Gas the handler used, when called. */
+            gasUsed: number | null;
+            revert: components["schemas"]["DecodedRevert"];
+            /** @description Where in the call tree the failure started. */
+            frame: {
+                contract: string;
+                selector: string;
+                functionName: string | null;
+                /** @description From the call to the endpoint (0). */
+                depth: number;
+            } | null;
+            /** @description `nonce_out_of_order`: the nonce the channel waits for. */
+            blockedBy: {
+                nonce: string;
+            } | null;
+            /** @description What to do: `retryMessage` with the smallest gas limit that succeeds (`retry(message, gasLimit)` on the destination endpoint), `relayMessage`, `timeoutMessage`. */
+            recovery: {
+                /** @enum {string} */
+                action: "retryMessage" | "relayMessage" | "timeoutMessage";
+                gasLimit?: number;
+            } | null;
+        };
+        /**
+         * @description `would_succeed`, or the failure reason that stops the delivery.
+         * @enum {string}
+         */
+        Verdict: "would_succeed" | "message_too_short" | "wrong_version" | "unknown_flags" | "ack_requests_ack" | "ack_request_mismatch" | "wrong_destination" | "body_too_large" | "malformed_ack" | "invalid_address" | "malformed_proof" | "leaf_index_too_high" | "invalid_signature" | "high_s" | "invalid_v" | "signers_not_ascending" | "signer_not_validator" | "threshold_not_met" | "unknown_origin" | "proof_rejected" | "verifier_failed" | "nonce_out_of_order" | "insufficient_gas" | "batch_length_mismatch" | "paused" | "reentrant_call" | "not_retryable" | "retry_gas_limit_too_low" | "deadline_passed" | "not_timeoutable" | "no_deadline" | "deadline_not_passed" | "handler_reverted" | "handler_out_of_gas" | "recipient_not_contract" | "unknown_destination" | "gas_limit_too_high" | "ack_gas_limit_too_high" | "fee_too_low" | "wrong_denom" | "fee_overflow" | "refund_failed" | "nonce_overflow" | "tree_full" | "message_not_sent" | "wrong_origin" | "zero_fee" | "invalid_call";
+        DecodedRevert: {
+            /** @description The revert data, raw. */
+            data: string;
+            /**
+             * @description `error`: Error(string) (`message`); `panic`: Panic(uint256) (`code`, `description`); `custom`: a custom error found in Ferry’s or the recipient’s registered ABI (`name`, `args`); `empty`: no data; `unknown`: no ABI has its `selector`.
+             * @enum {string}
+             */
+            kind: "error" | "panic" | "custom" | "empty" | "unknown";
+            message?: string;
+            code?: number;
+            description?: string;
+            name?: string;
+            /** @description By parameter name; integers as decimal strings. */
+            args?: {
+                [key: string]: unknown;
+            };
+            selector?: string;
+        } | null;
         MessageStats: {
             stages: {
                 pending: number;
@@ -1002,8 +1151,11 @@ export interface components {
             indexedBlock: string | null;
             /** @description head − indexedBlock, in blocks. */
             lag: string | null;
-            /** @description head − confirmations. */
+            finality: components["schemas"]["Finality"];
+            /** @description Highest final block under `finality` (head − confirmations, or the tagged block), when the head was read. */
             finalizedBlock: string | null;
+            /** @description head − finalizedBlock, in blocks: how far finality trails the head. */
+            finalityLag: string | null;
             /** @description The relayer signer's balance, in native base units. */
             signerBalance: string | null;
             /** Format: date-time */
@@ -1016,6 +1168,13 @@ export interface components {
             /** @description Answered within the staleness window. */
             healthy: boolean;
             error: string | null;
+        };
+        /** @description When a block counts as final: `confirmations` blocks on top of it, or the node's own `safe` or `finalized` block. */
+        Finality: {
+            confirmations: number;
+        } | {
+            /** @enum {string} */
+            tag: "safe" | "finalized";
         };
         ValidatorList: {
             items: components["schemas"]["ValidatorOrigin"][];

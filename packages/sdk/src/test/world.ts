@@ -87,10 +87,15 @@ export async function startWorld() {
   ] as const
   const client = createFerryClient({ chains })
 
-  /** Proves every message `from` sent to `to` that `to` has not seen, and delivers them. */
-  async function relay(from: FerryChain, to: FerryChain): Promise<{ id: Hex; status: number }[]> {
+  /**
+   * Proofs of `pending` (messages `from` sent), in their order, for one `deliverBatch`: a
+   * checkpoint of every message `from` sent, signed by a threshold of its test validators.
+   */
+  async function prove(
+    from: FerryChain,
+    pending: readonly { leafIndex: number }[],
+  ): Promise<Hex[]> {
     const origin = client.reader(from)
-    const destination = client.reader(to)
     const { number: head } = await origin.getHead()
     const sent = await origin.getSentMessages(0n, head)
     const tree = new MerkleTree(sent.map(({ id }) => id))
@@ -109,6 +114,22 @@ export async function startWorld() {
           .map((privateKey) => signCheckpoint({ privateKey, checkpoint })),
       ),
     })
+    return encodeBatchProofs({
+      checkpointIndex: index,
+      signatures,
+      leaves: pending.map(({ leafIndex }) => ({
+        leafIndex,
+        branch: tree.getProof(leafIndex, index + 1).branch,
+      })),
+    })
+  }
+
+  /** Proves every message `from` sent to `to` that `to` has not seen, and delivers them. */
+  async function relay(from: FerryChain, to: FerryChain): Promise<{ id: Hex; status: number }[]> {
+    const origin = client.reader(from)
+    const destination = client.reader(to)
+    const { number: head } = await origin.getHead()
+    const sent = await origin.getSentMessages(0n, head)
     const pending = []
     for (const event of sent)
       if (
@@ -118,14 +139,7 @@ export async function startWorld() {
         pending.push(event)
     if (pending.length === 0) return []
     const messages = pending.map(({ encoded }) => encoded)
-    const proofs = encodeBatchProofs({
-      checkpointIndex: index,
-      signatures,
-      leaves: pending.map(({ leafIndex }) => ({
-        leafIndex,
-        branch: tree.getProof(leafIndex, index + 1).branch,
-      })),
-    })
+    const proofs = await prove(from, pending)
     if (to.kind === 'cosmwasm') {
       const relayer = fromEmbeddedChain(embedded, TEST_COSMWASM_ACCOUNTS.relayer)
       await deliverBatch(relayer, { contract: to.endpoint, messages, proofs })
@@ -156,6 +170,7 @@ export async function startWorld() {
     wasm: w as CosmWasmTestChain,
     embedded,
     client,
+    prove,
     relay,
     stop: () => Promise.all([node.stop(), w.stop()]),
   }

@@ -8,6 +8,8 @@ import {
   type ConnectEndpointsParameters,
   connectEndpoints,
   connectInterchainAccounts as connectEvmRouters,
+  connectGateways,
+  connectTokenBridges,
 } from '@ferry/evm-contracts/testing'
 import { addressToBytes32 } from '@ferry/protocol'
 import type { Address, Hex } from 'viem'
@@ -48,7 +50,9 @@ const COSMWASM_FEES: CosmWasmTestFees = {
  * (trusting its `validators`, `threshold` of which must sign) and quotes fees to each and back
  * to itself (for acks). Any kinds: an EVM endpoint through `connectEndpoints`, a CosmWasm one
  * through `connectOrigin` and `setFeeConfigs`. Where both chains deployed interchain accounts,
- * `local`'s router takes the remote's as its peer. Every transaction is checked: one that
+ * `local`'s router takes the remote's as its peer; where two EVM chains deployed gateways, they
+ * map each other's domain and peer; where one deployed a collateral token bridge and the other a
+ * synthetic one, the route between them opens. Every transaction is checked: one that
  * reverts fails the call. `connectChains` connects every pair both ways.
  *
  * @example
@@ -73,6 +77,23 @@ export async function connectChain(
       const peer = routerOf(remote)
       if (router !== undefined && peer !== undefined)
         await connectEvmRouters(local, { router, remote: { domain: remote.domain, router: peer } })
+    }
+    const gateway = local.apps.gateway
+    for (const remote of remotes)
+      if (gateway !== undefined && remote.kind === 'evm' && remote.apps.gateway !== undefined)
+        await connectGateways(local, {
+          gateway,
+          remote: { domain: remote.domain, gateway: remote.apps.gateway },
+        })
+    const bridge = local.apps.tokenBridge
+    for (const remote of remotes) {
+      const peer = remote.kind === 'evm' ? remote.apps.tokenBridge : undefined
+      // A route joins a lock to a mint: two mint bridges would have no collateral to release.
+      if (bridge !== undefined && peer !== undefined && bridge.kind !== peer.kind)
+        await connectTokenBridges(local, {
+          bridge: bridge.bridge,
+          remote: { domain: remote.domain, bridge: peer.bridge, decimals: peer.decimals },
+        })
     }
     return
   }

@@ -1,4 +1,6 @@
 import {
+  ozTestTokenAbi,
+  ozTestTokenBytecode,
   pingPongAbi,
   pingPongBytecode,
   remoteCallTargetAbi,
@@ -11,7 +13,9 @@ import {
 import {
   DeploymentFailedError,
   deployFerry,
+  deployGateway,
   deployInterchainAccounts,
+  deployTokenBridge,
   SetupRevertedError,
 } from '@ferry/evm-contracts/testing'
 import {
@@ -50,9 +54,22 @@ export type EvmTestChain = {
     pingPong: Address
     /** With `interchainAccounts`: the router and factory, and a counter to call remotely. */
     interchainAccounts?: { router: Address; factory: Address; target: Address } | undefined
+    /** With `gateway`: the ERC-7786 `FerryGateway`. */
+    gateway?: Address | undefined
+    /** With `tokenBridge`: the Ferry token bridge, the token it locks or mints, its decimals. */
+    tokenBridge?: EvmTestTokenBridge | undefined
   }
   /** Stops the node (every chain on it) and waits for its process to exit. */
   stop(): Promise<void>
+}
+
+/** A test chain's Ferry token bridge (spec/apps/token-bridge.md). */
+export type EvmTestTokenBridge = {
+  /** `collateral` locks an ERC-20 of this chain; `synthetic` mints its own `BridgedToken`. */
+  kind: 'collateral' | 'synthetic'
+  bridge: Address
+  token: Address
+  decimals: number
 }
 
 export type DeployEvmTestChainParameters = {
@@ -68,7 +85,22 @@ export type DeployEvmTestChainParameters = {
    * balances to read); `connectChains` peers the routers. Default false.
    */
   interchainAccounts?: boolean | undefined
+  /**
+   * Also deploy an ERC-7786 `FerryGateway` naming this chain `eip155:<domain>`;
+   * `connectChains` maps the other chains' domains and peers the gateways. Default false.
+   */
+  gateway?: boolean | undefined
+  /**
+   * Also deploy a Ferry token bridge: `collateral`, a test ERC-20 (`OzTestToken`: 18 decimals,
+   * anyone mints) and a `CollateralTokenBridge` locking it; `synthetic`, a `SyntheticTokenBridge`
+   * minting a `BridgedToken` of `decimals`. `connectChains` opens a route, without rate limits,
+   * between each collateral bridge and each synthetic one. Default none.
+   */
+  tokenBridge?: { kind: 'collateral' } | { kind: 'synthetic'; decimals: number } | undefined
 }
+
+/** The decimals of the test ERC-20 a collateral bridge locks (`OzTestToken`). */
+const TEST_TOKEN_DECIMALS = 18
 
 /**
  * Deploys Ferry (an endpoint for `domain` and a multisig verifier, through
@@ -89,6 +121,8 @@ export async function deployEvmTestChain(
     testRecipients = 1,
     pingPongFunds = 10n ** 18n,
     interchainAccounts = false,
+    gateway = false,
+    tokenBridge,
   }: DeployEvmTestChainParameters,
 ): Promise<EvmTestChain> {
   const chain = {
@@ -141,6 +175,28 @@ export async function deployEvmTestChain(
     const { router, factory } = await deployInterchainAccounts({ client, wallet }, { endpoint })
     const target = await deploy('RemoteCallTarget', remoteCallTargetAbi, remoteCallTargetBytecode)
     apps.interchainAccounts = { router, factory, target }
+  }
+  if (gateway)
+    apps.gateway = await deployGateway({ client, wallet }, { endpoint, localChainId: domain })
+  if (tokenBridge?.kind === 'collateral') {
+    const token = await deploy('OzTestToken', ozTestTokenAbi, ozTestTokenBytecode)
+    const { bridge } = await deployTokenBridge(
+      { client, wallet },
+      { endpoint, kind: 'collateral', token },
+    )
+    apps.tokenBridge = { kind: 'collateral', bridge, token, decimals: TEST_TOKEN_DECIMALS }
+  } else if (tokenBridge?.kind === 'synthetic') {
+    const { bridge, token } = await deployTokenBridge(
+      { client, wallet },
+      {
+        endpoint,
+        kind: 'synthetic',
+        name: 'Bridged Test Token',
+        symbol: 'bTT',
+        decimals: tokenBridge.decimals,
+      },
+    )
+    apps.tokenBridge = { kind: 'synthetic', bridge, token, decimals: tokenBridge.decimals }
   }
   return {
     kind: 'evm',

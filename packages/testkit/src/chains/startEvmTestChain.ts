@@ -8,6 +8,8 @@ import {
 export type StartEvmTestChainParameters = DeployEvmTestChainParameters & {
   /** The node's chain id. Default: the domain. */
   chainId?: number | undefined
+  /** `op`: the node is an OP Stack rollup (`startHardhatNode`'s `chainType`). Default `l1`. */
+  chainType?: 'l1' | 'op' | undefined
   /**
    * Also mine an empty block every `blockTimeMs` (finality needs blocks to keep coming); every
    * transaction is still mined at once. Default: no empty blocks.
@@ -24,10 +26,11 @@ export type StartEvmTestChainParameters = DeployEvmTestChainParameters & {
  */
 export async function startEvmTestChain({
   chainId,
+  chainType,
   blockTimeMs,
   ...deployment
 }: StartEvmTestChainParameters): Promise<EvmTestChain> {
-  const node = await startHardhatNode({ chainId: chainId ?? deployment.domain })
+  const node = await startHardhatNode({ chainId: chainId ?? deployment.domain, chainType })
   try {
     const chain = await deployEvmTestChain(node, deployment)
     if (blockTimeMs !== undefined)

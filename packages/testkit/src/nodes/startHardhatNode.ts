@@ -13,6 +13,11 @@ export type HardhatNode = {
 
 export type StartHardhatNodeParameters = {
   chainId: number
+  /**
+   * `op`: an OP Stack rollup (Hardhat's `chainType: 'op'`), with the `GasPriceOracle` and
+   * `L1Block` predeploys and an L1 data fee (`l1Fee`) in receipts. Default `l1`.
+   */
+  chainType?: 'l1' | 'op' | undefined
   /** Default: a free port chosen by the OS. */
   port?: number
   /** How long to wait for the node's JSON-RPC to answer. Default 60 s. */
@@ -49,6 +54,7 @@ const hardhatCli = fileURLToPath(
  */
 export async function startHardhatNode({
   chainId,
+  chainType = 'l1',
   port,
   timeoutMs = 60_000,
 }: StartHardhatNodeParameters): Promise<HardhatNode> {
@@ -64,6 +70,9 @@ export async function startHardhatNode({
       `${chosenPort}`,
       '--chain-id',
       `${chainId}`,
+      // The config's networks for `hardhat node`: `node` (L1) and `nodeOp`.
+      '--network',
+      chainType === 'op' ? 'nodeOp' : 'node',
     ],
     { cwd: packageDir, stdio: ['ignore', 'ignore', 'pipe'] },
   )

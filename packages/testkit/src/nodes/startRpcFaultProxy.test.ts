@@ -49,9 +49,32 @@ afterAll(async () => {
 afterEach(() => {
   proxy.setMode('pass')
   proxy.setHook(undefined)
+  proxy.setRewrite(undefined)
 })
 
 describe('startRpcFaultProxy', () => {
+  it('forwards rewritten requests, single and batched, keeping their ids', async () => {
+    proxy.setRewrite(({ method, params }) =>
+      method === 'eth_getBlockByNumber'
+        ? { method: 'eth_blockNumber', params: [] }
+        : { method, params },
+    )
+    const single = await call(proxy.url, 'eth_getBlockByNumber')
+    expect(await single.json()).toEqual({ jsonrpc: '2.0', id: 1, result: 'eth_blockNumber' })
+    const batch = await fetch(proxy.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([
+        { jsonrpc: '2.0', id: 7, method: 'eth_getBlockByNumber', params: ['finalized', false] },
+        { jsonrpc: '2.0', id: 8, method: 'eth_chainId', params: [] },
+      ]),
+    })
+    expect(await batch.json()).toEqual([
+      { jsonrpc: '2.0', id: 7, result: 'eth_blockNumber' },
+      { jsonrpc: '2.0', id: 8, result: 'eth_chainId' },
+    ])
+  })
+
   it('forwards in pass mode and counts requests by method', async () => {
     const before = proxy.requests.get('eth_chainId') ?? 0
     const response = await call(proxy.url, 'eth_chainId')

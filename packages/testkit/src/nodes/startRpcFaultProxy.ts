@@ -28,6 +28,13 @@ export type RpcFaultRequest = { method: string; params: unknown }
  */
 export type RpcFaultHook = (request: RpcFaultRequest) => void | Promise<void>
 
+/**
+ * Rewrites a request before it is forwarded: what the node is asked instead. Tests use it to make
+ * the node answer as another would, e.g. `eth_getBlockByNumber("finalized")` asked as a lower
+ * block number, for a node (Hardhat's) whose finalized block is always its latest.
+ */
+export type RpcRewrite = (request: RpcFaultRequest) => RpcFaultRequest
+
 export type RpcFaultProxy = {
   /** `http://127.0.0.1:<port>`, to hand to the client under test. */
   url: string
@@ -35,6 +42,8 @@ export type RpcFaultProxy = {
   setMode(mode: RpcFaultMode | RpcFaultRule): void
   /** Sets (or clears) the hook run before forwarding. */
   setHook(hook: RpcFaultHook | undefined): void
+  /** Sets (or clears) the rewrite of forwarded requests. */
+  setRewrite(rewrite: RpcRewrite | undefined): void
   /** Requests received, by method (a JSON-RPC batch counts each of its calls). */
   readonly requests: ReadonlyMap<string, number>
   /** Requests that a fault (not `pass`) was applied to, by method. */
@@ -65,6 +74,7 @@ export async function startRpcFaultProxy({
   let rule: RpcFaultRule = { mode: 'pass' }
   let remaining: number | undefined
   let hook: RpcFaultHook | undefined
+  let rewrite: RpcRewrite | undefined
   const requests = new Map<string, number>()
   const faulted = new Map<string, number>()
   const sockets = new Set<Socket>()
@@ -112,7 +122,7 @@ export async function startRpcFaultProxy({
     const upstream = await fetch(target, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body,
+      body: rewrite ? rewriteBody(body, calls, rewrite) : body,
     })
     send(response, upstream.status, await upstream.text())
   }
@@ -140,6 +150,9 @@ export async function startRpcFaultProxy({
     },
     setHook(next) {
       hook = next
+    },
+    setRewrite(next) {
+      rewrite = next
     },
     requests,
     faulted,
@@ -177,6 +190,16 @@ function parseCalls(body: string): Call[] {
   } catch {
     return [{ id: null, method: '?', params: undefined }]
   }
+}
+
+/** `body` with each call's method and params as `rewrite` returns them, single or batch as it was. */
+function rewriteBody(body: string, calls: readonly Call[], rewrite: RpcRewrite): string {
+  const rewritten = calls.map(({ id, method, params }) => ({
+    jsonrpc: '2.0',
+    id,
+    ...rewrite({ method, params }),
+  }))
+  return JSON.stringify(body.trimStart().startsWith('[') ? rewritten : rewritten[0])
 }
 
 function send(

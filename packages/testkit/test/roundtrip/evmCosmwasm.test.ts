@@ -1,68 +1,70 @@
-// EVM → CosmWasm → EVM in one test process: the Solidity endpoint and PingPong on
-// Hardhat's in-process EDR chain (domain 31337), the AssemblyScript endpoint and ping-pong app in
-// the embedded CosmWasm VM (domain 7001). The test is the relayer and the validators
-// (./evmCosmwasmWorld.ts): it rebuilds each endpoint's merkle tree from its events, signs
-// checkpoints with the vector validator keys (threshold 3 on both sides) and carries messages
-// and proofs across.
-import { readFileSync } from 'node:fs'
-import { b64, eventsOf, OWNER, wasmPath } from '@ferry/cosmwasm-bindings/harness'
-import { endpointAbi, pingPongAbi, pingPongBytecode } from '@ferry/evm-contracts'
+// EVM → CosmWasm → EVM: the kit's EVM test chain (`hardhat node`, domain 31337) with its
+// PingPong, and its embedded CosmWasm chain (7001) with the AssemblyScript ping-pong app, connected
+// both ways (two of each origin's three test validators; no fees on CosmWasm, whose app pays
+// nothing for its pong). The test relays (./relayAcrossKinds.ts): it signs each origin's latest
+// checkpoint with the validator keys and carries messages and proofs across.
+import { messageStatus } from '@ferry/cosmwasm-bindings'
+import { endpointAbi, pingPongAbi } from '@ferry/evm-contracts'
 import { getSentMessages } from '@ferry/evm-contracts/testing'
 import { bech32ToBytes32, evmAddressToBytes32, MessageStatus } from '@ferry/protocol'
-import { type Address, parseEventLogs } from 'viem'
-import { hardhat } from 'viem/chains'
-import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  COSMWASM_DOMAIN,
-  DEPLOYER,
-  EVM_DOMAIN,
-  type EvmCosmwasmWorld,
-  startEvmCosmwasmWorld,
-} from './evmCosmwasmWorld.ts'
+import type { Address } from 'viem'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { EvmTestChain } from '../../src/chains/deployEvmTestChain.js'
+import type { CosmWasmTestChain } from '../../src/chains/startCosmWasmTestChain.js'
+import { TEST_COSMWASM_ACCOUNTS } from '../../src/keys/testAccounts.js'
+import { ZERO_FEES } from '../zeroFees.js'
+import { cosmWasmSentMessages, relayToCosmWasm, relayToEvm } from './relayAcrossKinds.js'
+import { type EvmCosmWasmPair, startEvmCosmWasmPair } from './startEvmCosmWasmPair.js'
+
+const { owner } = TEST_COSMWASM_ACCOUNTS
 
 describe('EVM → CosmWasm → EVM round trip', () => {
-  let world: EvmCosmwasmWorld
+  let pair: EvmCosmWasmPair
+  let evm: EvmTestChain
+  let wasm: CosmWasmTestChain
   let evmApp: Address
   let cosmwasmApp: string
 
   beforeAll(async () => {
-    world = await startEvmCosmwasmWorld()
-    const { chain, cosmwasm, evm } = world
-    const code = chain.app.wasm.storeCode(OWNER, readFileSync(wasmPath('ping-pong'))).unwrap()
-    cosmwasmApp = await chain.instantiate(code, { endpoint: cosmwasm.endpoint }, 'ping-pong')
-    evmApp = await world.deploy(pingPongAbi, pingPongBytecode, [evm.endpoint, DEPLOYER.address])
+    pair = await startEvmCosmWasmPair({ cosmwasmFees: ZERO_FEES })
+    ;({ evm, wasm } = pair)
+    evmApp = evm.apps.pingPong
+    cosmwasmApp = await pair.instantiateCosmWasmApp('ping-pong')
 
     // The two ping-pong apps are each other's peers.
-    await world.write({
+    const hash = await evm.wallet.writeContract({
       address: evmApp,
       abi: pingPongAbi,
       functionName: 'setPeer',
-      args: [COSMWASM_DOMAIN, bech32ToBytes32(cosmwasmApp)],
-      account: DEPLOYER,
-      chain: hardhat,
+      args: [wasm.domain, bech32ToBytes32(cosmwasmApp)],
+      account: evm.wallet.account ?? null,
+      chain: evm.wallet.chain,
     })
-    await chain.must(OWNER, cosmwasmApp, {
-      set_peer: { domain: EVM_DOMAIN, peer: evmAddressToBytes32(evmApp) },
+    expect((await evm.client.waitForTransactionReceipt({ hash })).status).toBe('success')
+    await wasm.executor.execute(owner, cosmwasmApp, {
+      set_peer: { domain: evm.domain, peer: evmAddressToBytes32(evmApp) },
     })
+  })
+  afterAll(async () => {
+    await pair?.stop()
   })
 
   it('EVM PingPong pings the CosmWasm ping-pong app; its pong and the ack come back to EVM', async () => {
-    const { chain, cosmwasm, evm } = world
     // 1. EVM: ping, paying the quote.
     const fee = await evm.client.readContract({
       address: evmApp,
       abi: pingPongAbi,
       functionName: 'quote',
-      args: [COSMWASM_DOMAIN, 4n, 300_000, 100_000],
+      args: [wasm.domain, 4n, 300_000, 100_000],
     })
     const pingHash = await evm.wallet.writeContract({
       address: evmApp,
       abi: pingPongAbi,
       functionName: 'ping',
-      args: [COSMWASM_DOMAIN],
+      args: [wasm.domain],
       value: fee,
-      account: DEPLOYER,
-      chain: hardhat,
+      account: evm.wallet.account ?? null,
+      chain: evm.wallet.chain,
     })
     expect((await evm.client.waitForTransactionReceipt({ hash: pingHash })).status).toBe('success')
     const sentOnEvm = await getSentMessages(evm.client, { endpoint: evm.endpoint })
@@ -70,43 +72,45 @@ describe('EVM → CosmWasm → EVM round trip', () => {
     const ping = sentOnEvm[0]!
     expect(ping.message).toMatchObject({
       flags: 2,
-      origin: EVM_DOMAIN,
+      origin: evm.domain,
       sender: evmAddressToBytes32(evmApp),
-      destination: COSMWASM_DOMAIN,
+      destination: wasm.domain,
       recipient: bech32ToBytes32(cosmwasmApp),
       gasLimit: 300_000,
       ackGasLimit: 100_000,
     })
 
     // 2. Relay the ping to CosmWasm.
-    const delivered = await world.relayToCosmwasm(ping.id)
-    expect(eventsOf(delivered, 'ferry_message_delivered')).toMatchObject([
+    const [delivered, ...more] = await relayToCosmWasm(evm, wasm, pair.signers(evm.domain))
+    expect(more).toEqual([])
+    expect(
+      delivered?.delivery.events.filter((event) => event.type === 'messageDelivered'),
+    ).toMatchObject([
       {
         id: ping.id,
-        origin: String(EVM_DOMAIN),
-        status: String(MessageStatus.Executed),
+        origin: evm.domain,
+        status: MessageStatus.Executed,
         result: '0x0000000000000001',
       },
     ])
     expect(
-      chain.query(cosmwasm.endpoint, { message_status: { message: b64(ping.encoded) } }),
-    ).toEqual({ status: MessageStatus.Executed })
-    expect(chain.query(cosmwasmApp, { state: {} })).toMatchObject({ pings_received: '1' })
+      await messageStatus(wasm.executor, { contract: wasm.endpoint, message: ping.encoded }),
+    ).toBe(MessageStatus.Executed)
+    expect(await wasm.executor.query(cosmwasmApp, { state: {} })).toMatchObject({
+      pings_received: '1',
+    })
     // The CosmWasm endpoint sent the pong (from the handler) and then the ack.
-    expect(cosmwasm.sent.map((s) => s.destination)).toEqual([EVM_DOMAIN, EVM_DOMAIN])
-    const [pong, ack] = cosmwasm.sent
+    const sentOnCosmWasm = cosmWasmSentMessages(wasm)
+    expect(sentOnCosmWasm.map((sent) => sent.destination)).toEqual([evm.domain, evm.domain])
+    const [pong, ack] = sentOnCosmWasm
 
     // 3. Relay the pong and the ack back to EVM in one deliverBatch.
-    const receipt = await world.relayToEvm([pong!.message, ack!.message])
-    const outcomes = parseEventLogs({
-      abi: endpointAbi,
-      eventName: 'MessageDelivered',
-      logs: receipt.logs,
-    })
-    expect(outcomes.map((log) => [log.args.id, log.args.status])).toEqual([
+    const outcomes = await relayToEvm(wasm, evm, pair.signers(wasm.domain))
+    expect(outcomes.map((outcome) => [outcome.id, outcome.status])).toEqual([
       [pong!.id, MessageStatus.Executed],
       [ack!.id, MessageStatus.Executed],
     ])
+    expect(new Set(outcomes.map((outcome) => outcome.receipt.transactionHash)).size).toBe(1)
     for (const message of [pong!, ack!]) {
       const status = await evm.client.readContract({
         address: evm.endpoint,

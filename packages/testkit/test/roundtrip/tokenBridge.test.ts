@@ -29,19 +29,13 @@ import {
 } from '@ferry/evm-contracts/testing'
 import { bech32ToBytes32, evmAddressToBytes32, MessageStatus } from '@ferry/protocol'
 import { type Address, encodePacked, erc20Abi, type Hex, hexToString } from 'viem'
-import { privateKeyToAddress } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connectChains } from '../../src/chains/connectChains.js'
 import type { EvmTestChain } from '../../src/chains/deployEvmTestChain.js'
 import type { CosmWasmTestChain } from '../../src/chains/startCosmWasmTestChain.js'
-import { startTestChain } from '../../src/chains/startTestChain.js'
 import { TEST_COSMWASM_ACCOUNTS, TEST_COSMWASM_DENOM } from '../../src/keys/testAccounts.js'
-import { testValidatorKeys } from '../../src/keys/testValidatorKeys.js'
-import { type CosmWasmRelay, relayToCosmWasm, relayToEvm } from './relayAcrossKinds.js'
+import { relayToCosmWasm, relayToEvm } from './relayAcrossKinds.js'
+import { type EvmCosmWasmPair, startEvmCosmWasmPair } from './startEvmCosmWasmPair.js'
 
-const THRESHOLD = 2
-const validators = (domain: number): Address[] =>
-  testValidatorKeys(domain).map((key) => privateKeyToAddress(key))
 const E6 = 10n ** 6n
 const E12 = 10n ** 12n
 const E18 = 10n ** 18n
@@ -50,9 +44,9 @@ const { owner, user } = TEST_COSMWASM_ACCOUNTS
 const textOf = (result: Hex) => hexToString(result)
 
 describe('token bridges EVM ↔ CosmWasm', () => {
+  let pair: EvmCosmWasmPair
   let evm: EvmTestChain
   let wasm: CosmWasmTestChain
-  let relay: CosmWasmRelay
   let alice: Address // the EVM deployer
   let erc20: Address
   // EVM SyntheticTokenBridge (18 decimals) ↔ CosmWasm native lock bridge of ustake (6).
@@ -119,14 +113,12 @@ describe('token bridges EVM ↔ CosmWasm', () => {
         chain: evm.wallet.chain,
       }),
     )
-    return relayToCosmWasm(evm, wasm, testValidatorKeys(evm.domain).slice(0, THRESHOLD))
+    return relayToCosmWasm(evm, wasm, pair.signers(evm.domain))
   }
 
   beforeAll(async () => {
-    evm = await startTestChain({ kind: 'evm', domain: 31337 })
-    wasm = await startTestChain({ kind: 'cosmwasm', domain: 7001, node: 'embedded' })
-    await connectChains([evm, wasm], { validators, threshold: THRESHOLD })
-    relay = { sent: [] }
+    pair = await startEvmCosmWasmPair()
+    ;({ evm, wasm } = pair)
     alice = evm.wallet.account?.address ?? '0x'
 
     evmMint = await deployEvmBridge(evm, {
@@ -207,8 +199,7 @@ describe('token bridges EVM ↔ CosmWasm', () => {
     )
   })
   afterAll(async () => {
-    await evm?.stop()
-    await wasm?.stop()
+    await pair?.stop()
   })
 
   it('CosmWasm native (6) → EVM synthetic (18) and back, exactly, the fee in the same denom', async () => {
@@ -224,12 +215,7 @@ describe('token bridges EVM ↔ CosmWasm', () => {
     expect(await wasmCollateral(wasmLock)).toBe(5n * E6)
     const fee = before - wasmBank(user) - 5n * E6
     expect(fee).toBeGreaterThan(0n)
-    const [delivered] = await relayToEvm(
-      wasm,
-      evm,
-      relay,
-      testValidatorKeys(wasm.domain).slice(0, THRESHOLD),
-    )
+    const [delivered] = await relayToEvm(wasm, evm, pair.signers(wasm.domain))
     expect(delivered).toMatchObject({ message, status: MessageStatus.Executed })
     expect(await erc20Balance(evmMint.token, alice)).toBe(5n * E18)
 
@@ -262,12 +248,7 @@ describe('token bridges EVM ↔ CosmWasm', () => {
     // Back: the user burns 1.000000 on CosmWasm; 1e18 is released on EVM.
     await transferFromCosmWasm(wasmMint, evmAddressToBytes32(alice), E6)
     expect(await cw20(user)).toBe(234_567n)
-    const [released] = await relayToEvm(
-      wasm,
-      evm,
-      relay,
-      testValidatorKeys(wasm.domain).slice(0, THRESHOLD),
-    )
+    const [released] = await relayToEvm(wasm, evm, pair.signers(wasm.domain))
     expect(released?.status).toBe(MessageStatus.Executed)
     expect(await erc20Balance(erc20, alice)).toBe(1_000n * E18 - 234_567n * E12)
     expect(await evmCollateral(evmLock)).toBe(234_567n * E12)
@@ -341,11 +322,7 @@ describe('token bridges EVM ↔ CosmWasm', () => {
       }),
     )
     const locked = wasmBank(wasmLock)
-    const [forged] = await relayToCosmWasm(
-      evm,
-      wasm,
-      testValidatorKeys(evm.domain).slice(0, THRESHOLD),
-    )
+    const [forged] = await relayToCosmWasm(evm, wasm, pair.signers(evm.domain))
     expect(forged?.status).toBe(MessageStatus.Failed)
     expect(parseEndpointError(new Error(textOf(forged?.result ?? '0x')))).toMatchObject({
       code: 'not_peer',
@@ -357,13 +334,6 @@ describe('token bridges EVM ↔ CosmWasm', () => {
   /** The user sends `amount` from a CosmWasm bridge, paying the quote; returns the message. */
   async function transferFromCosmWasm(bridge: string, recipient: Hex, amount: bigint) {
     const client = createTokenBridgeClient(wasm.executor, bridge)
-    const result = await client.transferRemote({
-      sender: user,
-      destination: evm.domain,
-      recipient,
-      amount,
-    })
-    relay.sent.push(...result.events.filter((event) => event.type === 'messageSent'))
-    return result
+    return client.transferRemote({ sender: user, destination: evm.domain, recipient, amount })
   }
 })

@@ -29,18 +29,11 @@ import { checkpointsVectors } from '@ferry/spec'
 import type { Hex } from 'viem'
 import { afterAll, beforeAll, expect } from 'vitest'
 import { startWasmdLocalnet, type WasmdLocalnet } from '../../src/nodes/startWasmdLocalnet.ts'
+import { ZERO_FEES } from '../zeroFees.ts'
 
 export const ELSEWHERE = 7003
 /** The spec's vector validators: each endpoint's validator set of the other (threshold 3). */
 export const VALIDATORS = checkpointsVectors.validators
-export const ZERO_FEES = {
-  baseFee: 0n,
-  gasPrice: 0n,
-  rate: 1n,
-  gasOverhead: 0,
-  gasPerByte: 0,
-  maxGasLimit: 16_777_216,
-}
 
 export const hexText = (text: string): Hex => `0x${Buffer.from(text, 'utf8').toString('hex')}`
 export const b64Text = (hex: Hex) => Buffer.from(hex.slice(2), 'hex').toString('base64')

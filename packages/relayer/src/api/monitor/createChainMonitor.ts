@@ -1,6 +1,7 @@
 import type { BlockRef, ChainReader } from '@ferry/sdk'
 import type { Logger } from 'pino'
 import type { ChainSubmitter } from '../../chains/types.js'
+import { type Finality, getFinalBlock } from '../../core/finality/getFinalBlock.js'
 import { sleep } from '../../core/runLoop.js'
 import type { RelayerStore } from '../../store/types.js'
 
@@ -10,7 +11,7 @@ const INDEXER_STREAM = 'relayer'
 export type MonitoredChain = {
   /** A reader; a submitter's signer balance is polled too. */
   adapter: ChainReader & { getSignerBalance?: ChainSubmitter['getSignerBalance'] | undefined }
-  confirmations: number
+  finality: Finality
   /** The config's name for it, shown beside the domain. */
   name?: string | undefined
 }
@@ -21,8 +22,10 @@ export type ChainHealth = {
   name: string | undefined
   kind: ChainReader['kind']
   endpoint: string
-  confirmations: number
+  finality: Finality
   head: BlockRef | undefined
+  /** The highest final block under `finality` when the head was read (never above it). */
+  finalBlock: bigint | undefined
   signerBalance: bigint | undefined
   /** Last pass that asked it. */
   checkedAt: Date | undefined
@@ -58,7 +61,7 @@ export type ChainMonitor = {
 }
 
 /**
- * Polls each chain's head and the relayer signer's balance for `/v1/chains`, `/readyz` and the
+ * Polls each chain's head, its final block and the relayer signer's balance for `/v1/chains`, `/readyz` and the
  * metrics, apart from the relayer's own loops (so a stuck relayer still shows its chains). Each
  * call has a timeout; a failing chain keeps its last answer and gains an `error`.
  *
@@ -78,13 +81,14 @@ export function createChainMonitor({
   onChecked,
   logger,
 }: CreateChainMonitorParameters): ChainMonitor {
-  const states: ChainHealth[] = chains.map(({ adapter, confirmations, name }) => ({
+  const states: ChainHealth[] = chains.map(({ adapter, finality, name }) => ({
     domain: adapter.domain,
     name,
     kind: adapter.kind,
     endpoint: adapter.endpoint,
-    confirmations,
+    finality,
     head: undefined,
+    finalBlock: undefined,
     signerBalance: undefined,
     checkedAt: undefined,
     answeredAt: undefined,
@@ -95,12 +99,13 @@ export function createChainMonitor({
     const signal = AbortSignal.timeout(timeoutMs)
     state.checkedAt = new Date()
     const [head, balance, cursor] = await Promise.allSettled([
-      chain.adapter.getHead(signal),
+      getFinalBlock(chain.adapter, chain.finality, signal),
       chain.adapter.getSignerBalance?.(signal),
       store.getCursor(INDEXER_STREAM, chain.adapter.domain),
     ])
     if (head.status === 'fulfilled') {
-      state.head = head.value
+      state.head = head.value.head
+      state.finalBlock = head.value.final < 0n ? 0n : head.value.final
       state.answeredAt = new Date()
     }
     if (balance.status === 'fulfilled') state.signerBalance = balance.value

@@ -65,7 +65,12 @@ export function registerChainRoutes(
             : null,
           indexedBlock: indexed?.toString() ?? null,
           lag: head && indexed !== undefined ? max(head.number - indexed).toString() : null,
-          finalizedBlock: head ? max(head.number - BigInt(health.confirmations)).toString() : null,
+          finality: health.finality,
+          finalizedBlock: health.finalBlock?.toString() ?? null,
+          finalityLag:
+            head && health.finalBlock !== undefined
+              ? max(head.number - health.finalBlock).toString()
+              : null,
           signerBalance: health.signerBalance?.toString() ?? null,
           checkedAt: health.checkedAt?.toISOString() ?? null,
           answeredAt: health.answeredAt?.toISOString() ?? null,

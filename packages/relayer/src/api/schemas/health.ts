@@ -1,6 +1,17 @@
 import { z } from '@hono/zod-openapi'
 import { Decimal, Domain, Timestamp } from './common.js'
 
+/** A chain's finality rule (the config's `chains[].finality`). */
+export const Finality = z
+  .union([
+    z.object({ confirmations: z.number().int().min(0) }),
+    z.object({ tag: z.enum(['safe', 'finalized']) }),
+  ])
+  .openapi('Finality', {
+    description:
+      "When a block counts as final: `confirmations` blocks on top of it, or the node's own `safe` or `finalized` block.",
+  })
+
 /** One chain as `GET /v1/chains` shows it. */
 export const Chain = z
   .object({
@@ -14,7 +25,14 @@ export const Chain = z
       .openapi({ description: 'Latest block the monitor saw; null before it first answered.' }),
     indexedBlock: Decimal.nullable().openapi({ description: "The indexer's cursor." }),
     lag: Decimal.nullable().openapi({ description: 'head − indexedBlock, in blocks.' }),
-    finalizedBlock: Decimal.nullable().openapi({ description: 'head − confirmations.' }),
+    finality: Finality,
+    finalizedBlock: Decimal.nullable().openapi({
+      description:
+        'Highest final block under `finality` (head − confirmations, or the tagged block), when the head was read.',
+    }),
+    finalityLag: Decimal.nullable().openapi({
+      description: 'head − finalizedBlock, in blocks: how far finality trails the head.',
+    }),
     signerBalance: Decimal.nullable().openapi({
       description: "The relayer signer's balance, in native base units.",
     }),

@@ -24,6 +24,7 @@ import {
 } from '../monitor/createChainMonitor.js'
 import { createValidatorProbe, type ProbedValidators } from '../monitor/createValidatorProbe.js'
 import { createProofSource } from '../proofs/createProofSource.js'
+import type { SimulationSource } from '../simulations/createSimulationSource.js'
 import type { ApiApp, RelayerApiOptions } from '../types.js'
 
 export const A = 31337
@@ -147,9 +148,12 @@ export type TestApi = {
  */
 export async function createTestApi({
   minimumFee = new Map(),
+  simulations,
   ...options
 }: Partial<RelayerApiOptions> & {
   validators?: ProbedValidators
+  /** Dry runs for `/simulation` (test/e2e/simulation.test.ts runs the real ones over nodes). */
+  simulations?: SimulationSource
   /** The relayer's minimum fee per origin, as `startRelayerApi` takes it. */
   minimumFee?: ReadonlyMap<number, bigint>
 } = {}): Promise<TestApi> {
@@ -161,7 +165,7 @@ export async function createTestApi({
   const monitor = createChainMonitor({
     chains: chains.map((adapter) => ({
       adapter,
-      confirmations: 2,
+      finality: { confirmations: 2 },
       name: `chain-${adapter.domain}`,
     })),
     store,
@@ -186,6 +190,7 @@ export async function createTestApi({
         validators: options.validators ?? new Map(),
       }),
       minimumFee,
+      simulations,
       shutdown: shutdown.signal,
     },
     { rateLimit: { requestsPerSecond: 10_000, burst: 10_000 }, ...options },

@@ -2,6 +2,7 @@ import { type CosmWasmExecutor, deliverBatch, retry, timeout } from '@ferry/cosm
 import type { ChainLogger, CosmWasmChainReader } from '@ferry/sdk'
 import { abortable, unwrapRpcError } from '@ferry/sdk/internal'
 import type { CallReceipt, ChainSubmitter, EndpointCall } from '../types.js'
+import { CallRejectedError } from './errors.js'
 import { toAdapterError } from './toAdapterError.js'
 import { toDeliveryOutcomes } from './toDeliveryOutcomes.js'
 import type { CosmWasmWriter } from './writer.js'
@@ -60,6 +61,13 @@ export function createCosmWasmChainSubmitter({
         return retry(executor, { contract, message: call.message, gasLimit: call.gasLimit })
       case 'timeout':
         return timeout(executor, { contract, message: call.message })
+      case 'setL1FeeConfig':
+        // PROTOCOL §9: the CosmWasm endpoint has no L1 fee parameters (yet).
+        throw new CallRejectedError({
+          call: call.type,
+          domain,
+          cause: new Error('the CosmWasm endpoint has no setL1FeeConfig'),
+        })
     }
   }
 
@@ -88,6 +96,8 @@ export function createCosmWasmChainSubmitter({
         status: outcome.failure === undefined ? 'success' : 'reverted',
         outcomes: toDeliveryOutcomes(result.events),
         gasUsed: outcome.gasUsed,
+        // CometBFT chains post no data to another chain.
+        l1Fee: 0n,
       }
       if (outcome.failure !== undefined)
         log?.warn(

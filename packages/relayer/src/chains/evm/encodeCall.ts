@@ -24,5 +24,11 @@ export function encodeCall(call: EndpointCall): Hex {
       })
     case 'timeout':
       return encodeFunctionData({ abi: endpointAbi, functionName: 'timeout', args: [call.message] })
+    case 'setL1FeeConfig':
+      return encodeFunctionData({
+        abi: endpointAbi,
+        functionName: 'setL1FeeConfig',
+        args: [call.domain, call.config],
+      })
   }
 }

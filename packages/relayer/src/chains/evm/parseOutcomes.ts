@@ -53,5 +53,16 @@ export function toCallReceipt(receipt: TransactionReceipt, endpoint: Address): C
     status: receipt.status,
     outcomes: receipt.status === 'success' ? parseOutcomes(receipt.logs, endpoint) : [],
     gasUsed: receipt.gasUsed,
+    l1Fee: l1FeeOf(receipt),
   }
+}
+
+/**
+ * An OP Stack receipt's `l1Fee` (viem keeps the node's extra fields: a hex string, or a bigint
+ * under an OP chain's formatter); 0 for a receipt without one.
+ */
+function l1FeeOf(receipt: TransactionReceipt): bigint {
+  const l1Fee: unknown = 'l1Fee' in receipt ? receipt.l1Fee : undefined
+  if (typeof l1Fee === 'bigint') return l1Fee
+  return typeof l1Fee === 'string' && l1Fee.startsWith('0x') ? BigInt(l1Fee) : 0n
 }

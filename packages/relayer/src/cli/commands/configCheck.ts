@@ -3,6 +3,7 @@ import type { SignerConfig } from '../../config/fields.js'
 import { getRoutes } from '../../config/getRoutes.js'
 import { resolveSigner } from '../../config/resolveSigner.js'
 import type { FerryConfig } from '../../config/schema.js'
+import { describeFinality } from '../../core/finality/describeFinality.js'
 import { CONFIG_OPTION, loadCliConfig } from '../loadCliConfig.js'
 import { type CliCommand, ExitCode } from '../types.js'
 import { writeConfigError } from '../writeConfigError.js'
@@ -74,7 +75,7 @@ function summarize(config: FerryConfig): string[] {
     `ok: ${parts.join(', ')}`,
     ...config.chains.map(
       (chain) =>
-        `  chain ${chain.name}: ${chain.kind}, domain ${chain.domain}, ${chain.confirmations} confirmation(s), ${chain.rpcUrls.length} RPC URL(s)`,
+        `  chain ${chain.name}: ${chain.kind}, domain ${chain.domain}, ${describeFinality(chain.finality)}, ${chain.rpcUrls.length} RPC URL(s)`,
     ),
     ...routes.map((route) => `  route ${route.from} -> ${route.to}`),
   ]

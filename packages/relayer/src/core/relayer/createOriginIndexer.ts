@@ -2,13 +2,15 @@ import { getChannelKey } from '@ferry/protocol'
 import type { ChainReader, SentMessageEvent } from '@ferry/sdk'
 import type { Logger } from 'pino'
 import type { NewMessage, RelayerStore, SeenBlock } from '../../store/types.js'
+import { type Finality, getFinalBlock } from '../finality/getFinalBlock.js'
 import type { OriginTree } from './originTree.js'
 
 export type CreateOriginIndexerParameters = {
   chain: ChainReader
   store: RelayerStore
   tree: OriginTree
-  confirmations: number
+  /** When a block is final: only messages at or below it become `ready`. */
+  finality: Finality
   /** Most blocks one pass reads events from. */
   maxBlockSpan?: number | undefined
   /**
@@ -34,23 +36,24 @@ const REORG_SEARCH_DEPTH = 512
  * from the origin is never delivered.
  *
  * @example
- * const indexer = createOriginIndexer({ chain, store, tree, confirmations: 2, readFees: false, logger })
+ * const indexer = createOriginIndexer({ chain, store, tree, finality: { confirmations: 2 }, readFees: false, logger })
  * await indexer.pass()
  */
 export function createOriginIndexer({
   chain,
   store,
   tree,
-  confirmations,
+  finality,
   maxBlockSpan = 2_000,
   readFees,
   logger,
 }: CreateOriginIndexerParameters) {
   const domain = chain.domain
   const log = logger.child({ module: 'indexer', domain })
-  // The head a pass last finished at, caught up: while the chain's head is that same block,
-  // nothing can have changed, and a poll costs one RPC call instead of four store queries.
-  let settled: { number: bigint; hash: string } | undefined
+  // The head and final block a pass last finished at, caught up: while the chain's head and final
+  // block are the same, nothing can have changed, and a poll costs one RPC call (two for a tag)
+  // instead of four store queries.
+  let settled: { number: bigint; hash: string; final: bigint } | undefined
 
   async function rewind(from: SeenBlock, signal?: AbortSignal): Promise<void> {
     const known = await store.getBlocks(STREAM, domain, from.number, REORG_SEARCH_DEPTH)
@@ -126,8 +129,9 @@ export function createOriginIndexer({
   return {
     /** One pass; `'again'` while behind the head. */
     async pass(signal?: AbortSignal): Promise<'again' | undefined> {
-      const head = await chain.getHead(signal)
-      if (settled?.number === head.number && settled.hash === head.hash) return undefined
+      const { head, final } = await getFinalBlock(chain, finality, signal)
+      if (settled?.number === head.number && settled.hash === head.hash && settled.final === final)
+        return undefined
       settled = undefined
       const cursor = await store.getCursor(STREAM, domain)
       if (cursor && cursor.number <= head.number) {
@@ -183,7 +187,6 @@ export function createOriginIndexer({
         if (events.length > 0) log.debug({ from, to, messages: events.length }, 'indexed')
       }
 
-      const final = head.number - BigInt(confirmations)
       if (final >= 0n) {
         if (await checkFinalBlocks(final, signal)) return 'again'
         const finalized = await store.finalizeMessages(domain, final, new Date())
@@ -192,7 +195,7 @@ export function createOriginIndexer({
         await store.pruneBlocks(STREAM, domain, head.number + 1n, final)
       }
       if (to < head.number) return 'again'
-      settled = { number: head.number, hash: head.hash }
+      settled = { number: head.number, hash: head.hash, final }
       return undefined
     },
   }

@@ -28,6 +28,7 @@ const failed = {
   status: 'success' as const,
   outcomes: [{ id, status: MessageStatus.Failed, result: '0x' as const }],
   gasUsed: 1n,
+  l1Fee: 0n,
 }
 const now = new Date(10_000)
 

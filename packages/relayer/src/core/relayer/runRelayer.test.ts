@@ -23,7 +23,7 @@ function start(world: FakeWorld, store: RelayerStore, owner: string) {
   const done = runRelayer({
     chains: [world.a, world.b].map((adapter) => ({
       adapter,
-      confirmations: world.confirmations,
+      finality: { confirmations: world.confirmations },
       pollIntervalMs: 20,
     })),
     store,

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import type { ChainSubmitter } from '../../chains/types.js'
 import type { RelayerStore } from '../../store/types.js'
+import type { Finality } from '../finality/getFinalBlock.js'
 import { runLoop } from '../runLoop.js'
 import { createCheckpointFetcher } from './createCheckpointFetcher.js'
 import { createOriginIndexer } from './createOriginIndexer.js'
@@ -11,8 +12,8 @@ import { outcomeUpdates } from './recordOutcomes.js'
 
 export type RelayerChain = {
   adapter: ChainSubmitter
-  /** Blocks until final on this chain as an origin. */
-  confirmations: number
+  /** When a block is final on this chain as an origin: its messages are delivered only then. */
+  finality: Finality
   /** Pause between passes once caught up (about a block time, or less). */
   pollIntervalMs: number
 }
@@ -73,7 +74,7 @@ export async function runRelayer({
       chain: chain.adapter,
       store,
       tree,
-      confirmations: chain.confirmations,
+      finality: chain.finality,
       readFees: policy.minimumFee.has(chain.adapter.domain),
       logger: log,
     })

@@ -10,6 +10,7 @@ import {
   LeafGapError,
   TreeMismatchError,
 } from '../errors.js'
+import { type Finality, getFinalBlock } from '../finality/getFinalBlock.js'
 
 export type CreateValidatorParameters = {
   /** The origin chain whose endpoint this validator watches. */
@@ -17,8 +18,8 @@ export type CreateValidatorParameters = {
   store: RelayerStore
   /** The validator's secp256k1 key; only `signCheckpoint` sees it. */
   privateKey: Hex
-  /** Blocks after which a block is final (PROTOCOL §5). */
-  confirmations: number
+  /** When a block is final (PROTOCOL §5): it signs nothing above that block. */
+  finality: Finality
   /** Most blocks one pass reads events from (an RPC's `eth_getLogs` range limit). */
   maxBlockSpan?: number | undefined
   logger: Logger
@@ -49,7 +50,7 @@ export type Validator = {
  * wins. Its tree is rebuilt from the store's saved leaves at start, then extended from events.
  *
  * @example
- * const validator = await createValidator({ chain, store, privateKey, confirmations: 2, logger })
+ * const validator = await createValidator({ chain, store, privateKey, finality: { confirmations: 2 }, logger })
  * await validator.pass()
  * const latest = await validator.getLatest()
  */
@@ -57,7 +58,7 @@ export async function createValidator({
   chain,
   store,
   privateKey,
-  confirmations,
+  finality,
   maxBlockSpan = 2_000,
   logger,
 }: CreateValidatorParameters): Promise<Validator> {
@@ -132,8 +133,7 @@ export async function createValidator({
       return checkedCount
     },
     async pass(signal) {
-      const head = await chain.getHead(signal)
-      const final = head.number - BigInt(confirmations)
+      const { final } = await getFinalBlock(chain, finality, signal)
       if (final < 0n || final === doneThrough) return undefined
       const cursor = await store.getCursor(stream, domain)
       const from = cursor ? cursor.number + 1n : 0n

@@ -210,6 +210,7 @@ export function createFakeChain({
       status: 'success',
       outcomes,
       gasUsed: 21_000n,
+      l1Fee: 0n,
     }
     transactions.push({ call, receipt, messageIds })
     return receipt
@@ -280,6 +281,9 @@ export function createFakeChain({
         statuses.set(id, MessageStatus.TimedOut)
         return tx(call, [{ id, status: MessageStatus.TimedOut, result: '0x' }], options.messageIds)
       }
+      case 'setL1FeeConfig':
+        // The fake endpoint takes its key as the fee manager's.
+        return tx(call, [], options.messageIds)
     }
   }
 

@@ -112,6 +112,7 @@ export function createCosmWasmChainReader<source extends CosmWasmReadSource>({
     contract,
     source,
 
+    // CometBFT commits a block final (no reorgs), so `safe` and `finalized` are the latest block.
     getHead: (signal) => read(() => source.getHead(signal), signal),
     getBlockHash: (number, signal) => read(() => source.getBlockHash(number, signal), signal),
 

@@ -79,8 +79,12 @@ export function createEvmChainReader(parameters: CreateEvmChainReaderParameters)
     endpointAddress: endpoint,
     client,
 
-    async getHead(signal) {
-      const block = await read('eth_getBlockByNumber', () => client.getBlock(), signal)
+    async getHead(signal, tag = 'latest') {
+      const block = await read(
+        'eth_getBlockByNumber',
+        () => client.getBlock({ blockTag: tag }),
+        signal,
+      )
       return { number: block.number, hash: block.hash, timestamp: block.timestamp }
     },
 

@@ -84,7 +84,7 @@ export async function createFakeWorld({
       chain,
       store: validatorStore,
       privateKey: KEYS[i] as Hex, // CAST: two keys for two chains
-      confirmations,
+      finality: { confirmations },
       logger,
     })
     validators.push(validator)
@@ -102,7 +102,7 @@ export async function createFakeWorld({
         chain,
         store,
         tree: trees.get(chain.domain) as OriginTree, // CAST: made just above for each chain
-        confirmations,
+        finality: { confirmations },
         readFees: policy.minimumFee.has(chain.domain),
         logger,
       }),

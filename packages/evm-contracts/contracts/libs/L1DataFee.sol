@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IEndpoint} from "../interfaces/IEndpoint.sol";
+
+/**
+ * @title L1DataFee
+ * @notice The L1 data fee of delivering a message to an OP Stack rollup (PROTOCOL.md §9): the
+ * Fjord `GasPriceOracle` cost function, applied to the delivery's estimated compressed size
+ * `overheadBytes + bodyLength + ⌈bodyLength / 32⌉`: the body as FastLZ stores incompressible
+ * bytes (literal runs of at most 32 bytes, each after a 1-byte header), which is what a quote can
+ * promise without seeing it.
+ */
+library L1DataFee {
+    /// @dev Fjord's linear regression of L1 gas on FastLZ size, scaled by 1e6: intercept …
+    uint256 internal constant COST_INTERCEPT = 42_585_600;
+    /// @dev … (subtracted), and slope.
+    uint256 internal constant COST_FASTLZ_COEF = 836_500;
+    /// @dev Fjord's floor of the estimated size: 100 bytes, scaled by 1e6.
+    uint256 internal constant MIN_TRANSACTION_SIZE_SCALED = 100e6;
+    /// @dev The scale of the size (1e6) times that of the scalars (1e6).
+    uint256 internal constant SCALE = 1e12;
+
+    /**
+     * @notice The L1 data fee, in the rollup's native wei, of a delivery carrying `bodyLength`
+     * body bytes: `max(100e6, 836,500 × size − 42,585,600) × (16 × baseFeeScalar × l1BaseFee +
+     * blobBaseFeeScalar × blobBaseFee) / 1e12`, with `size = overheadBytes + bodyLength + ⌈bodyLength / 32⌉`; 0 when
+     * the domain has no L1 data fee (both scalars zero).
+     * @param config The destination's parameters.
+     * @param bodyLength The message body's length.
+     */
+    function cost(
+        IEndpoint.L1FeeConfig storage config,
+        uint256 bodyLength
+    ) internal view returns (uint256) {
+        // The scalars share a slot with `overheadBytes`: a domain without an L1 fee costs one read.
+        uint256 baseFeeScalar = config.baseFeeScalar;
+        uint256 blobBaseFeeScalar = config.blobBaseFeeScalar;
+        if (baseFeeScalar == 0 && blobBaseFeeScalar == 0) return 0;
+        uint256 feeScaled =
+            16 * baseFeeScalar * config.l1BaseFee + blobBaseFeeScalar * config.blobBaseFee;
+        uint256 estimate =
+            COST_FASTLZ_COEF * (config.overheadBytes + bodyLength + (bodyLength + 31) / 32);
+        // Below the floor plus the intercept the subtraction would underflow; Fjord floors it.
+        estimate =
+            estimate > MIN_TRANSACTION_SIZE_SCALED + COST_INTERCEPT
+                ? estimate - COST_INTERCEPT
+                : MIN_TRANSACTION_SIZE_SCALED;
+        return (estimate * feeScaled) / SCALE;
+    }
+}

@@ -1,0 +1,189 @@
+// The L1 data fee in quotes (PROTOCOL §9): the spec's vectors reproduced by the endpoint, the fee
+// manager's role, and the formula checked against the GasPriceOracle predeploy of Hardhat's
+// simulated OP Stack chain (`chainType: 'op'`), whose upper bound is the same cost function.
+import { feesVectors, type L1FeeConfigVector } from '@ferry/spec'
+import { network } from 'hardhat'
+import { concat, encodePacked, type Hex, parseAbi } from 'viem'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { expectRevert } from '../helpers/revert.ts'
+import { DOMAIN_A, DOMAIN_B, deployWorld, eventsIn, type World } from '../helpers/world.ts'
+
+const l1Config = (config: L1FeeConfigVector) => ({
+  ...config,
+  l1BaseFee: BigInt(config.l1BaseFee),
+  blobBaseFee: BigInt(config.blobBaseFee),
+})
+
+describe('Endpoint L1 data fee', () => {
+  let world: World
+
+  beforeEach(async () => {
+    world = await deployWorld()
+  })
+
+  it.each(feesVectors.l1DataFee)('reproduces the l1DataFee vector: $name', async (vector) => {
+    const { endpoint } = world.a
+    const account = world.feeManager.account
+    // No gas part and a 1:1 rate: the quote is the L1 data fee alone.
+    const feeConfig = {
+      gasPrice: 0n,
+      rate: 10n ** 18n,
+      baseFee: 0n,
+      gasOverhead: 0,
+      gasPerByte: 0,
+      maxGasLimit: 1,
+    }
+    await endpoint.write.setFeeConfig([DOMAIN_B, feeConfig], { account })
+    await endpoint.write.setL1FeeConfig([DOMAIN_B, l1Config(vector.config)], { account })
+    expect(await endpoint.read.quote([DOMAIN_B, BigInt(vector.bodyLength), 0, 0])).toBe(
+      BigInt(vector.l1DataFee),
+    )
+  })
+
+  it.each(feesVectors.quote)('reproduces the quote vector: $name', async (vector) => {
+    const { endpoint } = world.a
+    const account = world.feeManager.account
+    for (const [domain, side] of [
+      [DOMAIN_B, vector.destination],
+      [DOMAIN_A, vector.local],
+    ] as const) {
+      const { gasPrice, rate, baseFee, ...rest } = side.feeConfig
+      await endpoint.write.setFeeConfig(
+        [
+          domain,
+          { gasPrice: BigInt(gasPrice), rate: BigInt(rate), baseFee: BigInt(baseFee), ...rest },
+        ],
+        { account },
+      )
+      await endpoint.write.setL1FeeConfig([domain, l1Config(side.l1FeeConfig)], { account })
+    }
+    expect(
+      await endpoint.read.quote([
+        DOMAIN_B,
+        BigInt(vector.bodyLength),
+        vector.gasLimit,
+        vector.ackGasLimit,
+      ]),
+    ).toBe(BigInt(vector.fee))
+  })
+
+  it('only the fee manager sets it; it is readable and announced', async () => {
+    const { endpoint } = world.a
+    const config = l1Config(feesVectors.quote[0]!.destination.l1FeeConfig)
+    await expectRevert(
+      endpoint.write.setL1FeeConfig([DOMAIN_B, config], { account: world.stranger.account }),
+      'EndpointNotFeeManager',
+      [world.stranger.account.address],
+    )
+    const receipt = await world.mined(
+      endpoint.write.setL1FeeConfig([DOMAIN_B, config], { account: world.feeManager.account }),
+    )
+    expect(eventsIn(receipt, world.a, 'L1FeeConfigSet')[0]).toEqual({
+      domain: DOMAIN_B,
+      config,
+    })
+    expect(await endpoint.read.l1FeeConfig([DOMAIN_B])).toEqual(config)
+  })
+})
+
+describe('the L1 data fee against an OP Stack GasPriceOracle', () => {
+  const GAS_PRICE_ORACLE = '0x420000000000000000000000000000000000000F'
+  const L1_BLOCK = '0x4200000000000000000000000000000000000015'
+  /** The L1 attributes depositor, the only account that may set L1Block's values. */
+  const DEPOSITOR = '0xDeaDDEaDDeAdDeAdDEAdDEaddeAddEAdDEAd0001'
+  const oracleAbi = parseAbi([
+    'function l1BaseFee() view returns (uint256)',
+    'function blobBaseFee() view returns (uint256)',
+    'function baseFeeScalar() view returns (uint32)',
+    'function blobBaseFeeScalar() view returns (uint32)',
+    'function getL1FeeUpperBound(uint256) view returns (uint256)',
+  ])
+
+  it('quotes what getL1FeeUpperBound charges for the same FastLZ size', async () => {
+    const { viem } = await network.connect({ chainType: 'op' })
+    const publicClient = await viem.getPublicClient()
+    const testClient = await viem.getTestClient()
+    const [owner] = await viem.getWalletClients()
+    if (!owner) throw new Error('no account')
+    // L1 attributes as an OP mainnet block carries them (Isthmus layout: 0x098999be, packed).
+    await testClient.impersonateAccount({ address: DEPOSITOR })
+    await testClient.setBalance({ address: DEPOSITOR, value: 10n ** 18n })
+    const attributes: Hex = concat([
+      '0x098999be',
+      encodePacked(
+        [
+          'uint32',
+          'uint32',
+          'uint64',
+          'uint64',
+          'uint64',
+          'uint256',
+          'uint256',
+          'bytes32',
+          'bytes32',
+          'uint32',
+          'uint64',
+        ],
+        [
+          1368,
+          810_949,
+          0n,
+          1_700_000_000n,
+          100n,
+          23_000_000_000n,
+          4_000_000_000n,
+          `0x${'11'.repeat(32)}`,
+          `0x${'22'.repeat(32)}`,
+          0,
+          0n,
+        ],
+      ),
+    ])
+    await publicClient.waitForTransactionReceipt({
+      hash: await owner.sendTransaction({ account: DEPOSITOR, to: L1_BLOCK, data: attributes }),
+    })
+    const read = <F extends 'l1BaseFee' | 'blobBaseFee' | 'baseFeeScalar' | 'blobBaseFeeScalar'>(
+      functionName: F,
+    ) => publicClient.readContract({ address: GAS_PRICE_ORACLE, abi: oracleAbi, functionName })
+    const config = {
+      l1BaseFee: await read('l1BaseFee'),
+      blobBaseFee: await read('blobBaseFee'),
+      baseFeeScalar: await read('baseFeeScalar'),
+      blobBaseFeeScalar: await read('blobBaseFeeScalar'),
+      overheadBytes: 0,
+    }
+    expect(config.l1BaseFee).toBe(23_000_000_000n)
+
+    const endpoint = await viem.deployContract('Endpoint', [DOMAIN_A, owner.account.address])
+    await endpoint.write.setFeeManager([owner.account.address])
+    await endpoint.write.setFeeConfig([
+      DOMAIN_B,
+      {
+        gasPrice: 0n,
+        rate: 10n ** 18n,
+        baseFee: 0n,
+        gasOverhead: 0,
+        gasPerByte: 0,
+        maxGasLimit: 1,
+      },
+    ])
+    // The oracle's upper bound for an s-byte transaction takes s + 68 bytes (the signature),
+    // plus FastLZ's worst-case growth, as the size: the quote of an empty body whose overhead is
+    // that size charges the same, the floor (s = 0) included.
+    for (const s of [0n, 100n, 1_024n, 16_384n]) {
+      const fastLzSize = s + 68n + (s + 68n) / 255n + 16n
+      await endpoint.write.setL1FeeConfig([
+        DOMAIN_B,
+        { ...config, overheadBytes: Number(fastLzSize) },
+      ])
+      expect(await endpoint.read.quote([DOMAIN_B, 0n, 0, 0])).toBe(
+        await publicClient.readContract({
+          address: GAS_PRICE_ORACLE,
+          abi: oracleAbi,
+          functionName: 'getL1FeeUpperBound',
+          args: [s],
+        }),
+      )
+    }
+  })
+})
