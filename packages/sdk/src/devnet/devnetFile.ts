@@ -1,10 +1,11 @@
 /**
  * The apps the devnet deployed on a chain, by key: `interchainAccountRouter` (`callRemote`),
- * `htlc` (the swap actions), and any other the devnet adds (example apps), each an address of the
- * chain's kind.
+ * `tokenBridge` (`transferToken`), `htlc` (the swap actions), and any other the devnet adds
+ * (example apps), each an address of the chain's kind.
  */
 export type DevnetFileApps = {
   interchainAccountRouter?: string | undefined
+  tokenBridge?: string | undefined
   htlc?: string | undefined
   [app: string]: string | undefined
 }
