@@ -125,6 +125,12 @@ describe('EVM ↔ EVM', () => {
     const initiatorLock = { chain: 'evm-a', lockId: alices.lockId } as const
     const participantLock = { chain: 'evm-b', lockId: bobs.lockId } as const
 
+    const watch = watchSwap(client, { initiatorLock, participantLock, pollIntervalMs: 20 })
+    expect((await watch.next()).value).toEqual({
+      initiator: { type: 'locked', timelock: BigInt(terms.initiator.timelock) },
+      participant: { type: 'locked', timelock: BigInt(terms.participant.timelock) },
+    })
+
     const warnings: SwapClaimWarning[] = []
     await claimSwap(client, {
       chain: 'evm-b',
@@ -138,6 +144,13 @@ describe('EVM ↔ EVM', () => {
     const relayed = await world.relay(world.client.chain('evm-b'), world.client.chain('evm-a'))
     expect(relayed.map(({ status }) => status)).toEqual([MessageStatus.Executed])
     expect(await world.evmA.client.getBalance({ address: BOB })).toBe(ETH)
+    // The watch started before the claims sees the swap settle, and ends.
+    const seen: SwapState[] = []
+    for await (const state of watch) seen.push(state)
+    expect(seen.at(-1)).toEqual({
+      initiator: { type: 'claimed', preimage: secret },
+      participant: { type: 'claimed', preimage: secret },
+    })
     expect(await watchAll(initiatorLock, participantLock)).toEqual([
       {
         initiator: { type: 'claimed', preimage: secret },
