@@ -206,6 +206,7 @@ export {
 } from './devnet/devnetChains.js'
 export type {
   DevnetFile,
+  DevnetFileApps,
   DevnetFileCosmWasmChain,
   DevnetFileEvmChain,
 } from './devnet/devnetFile.js'
@@ -226,6 +227,7 @@ export { MaxFeeExceededError } from './errors/MaxFeeExceededError.js'
 export { MessageNotFoundError } from './errors/MessageNotFoundError.js'
 export { MissingSignerError } from './errors/MissingSignerError.js'
 export { NoAckRequestedError } from './errors/NoAckRequestedError.js'
+export { NoHtlcError } from './errors/NoHtlcError.js'
 export { NoInterchainAccountRouterError } from './errors/NoInterchainAccountRouterError.js'
 export { NoTokenBridgeError } from './errors/NoTokenBridgeError.js'
 export { NotATokenTransferError } from './errors/NotATokenTransferError.js'
@@ -236,6 +238,10 @@ export { RemoteCallFailedError } from './errors/RemoteCallFailedError.js'
 export { RemoteResultCountError } from './errors/RemoteResultCountError.js'
 export { SimulationUndecidedError } from './errors/SimulationUndecidedError.js'
 export { SimulationUnsupportedError } from './errors/SimulationUnsupportedError.js'
+export { SwapAllowanceTooLowError } from './errors/SwapAllowanceTooLowError.js'
+export { SwapLockExpiredError } from './errors/SwapLockExpiredError.js'
+export { SwapLockNotOpenError } from './errors/SwapLockNotOpenError.js'
+export { SwapRefundNotOpenError } from './errors/SwapRefundNotOpenError.js'
 export { TokenBridgePausedError } from './errors/TokenBridgePausedError.js'
 export { TransactionNotFoundError } from './errors/TransactionNotFoundError.js'
 export { TransactionRevertedError } from './errors/TransactionRevertedError.js'
@@ -247,6 +253,7 @@ export { TransferRateLimitedError } from './errors/TransferRateLimitedError.js'
 export { UnknownChainError } from './errors/UnknownChainError.js'
 export { UnsafeSwapTimelocksError } from './errors/UnsafeSwapTimelocksError.js'
 export { WaitTimeoutError } from './errors/WaitTimeoutError.js'
+export { WrongSwapPreimageError } from './errors/WrongSwapPreimageError.js'
 export type { components as ApiComponents, paths as ApiPaths } from './generated/openapi.js'
 export type {
   CosmWasmCoin,
@@ -260,11 +267,54 @@ export { encodeEvmCalls } from './remote/encodeEvmCalls.js'
 export type { EvmRemoteCalls, EvmRemoteResults } from './remote/types.js'
 // Server-Sent Events
 export { createSseParser, type SseEvent, type SseParser } from './sse/createSseParser.js'
-// Atomic swaps (spec/apps/htlc.md)
 export {
   type CheckSwapTimelocksErrorType,
   type CheckSwapTimelocksParameters,
   type CheckSwapTimelocksReturnType,
   checkSwapTimelocks,
   DEFAULT_SWAP_TIMELOCK_MARGIN,
+  type GetSwapTimelockGapParameters,
+  getSwapTimelockGap,
 } from './swap/checkSwapTimelocks.js'
+// Atomic swaps (spec/apps/htlc.md)
+export {
+  type ClaimSwapErrorType,
+  type ClaimSwapParameters,
+  type ClaimSwapReturnType,
+  claimSwap,
+  type SwapClaimWarning,
+} from './swap/claimSwap.js'
+export type { SwapLock, SwapLockState } from './swap/internal/readSwapLock.js'
+export {
+  DEFAULT_SWAP_RELAY_GAS_LIMIT,
+  type LockSwapErrorType,
+  type LockSwapParameters,
+  type LockSwapReturnType,
+  lockSwap,
+} from './swap/lockSwap.js'
+export {
+  DEFAULT_SWAP_FINALITY,
+  DEFAULT_SWAP_PARTICIPANT_DURATION,
+  type ProposeSwapErrorType,
+  type ProposeSwapParameters,
+  type ProposeSwapReturnType,
+  proposeSwap,
+  type SwapLegInput,
+  type SwapTerms,
+  type SwapTermsLeg,
+} from './swap/proposeSwap.js'
+export {
+  type RefundSwapErrorType,
+  type RefundSwapParameters,
+  type RefundSwapReturnType,
+  refundSwap,
+} from './swap/refundSwap.js'
+export {
+  type SwapLegState,
+  type SwapLockRef,
+  type SwapState,
+  type WatchSwapErrorType,
+  type WatchSwapParameters,
+  type WatchSwapReturnType,
+  watchSwap,
+} from './swap/watchSwap.js'

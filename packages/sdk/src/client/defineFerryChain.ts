@@ -26,6 +26,8 @@ export type FerryEvmChain = FerryChainCommon & {
   interchainAccountRouter?: Address | undefined
   /** The token bridge transfers use when given no `bridge` (`quoteTransfer`, `transferToken`). */
   tokenBridge?: Address | undefined
+  /** The hash time-locked contract, `HashedTimelock` (`lockSwap`, `claimSwap`, `refundSwap`). */
+  htlc?: Address | undefined
 } & (
     | {
         /** JSON-RPC URLs, preferred first. */
@@ -60,6 +62,8 @@ export type FerryCosmWasmChain = FerryChainCommon & {
   interchainAccountRouter?: string | undefined
   /** The token bridge, bech32, transfers use when given no `bridge` (`quoteTransfer`, `transferToken`). */
   tokenBridge?: string | undefined
+  /** The HTLC, bech32 (`lockSwap`, `claimSwap`, `refundSwap`). */
+  htlc?: string | undefined
 } & (
     | {
         /** CometBFT RPC URLs, preferred first. */

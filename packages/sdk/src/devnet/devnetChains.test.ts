@@ -60,15 +60,17 @@ describe('devnetChains', () => {
     expect(unreachable).toEqual([])
   })
 
-  test('each chain’s interchain-account router and token bridge come from its apps', () => {
+  test('each chain’s interchain-account router, token bridge and HTLC come from its apps', () => {
     const withRouters = file()
     const [evm, wasm] = withRouters.chains
     if (!evm || !wasm) throw new Error('the fixture has two chains')
     evm.apps.interchainAccountRouter = '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0'
     evm.apps.tokenBridge = '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9'
+    evm.apps.htlc = '0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9'
     const { chains } = devnetChains(withRouters)
     expect(chains[0]?.interchainAccountRouter).toBe('0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0')
     expect(chains[0]?.tokenBridge).toBe('0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9')
+    expect(chains[0]?.htlc).toBe('0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9')
   })
 
   test('an account gives every EVM chain a wallet on that chain', () => {
@@ -107,6 +109,11 @@ describe('devnetChains', () => {
         chains: [{ ...f.chains[0], apps: { tokenBridge: '0x1234' } }],
       }),
       'chains[0].apps.tokenBridge',
+    ],
+    [
+      'an EVM HTLC that is no address',
+      (f: DevnetFile) => ({ ...f, chains: [{ ...f.chains[0], apps: { htlc: 'wasm1htlc' } }] }),
+      'chains[0].apps.htlc',
     ],
     [
       'a validator without a URL',

@@ -53,6 +53,8 @@ export function devnetChains(
           interchainAccountRouter: chain.apps.interchainAccountRouter as Address | undefined,
           // CAST: checkDevnetFile checked it is a 0x address.
           tokenBridge: chain.apps.tokenBridge as Address | undefined,
+          // CAST: checkDevnetFile checked it is a 0x address.
+          htlc: chain.apps.htlc as Address | undefined,
           ...(account && {
             walletClient: createWalletClient({ account, chain: viemChain, transport: http() }),
           }),
@@ -74,6 +76,7 @@ export function devnetChains(
         rpcUrls: [chain.rpcUrl],
         interchainAccountRouter: chain.apps.interchainAccountRouter,
         tokenBridge: chain.apps.tokenBridge,
+        htlc: chain.apps.htlc,
       },
     ]
   })
@@ -109,7 +112,7 @@ function checkDevnetFile(file: unknown, source: string | undefined): DevnetFile 
     const endpoint = string(chain.endpoint, at('endpoint'))
     const apps = record(chain.apps ?? {}, at('apps'))
     // The apps the SDK's actions use: addresses of the chain's kind.
-    for (const app of ['interchainAccountRouter', 'tokenBridge']) {
+    for (const app of ['interchainAccountRouter', 'tokenBridge', 'htlc']) {
       const address = apps[app]
       if (address !== undefined) string(address, at(`apps.${app}`))
       if (

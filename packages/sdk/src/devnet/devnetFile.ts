@@ -1,3 +1,15 @@
+/**
+ * The apps the devnet deployed on a chain, by key: `interchainAccountRouter` (`callRemote`),
+ * `tokenBridge` (`transferToken`), `htlc` (the swap actions), and any other the devnet adds
+ * (example apps), each an address of the chain's kind.
+ */
+export type DevnetFileApps = {
+  interchainAccountRouter?: string | undefined
+  tokenBridge?: string | undefined
+  htlc?: string | undefined
+  [app: string]: string | undefined
+}
+
 /** A CosmWasm chain of the devnet file: a wasmd node by its RPC URL, or the embedded VM. */
 export type DevnetFileCosmWasmChain = {
   kind: 'cosmwasm'
@@ -8,7 +20,7 @@ export type DevnetFileCosmWasmChain = {
   /** The fee denom. */
   denom: string
   endpoint: string
-  apps: Record<string, string>
+  apps: DevnetFileApps
 } & (
   | {
       /** The embedded VM, inside the devnet process: reachable only through the relayer's API. */
@@ -30,7 +42,7 @@ export type DevnetFileEvmChain = {
   rpcUrl: string
   endpoint: string
   verifier: string
-  apps: Record<string, string>
+  apps: DevnetFileApps
 }
 
 /**

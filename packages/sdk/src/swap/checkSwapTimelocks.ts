@@ -52,10 +52,32 @@ export type CheckSwapTimelocksErrorType = UnsafeSwapTimelocksError | RangeError
 export function checkSwapTimelocks({
   initiatorTimelock,
   participantTimelock,
+  ...finality
+}: CheckSwapTimelocksParameters): CheckSwapTimelocksReturnType {
+  const required = getSwapTimelockGap(finality)
+  const gap = initiatorTimelock - participantTimelock
+  if (gap < required)
+    throw new UnsafeSwapTimelocksError({ initiatorTimelock, participantTimelock, required })
+  return { gap, required }
+}
+
+export type GetSwapTimelockGapParameters = Omit<
+  CheckSwapTimelocksParameters,
+  'initiatorTimelock' | 'participantTimelock'
+>
+
+/**
+ * The least safe gap between a swap's timelocks, seconds: both chains' finality plus the margin
+ * (`checkSwapTimelocks`); a `RangeError` names a value that is not whole seconds.
+ *
+ * @example
+ * const gap = getSwapTimelockGap({ initiatorChainFinality: 900, participantChainFinality: 6 })
+ */
+export function getSwapTimelockGap({
   participantChainFinality,
   initiatorChainFinality,
   margin = DEFAULT_SWAP_TIMELOCK_MARGIN,
-}: CheckSwapTimelocksParameters): CheckSwapTimelocksReturnType {
+}: GetSwapTimelockGapParameters): bigint {
   for (const [name, value] of [
     ['participantChainFinality', participantChainFinality],
     ['initiatorChainFinality', initiatorChainFinality],
@@ -63,9 +85,5 @@ export function checkSwapTimelocks({
   ] as const)
     if (!Number.isSafeInteger(value) || value < 0)
       throw new RangeError(`\`${name}\` must be a whole number of seconds, not ${value}.`)
-  const required = BigInt(participantChainFinality + initiatorChainFinality + margin)
-  const gap = initiatorTimelock - participantTimelock
-  if (gap < required)
-    throw new UnsafeSwapTimelocksError({ initiatorTimelock, participantTimelock, required })
-  return { gap, required }
+  return BigInt(participantChainFinality + initiatorChainFinality + margin)
 }
