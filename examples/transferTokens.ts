@@ -1,9 +1,9 @@
 // #region readme
 import {
+  AllowanceTooLowError,
   type FerryClient,
   getTransfer,
   quoteTransfer,
-  TransferAllowanceTooLowError,
   TransferRateLimitedError,
   transferToken,
   waitForMessage,
@@ -41,8 +41,8 @@ export async function moveTokens(
     sent = await transferToken(client, { origin: from, destination: to, recipient, amount, bridge })
   } catch (error) {
     // Refused on the origin, before anything was signed: nothing is stuck.
-    if (error instanceof TransferAllowanceTooLowError)
-      console.log(`approve ${error.bridge} for ${error.needed} of ${error.token} first`)
+    if (error instanceof AllowanceTooLowError)
+      console.log(`approve ${error.spender} for ${error.needed} of ${error.token} first`)
     if (error instanceof TransferRateLimitedError)
       console.log(`at most ${error.available} may leave now`)
     throw error

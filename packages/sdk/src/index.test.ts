@@ -10,6 +10,7 @@ test('exports of @ferry/sdk: the protocol codec, whole, the chain readers and th
   expect(names).toEqual(expect.arrayContaining(Object.keys(protocol)))
   expect(names.filter((name) => !(name in protocol)).sort()).toMatchInlineSnapshot(`
     [
+      "AllowanceTooLowError",
       "AlreadyDeliveredError",
       "ApiRequestError",
       "ChainIdMismatchError",
@@ -43,14 +44,12 @@ test('exports of @ferry/sdk: the protocol codec, whole, the chain readers and th
       "RpcError",
       "SimulationUndecidedError",
       "SimulationUnsupportedError",
-      "SwapAllowanceTooLowError",
       "SwapLockExpiredError",
       "SwapLockNotOpenError",
       "SwapRefundNotOpenError",
       "TokenBridgePausedError",
       "TransactionNotFoundError",
       "TransactionRevertedError",
-      "TransferAllowanceTooLowError",
       "TransferAmountTooSmallError",
       "TransferBalanceTooLowError",
       "TransferCollateralExceededError",

@@ -17,10 +17,10 @@ import { type Abi, type Address, getAddress, type Hex, zeroAddress } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createFerryClient } from '../client/createFerryClient.js'
 import type { FerryChain } from '../client/defineFerryChain.js'
+import { AllowanceTooLowError } from '../errors/AllowanceTooLowError.js'
 import { NoTokenBridgeError } from '../errors/NoTokenBridgeError.js'
 import { RecipientChainMismatchError } from '../errors/RecipientChainMismatchError.js'
 import { TokenBridgePausedError } from '../errors/TokenBridgePausedError.js'
-import { TransferAllowanceTooLowError } from '../errors/TransferAllowanceTooLowError.js'
 import { TransferAmountTooSmallError } from '../errors/TransferAmountTooSmallError.js'
 import { TransferBalanceTooLowError } from '../errors/TransferBalanceTooLowError.js'
 import { TransferCollateralExceededError } from '../errors/TransferCollateralExceededError.js'
@@ -166,8 +166,8 @@ describe('transferToken, evm-a (lock, 18 decimals) → evm-b (mint, 6 decimals) 
       recipient: me,
       amount,
     }).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(TransferAllowanceTooLowError)
-    expect((error as TransferAllowanceTooLowError).recovery).toEqual({
+    expect(error).toBeInstanceOf(AllowanceTooLowError)
+    expect((error as AllowanceTooLowError).recovery).toEqual({
       action: 'approve',
       token,
       spender: lockBridge,

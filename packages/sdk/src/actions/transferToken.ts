@@ -3,6 +3,7 @@ import type { Address, Hex } from 'viem'
 import type { SentMessageEvent } from '../chains/types.js'
 import type { ChainRef, FerryClient } from '../client/createFerryClient.js'
 import type { FerryChain } from '../client/defineFerryChain.js'
+import type { AllowanceTooLowError } from '../errors/AllowanceTooLowError.js'
 import type { EndpointRevertedError } from '../errors/EndpointRevertedError.js'
 import type { InvalidRecipientError } from '../errors/InvalidRecipientError.js'
 import { MaxFeeExceededError } from '../errors/MaxFeeExceededError.js'
@@ -10,7 +11,6 @@ import type { MissingSignerError } from '../errors/MissingSignerError.js'
 import type { NoTokenBridgeError } from '../errors/NoTokenBridgeError.js'
 import type { RecipientChainMismatchError } from '../errors/RecipientChainMismatchError.js'
 import type { TokenBridgePausedError } from '../errors/TokenBridgePausedError.js'
-import type { TransferAllowanceTooLowError } from '../errors/TransferAllowanceTooLowError.js'
 import { TransferAmountTooSmallError } from '../errors/TransferAmountTooSmallError.js'
 import type { TransferBalanceTooLowError } from '../errors/TransferBalanceTooLowError.js'
 import type { TransferCollateralExceededError } from '../errors/TransferCollateralExceededError.js'
@@ -62,7 +62,7 @@ export type TransferTokenErrorType =
   | TransferRateLimitedError
   | TokenBridgePausedError
   | TransferCollateralExceededError
-  | TransferAllowanceTooLowError
+  | AllowanceTooLowError
   | TransferBalanceTooLowError
   | EndpointRevertedError
   | Error
@@ -74,7 +74,7 @@ export type TransferTokenErrorType =
  * limit's headroom, `TransferRateLimitedError`; and, from the simulation, a paused bridge,
  * missing collateral, allowance or balance, each a named error with a `recovery` hint), then
  * sends it with the quote's fee. A lock bridge takes the ERC-20 with `transferFrom`: approve it
- * first (`TransferAllowanceTooLowError` says for how much). Returns the message id and the
+ * first (`AllowanceTooLowError` says for how much). Returns the message id and the
  * transfer as the bridge encoded it; the dust never leaves the sender.
  *
  * @example

@@ -16,11 +16,11 @@ import { quote } from '../actions/quote.js'
 import type { RecipientOf, TransactionHashOf } from '../actions/send.js'
 import type { ChainOf, ChainRef, FerryClient } from '../client/createFerryClient.js'
 import type { FerryChain, FerryEvmChain } from '../client/defineFerryChain.js'
+import { AllowanceTooLowError } from '../errors/AllowanceTooLowError.js'
 import type { EndpointRevertedError } from '../errors/EndpointRevertedError.js'
 import { InvalidRecipientError } from '../errors/InvalidRecipientError.js'
 import type { MissingSignerError } from '../errors/MissingSignerError.js'
 import type { NoHtlcError } from '../errors/NoHtlcError.js'
-import { SwapAllowanceTooLowError } from '../errors/SwapAllowanceTooLowError.js'
 import { getEvmHtlc } from './internal/readSwapLock.js'
 
 export type LockSwapParameters<
@@ -75,7 +75,7 @@ export type LockSwapReturnType<chain extends FerryChain = FerryChain> = {
 export type LockSwapErrorType =
   | NoHtlcError
   | InvalidRecipientError
-  | SwapAllowanceTooLowError
+  | AllowanceTooLowError
   | MissingSignerError
   | EndpointRevertedError
   | Error
@@ -87,7 +87,7 @@ export const DEFAULT_SWAP_RELAY_GAS_LIMIT = 200_000
  * Locks an amount on the chain's HTLC for the counterparty (spec/apps/htlc.md §6), under the
  * swap's hashlock and a timelock, optionally prepaying the relay of the secret to the
  * counterparty's lock (§5), and returns the lock id from the `Locked` event. An ERC-20 lock
- * checks the HTLC's allowance first (`SwapAllowanceTooLowError`: approve, then lock again). The
+ * checks the HTLC's allowance first (`AllowanceTooLowError`: approve, then lock again). The
  * HTLC's refusals (timelock in the past, zero amount) are decoded before signing.
  *
  * @example
@@ -178,12 +178,12 @@ async function lockOnEvm(
       args: [account.address, htlc],
     })
     if (allowance < amount)
-      throw new SwapAllowanceTooLowError({
+      throw new AllowanceTooLowError({
         chain: chain.name,
         token,
         spender: htlc,
         allowance,
-        amount,
+        needed: amount,
       })
   }
   const terms = [to, hashlock, timelock, token, amount] as const

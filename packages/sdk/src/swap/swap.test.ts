@@ -8,8 +8,8 @@ import { TEST_COSMWASM_ACCOUNTS } from '@ferry/testkit'
 import { type Address, createTestClient, type Hex, http, toHex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { AllowanceTooLowError } from '../errors/AllowanceTooLowError.js'
 import { NoHtlcError } from '../errors/NoHtlcError.js'
-import { SwapAllowanceTooLowError } from '../errors/SwapAllowanceTooLowError.js'
 import { SwapLockExpiredError } from '../errors/SwapLockExpiredError.js'
 import { SwapLockNotOpenError } from '../errors/SwapLockNotOpenError.js'
 import { SwapRefundNotOpenError } from '../errors/SwapRefundNotOpenError.js'
@@ -294,12 +294,12 @@ describe('ERC-20 locks', () => {
       token,
     } as const
     const refused = await lockSwap(client, lock).catch((error) => error)
-    expect(refused).toBeInstanceOf(SwapAllowanceTooLowError)
+    expect(refused).toBeInstanceOf(AllowanceTooLowError)
     expect(refused).toMatchObject({
       token,
       spender: client.chain('evm-a').htlc,
       allowance: 0n,
-      amount: 700n,
+      needed: 700n,
     })
 
     await write(token, 'approve', [refused.spender, 700n])

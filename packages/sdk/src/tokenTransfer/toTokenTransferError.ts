@@ -1,6 +1,6 @@
+import { AllowanceTooLowError } from '../errors/AllowanceTooLowError.js'
 import { EndpointRevertedError } from '../errors/EndpointRevertedError.js'
 import { TokenBridgePausedError } from '../errors/TokenBridgePausedError.js'
-import { TransferAllowanceTooLowError } from '../errors/TransferAllowanceTooLowError.js'
 import { TransferAmountTooSmallError } from '../errors/TransferAmountTooSmallError.js'
 import { TransferBalanceTooLowError } from '../errors/TransferBalanceTooLowError.js'
 import { TransferCollateralExceededError } from '../errors/TransferCollateralExceededError.js'
@@ -43,10 +43,10 @@ export function toTokenTransferError(
         cause: error,
       })
     case 'ERC20InsufficientAllowance':
-      return new TransferAllowanceTooLowError({
+      return new AllowanceTooLowError({
         chain,
         token: token ?? '',
-        bridge,
+        spender: bridge,
         allowance: big('allowance'),
         needed: big('needed'),
         cause: error,
