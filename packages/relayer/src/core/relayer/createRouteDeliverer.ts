@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import type { ChainSubmitter } from '../../chains/types.js'
 import type { RelayerStore, StoredMessage } from '../../store/types.js'
 import { failpoint } from '../failpoint.js'
+import type { L1DeliveryCost } from '../fees/l1DeliveryCost.js'
 import { classifyError } from './classifyError.js'
 import type { CheckpointFetcher, GatheredCheckpoint } from './createCheckpointFetcher.js'
 import type { DeliveryContext } from './deliveryContext.js'
@@ -25,6 +26,11 @@ export type CreateRouteDelivererParameters = {
   /** This relayer's lease-owner name. */
   owner: string
   policy: RelayerPolicy
+  /**
+   * The L1 data fee of delivering a message, in the origin's base units, where the destination
+   * is a rollup: a message must pay `policy.minimumFee` plus it, or it waits as `underpaid`.
+   */
+  l1DeliveryCost?: L1DeliveryCost | undefined
   logger: Logger
 }
 
@@ -52,6 +58,7 @@ export function createRouteDeliverer({
   fetcher,
   owner,
   policy,
+  l1DeliveryCost,
   logger,
 }: CreateRouteDelivererParameters) {
   const context: DeliveryContext = {
@@ -61,6 +68,7 @@ export function createRouteDeliverer({
     tree,
     fetcher,
     policy,
+    l1DeliveryCost,
     log: logger.child({
       module: 'deliver',
       origin: origin.domain,

@@ -3,9 +3,11 @@
 // reached by some test here, which the last test checks.
 import { MessageStatus } from '@ferry/protocol'
 import type { SentMessageEvent } from '@ferry/sdk'
+import type { Hex } from 'viem'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { openStore } from '../../store/openStore.js'
 import type { MessageUpdate, ReasonCode, RelayerStore } from '../../store/types.js'
+import { type L1DeliveryPricing, priceL1Delivery } from '../fees/l1DeliveryCost.js'
 import type { RelayerPolicy } from './policy.js'
 import { createFakeWorld, type FakeWorld, UNIT_POLICY } from './test/fakeWorld.js'
 
@@ -296,6 +298,56 @@ describe('fees', () => {
     expect(await reasonsOf(event as SentMessageEvent)).toEqual(
       expect.arrayContaining(['underpaid', 'fee_added', 'delivered']),
     )
+  })
+})
+
+describe('fees to a rollup', () => {
+  // Ethereum mainnet-like L1 fees and Fjord scalars (PROTOCOL §9), an ETH → ETH route (rate 1e18).
+  const pricing: L1DeliveryPricing = {
+    l1FeeConfig: {
+      l1BaseFee: 20_000_000_000n,
+      blobBaseFee: 3_000_000_000n,
+      baseFeeScalar: 1368,
+      blobBaseFeeScalar: 810_949,
+      overheadBytes: 600,
+    },
+    rate: 10n ** 18n,
+  }
+  const l1DeliveryCost = async (encoded: Hex) => priceL1Delivery(pricing, encoded)
+
+  test('a message paying for L2 gas but not the L1 data fee waits underpaid; the rest delivers it', async () => {
+    await world.close()
+    const domain = nextDomain
+    world = await newWorld({ ...UNIT_POLICY, minimumFee: new Map([[domain, 100n]]) })
+    const [event] = (await ready(send(1, { destination: 2, fee: 100n }))) as SentMessageEvent[]
+    const l1Fee = priceL1Delivery(pricing, (await stateOf(event as SentMessageEvent)).encoded)
+    expect(l1Fee).toBeGreaterThan(0n)
+    const route = world.route(world.a, world.b, { l1DeliveryCost })
+    await route.deliverPass()
+    expect(await stateOf(event as SentMessageEvent)).toMatchObject({ reason: 'underpaid' })
+    const [underpaid] = (await world.store.getAttempts((event as SentMessageEvent).id)).filter(
+      (attempt) => attempt.reason === 'underpaid',
+    )
+    expect(underpaid?.detail).toContain(`policy asks ${100n + l1Fee} (100 + L1 data fee)`)
+    world.a.addFee((event as SentMessageEvent).id, l1Fee)
+    world.a.mine(world.confirmations + 1)
+    await world.index(world.a)
+    await route.deliverPass()
+    await route.drain()
+    expect(await reasonsOf(event as SentMessageEvent)).toEqual(
+      expect.arrayContaining(['underpaid', 'fee_added', 'delivered']),
+    )
+  })
+
+  test('the same message is paid enough on a route without an L1 data fee', async () => {
+    await world.close()
+    const domain = nextDomain
+    world = await newWorld({ ...UNIT_POLICY, minimumFee: new Map([[domain, 100n]]) })
+    const [event] = (await ready(send(1, { destination: 2, fee: 100n }))) as SentMessageEvent[]
+    const route = world.route(world.a, world.b)
+    await route.deliverPass()
+    await route.drain()
+    expect(await reasonsOf(event as SentMessageEvent)).toContain('delivered')
   })
 })
 

@@ -25,7 +25,7 @@ export type SortClaimedReturnType = {
  * const { deliverable, updates } = await sortClaimed(context, claimed, signal)
  */
 export async function sortClaimed(
-  { store, destination, policy, origin }: DeliveryContext,
+  { store, destination, policy, origin, l1DeliveryCost }: DeliveryContext,
   claimed: readonly StoredMessage[],
   signal?: AbortSignal,
 ): Promise<SortClaimedReturnType> {
@@ -55,13 +55,18 @@ export async function sortClaimed(
         }
         // An ack pays nothing where it starts: its delivery was paid with the original
         // message, if this relayer saw that sent where the ack goes; otherwise it pays its way.
-        if (feeShortfall({ feePaid: message.feePaid, minimumFee }) > 0n && !free.has(message.id)) {
+        // On a rollup the delivery also pays an L1 data fee: the message must cover it too.
+        const required = minimumFee + ((await l1DeliveryCost?.(message.encoded, signal)) ?? 0n)
+        if (
+          feeShortfall({ feePaid: message.feePaid, minimumFee: required }) > 0n &&
+          !free.has(message.id)
+        ) {
           const isAck = (message.flags & MessageFlags.isAck) !== 0
           updates.push(
             ...waitUpdate(
               message,
               'underpaid',
-              `${isAck ? 'ack of a message not seen sent on its destination; ' : ''}paid ${message.feePaid}, policy asks ${minimumFee}`,
+              `${isAck ? 'ack of a message not seen sent on its destination; ' : ''}paid ${message.feePaid}, policy asks ${required}${required === minimumFee ? '' : ` (${minimumFee} + L1 data fee)`}`,
               retryAt(policy, 64, now),
             ),
           )

@@ -6,6 +6,7 @@ import type { Hex } from 'viem'
 import { listen } from '../../../service/listen.js'
 import type { RelayerStore } from '../../../store/types.js'
 import { createFakeChain, type FakeChain } from '../../../testing/fakeChain/createFakeChain.js'
+import type { L1DeliveryCost } from '../../fees/l1DeliveryCost.js'
 import { createValidator, type Validator } from '../../validator/createValidator.js'
 import { createValidatorApp } from '../../validator/createValidatorApp.js'
 import { createCheckpointFetcher } from '../createCheckpointFetcher.js'
@@ -47,7 +48,12 @@ export type FakeWorld = {
   route(
     origin: FakeChain,
     destination: FakeChain,
-    options?: { policy?: RelayerPolicy; owner?: string; store?: RelayerStore },
+    options?: {
+      policy?: RelayerPolicy
+      owner?: string
+      store?: RelayerStore
+      l1DeliveryCost?: L1DeliveryCost
+    },
   ): ReturnType<typeof createRouteDeliverer>
   close(): Promise<void>
 }
@@ -142,6 +148,7 @@ export async function createFakeWorld({
         }),
         owner: options.owner ?? 'relayer-unit',
         policy: options.policy ?? policy,
+        l1DeliveryCost: options.l1DeliveryCost,
         logger,
       })
     },
