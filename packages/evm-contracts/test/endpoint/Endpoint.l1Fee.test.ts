@@ -236,11 +236,13 @@ describe('Endpoint L1 data fee storage', () => {
     const account = world.feeManager.account
     const rollupL1Config = l1Config(rollupVector.destination.l1FeeConfig)
     const quoteGas = () =>
-      world.publicClient.estimateContractGas({
-        address: endpoint.address,
-        abi: endpoint.abi,
-        functionName: 'quote',
-        args: [DOMAIN_B, 32n, 100_000, 0],
+      world.publicClient.estimateGas({
+        to: endpoint.address,
+        data: encodeFunctionData({
+          abi: endpoint.abi,
+          functionName: 'quote',
+          args: [DOMAIN_B, 32n, 100_000, 0],
+        }),
       })
     const plain = await quoteGas()
     await endpoint.write.setL1FeeConfig([DOMAIN_A, rollupL1Config], { account })
