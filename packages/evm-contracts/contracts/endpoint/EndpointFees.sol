@@ -199,7 +199,7 @@ abstract contract EndpointFees is EndpointBase {
         fee =
             remote.baseFee +
             _gasCost(remote, gasLimit, bodyLength) +
-            (_l1DataFee(remote, _l1FeePrices[destination], bodyLength) * remote.rate) / _RATE_SCALE;
+            _l1DataFee(remote, destination, bodyLength);
         if (ackGasLimit != 0) {
             uint32 local = localDomain();
             StoredFeeConfig memory home = _feeConfigs[local];
@@ -209,8 +209,7 @@ abstract contract EndpointFees is EndpointBase {
             }
             fee +=
                 _gasCost(home, ackGasLimit, _ACK_BODY_QUOTE_LENGTH) +
-                (_l1DataFee(home, _l1FeePrices[local], _ACK_BODY_QUOTE_LENGTH) * home.rate) /
-                    _RATE_SCALE;
+                _l1DataFee(home, local, _ACK_BODY_QUOTE_LENGTH);
         }
     }
 
@@ -229,15 +228,21 @@ abstract contract EndpointFees is EndpointBase {
         });
     }
 
-    /// @dev The L1 data fee of a delivery to the domain of `config` and `prices`, in its wei;
-    /// `prices` is read only when the domain has one.
+    /// @dev The L1 data fee of a delivery to `domain` × `config.rate` / 1e18; 0, without touching
+    /// the domain's prices (not even hashing their slot), when it has no L1 data fee.
     function _l1DataFee(
         StoredFeeConfig memory config,
-        L1DataFee.Prices storage prices,
+        uint32 domain,
         uint256 bodyLength
     ) private view returns (uint256) {
-        return
-            L1DataFee.cost(config.l1BaseFeeScalar, config.l1BlobBaseFeeScalar, prices, bodyLength);
+        if (config.l1BaseFeeScalar == 0 && config.l1BlobBaseFeeScalar == 0) return 0;
+        uint256 cost = L1DataFee.cost(
+            config.l1BaseFeeScalar,
+            config.l1BlobBaseFeeScalar,
+            _l1FeePrices[domain],
+            bodyLength
+        );
+        return (cost * config.rate) / _RATE_SCALE;
     }
 
     /// @dev `(gas + gasOverhead + bodyLength × gasPerByte) × gasPrice × rate / 1e18`, checked.
