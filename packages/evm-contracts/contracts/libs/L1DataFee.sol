@@ -37,7 +37,8 @@ library L1DataFee {
      * @notice The L1 data fee, in the rollup's native wei, of a delivery carrying `bodyLength`
      * body bytes: `max(100e6, 836,500 × size − 42,585,600) × (16 × baseFeeScalar × l1BaseFee +
      * blobBaseFeeScalar × blobBaseFee) / 1e12`, with `size = overheadBytes + bodyLength + ⌈bodyLength / 32⌉`; 0 when
-     * the domain has no L1 data fee (both scalars zero).
+     * the domain has no L1 data fee (both scalars zero), which the endpoint checks before calling
+     * so as not to read `prices`.
      * @param baseFeeScalar The destination's `baseFeeScalar`.
      * @param blobBaseFeeScalar The destination's `blobBaseFeeScalar`.
      * @param prices The destination's other parameters, read only when a scalar is not zero.
@@ -49,7 +50,6 @@ library L1DataFee {
         Prices storage prices,
         uint256 bodyLength
     ) internal view returns (uint256) {
-        if (baseFeeScalar == 0 && blobBaseFeeScalar == 0) return 0;
         uint256 feeScaled =
             16 * baseFeeScalar * prices.l1BaseFee + blobBaseFeeScalar * prices.blobBaseFee;
         uint256 estimate =
