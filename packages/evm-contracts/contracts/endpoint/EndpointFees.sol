@@ -17,8 +17,25 @@ abstract contract EndpointFees is EndpointBase {
     /// @dev Body bytes quoted for an ack: `originalId | status` plus the longest result.
     uint256 private constant _ACK_BODY_QUOTE_LENGTH = MessageCodec.ACK_RESULT_OFFSET + 1024;
 
-    mapping(uint32 domain => FeeConfig) private _feeConfigs;
-    mapping(uint32 domain => L1FeeConfig) private _l1FeeConfigs;
+    /**
+     * @dev A {FeeConfig} as stored, with the domain's L1 data fee scalars in the 64 bits its second
+     * slot leaves free: the quote reads them with the fee configuration it reads anyway, and so
+     * reads {_l1FeePrices} only for a domain that has an L1 data fee. Set by {setFeeConfig} and
+     * {setL1FeeConfig}, each keeping the other's fields.
+     */
+    struct StoredFeeConfig {
+        uint128 gasPrice;
+        uint128 rate;
+        uint96 baseFee;
+        uint32 gasOverhead;
+        uint32 gasPerByte;
+        uint32 maxGasLimit;
+        uint32 l1BaseFeeScalar;
+        uint32 l1BlobBaseFeeScalar;
+    }
+
+    mapping(uint32 domain => StoredFeeConfig) private _feeConfigs;
+    mapping(uint32 domain => L1DataFee.Prices) private _l1FeePrices;
     address private _feeManager;
     address private _feeCollector;
 
@@ -69,15 +86,16 @@ abstract contract EndpointFees is EndpointBase {
     function setFeeConfig(uint32 domain, FeeConfig calldata config) external onlyFeeManager {
         if (config.rate == 0) revert EndpointZeroRate(domain);
         if (config.maxGasLimit == 0) revert EndpointZeroMaxGasLimit(domain);
-        _feeConfigs[domain] = config;
+        _storeFeeConfig(domain, config);
         emit FeeConfigSet(domain, config);
     }
 
-    /// @notice Removes a domain's fee configuration: it can no longer be sent to. Only the fee
-    /// manager.
+    /// @notice Removes a domain's fee configuration: it can no longer be sent to. Its L1 data fee
+    /// parameters stay. Only the fee manager.
     /// @param domain The domain.
     function removeFeeConfig(uint32 domain) external onlyFeeManager {
-        delete _feeConfigs[domain];
+        FeeConfig memory none;
+        _storeFeeConfig(domain, none);
         emit FeeConfigRemoved(domain);
     }
 
@@ -89,20 +107,45 @@ abstract contract EndpointFees is EndpointBase {
      * @param config The parameters.
      */
     function setL1FeeConfig(uint32 domain, L1FeeConfig calldata config) external onlyFeeManager {
-        _l1FeeConfigs[domain] = config;
+        StoredFeeConfig storage stored = _feeConfigs[domain];
+        stored.l1BaseFeeScalar = config.baseFeeScalar;
+        stored.l1BlobBaseFeeScalar = config.blobBaseFeeScalar;
+        _l1FeePrices[domain] = L1DataFee.Prices({
+            l1BaseFee: config.l1BaseFee,
+            blobBaseFee: config.blobBaseFee,
+            overheadBytes: config.overheadBytes
+        });
         emit L1FeeConfigSet(domain, config);
     }
 
     /// @notice A domain's L1 data fee parameters (all zero when none).
     /// @param domain The domain.
     function l1FeeConfig(uint32 domain) external view returns (L1FeeConfig memory) {
-        return _l1FeeConfigs[domain];
+        StoredFeeConfig storage stored = _feeConfigs[domain];
+        L1DataFee.Prices storage prices = _l1FeePrices[domain];
+        return
+            L1FeeConfig({
+                l1BaseFee: prices.l1BaseFee,
+                blobBaseFee: prices.blobBaseFee,
+                baseFeeScalar: stored.l1BaseFeeScalar,
+                blobBaseFeeScalar: stored.l1BlobBaseFeeScalar,
+                overheadBytes: prices.overheadBytes
+            });
     }
 
     /// @notice A domain's fee configuration (all zero when none).
     /// @param domain The domain.
     function feeConfig(uint32 domain) external view returns (FeeConfig memory) {
-        return _feeConfigs[domain];
+        StoredFeeConfig storage stored = _feeConfigs[domain];
+        return
+            FeeConfig({
+                gasPrice: stored.gasPrice,
+                rate: stored.rate,
+                baseFee: stored.baseFee,
+                gasOverhead: stored.gasOverhead,
+                gasPerByte: stored.gasPerByte,
+                maxGasLimit: stored.maxGasLimit
+            });
     }
 
     /// @inheritdoc IEndpoint
@@ -148,7 +191,7 @@ abstract contract EndpointFees is EndpointBase {
         uint32 gasLimit,
         uint32 ackGasLimit
     ) internal view returns (uint256 fee) {
-        FeeConfig memory remote = _feeConfigs[destination];
+        StoredFeeConfig memory remote = _feeConfigs[destination];
         if (remote.rate == 0) revert EndpointUnknownDestination(destination);
         if (gasLimit > remote.maxGasLimit) {
             revert EndpointGasLimitTooHigh(destination, gasLimit, remote.maxGasLimit);
@@ -156,24 +199,55 @@ abstract contract EndpointFees is EndpointBase {
         fee =
             remote.baseFee +
             _gasCost(remote, gasLimit, bodyLength) +
-            (L1DataFee.cost(_l1FeeConfigs[destination], bodyLength) * remote.rate) / _RATE_SCALE;
+            _l1DataFee(remote, destination, bodyLength);
         if (ackGasLimit != 0) {
             uint32 local = localDomain();
-            FeeConfig memory home = _feeConfigs[local];
+            StoredFeeConfig memory home = _feeConfigs[local];
             if (home.rate == 0) revert EndpointUnknownDestination(local);
             if (ackGasLimit > home.maxGasLimit) {
                 revert EndpointAckGasLimitTooHigh(local, ackGasLimit, home.maxGasLimit);
             }
             fee +=
                 _gasCost(home, ackGasLimit, _ACK_BODY_QUOTE_LENGTH) +
-                (L1DataFee.cost(_l1FeeConfigs[local], _ACK_BODY_QUOTE_LENGTH) * home.rate) /
-                    _RATE_SCALE;
+                _l1DataFee(home, local, _ACK_BODY_QUOTE_LENGTH);
         }
+    }
+
+    /// @dev Stores `config` as `domain`'s fee configuration, keeping its L1 data fee scalars.
+    function _storeFeeConfig(uint32 domain, FeeConfig memory config) private {
+        StoredFeeConfig storage stored = _feeConfigs[domain];
+        _feeConfigs[domain] = StoredFeeConfig({
+            gasPrice: config.gasPrice,
+            rate: config.rate,
+            baseFee: config.baseFee,
+            gasOverhead: config.gasOverhead,
+            gasPerByte: config.gasPerByte,
+            maxGasLimit: config.maxGasLimit,
+            l1BaseFeeScalar: stored.l1BaseFeeScalar,
+            l1BlobBaseFeeScalar: stored.l1BlobBaseFeeScalar
+        });
+    }
+
+    /// @dev The L1 data fee of a delivery to `domain` × `config.rate` / 1e18; 0, without touching
+    /// the domain's prices (not even hashing their slot), when it has no L1 data fee.
+    function _l1DataFee(
+        StoredFeeConfig memory config,
+        uint32 domain,
+        uint256 bodyLength
+    ) private view returns (uint256) {
+        if (config.l1BaseFeeScalar == 0 && config.l1BlobBaseFeeScalar == 0) return 0;
+        uint256 cost = L1DataFee.cost(
+            config.l1BaseFeeScalar,
+            config.l1BlobBaseFeeScalar,
+            _l1FeePrices[domain],
+            bodyLength
+        );
+        return (cost * config.rate) / _RATE_SCALE;
     }
 
     /// @dev `(gas + gasOverhead + bodyLength × gasPerByte) × gasPrice × rate / 1e18`, checked.
     function _gasCost(
-        FeeConfig memory config,
+        StoredFeeConfig memory config,
         uint256 gas,
         uint256 bodyLength
     ) private pure returns (uint256) {

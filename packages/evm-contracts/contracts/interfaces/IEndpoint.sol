@@ -33,7 +33,7 @@ interface IEndpoint is IEndpointErrors {
 
     /**
      * @notice L1 data fee parameters of one domain that is an OP Stack rollup (PROTOCOL.md §9),
-     * copied from that chain's `GasPriceOracle` (Fjord and later), in two storage slots; all zero
+     * copied from that chain's `GasPriceOracle` (Fjord and later); all zero
      * for a domain that charges no L1 data fee.
      * @param l1BaseFee The L1 base fee the rollup last saw, in wei (`GasPriceOracle.l1BaseFee`).
      * @param blobBaseFee The L1 blob base fee, in wei (`GasPriceOracle.blobBaseFee`).

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IEndpoint} from "../interfaces/IEndpoint.sol";
-
 /**
  * @title L1DataFee
  * @notice The L1 data fee of delivering a message to an OP Stack rollup (PROTOCOL.md §9): the
@@ -12,6 +10,20 @@ import {IEndpoint} from "../interfaces/IEndpoint.sol";
  * promise without seeing it.
  */
 library L1DataFee {
+    /**
+     * @notice The L1 prices of one domain and the size of its deliveries: the {IEndpoint.L1FeeConfig}
+     * fields besides the scalars, which the endpoint keeps in its fee configuration's slot so
+     * that a domain without an L1 data fee never reads this struct.
+     * @param l1BaseFee `GasPriceOracle.l1BaseFee`, in wei.
+     * @param blobBaseFee `GasPriceOracle.blobBaseFee`, in wei.
+     * @param overheadBytes Compressed bytes of a one-message delivery beside its body.
+     */
+    struct Prices {
+        uint128 l1BaseFee;
+        uint128 blobBaseFee;
+        uint32 overheadBytes;
+    }
+
     /// @dev Fjord's linear regression of L1 gas on FastLZ size, scaled by 1e6: intercept …
     uint256 internal constant COST_INTERCEPT = 42_585_600;
     /// @dev … (subtracted), and slope.
@@ -25,22 +37,23 @@ library L1DataFee {
      * @notice The L1 data fee, in the rollup's native wei, of a delivery carrying `bodyLength`
      * body bytes: `max(100e6, 836,500 × size − 42,585,600) × (16 × baseFeeScalar × l1BaseFee +
      * blobBaseFeeScalar × blobBaseFee) / 1e12`, with `size = overheadBytes + bodyLength + ⌈bodyLength / 32⌉`; 0 when
-     * the domain has no L1 data fee (both scalars zero).
-     * @param config The destination's parameters.
+     * the domain has no L1 data fee (both scalars zero), which the endpoint checks before calling
+     * so as not to read `prices`.
+     * @param baseFeeScalar The destination's `baseFeeScalar`.
+     * @param blobBaseFeeScalar The destination's `blobBaseFeeScalar`.
+     * @param prices The destination's other parameters, read only when a scalar is not zero.
      * @param bodyLength The message body's length.
      */
     function cost(
-        IEndpoint.L1FeeConfig storage config,
+        uint256 baseFeeScalar,
+        uint256 blobBaseFeeScalar,
+        Prices storage prices,
         uint256 bodyLength
     ) internal view returns (uint256) {
-        // The scalars share a slot with `overheadBytes`: a domain without an L1 fee costs one read.
-        uint256 baseFeeScalar = config.baseFeeScalar;
-        uint256 blobBaseFeeScalar = config.blobBaseFeeScalar;
-        if (baseFeeScalar == 0 && blobBaseFeeScalar == 0) return 0;
         uint256 feeScaled =
-            16 * baseFeeScalar * config.l1BaseFee + blobBaseFeeScalar * config.blobBaseFee;
+            16 * baseFeeScalar * prices.l1BaseFee + blobBaseFeeScalar * prices.blobBaseFee;
         uint256 estimate =
-            COST_FASTLZ_COEF * (config.overheadBytes + bodyLength + (bodyLength + 31) / 32);
+            COST_FASTLZ_COEF * (prices.overheadBytes + bodyLength + (bodyLength + 31) / 32);
         // Below the floor plus the intercept the subtraction would underflow; Fjord floors it.
         estimate =
             estimate > MIN_TRANSACTION_SIZE_SCALED + COST_INTERCEPT

@@ -3,9 +3,10 @@
 // simulated OP Stack chain (`chainType: 'op'`), whose upper bound is the same cost function.
 import { feesVectors, type L1FeeConfigVector } from '@ferry/spec'
 import { network } from 'hardhat'
-import { concat, encodePacked, type Hex, parseAbi } from 'viem'
+import { concat, encodeFunctionData, encodePacked, type Hex, parseAbi } from 'viem'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { expectRevert } from '../helpers/revert.ts'
+import { storageReads } from '../helpers/storageReads.ts'
 import { DOMAIN_A, DOMAIN_B, deployWorld, eventsIn, type World } from '../helpers/world.ts'
 
 const l1Config = (config: L1FeeConfigVector) => ({
@@ -13,6 +14,27 @@ const l1Config = (config: L1FeeConfigVector) => ({
   l1BaseFee: BigInt(config.l1BaseFee),
   blobBaseFee: BigInt(config.blobBaseFee),
 })
+
+type QuoteVector = (typeof feesVectors.quote)[number]
+
+const feeConfig = ({
+  gasPrice,
+  rate,
+  baseFee,
+  ...rest
+}: QuoteVector['destination']['feeConfig']) => ({
+  gasPrice: BigInt(gasPrice),
+  rate: BigInt(rate),
+  baseFee: BigInt(baseFee),
+  ...rest,
+})
+
+/** A quote vector with a non-zero L1 data fee on the destination. */
+const rollupVector = (() => {
+  const vector = feesVectors.quote.find((v) => v.destination.l1FeeConfig.baseFeeScalar > 0)
+  if (!vector) throw new Error('spec/vectors/fees.json: no quote vector with an L1 data fee')
+  return vector
+})()
 
 describe('Endpoint L1 data fee', () => {
   let world: World
@@ -47,14 +69,7 @@ describe('Endpoint L1 data fee', () => {
       [DOMAIN_B, vector.destination],
       [DOMAIN_A, vector.local],
     ] as const) {
-      const { gasPrice, rate, baseFee, ...rest } = side.feeConfig
-      await endpoint.write.setFeeConfig(
-        [
-          domain,
-          { gasPrice: BigInt(gasPrice), rate: BigInt(rate), baseFee: BigInt(baseFee), ...rest },
-        ],
-        { account },
-      )
+      await endpoint.write.setFeeConfig([domain, feeConfig(side.feeConfig)], { account })
       await endpoint.write.setL1FeeConfig([domain, l1Config(side.l1FeeConfig)], { account })
     }
     expect(
@@ -83,6 +98,159 @@ describe('Endpoint L1 data fee', () => {
       config,
     })
     expect(await endpoint.read.l1FeeConfig([DOMAIN_B])).toEqual(config)
+  })
+})
+
+// The scalars live in the fee configuration's slot (README, "OP Stack destinations"): each
+// setter must keep the other's fields, and a domain without an L1 data fee must not be read.
+describe('Endpoint L1 data fee storage', () => {
+  let world: World
+  const quoteArgs = (vector: QuoteVector) =>
+    [DOMAIN_B, BigInt(vector.bodyLength), vector.gasLimit, vector.ackGasLimit] as const
+
+  beforeEach(async () => {
+    world = await deployWorld()
+  })
+
+  it.each(feesVectors.quote)(
+    'reproduces the quote vector with the L1 parameters set first: $name',
+    async (vector) => {
+      const { endpoint } = world.a
+      const account = world.feeManager.account
+      for (const [domain, side] of [
+        [DOMAIN_B, vector.destination],
+        [DOMAIN_A, vector.local],
+      ] as const) {
+        await endpoint.write.setL1FeeConfig([domain, l1Config(side.l1FeeConfig)], { account })
+        await endpoint.write.setFeeConfig([domain, feeConfig(side.feeConfig)], { account })
+        expect(await endpoint.read.l1FeeConfig([domain])).toEqual(l1Config(side.l1FeeConfig))
+        expect(await endpoint.read.feeConfig([domain])).toEqual(feeConfig(side.feeConfig))
+      }
+      expect(await endpoint.read.quote(quoteArgs(vector))).toBe(BigInt(vector.fee))
+    },
+  )
+
+  it('setL1FeeConfig keeps the fee configuration, setFeeConfig the L1 parameters', async () => {
+    const { endpoint } = world.a
+    const account = world.feeManager.account
+    const { destination } = rollupVector
+    await endpoint.write.setFeeConfig([DOMAIN_B, feeConfig(destination.feeConfig)], { account })
+    await endpoint.write.setL1FeeConfig([DOMAIN_B, l1Config(destination.l1FeeConfig)], {
+      account,
+    })
+    const changed = {
+      ...feeConfig(destination.feeConfig),
+      gasOverhead: 1,
+      maxGasLimit: 2 ** 32 - 1,
+    }
+    await endpoint.write.setFeeConfig([DOMAIN_B, changed], { account })
+    expect(await endpoint.read.feeConfig([DOMAIN_B])).toEqual(changed)
+    expect(await endpoint.read.l1FeeConfig([DOMAIN_B])).toEqual(l1Config(destination.l1FeeConfig))
+    // The widest scalars and size do not spill into the fee configuration's fields.
+    const widest = {
+      l1BaseFee: 2n ** 128n - 1n,
+      blobBaseFee: 2n ** 128n - 1n,
+      baseFeeScalar: 2 ** 32 - 1,
+      blobBaseFeeScalar: 2 ** 32 - 1,
+      overheadBytes: 2 ** 32 - 1,
+    }
+    await endpoint.write.setL1FeeConfig([DOMAIN_B, widest], { account })
+    expect(await endpoint.read.feeConfig([DOMAIN_B])).toEqual(changed)
+    expect(await endpoint.read.l1FeeConfig([DOMAIN_B])).toEqual(widest)
+  })
+
+  it('removeFeeConfig closes the domain but keeps its L1 parameters', async () => {
+    const { endpoint } = world.a
+    const account = world.feeManager.account
+    const { destination, local } = rollupVector
+    await endpoint.write.setFeeConfig([DOMAIN_A, feeConfig(local.feeConfig)], { account })
+    await endpoint.write.setL1FeeConfig([DOMAIN_A, l1Config(local.l1FeeConfig)], { account })
+    await endpoint.write.setFeeConfig([DOMAIN_B, feeConfig(destination.feeConfig)], { account })
+    await endpoint.write.setL1FeeConfig([DOMAIN_B, l1Config(destination.l1FeeConfig)], {
+      account,
+    })
+    await endpoint.write.removeFeeConfig([DOMAIN_B], { account })
+    await expectRevert(endpoint.read.quote(quoteArgs(rollupVector)), 'EndpointUnknownDestination', [
+      DOMAIN_B,
+    ])
+    expect(await endpoint.read.l1FeeConfig([DOMAIN_B])).toEqual(l1Config(destination.l1FeeConfig))
+    await endpoint.write.setFeeConfig([DOMAIN_B, feeConfig(destination.feeConfig)], { account })
+    expect(await endpoint.read.quote(quoteArgs(rollupVector))).toBe(BigInt(rollupVector.fee))
+  })
+
+  it('a quote reads no L1 parameters for a domain without an L1 data fee', async () => {
+    const { endpoint } = world.a
+    const account = world.feeManager.account
+    const quoteReads = async (ackGasLimit: number) =>
+      storageReads(world.publicClient, {
+        to: endpoint.address,
+        data: encodeFunctionData({
+          abi: endpoint.abi,
+          functionName: 'quote',
+          args: [DOMAIN_B, 32n, 100_000, ackGasLimit],
+        }),
+      })
+    const distinct = (reads: bigint[]) => [...new Set(reads)]
+    // Both domains have a fee configuration (two slots each) and no L1 data fee.
+    const plain = await quoteReads(0)
+    const plainWithAck = await quoteReads(50_000)
+    expect(distinct(plain)).toHaveLength(2)
+    expect(distinct(plainWithAck)).toHaveLength(4)
+
+    // Another domain's L1 data fee changes nothing on this route.
+    await endpoint.write.setL1FeeConfig(
+      [DOMAIN_A, l1Config(rollupVector.destination.l1FeeConfig)],
+      {
+        account,
+      },
+    )
+    expect(await quoteReads(0)).toEqual(plain)
+
+    // The destination's own does: its two slots of prices are read, and only then.
+    await endpoint.write.setL1FeeConfig(
+      [DOMAIN_B, l1Config(rollupVector.destination.l1FeeConfig)],
+      {
+        account,
+      },
+    )
+    const rollup = distinct(await quoteReads(0))
+    expect(rollup).toEqual(expect.arrayContaining(distinct(plain)))
+    expect(rollup).toHaveLength(4)
+    // Zero scalars turn the fee off and the reads with it, whatever prices stay set.
+    await endpoint.write.setL1FeeConfig(
+      [
+        DOMAIN_B,
+        {
+          ...l1Config(rollupVector.destination.l1FeeConfig),
+          baseFeeScalar: 0,
+          blobBaseFeeScalar: 0,
+        },
+      ],
+      { account },
+    )
+    expect(await quoteReads(0)).toEqual(plain)
+  })
+
+  it('costs a quote gas only for a destination with an L1 data fee: two reads and the formula', async () => {
+    const { endpoint } = world.a
+    const account = world.feeManager.account
+    const rollupL1Config = l1Config(rollupVector.destination.l1FeeConfig)
+    const quoteGas = () =>
+      world.publicClient.estimateGas({
+        to: endpoint.address,
+        data: encodeFunctionData({
+          abi: endpoint.abi,
+          functionName: 'quote',
+          args: [DOMAIN_B, 32n, 100_000, 0],
+        }),
+      })
+    const plain = await quoteGas()
+    await endpoint.write.setL1FeeConfig([DOMAIN_A, rollupL1Config], { account })
+    expect(await quoteGas()).toBe(plain)
+    await endpoint.write.setL1FeeConfig([DOMAIN_B, rollupL1Config], { account })
+    // The prices' two cold slots (2 × 2,100) plus the formula: had the quote read one of them
+    // for every destination, only one would be new here.
+    expect((await quoteGas()) - plain).toBeGreaterThan(2n * 2_100n)
   })
 })
 
