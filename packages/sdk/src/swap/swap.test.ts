@@ -15,7 +15,6 @@ import { SwapLockNotOpenError } from '../errors/SwapLockNotOpenError.js'
 import { SwapRefundNotOpenError } from '../errors/SwapRefundNotOpenError.js'
 import { UnsafeSwapTimelocksError } from '../errors/UnsafeSwapTimelocksError.js'
 import { WrongSwapPreimageError } from '../errors/WrongSwapPreimageError.js'
-import { deploySwapHtlcs } from '../test/deploySwapHtlcs.js'
 import { startWorld, type World } from '../test/world.js'
 import { claimSwap, type SwapClaimWarning } from './claimSwap.js'
 import { lockSwap } from './lockSwap.js'
@@ -24,10 +23,10 @@ import { refundSwap } from './refundSwap.js'
 import { type SwapState, watchSwap } from './watchSwap.js'
 
 let world: World
-let client: Awaited<ReturnType<typeof deploySwapHtlcs>>['client']
+let client: World['client']
 beforeAll(async () => {
-  world = await startWorld()
-  ;({ client } = await deploySwapHtlcs(world))
+  world = await startWorld({ htlc: true })
+  client = world.client
 })
 afterAll(() => world?.stop())
 
