@@ -160,6 +160,7 @@ test('exports of @ferry/cosmwasm-bindings/testing', async () => {
       "connectOrigin",
       "connectTokenBridges",
       "deployEndpoint",
+      "deployHtlc",
       "deployInterchainAccounts",
       "deployTokenBridge",
       "deployerFromSigningClient",

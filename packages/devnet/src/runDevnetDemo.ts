@@ -13,11 +13,12 @@ import {
   TEST_COSMWASM_ACCOUNTS,
   type TestChain,
 } from '@ferry/testkit'
-import { type Hex, stringToHex } from 'viem'
+import { formatEther, type Hex, stringToHex } from 'viem'
 import { bridgeTokens, evmTokenEnd, type TokenEnd } from './bridgeTokens.js'
 import type { DevnetBridges } from './devnetBridges.js'
 import { confirm, deployerOf, sentMessageId } from './evmTransactions.js'
 import { type DemoMessage, followMessages } from './followMessages.js'
+import { swapOnDevnet } from './swapOnDevnet.js'
 import { mintTestToken, tokenFormatter } from './tokens.js'
 import { transferThroughOpenZeppelin } from './transferThroughOpenZeppelin.js'
 
@@ -32,7 +33,9 @@ export type DemoOutcome = { label: string; message: DemoMessage; ack?: DemoMessa
  * over the ERC-7786 gateways (the gateway parks the fee-less send, the demo pays it with
  * `payPending`); through Ferry's token bridges a round trip evm-a → evm-b → evm-a (18 → 6
  * decimals, the dust staying with the sender), then the CosmWasm denom brought to evm-a and a
- * round trip evm-a → CosmWasm → evm-a, each with the balances before and after. It
+ * round trip evm-a → CosmWasm → evm-a, each with the balances before and after; then an atomic
+ * swap of evm-a's ETH for the CosmWasm denom between two users (`swapOnDevnet`), whose secret
+ * Ferry carries to evm-a. It
  * follows every message as any client of a running relayer can, through its HTTP API
  * (`GET /v1/messages/{id}`): stage, attempts, the validators who signed the checkpoint, the
  * delivery and the ack.
@@ -298,6 +301,26 @@ export async function runDevnetDemo({
   await bridgeLeg(stakeWasm, stakeA, STAKE_AMOUNT, [ustake, bstake])
   const onWasm = await bridgeLeg(stakeA, stakeWasm, STAKE_ROUND_TRIP, [bstake, ustake])
   await bridgeLeg(stakeWasm, stakeA, onWasm, [ustake, bstake])
+
+  // 8. An atomic swap, as the SDK README walks through it: Alice's evm-a ETH for Bob's STAKE.
+  // Only the embedded chain signs for a user without a key (Alice); on wasmd, the README's
+  // walkthrough is run with the users' own keys.
+  if (wasm.node.type === 'embedded') {
+    const eth: Format = (amount) => `${formatEther(amount)} ETH`
+    const swap = await swapOnDevnet({ evm: a, wasm, amounts: SWAP_AMOUNTS, follow })
+    const { before, after } = swap
+    finish(
+      `atomic swap: ${eth(SWAP_AMOUNTS.evm)} on ${a.name} for ${ustake(SWAP_AMOUNTS.wasm)} on ${wasm.name}`,
+      swap.message,
+      {
+        notes: [
+          `Alice claimed Bob's lock on ${wasm.name} with the secret; this message carried it to ${a.name}, whose HTLC paid Bob in the handler (Bob prepaid ${ustake(swap.relayFee)})`,
+          `Alice: ${a.name} ${eth(before.alice.evm)} → ${eth(after.alice.evm)}, ${wasm.name} ${ustake(before.alice.wasm)} → ${ustake(after.alice.wasm)}`,
+          `Bob: ${a.name} ${eth(before.bob.evm)} → ${eth(after.bob.evm)}, ${wasm.name} ${ustake(before.bob.wasm)} → ${ustake(after.bob.wasm)}`,
+        ],
+      },
+    )
+  }
   return outcomes
 }
 
@@ -318,6 +341,9 @@ const STAKE_AMOUNT = 5_000_000n
  * 2.345678 STAKE arrive and 0.000000912345678912 stays on evm-a as dust.
  */
 const STAKE_ROUND_TRIP = 2_345_678_912_345_678_912n
+
+/** What the demo swaps: 0.1 ETH on evm-a for 5 STAKE (6 decimals) on the CosmWasm chain. */
+const SWAP_AMOUNTS = { evm: 10n ** 17n, wasm: 5_000_000n }
 
 /** The one test recipient the devnet deploys on each chain. */
 function testRecipientOf<chain extends TestChain>(

@@ -92,7 +92,8 @@ const THRESHOLD = 2
  * 127.0.0.1), Ferry and the example apps on each, all connected (on the EVM chains also ERC-7786
  * gateways, Ferry token bridges from evm-a's test ERC-20 to a 6-decimal token on evm-b and from
  * the CosmWasm chain's denom to an 18-decimal token on evm-a, and OpenZeppelin's `BridgeERC20`
- * ↔ `ERC20Crosschain` over the gateways), each origin trusting three
+ * ↔ `ERC20Crosschain` over the gateways; HTLCs on evm-a and the CosmWasm chain, peered, for
+ * swaps of evm-a's native token for the denom), each origin trusting three
  * validators of which two must sign. Then writes the `ferry` config files (`toDevnetConfig`:
  * `ferry.yaml`, a file per validator, `devnet.env`) and starts from them, through `loadConfig`,
  * `startValidatorService` and `startRelayerService` (what `ferry validator start` and `ferry
@@ -135,6 +136,7 @@ export async function startDevnet({
         interchainAccounts: true,
         gateway: true,
         tokenBridge: { kind: 'collateral' },
+        htlc: true,
       }),
       startTestChain({
         kind: 'evm',
@@ -157,6 +159,7 @@ export async function startDevnet({
         wasmdBinary,
         blockTimeMs,
         interchainAccounts: true,
+        htlc: true,
       }),
     ])
     const chains: TestChain[] = []

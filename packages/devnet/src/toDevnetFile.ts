@@ -15,7 +15,8 @@ import type { DevnetBridges } from './devnetBridges.js'
  * relayer. An EVM chain's apps include its ERC-7786 `gateway`, its Ferry `tokenBridge` and the
  * `token` it locks or mints, OpenZeppelin's `ozBridgeERC20` (home) or `ozERC20Crosschain`, and
  * on evm-a the `cosmWasmTokenBridge` minting the CosmWasm denom as `cosmWasmToken`; the CosmWasm
- * chain's apps its native `tokenBridge` and the `token` (denom) it locks.
+ * chain's apps its native `tokenBridge` and the `token` (denom) it locks. Chains with an HTLC
+ * (evm-a and the CosmWasm chain) name it `htlc`, where the SDK's `devnetChains` reads it.
  *
  * @example
  * writeFileSync(file, JSON.stringify(toDevnetFile({ apiUrl, chains, bridges, validators }), null, 2))
@@ -52,6 +53,7 @@ export function toDevnetFile({
               remoteCallTarget: chain.apps.interchainAccounts.target,
             }),
             ...(chain.apps.gateway && { gateway: chain.apps.gateway }),
+            ...(chain.apps.htlc && { htlc: chain.apps.htlc }),
             ...(chain.apps.tokenBridge && {
               tokenBridge: chain.apps.tokenBridge.bridge,
               token: chain.apps.tokenBridge.token,
@@ -79,6 +81,7 @@ export function toDevnetFile({
         apps: {
           testRecipient: chain.apps.testRecipients[0] ?? '',
           ...interchainAccountApps(chain.apps.interchainAccounts),
+          ...(chain.apps.htlc && { htlc: chain.apps.htlc }),
           ...(chain.domain === cosmWasmToken.cosmwasm.domain && {
             tokenBridge: cosmWasmToken.cosmwasm.bridge,
             token: cosmWasmToken.cosmwasm.denom,

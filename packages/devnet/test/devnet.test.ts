@@ -51,8 +51,8 @@ describe('pnpm devnet', () => {
 
     const ids = [...new Set(stdout.match(/^0x[0-9a-f]{64}/gm))]
     // Four messages, OpenZeppelin's transfer, the EVM round trip's two legs and the CosmWasm
-    // denom's three (to evm-a, then EVM → CosmWasm → EVM).
-    expect(ids).toHaveLength(10)
+    // denom's three (to evm-a, then EVM → CosmWasm → EVM), and the swap's secret to evm-a.
+    expect(ids).toHaveLength(11)
     for (const id of ids) {
       const response = await fetch(`${file.apiUrl}/v1/messages/${id}`)
       expect(response.status).toBe(200)
@@ -83,6 +83,12 @@ describe('pnpm devnet', () => {
     expect(stdout).toMatch(
       /Ferry token bridge: 2345678 ustake wasm → evm-a[\s\S]*evm-a: recipient 2\.654322 bSTAKE → 5 bSTAKE/,
     )
+    // The swap: each user got the other's amount, Bob from evm-a's HTLC handler.
+    expect(stdout).toMatch(
+      /atomic swap: 0\.1 ETH on evm-a for 5000000 ustake on wasm[\s\S]*→ executed/,
+    )
+    expect(stdout).toMatch(/Alice: evm-a .*, wasm 0 ustake → 5000000 ustake/)
+    expect(stdout).toMatch(/Bob: evm-a 0 ETH → 0\.1 ETH, wasm /)
 
     devnet.child.kill('SIGINT')
     expect(await devnet.exited).toBe(0)

@@ -1,7 +1,7 @@
 // Every pair kind connected by `connectChains`: EVM ↔ EVM carries a message each way with real
 // proofs (`relayMessages`); pairs with an embedded CosmWasm chain show each side trusting the
 // other's validators, as its verifier (EVM) or endpoint (CosmWasm) reports them; chains with
-// interchain accounts get their routers peered, and a remote call goes through; chains with
+// interchain accounts get their routers peered, and a remote call goes through; HTLCs are peered; chains with
 // gateways map and peer them, and a collateral token bridge opens a route to a synthetic one
 // (and two synthetic ones none), over which a transfer mints exactly the scaled amount.
 import { origin } from '@ferry/cosmwasm-bindings'
@@ -156,42 +156,54 @@ describe('CosmWasm ↔ CosmWasm (embedded)', () => {
   })
 })
 
-describe('interchain accounts (EVM ↔ EVM ↔ CosmWasm)', () => {
+describe('interchain accounts and HTLCs (EVM ↔ EVM ↔ CosmWasm)', () => {
   let chains: TestChain[] = []
   beforeAll(async () => {
     chains = [
-      await startTestChain({ kind: 'evm', domain: 31337, interchainAccounts: true }),
-      await startTestChain({ kind: 'evm', domain: 31338, interchainAccounts: true }),
+      await startTestChain({ kind: 'evm', domain: 31337, interchainAccounts: true, htlc: true }),
+      await startTestChain({ kind: 'evm', domain: 31338, interchainAccounts: true, htlc: true }),
       await startTestChain({
         kind: 'cosmwasm',
         domain: 7001,
         node: 'embedded',
         interchainAccounts: true,
+        htlc: true,
       }),
     ]
     await connectChains(chains, { validators, threshold: THRESHOLD })
   })
   afterAll(() => Promise.all(chains.map((chain) => chain.stop())))
 
+  /** The peer `app` on `local` names for `remote`'s domain (both apps are Ferry apps). */
+  async function peerOf(local: TestChain, app: string, remote: TestChain) {
+    if (local.kind === 'cosmwasm')
+      return (
+        (await local.executor.query(app, { peer: { domain: remote.domain } })) as {
+          peer: string | null
+        }
+      ).peer
+    return local.client.readContract({
+      // CAST: an EVM chain's apps are addresses
+      address: app as Address,
+      abi: interchainAccountRouterAbi,
+      functionName: 'peers',
+      args: [remote.domain],
+    })
+  }
+
   test('every router takes every other chain’s router as its peer', async () => {
     for (const local of chains)
       for (const remote of chains.filter((chain) => chain !== local)) {
-        const router = local.apps.interchainAccounts?.router ?? ''
-        const peer =
-          local.kind === 'evm'
-            ? await local.client.readContract({
-                // CAST: an EVM chain's router is an address
-                address: router as Address,
-                abi: interchainAccountRouterAbi,
-                functionName: 'peers',
-                args: [remote.domain],
-              })
-            : (
-                (await local.executor.query(router, { peer: { domain: remote.domain } })) as {
-                  peer: string | null
-                }
-              ).peer
+        const peer = await peerOf(local, local.apps.interchainAccounts?.router ?? '', remote)
         expect(peer).toBe(addressToBytes32(remote.apps.interchainAccounts?.router ?? ''))
+      }
+  })
+
+  test('every HTLC takes every other chain’s HTLC as its peer', async () => {
+    for (const local of chains)
+      for (const remote of chains.filter((chain) => chain !== local)) {
+        const peer = await peerOf(local, local.apps.htlc ?? '', remote)
+        expect(peer).toBe(addressToBytes32(remote.apps.htlc ?? ''))
       }
   })
 

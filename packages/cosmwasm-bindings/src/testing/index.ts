@@ -1,6 +1,6 @@
 /**
  * Entry point of `@ferry/cosmwasm-bindings/testing`: deploy and connect Ferry's CosmWasm
- * endpoint, the interchain-account router and factory, the token bridge, and the test recipient app, for tests and the devnet. Deployment runs on any
+ * endpoint, the interchain-account router and factory, the token bridge, the HTLC, and the test recipient app, for tests and the devnet. Deployment runs on any
  * `CosmWasmDeployer`: the embedded chain (`@ferry/cosmwasm-bindings/embedded`), or a node's
  * `SigningCosmWasmClient` through `deployerFromSigningClient`; connecting, fees and the test
  * recipient's helpers on any `CosmWasmExecutor`. Node only (it reads the package's wasm files).
@@ -32,6 +32,7 @@ export {
   type DeployerSigningClientLike,
   deployerFromSigningClient,
 } from './deployerFromSigningClient.js'
+export { type DeployHtlcParameters, deployHtlc } from './deployHtlc.js'
 export {
   type DeployInterchainAccountsParameters,
   type DeployInterchainAccountsReturnType,

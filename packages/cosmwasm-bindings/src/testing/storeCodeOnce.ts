@@ -9,6 +9,7 @@ export type PackageContract =
   | 'ica-factory'
   | 'ica-account'
   | 'token-bridge'
+  | 'htlc'
 
 const stored = new WeakMap<CosmWasmDeployer, Map<PackageContract, Promise<number>>>()
 

@@ -8,6 +8,7 @@ import { TEST_COSMWASM_ACCOUNTS } from '@ferry/testkit'
 import { type Address, createTestClient, type Hex, http, toHex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createFerryClient } from '../client/createFerryClient.js'
 import { AllowanceTooLowError } from '../errors/AllowanceTooLowError.js'
 import { NoHtlcError } from '../errors/NoHtlcError.js'
 import { SwapLockExpiredError } from '../errors/SwapLockExpiredError.js'
@@ -15,7 +16,6 @@ import { SwapLockNotOpenError } from '../errors/SwapLockNotOpenError.js'
 import { SwapRefundNotOpenError } from '../errors/SwapRefundNotOpenError.js'
 import { UnsafeSwapTimelocksError } from '../errors/UnsafeSwapTimelocksError.js'
 import { WrongSwapPreimageError } from '../errors/WrongSwapPreimageError.js'
-import { deploySwapHtlcs } from '../test/deploySwapHtlcs.js'
 import { startWorld, type World } from '../test/world.js'
 import { claimSwap, type SwapClaimWarning } from './claimSwap.js'
 import { lockSwap } from './lockSwap.js'
@@ -24,10 +24,10 @@ import { refundSwap } from './refundSwap.js'
 import { type SwapState, watchSwap } from './watchSwap.js'
 
 let world: World
-let client: Awaited<ReturnType<typeof deploySwapHtlcs>>['client']
+let client: World['client']
 beforeAll(async () => {
-  world = await startWorld()
-  ;({ client } = await deploySwapHtlcs(world))
+  world = await startWorld({ htlc: true })
+  client = world.client
 })
 afterAll(() => world?.stop())
 
@@ -317,8 +317,11 @@ describe('ERC-20 locks', () => {
   })
 
   test('a chain without an HTLC is named', async () => {
+    const noHtlcs = createFerryClient({
+      chains: world.client.chains.map((chain) => ({ ...chain, htlc: undefined })),
+    })
     await expect(
-      lockSwap(world.client, {
+      lockSwap(noHtlcs, {
         chain: 'evm-a',
         recipient: BOB,
         hashlock: `0x${'11'.repeat(32)}`,
@@ -327,7 +330,7 @@ describe('ERC-20 locks', () => {
       }),
     ).rejects.toBeInstanceOf(NoHtlcError)
     await expect(
-      refundSwap(world.client, { chain: 'wasm', lockId: `0x${'11'.repeat(32)}` }),
+      refundSwap(noHtlcs, { chain: 'wasm', lockId: `0x${'11'.repeat(32)}` }),
     ).rejects.toMatchObject({ code: 'no_htlc', chain: 'wasm', action: 'refundSwap' })
   })
 })

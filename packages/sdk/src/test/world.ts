@@ -1,7 +1,9 @@
 // The sdk's test world, for the write actions' tests: two EVM endpoints on one `hardhat node`
 // (domains 31337 and 31338) and an embedded CosmWasm chain (7001), connected both ways by the
 // testkit, and a Ferry client over them that signs as the test deployer (EVM) and the test user
-// (CosmWasm). `relay` is the test's relayer: it proves and delivers what an origin sent.
+// (CosmWasm). `relay` is the test's relayer: it proves and delivers what an origin sent. With
+// `htlc`, each chain also has a HashedTimelock, peered with the others by the testkit (the swap
+// actions' tests; the others never deploy them).
 import { deliverBatch, fromEmbeddedChain } from '@ferry/cosmwasm-bindings'
 import { endpointAbi } from '@ferry/evm-contracts'
 import {
@@ -34,23 +36,26 @@ import {
 
 const THRESHOLD = 2
 
-export async function startWorld() {
+export async function startWorld({ htlc = false }: { htlc?: boolean } = {}) {
   const node = await startHardhatNode({ chainId: 31337 })
   const a = await deployEvmTestChain(node, {
     domain: 31337,
     name: 'evm-a',
     interchainAccounts: true,
+    htlc,
   })
   const b = await deployEvmTestChain(node, {
     domain: 31338,
     name: 'evm-b',
     interchainAccounts: true,
+    htlc,
   })
   const w = await startCosmWasmTestChain({
     domain: 7001,
     node: 'embedded',
     name: 'wasm',
     interchainAccounts: true,
+    htlc,
   })
   await connectChains([a, b, w], {
     validators: (domain) => testValidatorKeys(domain).map((key) => privateKeyToAddress(key)),
@@ -70,6 +75,7 @@ export async function startWorld() {
     publicClient: chain.client,
     walletClient: chain.wallet,
     interchainAccountRouter: chain.apps.interchainAccounts?.router,
+    htlc: chain.apps.htlc,
   })
   const chains = [
     evmChain(a, 'evm-a'),
@@ -83,6 +89,7 @@ export async function startWorld() {
       source: createCosmWasmEmbeddedSource({ chain: embedded }),
       executor: fromEmbeddedChain(embedded, TEST_COSMWASM_ACCOUNTS.user),
       interchainAccountRouter: w.apps.interchainAccounts?.router,
+      htlc: w.apps.htlc,
     }),
   ] as const
   const client = createFerryClient({ chains })

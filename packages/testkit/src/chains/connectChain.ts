@@ -4,12 +4,14 @@ import {
   connectOrigin,
   setFeeConfigs,
 } from '@ferry/cosmwasm-bindings/testing'
+import { hashedTimelockAbi } from '@ferry/evm-contracts'
 import {
   type ConnectEndpointsParameters,
   connectEndpoints,
   connectInterchainAccounts as connectEvmRouters,
   connectGateways,
   connectTokenBridges,
+  SetupRevertedError,
 } from '@ferry/evm-contracts/testing'
 import { addressToBytes32 } from '@ferry/protocol'
 import type { Address, Hex } from 'viem'
@@ -51,7 +53,8 @@ const COSMWASM_FEES: CosmWasmTestFees = {
  * to itself (for acks). Any kinds: an EVM endpoint through `connectEndpoints`, a CosmWasm one
  * through `connectOrigin` and `setFeeConfigs`. Where both chains deployed interchain accounts,
  * `local`'s router takes the remote's as its peer; where two EVM chains deployed gateways, they
- * map each other's domain and peer; where one deployed a collateral token bridge and the other a
+ * map each other's domain and peer; where both deployed HTLCs, `local`'s names the remote's as
+ * its peer; where one deployed a collateral token bridge and the other a
  * synthetic one, the route between them opens. Every transaction is checked: one that
  * reverts fails the call. `connectChains` connects every pair both ways.
  *
@@ -95,6 +98,21 @@ export async function connectChain(
           remote: { domain: remote.domain, bridge: peer.bridge, decimals: peer.decimals },
         })
     }
+    const htlc = local.apps.htlc
+    for (const remote of remotes) {
+      const peer = htlcOf(remote)
+      if (htlc === undefined || peer === undefined) continue
+      const hash = await local.wallet.writeContract({
+        address: htlc,
+        abi: hashedTimelockAbi,
+        functionName: 'setPeer',
+        args: [remote.domain, peer],
+        account: local.wallet.account ?? null,
+        chain: local.wallet.chain,
+      })
+      const receipt = await local.client.waitForTransactionReceipt({ hash })
+      if (receipt.status !== 'success') throw new SetupRevertedError(hash)
+    }
     return
   }
   const { owner } = TEST_COSMWASM_ACCOUNTS
@@ -123,10 +141,22 @@ export async function connectChain(
         remote: { domain: remote.domain, router: peer },
       })
   }
+  const htlc = local.apps.htlc
+  for (const remote of remotes) {
+    const peer = htlcOf(remote)
+    if (htlc !== undefined && peer !== undefined)
+      await local.executor.execute(owner, htlc, { set_peer: { domain: remote.domain, peer } })
+  }
 }
 
 /** A chain's interchain-account router as 32 bytes (PROTOCOL §2), when it deployed one. */
 function routerOf(chain: TestChain): Hex | undefined {
   const router = chain.apps.interchainAccounts?.router
   return router === undefined ? undefined : addressToBytes32(router)
+}
+
+/** A chain's HTLC as 32 bytes (PROTOCOL §2), when it deployed one. */
+function htlcOf(chain: TestChain): Hex | undefined {
+  const htlc = chain.apps.htlc
+  return htlc === undefined ? undefined : addressToBytes32(htlc)
 }

@@ -1,4 +1,6 @@
 import {
+  hashedTimelockAbi,
+  hashedTimelockBytecode,
   ozTestTokenAbi,
   ozTestTokenBytecode,
   pingPongAbi,
@@ -58,6 +60,8 @@ export type EvmTestChain = {
     gateway?: Address | undefined
     /** With `tokenBridge`: the Ferry token bridge, the token it locks or mints, its decimals. */
     tokenBridge?: EvmTestTokenBridge | undefined
+    /** With `htlc`: the `HashedTimelock` (spec/apps/htlc.md), owned by the deployer. */
+    htlc?: Address | undefined
   }
   /** Stops the node (every chain on it) and waits for its process to exit. */
   stop(): Promise<void>
@@ -97,6 +101,11 @@ export type DeployEvmTestChainParameters = {
    * between each collateral bridge and each synthetic one. Default none.
    */
   tokenBridge?: { kind: 'collateral' } | { kind: 'synthetic'; decimals: number } | undefined
+  /**
+   * Also deploy a `HashedTimelock` (spec/apps/htlc.md) swapping this chain's native token;
+   * `connectChains` peers it with every other chain's HTLC. Default false.
+   */
+  htlc?: boolean | undefined
 }
 
 /** The decimals of the test ERC-20 a collateral bridge locks (`OzTestToken`). */
@@ -123,6 +132,7 @@ export async function deployEvmTestChain(
     interchainAccounts = false,
     gateway = false,
     tokenBridge,
+    htlc = false,
   }: DeployEvmTestChainParameters,
 ): Promise<EvmTestChain> {
   const chain = {
@@ -198,6 +208,11 @@ export async function deployEvmTestChain(
     )
     apps.tokenBridge = { kind: 'synthetic', bridge, token, decimals: tokenBridge.decimals }
   }
+  if (htlc)
+    apps.htlc = await deploy('HashedTimelock', hashedTimelockAbi, hashedTimelockBytecode, [
+      endpoint,
+      account.address,
+    ])
   return {
     kind: 'evm',
     name,

@@ -6,6 +6,7 @@ import {
   type CosmWasmDeployer,
   deployEndpoint,
   deployerFromSigningClient,
+  deployHtlc,
   deployInterchainAccounts,
   instantiateTestRecipient,
 } from '@ferry/cosmwasm-bindings/testing'
@@ -46,6 +47,8 @@ export type CosmWasmTestChain = {
     testRecipients: string[]
     /** With `interchainAccounts`: the router and factory (bech32). */
     interchainAccounts?: { router: string; factory: string } | undefined
+    /** With `htlc`: the HTLC (spec/apps/htlc.md), owned by the test owner (bech32). */
+    htlc?: string | undefined
   }
   /** Stops the block ticker, or the wasmd node (waiting for it and removing its home). */
   stop(): Promise<void>
@@ -69,6 +72,8 @@ export type StartCosmWasmTestChainParameters = {
   testRecipients?: number | undefined
   /** Also deploy the interchain-account router and factory; `connectChains` peers the routers. Default false. */
   interchainAccounts?: boolean | undefined
+  /** Also instantiate the HTLC (spec/apps/htlc.md); `connectChains` peers it with every other chain's. Default false. */
+  htlc?: boolean | undefined
   /** A wasmd binary; default `buildWasmd()`. */
   wasmdBinary?: string | undefined
 }
@@ -93,6 +98,7 @@ export async function startCosmWasmTestChain({
   blockTimeMs = 100,
   testRecipients = 1,
   interchainAccounts = false,
+  htlc = false,
   wasmdBinary,
 }: StartCosmWasmTestChainParameters): Promise<CosmWasmTestChain> {
   const started =
@@ -109,6 +115,7 @@ export async function startCosmWasmTestChain({
     const ica = interchainAccounts
       ? await deployInterchainAccounts(executor, { endpoint, owner })
       : undefined
+    const htlcAddress = htlc ? await deployHtlc(executor, { endpoint, owner }) : undefined
     return {
       kind: 'cosmwasm',
       name,
@@ -116,7 +123,11 @@ export async function startCosmWasmTestChain({
       chainId,
       ...started,
       endpoint,
-      apps: { testRecipients: recipients, ...(ica && { interchainAccounts: ica }) },
+      apps: {
+        testRecipients: recipients,
+        ...(ica && { interchainAccounts: ica }),
+        ...(htlcAddress !== undefined && { htlc: htlcAddress }),
+      },
     }
   } catch (error) {
     await started.stop()
