@@ -62,7 +62,7 @@ describe.each(backends)('API keys and audit log on $name', (backend) => {
     expect(revoked?.revokedAt).toBeInstanceOf(Date)
     expect((await store().revokeApiKey('other'))?.revokedAt).toEqual(revoked?.revokedAt)
     expect(await store().revokeApiKey('nobody')).toBeUndefined()
-    await store().revokeApiKey('7')
+    await store().revokeApiKey(String(created.id))
     const used = await store().useApiKey(hashApiKey(key))
     expect(used?.id).toBe(created.id)
     expect(used?.revokedAt).toBeInstanceOf(Date)

@@ -53,7 +53,7 @@ export async function listApiKeys(db: StoreDb): Promise<ApiKeyRecord[]> {
 }
 
 /**
- * Revokes the key with this id (digits) or name; revoking twice keeps the first time. Returns
+ * Revokes the key with this id (digits; names are never all digits, see `ferry api-key create`) or name; revoking twice keeps the first time. Returns
  * the key, or `undefined` when there is none.
  */
 export async function revokeApiKey(
@@ -64,9 +64,7 @@ export async function revokeApiKey(
     .updateTable('api_keys')
     .set({ revoked_at: sql<Date>`coalesce(revoked_at, now())` })
     .where((eb) =>
-      /^\d{1,9}$/.test(idOrName)
-        ? eb.or([eb('id', '=', Number(idOrName)), eb('name', '=', idOrName)])
-        : eb('name', '=', idOrName),
+      /^\d{1,9}$/.test(idOrName) ? eb('id', '=', Number(idOrName)) : eb('name', '=', idOrName),
     )
     .returning(keyColumns)
     .executeTakeFirst()
