@@ -98,6 +98,7 @@ export async function recordAudit(db: StoreDb, entry: NewAuditEntry): Promise<Au
       action: entry.action,
       target: entry.target,
       request: JSON.stringify(entry.request),
+      idempotency_key: entry.idempotencyKey ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow()
@@ -114,6 +115,21 @@ export async function listAuditLog(
   return (await query.execute()).map(toAuditEntry)
 }
 
+/** The action key `keyId` sent with this `Idempotency-Key`, if any. */
+export async function findAuditByIdempotencyKey(
+  db: StoreDb,
+  keyId: number,
+  idempotencyKey: string,
+): Promise<AuditEntry | undefined> {
+  const row = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('key_id', '=', keyId)
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst()
+  return row && toAuditEntry(row)
+}
+
 function toAuditEntry(row: {
   id: number
   key_id: number
@@ -121,6 +137,7 @@ function toAuditEntry(row: {
   action: string
   target: string
   request: unknown
+  idempotency_key: string | null
   at: Date
 }): AuditEntry {
   return {
@@ -130,6 +147,7 @@ function toAuditEntry(row: {
     action: row.action,
     target: row.target,
     request: row.request,
+    idempotencyKey: row.idempotency_key,
     at: row.at,
   }
 }

@@ -1,5 +1,6 @@
 import {
   createApiKey,
+  findAuditByIdempotencyKey,
   listApiKeys,
   listAuditLog,
   recordAudit,
@@ -85,6 +86,8 @@ export function createStore(db: StoreDb): RelayerStore {
     useApiKey: (keyHash) => useApiKey(db, keyHash),
     recordAudit: (entry) => recordAudit(db, entry),
     listAuditLog: (params) => listAuditLog(db, params),
+    findAuditByIdempotencyKey: (keyId, idempotencyKey) =>
+      findAuditByIdempotencyKey(db, keyId, idempotencyKey),
 
     ...createQueries(db),
 

@@ -127,6 +127,7 @@ export type AuditLogTable = {
   action: string
   target: string
   request: ColumnType<unknown, string, never>
+  idempotency_key: string | null
   at: CreatedAt
 }
 

@@ -221,6 +221,8 @@ export type RelayerStore = TransactionJournal & {
   useApiKey(keyHash: Uint8Array): Promise<(ApiKeyRecord & { keyHash: Uint8Array }) | undefined>
   recordAudit(entry: NewAuditEntry): Promise<AuditEntry>
   listAuditLog(params: { limit: number; before?: number | undefined }): Promise<AuditEntry[]>
+  /** The action key `keyId` sent with this `Idempotency-Key`, if any. */
+  findAuditByIdempotencyKey(keyId: number, idempotencyKey: string): Promise<AuditEntry | undefined>
 
   close(): Promise<void>
 } & StoreQueries
@@ -245,6 +247,8 @@ export type NewAuditEntry = {
   action: string
   target: string
   request: unknown
+  /** The client's `Idempotency-Key`, unique per API key. */
+  idempotencyKey?: string | null | undefined
 }
 
 export type AuditEntry = NewAuditEntry & { id: number; at: Date }

@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely'
 import type { Migration } from 'kysely/migration'
 
-// Operator API keys and the audit log of what they did (issue 17). A key is stored only as the
+// Operator API keys and the audit log of what they did (issue 17). An action sent
+// with an `Idempotency-Key` is found again by (key, idempotency key): the same answer, no second act. A key is stored only as the
 // sha256 of its text: a stolen database gives no working key. Revoking keeps the row, so the
 // audit log still names who acted. Each statement runs alone (see 0001).
 const statements = [
@@ -21,7 +22,9 @@ const statements = [
     action text not null,
     target text not null,
     request jsonb not null,
-    at timestamptz not null default now()
+    idempotency_key text,
+    at timestamptz not null default now(),
+    unique (key_id, idempotency_key)
   )`,
   `create index audit_log_at on audit_log (at desc, id desc)`,
 ]
