@@ -3,8 +3,8 @@ import type { Context } from 'hono'
 import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { ApiError, errorBody } from './errors.js'
-import { createRateLimiter } from './middleware/createRateLimiter.js'
 import { apiKeyAuth } from './middleware/apiKeyAuth.js'
+import { createRateLimiter } from './middleware/createRateLimiter.js'
 import { limitBody } from './middleware/limitBody.js'
 import { rateLimit } from './middleware/rateLimit.js'
 import { registerChainRoutes } from './routes/chains.js'
@@ -72,7 +72,10 @@ export function createRelayerApi(deps: RelayerApiDeps, options: RelayerApiOption
   app.use('*', limitBody(options.maxBodyBytes ?? 16 * 1024))
   app.use('/v1/*', rateLimit(createRateLimiter(options.rateLimit), options.clientKey))
   // After the rate limit, so guessing keys is as slow as any other request.
-  app.use('/v1/*', apiKeyAuth(deps.store, { requireKeyForReads: options.requireKeyForReads ?? false }))
+  app.use(
+    '/v1/*',
+    apiKeyAuth(deps.store, { requireKeyForReads: options.requireKeyForReads ?? false }),
+  )
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER_SCHEME, {
     type: 'http',
     scheme: 'bearer',

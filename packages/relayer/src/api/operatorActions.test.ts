@@ -43,7 +43,11 @@ beforeEach(async () => {
 const request = (
   app: TestApi['app'],
   path: string,
-  { key, method = 'POST', headers = {} }: { key?: string; method?: string; headers?: Record<string, string> } = {},
+  {
+    key,
+    method = 'POST',
+    headers = {},
+  }: { key?: string; method?: string; headers?: Record<string, string> } = {},
 ) =>
   app.request(path, {
     method,
@@ -92,9 +96,13 @@ describe('API keys on write routes', () => {
   test('reads stay open by default, and need a key with requireKeyForReads', async () => {
     expect((await request(open.app, '/v1/messages', { method: 'GET' })).status).toBe(200)
     expect((await request(api.app, '/v1/messages', { method: 'GET' })).status).toBe(401)
-    expect((await request(api.app, '/v1/messages', { method: 'GET', key: keys.read })).status).toBe(200)
+    expect((await request(api.app, '/v1/messages', { method: 'GET', key: keys.read })).status).toBe(
+      200,
+    )
     // A bad key is refused even where none is needed: its sender should know.
-    expect((await request(open.app, '/v1/messages', { method: 'GET', key: keys.revoked })).status).toBe(401)
+    expect(
+      (await request(open.app, '/v1/messages', { method: 'GET', key: keys.revoked })).status,
+    ).toBe(401)
     // Writes need operate whatever requireKeyForReads says.
     expect((await request(open.app, `/v1/messages/${failed.id}/retry`)).status).toBe(401)
   })
@@ -108,11 +116,17 @@ describe('POST /v1/messages/{id}/retry', () => {
     const body = await response.json()
     expect(body).toMatchObject({ action: 'message.retry', messageId: failed.id, replayed: false })
     const message = await api.store.getMessage(failed.id)
-    expect(message).toMatchObject({ stage: 'failed', reason: 'retry_scheduled', nextAttemptAt: null })
+    expect(message).toMatchObject({
+      stage: 'failed',
+      reason: 'retry_scheduled',
+      nextAttemptAt: null,
+    })
     expect(await dueForRetry()).toEqual([failed.id])
     await api.store.releaseLeases('test')
 
-    const log = await (await request(api.app, '/v1/audit-log', { key: keys.operate, method: 'GET' })).json()
+    const log = await (
+      await request(api.app, '/v1/audit-log', { key: keys.operate, method: 'GET' })
+    ).json()
     expect(log.items[0]).toMatchObject({
       id: body.auditId,
       keyName: 'ops',
@@ -136,16 +150,26 @@ describe('POST /v1/messages/{id}/retry', () => {
     expect((await api.store.getMessage(failed.id))?.reason).toBe('retries_exhausted')
     const entries = await api.store.listAuditLog({ limit: 100 })
     expect(entries.filter((entry) => entry.idempotencyKey === 'retry-once-1')).toHaveLength(1)
-    const other = await request(api.app, `/v1/messages/${ready.id}/retry`, { key: keys.operate, headers })
+    const other = await request(api.app, `/v1/messages/${ready.id}/retry`, {
+      key: keys.operate,
+      headers,
+    })
     expect(other.status).toBe(409)
     expect((await other.json()).error.details).toEqual({ reason: 'idempotency_key_reused' })
   })
 
   test('refuses a message that is not failed (409) or unknown (404)', async () => {
-    const notFailed = await request(api.app, `/v1/messages/${ready.id}/retry`, { key: keys.operate })
+    const notFailed = await request(api.app, `/v1/messages/${ready.id}/retry`, {
+      key: keys.operate,
+    })
     expect(notFailed.status).toBe(409)
-    expect((await notFailed.json()).error).toMatchObject({ code: 'not_retryable', details: { reason: 'ready' } })
-    const unknown = await request(api.app, `/v1/messages/0x${'ab'.repeat(32)}/retry`, { key: keys.operate })
+    expect((await notFailed.json()).error).toMatchObject({
+      code: 'not_retryable',
+      details: { reason: 'ready' },
+    })
+    const unknown = await request(api.app, `/v1/messages/0x${'ab'.repeat(32)}/retry`, {
+      key: keys.operate,
+    })
     expect(unknown.status).toBe(404)
   })
 })

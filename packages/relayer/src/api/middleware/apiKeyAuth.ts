@@ -15,8 +15,8 @@ const unauthorized = (message: string) =>
 /**
  * Reads `Authorization: Bearer <key>`: a key that is malformed, unknown or revoked is refused
  * with 401 `unauthorized` on every route (a client sending a bad key should know), a good one is
- * set as `c.var.apiKey`. Without a key, reads pass unless `requireKeyForReads`; writes (any
- * method but GET and HEAD) need an `operate` key (`requireScope`).
+ * set as `c.var.apiKey`. Without a key, reads pass unless `requireKeyForReads`; each write
+ * route calls `requireScope(c, 'operate')` first.
  *
  * @example
  * ```ts
@@ -30,10 +30,10 @@ export function apiKeyAuth(
   return async (c, next) => {
     const header = c.req.header('Authorization')
     if (header !== undefined) c.set('apiKey', await authenticate(store, header))
+    // Write routes check `operate` themselves (`requireScope`): other methods must still reach
+    // the 405 answer, not a 401.
     const read = c.req.method === 'GET' || c.req.method === 'HEAD'
-    // OPTIONS is a CORS preflight, answered before this; anything else that writes needs `operate`.
-    if (!read) requireScope(c, 'operate')
-    else if (requireKeyForReads) requireScope(c, 'read')
+    if (read && requireKeyForReads) requireScope(c, 'read')
     await next()
   }
 }
@@ -68,7 +68,9 @@ async function authenticate(
 ): Promise<ApiKeyRecord> {
   const match = /^Bearer ([^\s]+)$/i.exec(header)
   if (!match?.[1] || !isApiKeyShaped(match[1]))
-    throw unauthorized('Malformed Authorization header: expected Bearer ferry_ and 43 base64url characters.')
+    throw unauthorized(
+      'Malformed Authorization header: expected Bearer ferry_ and 43 base64url characters.',
+    )
   const hash = hashApiKey(match[1])
   const found = await store.useApiKey(hash)
   // The lookup is by hash; comparing again in constant time keeps the check itself from timing

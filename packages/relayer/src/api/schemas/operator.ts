@@ -24,7 +24,8 @@ export const OperatorAction = z
     target: z.string(),
     at: Timestamp,
     replayed: z.boolean().openapi({
-      description: 'True when this answers an `Idempotency-Key` seen before: nothing was done again.',
+      description:
+        'True when this answers an `Idempotency-Key` seen before: nothing was done again.',
     }),
   })
   .openapi('OperatorAction')
@@ -45,7 +46,11 @@ export const AuditEntry = z
 
 export const AuditLogQuery = z.object({
   limit: limitParam.optional(),
-  before: integerParam(1, 2_147_483_647, 'Entries older than this entry id (the last id of the page before).').optional(),
+  before: integerParam(
+    1,
+    2_147_483_647,
+    'Entries older than this entry id (the last id of the page before).',
+  ).optional(),
 })
 
 export const AuditLogPage = z
