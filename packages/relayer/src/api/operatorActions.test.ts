@@ -47,12 +47,24 @@ const request = (
     key,
     method = 'POST',
     headers = {},
-  }: { key?: string; method?: string; headers?: Record<string, string> } = {},
+  }: {
+    key?: string | undefined
+    method?: string
+    headers?: Record<string, string>
+  } = {},
 ) =>
   app.request(path, {
     method,
     headers: { ...(key !== undefined && { Authorization: `Bearer ${key}` }), ...headers },
   })
+
+type Answer = {
+  auditId: number
+  error: { code: string; message: string; details?: unknown }
+  items: Record<string, unknown>[]
+} & Record<string, unknown>
+// CAST: each test asserts the parts of the answer it reads
+const json = async (response: Response) => (await response.json()) as Answer
 
 const retryPath = `/v1/messages/${failed.id}/retry`
 
@@ -85,7 +97,7 @@ describe('API keys on write routes', () => {
         method: path === retryPath ? 'POST' : 'GET',
       })
       expect(response.status).toBe(status)
-      const body = await response.json()
+      const body = await json(response)
       expect(body).toEqual({ error: { code, message: expect.stringMatching(message) } })
       if (status === 401) expect(response.headers.get('WWW-Authenticate')).toMatch(/^Bearer/)
     }
@@ -113,7 +125,7 @@ describe('POST /v1/messages/{id}/retry', () => {
     expect(await dueForRetry()).toEqual([])
     const response = await request(api.app, retryPath, { key: keys.operate })
     expect(response.status).toBe(202)
-    const body = await response.json()
+    const body = await json(response)
     expect(body).toMatchObject({ action: 'message.retry', messageId: failed.id, replayed: false })
     const message = await api.store.getMessage(failed.id)
     expect(message).toMatchObject({
@@ -124,9 +136,9 @@ describe('POST /v1/messages/{id}/retry', () => {
     expect(await dueForRetry()).toEqual([failed.id])
     await api.store.releaseLeases('test')
 
-    const log = await (
-      await request(api.app, '/v1/audit-log', { key: keys.operate, method: 'GET' })
-    ).json()
+    const log = await json(
+      await request(api.app, '/v1/audit-log', { key: keys.operate, method: 'GET' }),
+    )
     expect(log.items[0]).toMatchObject({
       id: body.auditId,
       keyName: 'ops',
@@ -139,13 +151,13 @@ describe('POST /v1/messages/{id}/retry', () => {
   test('the same Idempotency-Key answers the same and acts once', async () => {
     const headers = { 'Idempotency-Key': 'retry-once-1' }
     const first = await request(api.app, retryPath, { key: keys.operate, headers })
-    const firstBody = await first.json()
+    const firstBody = await json(first)
     await api.store.updateMessages([
       { id: failed.id, stage: 'failed', reason: 'retries_exhausted', nextAttemptAt: parkedUntil },
     ])
     const second = await request(api.app, retryPath, { key: keys.operate, headers })
     expect(second.status).toBe(202)
-    expect(await second.json()).toEqual({ ...firstBody, replayed: true })
+    expect(await json(second)).toEqual({ ...firstBody, replayed: true })
     // No second action: the message stays parked, one audit entry.
     expect((await api.store.getMessage(failed.id))?.reason).toBe('retries_exhausted')
     const entries = await api.store.listAuditLog({ limit: 100 })
@@ -155,7 +167,7 @@ describe('POST /v1/messages/{id}/retry', () => {
       headers,
     })
     expect(other.status).toBe(409)
-    expect((await other.json()).error.details).toEqual({ reason: 'idempotency_key_reused' })
+    expect((await json(other)).error.details).toEqual({ reason: 'idempotency_key_reused' })
   })
 
   test('refuses a message that is not failed (409) or unknown (404)', async () => {
@@ -163,7 +175,7 @@ describe('POST /v1/messages/{id}/retry', () => {
       key: keys.operate,
     })
     expect(notFailed.status).toBe(409)
-    expect((await notFailed.json()).error).toMatchObject({
+    expect((await json(notFailed)).error).toMatchObject({
       code: 'not_retryable',
       details: { reason: 'ready' },
     })
