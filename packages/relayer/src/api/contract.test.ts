@@ -7,6 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { listen } from '../service/listen.js'
+import { generateApiKey, hashApiKey } from './auth/apiKeyText.js'
 import { A, ackOf, createTestApi, get, sent, type TestApi, waitFor, word } from './test/fixtures.js'
 import { readEvents } from './test/readEvents.js'
 import { serveTestValidators, type TestValidators } from './test/serveTestValidators.js'
@@ -146,6 +147,7 @@ describe('the OpenAPI document', () => {
       '/healthz',
       '/metrics',
       '/readyz',
+      '/v1/audit-log',
       '/v1/chains',
       '/v1/channels',
       '/v1/channels/{channel}',
@@ -153,6 +155,7 @@ describe('the OpenAPI document', () => {
       '/v1/messages',
       '/v1/messages/{id}',
       '/v1/messages/{id}/proof',
+      '/v1/messages/{id}/retry',
       '/v1/messages/{id}/simulation',
       '/v1/stats',
       '/v1/validators',
@@ -316,6 +319,38 @@ describe('every answer matches the document', () => {
       await served.close()
     }
     expectDocumented('get', '/v1/events', 400, (await get(api.app, '/v1/events?channel=1')).body)
+  })
+
+  test('operator actions: retry and the audit log, with and without keys', async () => {
+    const operate = generateApiKey()
+    const read = generateApiKey()
+    await api.store.createApiKey({ name: 'ops', scope: 'operate', keyHash: hashApiKey(operate) })
+    await api.store.createApiKey({ name: 'ci', scope: 'read', keyHash: hashApiKey(read) })
+    const failed = sent({ nonce: 1n, leafIndex: 20, sender: word(20) })
+    await api.store.insertMessages([failed])
+    await api.store.finalizeMessages(A, 100n, new Date())
+    await api.store.updateMessages([
+      { id: failed.id, stage: 'failed', reason: 'tx_reverted', status: MessageStatus.Failed },
+    ])
+    const retry = (id: string, key?: string) =>
+      get(api.app, `/v1/messages/${id}/retry`, {
+        method: 'POST',
+        headers: key === undefined ? {} : { Authorization: `Bearer ${key}` },
+      })
+    const template = '/v1/messages/{id}/retry'
+    expectDocumented('post', template, 202, (await retry(failed.id, operate)).body)
+    expectDocumented('post', template, 401, (await retry(failed.id)).body)
+    expectDocumented('post', template, 403, (await retry(failed.id, read)).body)
+    expectDocumented('post', template, 404, (await retry(word(404), operate)).body)
+    expectDocumented('post', template, 409, (await retry(leaves[1]!, operate)).body)
+    expectDocumented('post', template, 400, (await retry('0x1', operate)).body)
+    const log = (key?: string) =>
+      get(api.app, '/v1/audit-log', {
+        headers: key === undefined ? {} : { Authorization: `Bearer ${key}` },
+      })
+    expectDocumented('get', '/v1/audit-log', 200, (await log(operate)).body)
+    expectDocumented('get', '/v1/audit-log', 401, (await log()).body)
+    expectDocumented('get', '/v1/audit-log', 403, (await log(read)).body)
   })
 
   test('unknown routes and methods answer the Error schema', async () => {

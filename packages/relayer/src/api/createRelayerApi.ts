@@ -3,6 +3,7 @@ import type { Context } from 'hono'
 import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { ApiError, errorBody } from './errors.js'
+import { apiKeyAuth } from './middleware/apiKeyAuth.js'
 import { createRateLimiter } from './middleware/createRateLimiter.js'
 import { limitBody } from './middleware/limitBody.js'
 import { rateLimit } from './middleware/rateLimit.js'
@@ -12,8 +13,10 @@ import { registerEventRoutes } from './routes/events.js'
 import { registerHealthRoutes } from './routes/health.js'
 import { registerMessageRoutes } from './routes/messages.js'
 import { registerMetricsRoute } from './routes/metrics.js'
+import { registerOperatorRoutes } from './routes/operatorActions.js'
 import { registerSimulationRoute } from './routes/simulation.js'
 import { registerStatsRoute } from './routes/stats.js'
+import { BEARER_SCHEME } from './schemas/operator.js'
 import type { ApiApp, RelayerApiDeps, RelayerApiOptions } from './types.js'
 import { validationHook } from './validationHook.js'
 
@@ -68,8 +71,19 @@ export function createRelayerApi(deps: RelayerApiDeps, options: RelayerApiOption
     )
   app.use('*', limitBody(options.maxBodyBytes ?? 16 * 1024))
   app.use('/v1/*', rateLimit(createRateLimiter(options.rateLimit), options.clientKey))
+  // After the rate limit, so guessing keys is as slow as any other request.
+  app.use(
+    '/v1/*',
+    apiKeyAuth(deps.store, { requireKeyForReads: options.requireKeyForReads ?? false }),
+  )
+  app.openAPIRegistry.registerComponent('securitySchemes', BEARER_SCHEME, {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key from `ferry api-key create`: `read`, or `operate` for writes.',
+  })
 
   registerMessageRoutes(app, deps)
+  registerOperatorRoutes(app, deps)
   registerSimulationRoute(app, deps)
   registerStatsRoute(app, deps)
   registerChannelRoutes(app, deps)

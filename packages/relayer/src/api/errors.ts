@@ -3,6 +3,9 @@ import { BaseError } from '@ferry/protocol'
 /** The `code` of an API error answer. */
 export type ApiErrorCode =
   | 'invalid_parameter'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_retryable'
   | 'invalid_cursor'
   | 'not_found'
   | 'route_not_found'
@@ -27,7 +30,7 @@ export type ApiErrorCode =
  */
 export class ApiError extends BaseError {
   override name = 'ApiError' as const
-  readonly status: 400 | 404 | 405 | 409 | 413 | 429 | 503
+  readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 429 | 503
   readonly code: ApiErrorCode
   readonly body: { error: { code: ApiErrorCode; message: string; details?: unknown } }
   readonly headers: Record<string, string>

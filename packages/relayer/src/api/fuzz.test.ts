@@ -13,6 +13,7 @@ import { promisify } from 'node:util'
 import { MessageStatus } from '@ferry/protocol'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type Listening, listen } from '../service/listen.js'
+import { generateApiKey, hashApiKey } from './auth/apiKeyText.js'
 import { ackOf, createTestApi, sent, type TestApi } from './test/fixtures.js'
 
 const run = promisify(execFile)
@@ -23,6 +24,7 @@ let api: TestApi
 let served: Listening
 let workDir: string
 const monitoring = new AbortController()
+const operateKey = generateApiKey()
 
 beforeAll(async () => {
   await run('bash', [join(root, 'scripts/installSchemathesis.sh')], { timeout: 300_000 })
@@ -35,6 +37,8 @@ beforeAll(async () => {
     ackOf(messages[0]!, { status: MessageStatus.Executed, nonce: 1n, leafIndex: 0 }),
   ])
   await api.store.finalizeMessages(messages[0]!.origin, 15n, new Date())
+  // An operate key, so the write routes are fuzzed past their 401 (operatorActions.test.ts covers keys).
+  await api.store.createApiKey({ name: 'fuzz', scope: 'operate', keyHash: hashApiKey(operateKey) })
   // Keep the fake chains fresh so /readyz stays 200: a 503 there would be a real finding.
   void api.monitor.run(monitoring.signal)
   served = await listen(api.app, { host: '127.0.0.1', port: 0 })
@@ -51,6 +55,11 @@ beforeAll(async () => {
       // The same for the simulation route (this API runs no simulations: 409, never a 5xx).
       '[[operations]]',
       'include-path = "/v1/messages/{id}/simulation"',
+      `parameters = { "path.id" = "${messages[0]!.id}" }`,
+      '',
+      // And for the retry route (the message is not Failed: 409, never a 5xx).
+      '[[operations]]',
+      'include-path = "/v1/messages/{id}/retry"',
       `parameters = { "path.id" = "${messages[0]!.id}" }`,
       '',
     ].join('\n'),
@@ -73,7 +82,7 @@ describe('fuzzing the API with schemathesis', () => {
       served.url,
       '--checks',
       'all',
-      // Not applicable: no auth, no resources created or deleted. `positive_data_acceptance`
+      // Not applicable: auth is tested in operatorActions.test.ts, no resources created or deleted. `positive_data_acceptance`
       // expects every schema-valid request to succeed, but a cursor is an opaque token: a string
       // the schema allows is still refused (400 invalid_cursor) unless a page gave it out.
       '--exclude-checks',
@@ -91,6 +100,8 @@ describe('fuzzing the API with schemathesis', () => {
       '2',
       '--request-timeout',
       '10',
+      '--header',
+      `Authorization: Bearer ${operateKey}`,
     ]
     const result = await run(schemathesis, args, {
       cwd: workDir,

@@ -46,6 +46,8 @@ export type RelayerApiOptions = {
    * Default none.
    */
   corsOrigins?: readonly string[] | undefined
+  /** Whether reads need an API key too (`relayer.api.requireKeyForReads`). Default false. */
+  requireKeyForReads?: boolean | undefined
   /** Who a request counts against for rate limiting. Default: the TCP peer address. */
   clientKey?: ((c: Context) => string) | undefined
 }

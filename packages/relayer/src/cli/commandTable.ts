@@ -1,3 +1,6 @@
+import { apiKeyCreateCommand } from './commands/apiKeyCreate.js'
+import { apiKeyListCommand } from './commands/apiKeyList.js'
+import { apiKeyRevokeCommand } from './commands/apiKeyRevoke.js'
 import { configCheckCommand } from './commands/configCheck.js'
 import { debugCommand } from './commands/debug.js'
 import { explorerCommand } from './commands/explorer.js'
@@ -18,4 +21,7 @@ export const commandTable: readonly CliCommand[] = [
   createRelayerStartCommand(),
   explorerCommand,
   debugCommand,
+  apiKeyCreateCommand,
+  apiKeyListCommand,
+  apiKeyRevokeCommand,
 ]

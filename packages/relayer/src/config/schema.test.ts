@@ -110,6 +110,7 @@ describe('the example config (golden)', () => {
           port: 8080,
           rateLimit: { requestsPerSecond: 20, burst: 40 },
           cors: { allowedOrigins: [] },
+          requireKeyForReads: false,
         },
       },
       validator: {
@@ -509,6 +510,12 @@ const badConfigs: [string, (doc: Doc) => void, string, string][] = [
     (d) => (d.relayer.api = { cors: { allowedOrigins: ['https://ok.example', 'file:///x'] } }),
     'relayer.api.cors.allowedOrigins[1]',
     'must be an origin',
+  ],
+  [
+    'requireKeyForReads that is not a boolean',
+    (d) => (d.relayer.api = { requireKeyForReads: 'yes' }),
+    'relayer.api.requireKeyForReads',
+    'must be true or false',
   ],
   [
     'chain that is not a mapping',

@@ -206,6 +206,11 @@ const apiSchema = z.strictObject({
       allowedOrigins: z.array(pageOrigin).max(100).default([]),
     })
     .prefault({}),
+  /**
+   * Whether reads need an API key (`read` or `operate`, `ferry api-key create`). Default false:
+   * reads are open, as before; writes always need an `operate` key.
+   */
+  requireKeyForReads: z.boolean({ error: 'must be true or false' }).default(false),
 })
 
 /** `relayer`: present when this config runs a relayer (`ferry relayer start`). */

@@ -72,6 +72,7 @@ export const startRelayerService: StartService = async (
           port: relayer.api.port,
           rateLimit: relayer.api.rateLimit,
           corsOrigins: relayer.api.cors.allowedOrigins,
+          requireKeyForReads: relayer.api.requireKeyForReads,
           simulation: { chains: toFerryChains(config) },
           logger,
         })

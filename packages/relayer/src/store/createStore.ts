@@ -1,3 +1,12 @@
+import {
+  createApiKey,
+  findAuditByIdempotencyKey,
+  listApiKeys,
+  listAuditLog,
+  recordAudit,
+  revokeApiKey,
+  useApiKey,
+} from './apiKeys.js'
 import { getAttempts, recordAttempts, updateMessages } from './attempts.js'
 import { getSignedCheckpoint, latestSignedCheckpoint, saveSignedCheckpoint } from './checkpoints.js'
 import { claimFailed, claimReady, getResumableSubmitted, releaseLeases } from './claims.js'
@@ -70,6 +79,15 @@ export function createStore(db: StoreDb): RelayerStore {
     recordSigned: (entry) => recordSigned(db, entry),
     recordFinished: (transactionHash, state) => recordFinished(db, transactionHash, state),
     unfinished: (domain, sender) => unfinished(db, domain, sender),
+
+    createApiKey: (key) => createApiKey(db, key),
+    listApiKeys: () => listApiKeys(db),
+    revokeApiKey: (idOrName) => revokeApiKey(db, idOrName),
+    useApiKey: (keyHash) => useApiKey(db, keyHash),
+    recordAudit: (entry) => recordAudit(db, entry),
+    listAuditLog: (params) => listAuditLog(db, params),
+    findAuditByIdempotencyKey: (keyId, idempotencyKey) =>
+      findAuditByIdempotencyKey(db, keyId, idempotencyKey),
 
     ...createQueries(db),
 

@@ -149,3 +149,23 @@ export class StoreLockedError extends BaseError {
     this.pid = pid
   }
 }
+
+/**
+ * An API key with this name exists (revoked ones included: the audit log names keys).
+ *
+ * @example
+ * ```ts
+ * await store.createApiKey({ name: 'ops', scope: 'operate', keyHash })
+ * // throws ApiKeyNameTakenError: An API key named "ops" exists.
+ * ```
+ */
+export class ApiKeyNameTakenError extends BaseError {
+  override name = 'ApiKeyNameTakenError' as const
+  readonly keyName: string
+  constructor({ name }: { name: string }) {
+    super(`An API key named ${JSON.stringify(name)} exists.`, {
+      metaMessages: ['Choose another name, or list the keys with `ferry api-key list`.'],
+    })
+    this.keyName = name
+  }
+}

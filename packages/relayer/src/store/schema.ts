@@ -1,5 +1,5 @@
 import type { MessageStatus } from '@ferry/protocol'
-import type { ColumnType, Kysely } from 'kysely'
+import type { ColumnType, Generated, Kysely } from 'kysely'
 import type { Hex } from 'viem'
 import type { JournalEntry } from '../chains/types.js'
 import type { MessageStage, ReasonCode } from './types.js'
@@ -110,6 +110,27 @@ export type TransactionsTable = {
   finished_at: Date | null
 }
 
+export type ApiKeysTable = {
+  id: Generated<number>
+  name: string
+  scope: 'read' | 'operate'
+  key_hash: Uint8Array
+  created_at: CreatedAt
+  revoked_at: Date | null
+  last_used_at: Date | null
+}
+
+export type AuditLogTable = {
+  id: Generated<number>
+  key_id: number
+  key_name: string
+  action: string
+  target: string
+  request: ColumnType<unknown, string, never>
+  idempotency_key: string | null
+  at: CreatedAt
+}
+
 export type Database = {
   messages: MessagesTable
   channels: ChannelsTable
@@ -120,6 +141,8 @@ export type Database = {
   signed_checkpoints: SignedCheckpointsTable
   transactions: TransactionsTable
   fee_top_ups: FeeTopUpsTable
+  api_keys: ApiKeysTable
+  audit_log: AuditLogTable
 }
 
 /** The typed query builder every store function takes first. */

@@ -210,8 +210,48 @@ export type RelayerStore = TransactionJournal & {
   ): Promise<SignedCheckpointRow | undefined>
   latestSignedCheckpoint(validator: Hex, origin: number): Promise<SignedCheckpointRow | undefined>
 
+  // -- API keys and audit log (see apiKeys.ts) ------------------------------------------------
+  createApiKey(key: {
+    name: string
+    scope: ApiKeyScope
+    keyHash: Uint8Array
+  }): Promise<ApiKeyRecord>
+  listApiKeys(): Promise<ApiKeyRecord[]>
+  revokeApiKey(idOrName: string): Promise<ApiKeyRecord | undefined>
+  useApiKey(keyHash: Uint8Array): Promise<(ApiKeyRecord & { keyHash: Uint8Array }) | undefined>
+  recordAudit(entry: NewAuditEntry): Promise<AuditEntry>
+  listAuditLog(params: { limit: number; before?: number | undefined }): Promise<AuditEntry[]>
+  /** The action key `keyId` sent with this `Idempotency-Key`, if any. */
+  findAuditByIdempotencyKey(keyId: number, idempotencyKey: string): Promise<AuditEntry | undefined>
+
   close(): Promise<void>
 } & StoreQueries
+
+/** `read` keys may read when reads need a key; `operate` keys may also act (write routes). */
+export type ApiKeyScope = 'read' | 'operate'
+
+/** An API key as listed: never the key, nor its hash. */
+export type ApiKeyRecord = {
+  id: number
+  name: string
+  scope: ApiKeyScope
+  createdAt: Date
+  revokedAt: Date | null
+  lastUsedAt: Date | null
+}
+
+/** One operator action: who (key), what (action, target) and the request's summary. */
+export type NewAuditEntry = {
+  keyId: number
+  keyName: string
+  action: string
+  target: string
+  request: unknown
+  /** The client's `Idempotency-Key`, unique per API key. */
+  idempotencyKey?: string | null | undefined
+}
+
+export type AuditEntry = NewAuditEntry & { id: number; at: Date }
 
 /** A message as indexed: `feePaid` is the fee charged at send (top-ups are stored apart). */
 export type NewMessage = Omit<

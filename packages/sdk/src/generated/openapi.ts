@@ -250,6 +250,200 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/messages/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a Failed message now
+         * @description Makes a `failed` message due at once, a parked (`retries_exhausted`) one included: the relayer’s next retry pass retries it (or times it out past its deadline) as it retries any due message, with the retry policy’s gas. Needs an `operate` key; recorded in the audit log. 409 `not_retryable` when the message is not `failed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the request safe to send again: the same key (per API key) returns the first answer and acts once. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description Message id (keccak256 of the message). */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted: the message is due now. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetryAccepted"];
+                    };
+                };
+                /** @description Invalid parameter or cursor. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No API key, or one that is malformed, unknown or revoked (`unauthorized`); see `WWW-Authenticate`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The API key has the `read` scope; this needs `operate` (`forbidden`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not possible in its current state; `details.reason` says why (and `Retry-After` when waiting can help). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see `Retry-After`. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operator actions, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description Entries older than this entry id (the last id of the page before). */
+                    before?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of audit entries. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditLogPage"];
+                    };
+                };
+                /** @description Invalid parameter or cursor. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No API key, or one that is malformed, unknown or revoked (`unauthorized`); see `WWW-Authenticate`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The API key has the `read` scope; this needs `operate` (`forbidden`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see `Retry-After`. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/messages/{id}/simulation": {
         parameters: {
             query?: never;
@@ -1029,6 +1223,32 @@ export interface components {
             signatures: string[];
             /** @description `deliver`'s second argument (PROTOCOL §6). */
             proof: string;
+        };
+        RetryAccepted: components["schemas"]["OperatorAction"] & {
+            messageId: string;
+        };
+        OperatorAction: {
+            auditId: number;
+            action: string;
+            target: string;
+            /** Format: date-time */
+            at: string;
+            /** @description True when this answers an `Idempotency-Key` seen before: nothing was done again. */
+            replayed: boolean;
+        };
+        AuditLogPage: {
+            items: components["schemas"]["AuditEntry"][];
+            nextBefore: number | null;
+        };
+        AuditEntry: {
+            id: number;
+            keyId: number;
+            keyName: string;
+            action: string;
+            target: string;
+            request?: unknown;
+            /** Format: date-time */
+            at: string;
         };
         DeliverySimulation: {
             id: string;

@@ -2,6 +2,8 @@ import { ErrorBody } from './common.js'
 
 const DESCRIPTIONS = {
   400: 'Invalid parameter or cursor.',
+  401: 'No API key, or one that is malformed, unknown or revoked (`unauthorized`); see `WWW-Authenticate`.',
+  403: 'The API key has the `read` scope; this needs `operate` (`forbidden`).',
   404: 'Not found.',
   409: 'Not possible in its current state; `details.reason` says why (and `Retry-After` when waiting can help).',
   413: 'Request body too large.',

@@ -86,7 +86,9 @@ export async function openTestStore(url: string): Promise<TestStore> {
     store: createStore(db),
     reset: async () => {
       await sql`truncate attempts, messages, channels, cursors, seen_blocks, validator_leaves,
-        signed_checkpoints, transactions, fee_top_ups restart identity`.execute(db)
+        signed_checkpoints, transactions, fee_top_ups, audit_log, api_keys restart identity`.execute(
+        db,
+      )
     },
   }
 }
