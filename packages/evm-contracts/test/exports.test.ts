@@ -67,6 +67,7 @@ it('exports the same names from each entry point', async () => {
       "deployTokenBridge",
       "getSentMessages",
       "relayMessages",
+      "setL1Attributes",
     ]
   `)
 })

@@ -8,6 +8,8 @@
  * import { connectChains, startTestChain, testValidatorKeys } from '@ferry/testkit'
  */
 
+// Chains: start, deploy, connect
+export { type L1Attributes, setL1Attributes } from '@ferry/evm-contracts/testing'
 export {
   type ConnectChainParameters,
   type CosmWasmTestFees,
@@ -21,8 +23,6 @@ export {
   type EvmTestChain,
   type EvmTestTokenBridge,
 } from './chains/deployEvmTestChain.js'
-// Chains: start, deploy, connect
-export { type L1Attributes, setL1Attributes } from './chains/setL1Attributes.js'
 export {
   type CosmWasmTestChain,
   type CosmWasmTestNode,

@@ -1,3 +1,4 @@
+import { bindContractActions, type ContractClient } from '../internal/bindContractActions.js'
 import { acceptOwnership } from './actions/acceptOwnership.js'
 import { addFee } from './actions/addFee.js'
 import { appVerifier } from './actions/appVerifier.js'
@@ -66,19 +67,8 @@ const actions = {
 }
 type Actions = typeof actions
 
-/** An action with its executor and contract filled in; parameters optional when nothing is left. */
-type Bound<action extends Actions[keyof Actions]> =
-  Omit<Parameters<action>[1], 'contract'> extends infer rest
-    ? Record<string, never> extends rest
-      ? (parameters?: rest) => ReturnType<action>
-      : (parameters: rest) => ReturnType<action>
-    : never
-
 /** Every endpoint action bound to one executor and endpoint; see {@link createEndpointClient}. */
-export type EndpointClient = {
-  readonly contract: string
-  readonly executor: CosmWasmExecutor
-} & { readonly [name in keyof Actions]: Bound<Actions[name]> }
+export type EndpointClient = ContractClient<Actions>
 
 /**
  * An object with every endpoint action (`send`, `deliver`, `quote`, `config`, …) bound to
@@ -94,17 +84,5 @@ export type EndpointClient = {
  * ```
  */
 export function createEndpointClient(executor: CosmWasmExecutor, contract: string): EndpointClient {
-  const bound = Object.fromEntries(
-    Object.entries(actions).map(([name, action]) => [
-      name,
-      (parameters: object = {}) =>
-        // CAST: each action receives the parameters of its own bound signature plus `contract`.
-        (action as (executor: CosmWasmExecutor, parameters: object) => unknown)(executor, {
-          ...parameters,
-          contract,
-        }),
-    ]),
-  )
-  // CAST: `bound` has one entry per action, each the action with executor and contract filled in.
-  return { ...bound, contract, executor } as EndpointClient
+  return bindContractActions(actions, executor, contract)
 }

@@ -1,4 +1,5 @@
 import type { CosmWasmExecutor } from '../client/types.js'
+import { bindContractActions, type ContractClient } from '../internal/bindContractActions.js'
 import { callRemote } from './callRemote.js'
 import { interchainAccount } from './interchainAccount.js'
 import { quoteRemoteCall } from './quoteRemoteCall.js'
@@ -9,14 +10,7 @@ const actions = { callRemote, interchainAccount, quoteRemoteCall, registerCallba
 type Actions = typeof actions
 
 /** Every router action bound to one executor and router; see {@link createInterchainAccountRouterClient}. */
-export type InterchainAccountRouterClient = {
-  readonly contract: string
-  readonly executor: CosmWasmExecutor
-} & {
-  readonly [name in keyof Actions]: (
-    parameters: Omit<Parameters<Actions[name]>[1], 'contract'>,
-  ) => ReturnType<Actions[name]>
-}
+export type InterchainAccountRouterClient = ContractClient<Actions>
 
 /**
  * The interchain account router's actions (`callRemote`, `quoteRemoteCall`, `interchainAccount`,
@@ -34,17 +28,5 @@ export function createInterchainAccountRouterClient(
   executor: CosmWasmExecutor,
   contract: string,
 ): InterchainAccountRouterClient {
-  const bound = Object.fromEntries(
-    Object.entries(actions).map(([name, action]) => [
-      name,
-      (parameters: object) =>
-        // CAST: each action receives the parameters of its own bound signature plus `contract`.
-        (action as (executor: CosmWasmExecutor, parameters: object) => unknown)(executor, {
-          ...parameters,
-          contract,
-        }),
-    ]),
-  )
-  // CAST: `bound` has one entry per action, each the action with executor and contract filled in.
-  return { ...bound, contract, executor } as InterchainAccountRouterClient
+  return bindContractActions(actions, executor, contract)
 }

@@ -1,4 +1,5 @@
 import type { CosmWasmExecutor } from '../client/types.js'
+import { bindContractActions, type ContractClient } from '../internal/bindContractActions.js'
 import { collateralOf } from './collateralOf.js'
 import { cw20Balance } from './cw20Balance.js'
 import { cw20TokenInfo } from './cw20TokenInfo.js'
@@ -27,14 +28,7 @@ const actions = {
 type Actions = typeof actions
 
 /** Every token bridge action bound to one executor and bridge; see {@link createTokenBridgeClient}. */
-export type TokenBridgeClient = {
-  readonly contract: string
-  readonly executor: CosmWasmExecutor
-} & {
-  readonly [name in keyof Actions]: (
-    parameters: Omit<Parameters<Actions[name]>[1], 'contract'>,
-  ) => ReturnType<Actions[name]>
-}
+export type TokenBridgeClient = ContractClient<Actions>
 
 /**
  * The CosmWasm token bridge's actions (`transferRemote`, `quoteTransfer`, its configuration and,
@@ -52,17 +46,5 @@ export function createTokenBridgeClient(
   executor: CosmWasmExecutor,
   contract: string,
 ): TokenBridgeClient {
-  const bound = Object.fromEntries(
-    Object.entries(actions).map(([name, action]) => [
-      name,
-      (parameters: object) =>
-        // CAST: each action receives the parameters of its own bound signature plus `contract`.
-        (action as (executor: CosmWasmExecutor, parameters: object) => unknown)(executor, {
-          ...parameters,
-          contract,
-        }),
-    ]),
-  )
-  // CAST: `bound` has one entry per action, each the action with executor and contract filled in.
-  return { ...bound, contract, executor } as TokenBridgeClient
+  return bindContractActions(actions, executor, contract)
 }

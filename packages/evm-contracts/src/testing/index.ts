@@ -50,3 +50,4 @@ export {
   RelayTreeMismatchError,
   relayMessages,
 } from './relayMessages.js'
+export { type L1Attributes, setL1Attributes } from './setL1Attributes.js'

@@ -3,8 +3,9 @@
 // simulated OP Stack chain (`chainType: 'op'`), whose upper bound is the same cost function.
 import { feesVectors, type L1FeeConfigVector } from '@ferry/spec'
 import { network } from 'hardhat'
-import { concat, encodeFunctionData, encodePacked, type Hex, parseAbi } from 'viem'
+import { encodeFunctionData, parseAbi } from 'viem'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { setL1Attributes } from '../../src/testing/setL1Attributes.ts'
 import { expectRevert } from '../helpers/revert.ts'
 import { storageReads } from '../helpers/storageReads.ts'
 import { DOMAIN_A, DOMAIN_B, deployWorld, eventsIn, type World } from '../helpers/world.ts'
@@ -256,9 +257,6 @@ describe('Endpoint L1 data fee storage', () => {
 
 describe('the L1 data fee against an OP Stack GasPriceOracle', () => {
   const GAS_PRICE_ORACLE = '0x420000000000000000000000000000000000000F'
-  const L1_BLOCK = '0x4200000000000000000000000000000000000015'
-  /** The L1 attributes depositor, the only account that may set L1Block's values. */
-  const DEPOSITOR = '0xDeaDDEaDDeAdDeAdDEAdDEaddeAddEAdDEAd0001'
   const oracleAbi = parseAbi([
     'function l1BaseFee() view returns (uint256)',
     'function blobBaseFee() view returns (uint256)',
@@ -270,45 +268,14 @@ describe('the L1 data fee against an OP Stack GasPriceOracle', () => {
   it('quotes what getL1FeeUpperBound charges for the same FastLZ size', async () => {
     const { viem } = await network.connect({ chainType: 'op' })
     const publicClient = await viem.getPublicClient()
-    const testClient = await viem.getTestClient()
     const [owner] = await viem.getWalletClients()
     if (!owner) throw new Error('no account')
-    // L1 attributes as an OP mainnet block carries them (Isthmus layout: 0x098999be, packed).
-    await testClient.impersonateAccount({ address: DEPOSITOR })
-    await testClient.setBalance({ address: DEPOSITOR, value: 10n ** 18n })
-    const attributes: Hex = concat([
-      '0x098999be',
-      encodePacked(
-        [
-          'uint32',
-          'uint32',
-          'uint64',
-          'uint64',
-          'uint64',
-          'uint256',
-          'uint256',
-          'bytes32',
-          'bytes32',
-          'uint32',
-          'uint64',
-        ],
-        [
-          1368,
-          810_949,
-          0n,
-          1_700_000_000n,
-          100n,
-          23_000_000_000n,
-          4_000_000_000n,
-          `0x${'11'.repeat(32)}`,
-          `0x${'22'.repeat(32)}`,
-          0,
-          0n,
-        ],
-      ),
-    ])
-    await publicClient.waitForTransactionReceipt({
-      hash: await owner.sendTransaction({ account: DEPOSITOR, to: L1_BLOCK, data: attributes }),
+    // L1 attributes as an OP mainnet block carries them.
+    await setL1Attributes(publicClient, {
+      l1BaseFee: 23_000_000_000n,
+      blobBaseFee: 4_000_000_000n,
+      baseFeeScalar: 1368,
+      blobBaseFeeScalar: 810_949,
     })
     const read = <F extends 'l1BaseFee' | 'blobBaseFee' | 'baseFeeScalar' | 'blobBaseFeeScalar'>(
       functionName: F,

@@ -35,7 +35,8 @@ export type L1Attributes = {
  * await setL1Attributes(chain.client, { l1BaseFee: 20_000_000_000n, blobBaseFee: 3_000_000_000n, baseFeeScalar: 1368, blobBaseFeeScalar: 810949 })
  */
 export async function setL1Attributes(
-  client: PublicClient & Pick<TestClient, 'request'>,
+  client: Pick<PublicClient, 'getBlock' | 'waitForTransactionReceipt'> &
+    Pick<TestClient, 'request'>,
   { l1BaseFee, blobBaseFee, baseFeeScalar, blobBaseFeeScalar }: L1Attributes,
 ): Promise<void> {
   // CAST (each request): Hardhat's methods are not in viem's public RPC schema.
