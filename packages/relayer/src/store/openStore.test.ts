@@ -22,7 +22,13 @@ describe.each(backends)('openStore on $name', (backend) => {
     const db = await connect(parseStoreUrl(await backend.freshUrl()))
     try {
       expect(await migrateToLatest(db)).toEqual({
-        applied: ['0001_initial', '0002_api_indexes', '0003_fee_top_ups', '0004_ack_of'],
+        applied: [
+          '0001_initial',
+          '0002_api_indexes',
+          '0003_fee_top_ups',
+          '0004_ack_of',
+          '0005_api_keys',
+        ],
       })
       expect(await migrateToLatest(db)).toEqual({ applied: [] })
     } finally {
@@ -84,7 +90,13 @@ describe('openStore', () => {
     // Later memory stores start from a copy of a fresh cluster: neither a's schema nor its rows.
     const db = await connect(parseStoreUrl('memory://'))
     expect(await migrateToLatest(db)).toEqual({
-      applied: ['0001_initial', '0002_api_indexes', '0003_fee_top_ups', '0004_ack_of'],
+      applied: [
+        '0001_initial',
+        '0002_api_indexes',
+        '0003_fee_top_ups',
+        '0004_ack_of',
+        '0005_api_keys',
+      ],
     })
     await db.destroy()
     const [b, c] = await Promise.all([openStore('memory://'), openStore('memory://')])

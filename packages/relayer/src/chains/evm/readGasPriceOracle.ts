@@ -1,6 +1,6 @@
-import type { L1FeeConfig } from '@ferry/protocol'
 import { callRpc } from '@ferry/sdk/internal'
 import { type Address, type PublicClient, parseAbi } from 'viem'
+import type { GasPriceOracleParameters } from '../../core/fees/syncL1FeeConfig.js'
 
 /** The OP Stack `GasPriceOracle` predeploy, the same address on every OP Stack chain. */
 export const GAS_PRICE_ORACLE: Address = '0x420000000000000000000000000000000000000F'
@@ -13,7 +13,6 @@ const gasPriceOracleAbi = parseAbi([
 ])
 
 /** What an OP Stack chain's `GasPriceOracle` tells of its L1 data fee (Ecotone and later). */
-export type GasPriceOracleParameters = Omit<L1FeeConfig, 'overheadBytes'>
 
 /**
  * Reads the L1 fee parameters of an OP Stack chain from its `GasPriceOracle` predeploy, at one

@@ -1,7 +1,9 @@
 import type { L1FeeConfig } from '@ferry/protocol'
 import type { Logger } from 'pino'
-import type { GasPriceOracleParameters } from '../../chains/evm/readGasPriceOracle.js'
 import type { ChainSubmitter } from '../../chains/types.js'
+
+/** What a rollup's `GasPriceOracle` gives of its L1 fee config: all of it but `overheadBytes`. */
+export type GasPriceOracleParameters = Omit<L1FeeConfig, 'overheadBytes'>
 
 export type SyncL1FeeConfigParameters = {
   /** The origin, whose fee manager is this submitter's key. */

@@ -71,7 +71,8 @@ describe.each(backends)('0004_ack_of on $name', (backend) => {
       await insertOldRow(db, 0, ack, MessageFlags.isAck)
       await insertOldRow(db, 1, plain, 0)
 
-      expect(await migrateToLatest(db)).toEqual({ applied: ['0004_ack_of'] })
+      // 0004 first, then whatever came after it.
+      expect((await migrateToLatest(db)).applied[0]).toBe('0004_ack_of')
       const rows = await db.selectFrom('messages').select(['id', 'ack_of']).execute()
       expect(new Map(rows.map((row) => [row.id, row.ack_of]))).toEqual(
         new Map([
