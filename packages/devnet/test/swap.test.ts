@@ -8,13 +8,13 @@ import { join } from 'node:path'
 import { hashedTimelockAbi } from '@ferry/evm-contracts'
 import { bech32ToBytes32, evmAddressToBytes32 } from '@ferry/protocol'
 import type { DevnetFile } from '@ferry/sdk'
-import type { CosmWasmTestChain, EvmTestChain } from '@ferry/testkit'
 import { pino } from 'pino'
 import { getAddress, parseEventLogs } from 'viem'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { followMessages } from '../src/followMessages.js'
 import { type Devnet, startDevnet } from '../src/startDevnet.js'
 import { SWAP_USERS, swapOnDevnet } from '../src/swapOnDevnet.js'
+import { evmChain, wasmChain } from './sdk/sdkWorld.js'
 
 let devnet: Devnet
 let dir: string
@@ -32,12 +32,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const chains = () => {
-  const evm = devnet.chains.find((chain): chain is EvmTestChain => chain.name === 'evm-a')
-  const wasm = devnet.chains.find((chain): chain is CosmWasmTestChain => chain.kind === 'cosmwasm')
-  if (evm?.kind !== 'evm' || !wasm) throw new Error('evm-a and the CosmWasm chain')
-  return { evm, wasm }
-}
+const chains = () => ({ evm: evmChain(devnet, 'evm-a'), wasm: wasmChain(devnet) })
 
 test('the devnet file names the HTLCs of evm-a and the CosmWasm chain, peered', async () => {
   const { evm, wasm } = chains()

@@ -9,7 +9,6 @@ import { join } from 'node:path'
 import { collateralOf } from '@ferry/cosmwasm-bindings'
 import { ferryGatewayAbi } from '@ferry/evm-contracts'
 import type { DevnetFile } from '@ferry/sdk'
-import type { EvmTestChain } from '@ferry/testkit'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { bridgeTokens, evmTokenEnd, type TokenEnd } from '../src/bridgeTokens.js'
@@ -17,6 +16,7 @@ import { followMessages } from '../src/followMessages.js'
 import { type Devnet, startDevnet } from '../src/startDevnet.js'
 import { mintTestToken, tokenBalance } from '../src/tokens.js'
 import { transferThroughOpenZeppelin } from '../src/transferThroughOpenZeppelin.js'
+import { evmChain, wasmChain } from './sdk/sdkWorld.js'
 
 let devnet: Devnet
 let dir: string
@@ -34,11 +34,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const evm = (name: string): EvmTestChain => {
-  const chain = devnet.chains.find((c) => c.name === name)
-  if (chain?.kind !== 'evm') throw new Error(`no EVM chain ${name}`)
-  return chain
-}
+const evm = (name: string) => evmChain(devnet, name)
 const follow = () => followMessages({ apiUrl: devnet.file.apiUrl, timeoutMs: 60_000 })
 
 describe('OpenZeppelin BridgeERC20 → ERC20Crosschain through the relayer service', () => {
@@ -119,8 +115,7 @@ describe('Ferry token bridge round trip through the relayer service', () => {
 
 describe('the CosmWasm denom through the relayer service', () => {
   test('locked on CosmWasm and minted on evm-a, then EVM → CosmWasm → EVM with exact balances', async () => {
-    const [a, wasm] = [evm('evm-a'), devnet.chains.find((chain) => chain.kind === 'cosmwasm')]
-    if (!wasm) throw new Error('the CosmWasm chain')
+    const [a, wasm] = [evm('evm-a'), wasmChain(devnet)]
     const route = devnet.bridges.cosmWasmToken
     const onWasm: TokenEnd = { chain: wasm, ...route.cosmwasm }
     const onEvm: TokenEnd = { chain: a, ...route.evm }
